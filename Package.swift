@@ -1,0 +1,72 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "kubectl-heal",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kubectl-heal", targets: ["kubectl-heal"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
+    ],
+    targets: [
+        // libcurl, reached only through HealHTTP.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "HealHTTP",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Narrow Kubernetes models and the ClusterSnapshot the analyzers read.
+        .target(name: "HealModel"),
+        .target(
+            name: "HealKube",
+            dependencies: [
+                "HealHTTP", "HealModel",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "HealAnalysis", dependencies: ["HealModel"]),
+        .target(
+            name: "HealCLI",
+            dependencies: [
+                "HealKube", "HealAnalysis", "HealModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "kubectl-heal",
+            dependencies: ["HealCLI"]
+        ),
+
+        .target(
+            name: "HealTestSupport",
+            path: "Tests/HealTestSupport"
+        ),
+        .testTarget(name: "HealTestSupportTests", dependencies: ["HealTestSupport"]),
+        .testTarget(name: "HealHTTPTests", dependencies: ["HealHTTP", "HealTestSupport"]),
+        .testTarget(name: "HealModelTests", dependencies: ["HealModel", "HealTestSupport"]),
+        .testTarget(
+            name: "HealKubeTests",
+            dependencies: [
+                "HealKube", "HealHTTP", "HealModel", "HealTestSupport",
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "HealAnalysisTests", dependencies: ["HealAnalysis", "HealModel", "HealKube", "HealTestSupport"]),
+        .testTarget(name: "HealCLITests", dependencies: ["HealCLI", "HealTestSupport"]),
+    ]
+)

@@ -1,0 +1,15 @@
+/// Wraps a credential (token, password, private key) so that it never shows up in logs, error
+/// messages or `print` output: every textual form is `<redacted>`. Read `.value` only where the
+/// secret is actually used.
+package struct Redacted<Value: Sendable>: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    package let value: Value
+
+    package init(_ value: Value) {
+        self.value = value
+    }
+
+    package var description: String { "<redacted>" }
+    package var debugDescription: String { "<redacted>" }
+}
+
+extension Redacted: Equatable where Value: Equatable {}

@@ -1,0 +1,155 @@
+import Foundation
+import HealHTTP
+import HealModel
+
+extension KubeClient {
+    /// A watch that survives its own end: when the server closes the stream (its timeout), it
+    /// resumes from the last resourceVersion seen (events and bookmarks); when the server says
+    /// that version is too old (410 Gone, as an HTTP status or as an ERROR event inside the
+    /// stream), it lists again and yields `.relisted` before watching on. Without a starting
+    /// version it lists first. Dropped connections are retried with backoff; the stream
+    /// ends with an error only when the server refuses (401/403/404 …) or keeps failing.
+    package func watch<Object: Decodable & Sendable>(
+        _ kind: ResourceKind, as type: Object.Type, namespace: String?, labelSelector: String? = nil,
+        from resourceVersion: String? = nil, timeoutSeconds: Int = 300
+    ) -> AsyncThrowingStream<WatchEvent<Object>, any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    var version = resourceVersion
+                    var failures = 0
+                    while !Task.isCancelled {
+                        if version == nil {
+                            var items: [Object] = []
+                            let listed = try await list(kind, as: type, namespace: namespace, labelSelector: labelSelector) { items += $0 }
+                            version = listed
+                            continuation.yield(.relisted(items, resourceVersion: listed))
+                        }
+                        do {
+                            version = try await watchOnce(
+                                kind, as: type, namespace: namespace, labelSelector: labelSelector,
+                                from: version ?? "", timeoutSeconds: timeoutSeconds, continuation: continuation)
+                            failures = 0
+                        } catch let error as KubeError where Self.isTransient(error) {
+                            failures += 1
+                            guard failures < retryPolicy.maxAttempts else { throw KubeError.gaveUp(attempts: failures, last: error) }
+                            logger.debug("watch \(kind.groupResource) interrupted (\(error)); resuming")
+                            try await Task.sleep(for: retryPolicy.delay(beforeAttempt: failures, retryAfter: nil))
+                        }
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// Runs one watch request to its end. Returns the version to resume from, or nil when the
+    /// watch must start over with a fresh list.
+    private func watchOnce<Object: Decodable & Sendable>(
+        _ kind: ResourceKind, as type: Object.Type, namespace: String?, labelSelector: String?, from version: String,
+        timeoutSeconds: Int, continuation: AsyncThrowingStream<WatchEvent<Object>, any Error>.Continuation
+    ) async throws -> String? {
+        let path = Self.collectionPath(kind, namespace: namespace)
+        let description = RequestDescription(verb: "watch", resource: kind.groupResource, namespace: namespace, url: url(for: path))
+        var request = APIRequest(path: path, description: description)
+        request.query = [
+            ("watch", "1"), ("resourceVersion", version), ("allowWatchBookmarks", "true"),
+            ("timeoutSeconds", String(timeoutSeconds)),
+        ]
+        if let labelSelector, !labelSelector.isEmpty { request.query.append(("labelSelector", labelSelector)) }
+        request.timeout = .zero
+
+        let response = try await openStream(request)
+        if response.status == 410 { return nil }
+        guard response.status == 200 else {
+            var body = Data()
+            for try await chunk in response.body { body.append(chunk) }
+            throw statusError(HTTPResponse(status: response.status, headers: response.headers, body: body), request: description)
+        }
+
+        var latest = version
+        var splitter = LineSplitter()
+        do {
+            for try await chunk in response.body {
+                for line in splitter.lines(in: chunk) {
+                    guard let next = try handle(line, as: type, latest: latest, request: description, continuation: continuation) else {
+                        return nil
+                    }
+                    latest = next
+                }
+            }
+        } catch let error as HTTPError {
+            throw KubeError.transport(error, request: description)
+        }
+        if let last = splitter.remainder() {
+            guard let next = try handle(last, as: type, latest: latest, request: description, continuation: continuation) else {
+                return nil
+            }
+            latest = next
+        }
+        return latest
+    }
+
+    /// Decodes one event line, yields it, and returns the version to resume from (nil: relist).
+    private func handle<Object: Decodable & Sendable>(
+        _ line: Data, as type: Object.Type, latest: String, request: RequestDescription,
+        continuation: AsyncThrowingStream<WatchEvent<Object>, any Error>.Continuation
+    ) throws -> String? {
+        let header = try decode(WatchFrameHeader.self, from: line, request: request)
+        let version = header.object?.metadata?.resourceVersion ?? latest
+        switch header.type {
+        case "ADDED", "MODIFIED", "DELETED":
+            let object = try decode(WatchFrame<Object>.self, from: line, request: request).object
+            switch header.type {
+            case "ADDED": continuation.yield(.added(object))
+            case "MODIFIED": continuation.yield(.modified(object))
+            default: continuation.yield(.deleted(object))
+            }
+            return version
+        case "BOOKMARK":
+            continuation.yield(.bookmark(resourceVersion: version))
+            return version
+        case "ERROR":
+            let status = try decode(WatchFrame<APIStatus>.self, from: line, request: request).object
+            if status.code == 410 { return nil }
+            throw KubeError.status(code: status.code ?? 500, status: status, body: nil, request: request)
+        default:
+            throw KubeError.invalidResponse(detail: "unknown watch event type \"\(header.type)\"", request: request)
+        }
+    }
+
+    private func openStream(_ request: APIRequest) async throws(KubeError) -> HTTPStreamingResponse {
+        let material = try await credentialMaterial(request)
+        do {
+            return try await http.stream(httpRequest(request, material: material))
+        } catch {
+            throw .transport(error, request: request.description)
+        }
+    }
+
+    private static func isTransient(_ error: KubeError) -> Bool {
+        if case .transport(let failure, _) = error, case .connectionLost = failure { return true }
+        if let status = error.httpStatus { return [429, 500, 502, 503, 504].contains(status) }
+        return false
+    }
+}
+
+private struct WatchFrameHeader: Decodable {
+    struct Object: Decodable {
+        struct Metadata: Decodable {
+            var resourceVersion: String?
+        }
+
+        var metadata: Metadata?
+    }
+
+    var type: String
+    var object: Object?
+}
+
+private struct WatchFrame<Object: Decodable>: Decodable {
+    var object: Object
+}

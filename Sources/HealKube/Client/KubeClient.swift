@@ -1,0 +1,251 @@
+import Foundation
+import HealHTTP
+import HealModel
+import Logging
+
+/// Typed access to one API server: GET, paginated LIST, WATCH, PATCH, pod logs. Adds
+/// credentials and impersonation to every request, retries throttling and server errors,
+/// refreshes a rejected credential once, and turns every failure into a `KubeError` that names
+/// the verb and resource.
+package struct KubeClient: Sendable {
+    package static let userAgent = "kubectl-heal/\(HealVersion.current) (linux)"
+
+    package let connection: ClusterConnection
+    let http: HTTPClient
+    let credentials: CredentialProvider
+    let retryPolicy: RetryPolicy
+    let logger: Logger
+
+    package init(
+        connection: ClusterConnection, retryPolicy: RetryPolicy = .standard,
+        logger: Logger = Logger(label: "heal.kube"), pluginTimeout: Duration = .seconds(60)
+    ) {
+        self.connection = connection
+        self.http = HTTPClient(logger: logger)
+        self.credentials = CredentialProvider(credential: connection.credential, pluginTimeout: pluginTimeout)
+        self.retryPolicy = retryPolicy
+        self.logger = logger
+    }
+
+    // MARK: Typed calls
+
+    package func get<Object: Decodable>(_ type: Object.Type, path: String, description: RequestDescription) async throws(KubeError) -> Object {
+        let response = try await send(APIRequest(path: path, description: description))
+        return try decode(type, from: response.body, request: description)
+    }
+
+    /// The server's version (`GET /version`), also a cheap reachability and credential check.
+    package func serverVersion() async throws(KubeError) -> ServerVersion {
+        try await get(ServerVersion.self, path: "/version", description: RequestDescription(verb: "get", resource: "version", url: url(for: "/version")))
+    }
+
+    /// Lists every object of a kind, page by page (`limit` + `continue`), handing each page to
+    /// `onPage` as soon as it is decoded so memory holds one page of JSON at a time.
+    /// Returns the list's resourceVersion, from which a watch can start.
+    @discardableResult
+    package func list<Object: Decodable & Sendable>(
+        _ kind: ResourceKind, as type: Object.Type, namespace: String?, labelSelector: String? = nil,
+        pageSize: Int = 500, onPage: (_ items: [Object]) async throws -> Void
+    ) async throws -> String {
+        let path = Self.collectionPath(kind, namespace: namespace)
+        let description = RequestDescription(verb: "list", resource: kind.groupResource, namespace: namespace, url: url(for: path))
+        var continueToken: String?
+        var resourceVersion = ""
+        repeat {
+            var request = APIRequest(path: path, description: description)
+            request.query.append(("limit", String(pageSize)))
+            if let labelSelector, !labelSelector.isEmpty { request.query.append(("labelSelector", labelSelector)) }
+            if let continueToken { request.query.append(("continue", continueToken)) }
+            let response = try await send(request)
+            let page = try decode(ListPage<Object>.self, from: response.body, request: description)
+            resourceVersion = page.metadata?.resourceVersion ?? resourceVersion
+            continueToken = page.metadata?.continueToken
+            try await onPage(page.items)
+        } while continueToken != nil
+        return resourceVersion
+    }
+
+    /// The tail of a container's log. `previous` reads the instance before the current one.
+    package func logs(
+        namespace: String, pod: String, container: String, previous: Bool, tailLines: Int, limitBytes: Int
+    ) async throws(KubeError) -> String {
+        let path = "/api/v1/namespaces/\(namespace)/pods/\(pod)/log"
+        var request = APIRequest(
+            path: path,
+            description: RequestDescription(verb: "get", resource: "pods/log", namespace: namespace, name: pod, url: url(for: path)))
+        request.accept = "text/plain, */*"
+        request.query = [("container", container), ("tailLines", String(tailLines)), ("limitBytes", String(limitBytes))]
+        if previous { request.query.append(("previous", "true")) }
+        let response = try await send(request)
+        return String(decoding: response.body, as: UTF8.self)
+    }
+
+    package enum PatchType: String, Sendable {
+        case merge = "application/merge-patch+json"
+        case strategicMerge = "application/strategic-merge-patch+json"
+        case json = "application/json-patch+json"
+    }
+
+    /// Patches one object and returns the server's answer (the object as stored, or as it
+    /// would be stored when `dryRun` is set — the server-side dry run, `dryRun=All`).
+    package func patch(
+        _ kind: ResourceKind, namespace: String?, name: String, body: Data, type: PatchType, dryRun: Bool,
+        fieldManager: String = "kubectl-heal"
+    ) async throws(KubeError) -> Data {
+        let path = Self.collectionPath(kind, namespace: namespace) + "/\(name)"
+        var request = APIRequest(
+            method: "PATCH", path: path, body: body, contentType: type.rawValue,
+            description: RequestDescription(verb: "patch", resource: kind.groupResource, namespace: namespace, name: name, url: url(for: path)))
+        request.idempotent = false
+        request.query = [("fieldManager", fieldManager)]
+        if dryRun { request.query.append(("dryRun", "All")) }
+        return try await send(request).body
+    }
+
+    // MARK: Plumbing
+
+    package static func collectionPath(_ kind: ResourceKind, namespace: String?) -> String {
+        let prefix = kind.group.isEmpty ? "/api/\(kind.version)" : "/apis/\(kind.group)/\(kind.version)"
+        guard kind.isNamespaced, let namespace else { return "\(prefix)/\(kind.plural)" }
+        return "\(prefix)/namespaces/\(namespace)/\(kind.plural)"
+    }
+
+    func url(for path: String) -> String {
+        connection.server + path
+    }
+
+    func decode<Object: Decodable>(_ type: Object.Type, from body: Data, request: RequestDescription) throws(KubeError) -> Object {
+        do {
+            return try JSONDecoder().decode(type, from: body)
+        } catch {
+            throw .invalidResponse(detail: DecodingErrorDescription.describe(error), request: request)
+        }
+    }
+
+    /// Sends with credentials, retries and a single credential refresh after a 401.
+    func send(_ request: APIRequest) async throws(KubeError) -> HTTPResponse {
+        var attempt = 1
+        var refreshed = false
+        var material = try await credentialMaterial(request)
+        while true {
+            let response: HTTPResponse
+            do {
+                response = try await http.send(httpRequest(request, material: material))
+            } catch {
+                let failure = KubeError.transport(error, request: request.description)
+                guard retryPolicy.shouldRetry(error, idempotent: request.idempotent) else {
+                    throw attempt > 1 ? .gaveUp(attempts: attempt, last: failure) : failure
+                }
+                guard attempt < retryPolicy.maxAttempts else { throw .gaveUp(attempts: attempt, last: failure) }
+                try await pause(retryPolicy.delay(beforeAttempt: attempt, retryAfter: nil), request)
+                attempt += 1
+                continue
+            }
+            if (200..<300).contains(response.status) {
+                return response
+            }
+            if response.status == 401, credentials.isRefreshable, !refreshed {
+                refreshed = true
+                logger.debug("\(request.description): 401, fetching the credential again")
+                material = try await refreshedMaterial(after: material, request)
+                continue
+            }
+            let failure = statusError(response, request: request.description)
+            let retryAfter = response.headers.value(for: "Retry-After")
+            guard retryPolicy.shouldRetry(status: response.status, idempotent: request.idempotent, hasRetryAfter: retryAfter != nil) else {
+                throw failure
+            }
+            guard attempt < retryPolicy.maxAttempts else { throw .gaveUp(attempts: attempt, last: failure) }
+            let delay = retryPolicy.delay(beforeAttempt: attempt, retryAfter: retryAfter)
+            logger.debug("\(request.description): HTTP \(response.status), retrying in \(delay)")
+            try await pause(delay, request)
+            attempt += 1
+        }
+    }
+
+    func httpRequest(_ request: APIRequest, material: CredentialProvider.Material) -> HTTPRequest {
+        var headers = [HTTPHeader("Accept", request.accept), HTTPHeader("User-Agent", Self.userAgent)]
+        if let contentType = request.contentType { headers.append(HTTPHeader("Content-Type", contentType)) }
+        if let authorization = material.authorization { headers.append(HTTPHeader("Authorization", authorization.value)) }
+        if let impersonation = connection.impersonation {
+            if let user = impersonation.user { headers.append(HTTPHeader("Impersonate-User", user)) }
+            for group in impersonation.groups { headers.append(HTTPHeader("Impersonate-Group", group)) }
+        }
+        var tls = connection.tls
+        if let certificate = material.clientCertificate, let key = material.clientKey {
+            tls.clientCertificate = certificate
+            tls.clientKey = key
+        }
+        let timeout: Duration? = request.timeout.map { $0 == .zero ? nil : $0 } ?? connection.requestTimeout
+        return HTTPRequest(
+            method: request.method, url: url(for: request.path) + request.encodedQuery, headers: headers,
+            body: request.body, timeout: timeout, connectTimeout: min(timeout ?? .seconds(10), .seconds(10)),
+            tls: tls, proxyURL: connection.proxyURL)
+    }
+
+    func credentialMaterial(_ request: APIRequest) async throws(KubeError) -> CredentialProvider.Material {
+        do {
+            return try await credentials.current()
+        } catch {
+            throw credentialError(error, request)
+        }
+    }
+
+    private func refreshedMaterial(after stale: CredentialProvider.Material, _ request: APIRequest) async throws(KubeError) -> CredentialProvider.Material {
+        do {
+            return try await credentials.refresh(after: stale)
+        } catch {
+            throw credentialError(error, request)
+        }
+    }
+
+    private func credentialError(_ error: any Error, _ request: APIRequest) -> KubeError {
+        if let error = error as? KubeAuthError { return .credential(error, request: request.description) }
+        return .transport(.cancelled(url: url(for: request.path)), request: request.description)
+    }
+
+    func statusError(_ response: HTTPResponse, request: RequestDescription) -> KubeError {
+        let status = try? JSONDecoder().decode(APIStatus.self, from: response.body)
+        let isStatus = status?.kind == "Status"
+        let snippet = String(decoding: response.body.prefix(512), as: UTF8.self)
+        return .status(code: response.status, status: isStatus ? status : nil, body: isStatus ? nil : snippet, request: request)
+    }
+
+    private func pause(_ delay: Duration, _ request: APIRequest) async throws(KubeError) {
+        do {
+            try await Task.sleep(for: delay)
+        } catch {
+            throw .transport(.cancelled(url: url(for: request.path)), request: request.description)
+        }
+    }
+}
+
+/// `GET /version`.
+package struct ServerVersion: Decodable, Sendable {
+    package var gitVersion: String
+}
+
+/// One page of a List response.
+struct ListPage<Object: Decodable>: Decodable {
+    struct Metadata: Decodable {
+        var resourceVersion: String?
+        var continueToken: String?
+        var remainingItemCount: Int?
+
+        private enum CodingKeys: String, CodingKey {
+            case resourceVersion, remainingItemCount
+            case continueToken = "continue"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            resourceVersion = try container.decodeIfPresent(String.self, forKey: .resourceVersion)
+            remainingItemCount = try container.decodeIfPresent(Int.self, forKey: .remainingItemCount)
+            let token = try container.decodeIfPresent(String.self, forKey: .continueToken)
+            continueToken = token?.isEmpty == false ? token : nil
+        }
+    }
+
+    var metadata: Metadata?
+    @DefaultEmpty var items: [Object]
+}

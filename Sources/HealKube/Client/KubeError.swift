@@ -1,0 +1,32 @@
+import HealHTTP
+
+/// A failed API request, always naming what was asked.
+package enum KubeError: Error, Sendable {
+    /// The server answered with an error status; `status` holds its `Status` body when it sent one.
+    case status(code: Int, status: APIStatus?, body: String?, request: RequestDescription)
+    case transport(HTTPError, request: RequestDescription)
+    /// 429/5xx or dropped connections persisted through every retry.
+    indirect case gaveUp(attempts: Int, last: KubeError)
+    /// The server answered 2xx with something that is not what the API promises.
+    case invalidResponse(detail: String, request: RequestDescription)
+    case credential(KubeAuthError, request: RequestDescription)
+
+    package var request: RequestDescription {
+        switch self {
+        case .status(_, _, _, let request), .transport(_, let request), .invalidResponse(_, let request),
+            .credential(_, let request):
+            request
+        case .gaveUp(_, let last):
+            last.request
+        }
+    }
+
+    /// The HTTP status, if the server sent one (looking through retries).
+    package var httpStatus: Int? {
+        switch self {
+        case .status(let code, _, _, _): code
+        case .gaveUp(_, let last): last.httpStatus
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import HealHTTP
+
+/// Bounded retries with exponential backoff and jitter. `Retry-After` from the server wins over
+/// the computed delay (capped, so a misbehaving server cannot stall a run for minutes).
+package struct RetryPolicy: Sendable {
+    package var maxAttempts: Int
+    package var baseDelay: Duration
+    package var maxDelay: Duration
+    package var retryAfterCap: Duration
+
+    package static let standard = RetryPolicy(
+        maxAttempts: 5, baseDelay: .milliseconds(250), maxDelay: .seconds(8), retryAfterCap: .seconds(30))
+
+    package init(maxAttempts: Int, baseDelay: Duration, maxDelay: Duration, retryAfterCap: Duration) {
+        self.maxAttempts = maxAttempts
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+        self.retryAfterCap = retryAfterCap
+    }
+
+    /// Whether a response status is worth another attempt: throttling and server-side errors.
+    /// Writes are retried only when the server explicitly asks for it (429, or `Retry-After`),
+    /// because a 5xx after a write may mean the write happened.
+    func shouldRetry(status: Int, idempotent: Bool, hasRetryAfter: Bool) -> Bool {
+        switch status {
+        case 429: true
+        case 500, 502, 503, 504: idempotent || hasRetryAfter
+        default: false
+        }
+    }
+
+    func shouldRetry(_ error: HTTPError, idempotent: Bool) -> Bool {
+        if case .connectionLost = error { return idempotent }
+        return false
+    }
+
+    func delay(beforeAttempt attempt: Int, retryAfter: String?) -> Duration {
+        if let retryAfter, let seconds = Int(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 {
+            return min(.seconds(seconds), retryAfterCap)
+        }
+        let exponential = baseDelay * (1 << min(attempt - 1, 16))
+        let capped = min(exponential, maxDelay)
+        return capped * Double.random(in: 0.8...1.2)
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import HealHTTP
+import HealModel
+import Logging
+
+/// Reads a live cluster into a `ClusterSnapshot`: every requested kind listed concurrently and
+/// page by page, then the logs of crashing containers with bounded concurrency. Pods are the
+/// core of a diagnosis: if they cannot be read the collection fails. Any other kind that is
+/// refused (RBAC), missing (an API group the cluster does not serve) or fails is recorded in
+/// `unreadable` and the diagnosis continues without it.
+package struct SnapshotCollector: Sendable {
+    private let client: KubeClient
+    private let logger: Logger
+
+    package init(client: KubeClient, logger: Logger = Logger(label: "heal.collect")) {
+        self.client = client
+        self.logger = logger
+    }
+
+    package func collect(
+        _ scope: CollectionScope, progress: @escaping @Sendable (CollectionProgress) -> Void = { _ in }
+    ) async throws -> ClusterSnapshot {
+        let kinds = scope.kinds.union([.pods]).sorted()
+        let tracker = ProgressTracker(totalKinds: kinds.count, report: progress)
+        var snapshot = ClusterSnapshot()
+        snapshot.referenceTime = Timestamp(Date())
+        try await withThrowingTaskGroup(of: ClusterSnapshot.self) { group in
+            for kind in kinds {
+                group.addTask { try await collectKind(kind, scope: scope, tracker: tracker) }
+            }
+            for try await part in group {
+                snapshot.merge(part)
+            }
+        }
+        if scope.logs.enabled {
+            let logs = await collectLogs(for: snapshot.pods, policy: scope.logs, tracker: tracker)
+            snapshot.logs = logs.logs
+            snapshot.unreadable += logs.unreadable
+        }
+        return snapshot
+    }
+
+    private func collectKind(_ kind: ResourceKind, scope: CollectionScope, tracker: ProgressTracker) async throws -> ClusterSnapshot {
+        var part = ClusterSnapshot()
+        do {
+            try await listInto(&part, kind: kind, scope: scope, tracker: tracker)
+            part.collected.insert(kind)
+        } catch let error as KubeError where kind != .pods {
+            logger.warning("cannot \(error.request): \(Self.reason(error))")
+            part.unreadable.append(UnreadableResource(
+                resource: kind.groupResource, namespace: kind.isNamespaced ? scope.namespace : nil,
+                reason: Self.reason(error), message: Self.message(error)))
+        }
+        await tracker.finishedKind()
+        return part
+    }
+
+    private func listInto(_ part: inout ClusterSnapshot, kind: ResourceKind, scope: CollectionScope, tracker: ProgressTracker) async throws {
+        let namespace = kind.isNamespaced ? scope.namespace : nil
+        let selector = Self.labelled.contains(kind) ? scope.labelSelector : nil
+        let excluded = Set(scope.excludedNamespaces)
+        func keep(_ meta: ObjectMeta) -> Bool { !excluded.contains(meta.namespace ?? "") }
+        switch kind {
+        case .pods:
+            try await list(kind, Pod.self, namespace, selector, tracker) { part.pods += $0.filter { keep($0.metadata) } }
+        case .events:
+            try await list(kind, Event.self, namespace, selector, tracker) { part.events += $0.filter { keep($0.metadata) } }
+        case .deployments:
+            try await list(kind, Deployment.self, namespace, selector, tracker) { part.deployments += $0.filter { keep($0.metadata) } }
+        case .replicaSets:
+            try await list(kind, ReplicaSet.self, namespace, selector, tracker) { part.replicaSets += $0.filter { keep($0.metadata) } }
+        case .statefulSets:
+            try await list(kind, StatefulSet.self, namespace, selector, tracker) { part.statefulSets += $0.filter { keep($0.metadata) } }
+        case .daemonSets:
+            try await list(kind, DaemonSet.self, namespace, selector, tracker) { part.daemonSets += $0.filter { keep($0.metadata) } }
+        case .jobs:
+            try await list(kind, Job.self, namespace, selector, tracker) { part.jobs += $0.filter { keep($0.metadata) } }
+        case .services:
+            try await list(kind, Service.self, namespace, selector, tracker) { part.services += $0.filter { keep($0.metadata) } }
+        case .endpointSlices:
+            try await list(kind, EndpointSlice.self, namespace, selector, tracker) { part.endpointSlices += $0.filter { keep($0.metadata) } }
+        case .nodes:
+            try await list(kind, Node.self, namespace, selector, tracker) { part.nodes += $0 }
+        case .persistentVolumeClaims:
+            try await list(kind, PersistentVolumeClaim.self, namespace, selector, tracker) { part.persistentVolumeClaims += $0.filter { keep($0.metadata) } }
+        case .horizontalPodAutoscalers:
+            try await list(kind, HorizontalPodAutoscaler.self, namespace, selector, tracker) { part.horizontalPodAutoscalers += $0.filter { keep($0.metadata) } }
+        case .ingresses:
+            try await list(kind, Ingress.self, namespace, selector, tracker) { part.ingresses += $0.filter { keep($0.metadata) } }
+        case .podDisruptionBudgets:
+            try await list(kind, PodDisruptionBudget.self, namespace, selector, tracker) { part.podDisruptionBudgets += $0.filter { keep($0.metadata) } }
+        }
+    }
+
+    private func list<Object: Decodable & Sendable>(
+        _ kind: ResourceKind, _ type: Object.Type, _ namespace: String?, _ selector: String?, _ tracker: ProgressTracker,
+        append: ([Object]) -> Void
+    ) async throws {
+        try await client.list(kind, as: type, namespace: namespace, labelSelector: selector) { items in
+            append(items)
+            await tracker.addObjects(items.count)
+        }
+    }
+
+    /// Kinds whose own labels `-l` filters; events, nodes and EndpointSlices carry other labels.
+    private static let labelled: Set<ResourceKind> = [
+        .pods, .deployments, .replicaSets, .statefulSets, .daemonSets, .jobs, .services,
+        .persistentVolumeClaims, .horizontalPodAutoscalers, .ingresses, .podDisruptionBudgets,
+    ]
+
+    private func collectLogs(for pods: [Pod], policy: LogPolicy, tracker: ProgressTracker) async -> (logs: [ContainerLogKey: ContainerLogs], unreadable: [UnreadableResource]) {
+        let targets = CrashingContainers.targets(in: pods, samplesPerWorkload: policy.samplesPerWorkload)
+        await tracker.expectLogs(targets.count)
+        var logs: [ContainerLogKey: ContainerLogs] = [:]
+        var refused: UnreadableResource?
+        await withTaskGroup(of: (ContainerLogKey, ContainerLogs, KubeError?).self) { group in
+            var pending = targets[...]
+            func startNext() {
+                guard let target = pending.popFirst() else { return }
+                group.addTask { await fetchLogs(target, policy: policy) }
+            }
+            for _ in 0..<policy.concurrency { startNext() }
+            for await (key, entry, failure) in group {
+                logs[key] = entry
+                if let failure, failure.httpStatus == 403, refused == nil {
+                    refused = UnreadableResource(resource: "pods/log", namespace: key.namespace, reason: "Forbidden", message: Self.message(failure))
+                }
+                await tracker.fetchedLog()
+                startNext()
+            }
+        }
+        return (logs, refused.map { [$0] } ?? [])
+    }
+
+    private func fetchLogs(_ target: CrashingContainers.Target, policy: LogPolicy) async -> (ContainerLogKey, ContainerLogs, KubeError?) {
+        let key = ContainerLogKey(namespace: target.namespace, pod: target.pod, container: target.container)
+        var entry = ContainerLogs()
+        var failure: KubeError?
+        func read(previous: Bool) async -> [String]? {
+            do {
+                let text = try await client.logs(
+                    namespace: target.namespace, pod: target.pod, container: target.container, previous: previous,
+                    tailLines: policy.tailLines, limitBytes: policy.limitBytes)
+                return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty()
+            } catch {
+                // A container that never ran answers 400; logs are evidence, not the core.
+                logger.debug("no \(previous ? "previous " : "")log for \(target.namespace)/\(target.pod)/\(target.container): \(error)")
+                failure = failure ?? error
+                return nil
+            }
+        }
+        entry.current = await read(previous: false)
+        if target.hasPrevious {
+            entry.previous = await read(previous: true)
+        }
+        return (key, entry, failure)
+    }
+
+    static func reason(_ error: KubeError) -> String {
+        switch error {
+        case .status(let code, let status, _, _): status?.reason ?? "HTTP \(code)"
+        case .transport(let failure, _): "\(failure)"
+        case .gaveUp(let attempts, let last): "\(reason(last)) (after \(attempts) attempts)"
+        case .invalidResponse: "InvalidResponse"
+        case .credential: "CredentialFailed"
+        }
+    }
+
+    static func message(_ error: KubeError) -> String {
+        switch error {
+        case .status(_, let status, let body, let request): status?.message ?? body ?? "\(request)"
+        case .gaveUp(_, let last): message(last)
+        case .invalidResponse(let detail, _): detail
+        default: "\(error)"
+        }
+    }
+}
+
+extension Array where Element == String {
+    /// A log ending in a newline splits into a trailing empty line; drop it.
+    fileprivate func dropLastIfEmpty() -> [String] {
+        last == "" ? Array(dropLast()) : self
+    }
+}
+
+/// Counts for the progress line; an actor because kinds report from concurrent tasks.
+private actor ProgressTracker {
+    private var state: CollectionProgress
+    private let report: @Sendable (CollectionProgress) -> Void
+
+    init(totalKinds: Int, report: @escaping @Sendable (CollectionProgress) -> Void) {
+        state = CollectionProgress(finishedKinds: 0, totalKinds: totalKinds, objects: 0, logsFetched: 0, logsTotal: 0)
+        self.report = report
+    }
+
+    func addObjects(_ count: Int) {
+        state.objects += count
+        report(state)
+    }
+
+    func finishedKind() {
+        state.finishedKinds += 1
+        report(state)
+    }
+
+    func expectLogs(_ count: Int) {
+        state.logsTotal = count
+        report(state)
+    }
+
+    func fetchedLog() {
+        state.logsFetched += 1
+        report(state)
+    }
+}

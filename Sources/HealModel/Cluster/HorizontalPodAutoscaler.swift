@@ -1,0 +1,25 @@
+/// autoscaling/v2.
+package struct HorizontalPodAutoscaler: Decodable, Sendable {
+    package struct Target: Decodable, Sendable {
+        package var kind: String
+        package var name: String
+        package var apiVersion: String?
+    }
+
+    package struct Spec: Decodable, Sendable {
+        package var scaleTargetRef: Target
+        /// Absent means 1.
+        package var minReplicas: Int?
+        package var maxReplicas: Int
+    }
+
+    package struct Status: Decodable, Sendable {
+        package var currentReplicas: Int?
+        package var desiredReplicas: Int?
+        @DefaultEmpty package var conditions: [Condition]
+    }
+
+    package var metadata: ObjectMeta
+    package var spec: Spec
+    package var status: Status?
+}

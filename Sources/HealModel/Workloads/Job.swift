@@ -1,0 +1,22 @@
+package struct Job: Decodable, Sendable {
+    package struct Spec: Decodable, Sendable {
+        package var backoffLimit: Int?
+        package var completions: Int?
+        package var parallelism: Int?
+        package var activeDeadlineSeconds: Int?
+        package var template: PodTemplate?
+    }
+
+    package struct Status: Decodable, Sendable {
+        package var active: Int?
+        package var succeeded: Int?
+        package var failed: Int?
+        package var startTime: Timestamp?
+        package var completionTime: Timestamp?
+        @DefaultEmpty package var conditions: [Condition]
+    }
+
+    package var metadata: ObjectMeta
+    package var spec: Spec
+    package var status: Status?
+}
