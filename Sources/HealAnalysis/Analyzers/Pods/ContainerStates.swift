@@ -1,0 +1,23 @@
+import HealModel
+
+/// Container states several pod analyzers must agree on, so that each container problem is
+/// reported by exactly one analyzer.
+enum ContainerStates {
+    /// Reasons the runtime gives when it could not start the process at all.
+    static let startFailureReasons: Set<String> = ["StartError", "ContainerCannotRun"]
+
+    static func isCrashLooping(_ status: ContainerStatus) -> Bool {
+        status.state?.waiting?.reason == "CrashLoopBackOff" && !failedToStart(status)
+    }
+
+    static func failedToStart(_ status: ContainerStatus) -> Bool {
+        if let reason = status.state?.waiting?.reason, reason == "RunContainerError" || reason == "CreateContainerError" { return true }
+        return status.lastState?.terminated?.reason.map(startFailureReasons.contains) ?? false
+    }
+
+    static func wasOOMKilled(_ status: ContainerStatus) -> Bool {
+        status.lastState?.terminated?.reason == "OOMKilled" || status.state?.terminated?.reason == "OOMKilled"
+    }
+
+    static let imagePullReasons: Set<String> = ["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull"]
+}

@@ -1,0 +1,35 @@
+import HealModel
+
+/// Pods the kubelet evicted (node pressure): lingering Failed pods and the pressure behind them.
+struct EvictionAnalyzer: Analyzer {
+    let descriptor = AnalyzerDescriptor(
+        id: "pod-eviction", group: .pods,
+        summary: "Pods evicted by the kubelet under node pressure.",
+        codes: ["evicted"],
+        reads: [.pods],
+        triggeringScenarios: ["evicted"],
+        nonTriggeringScenarios: ["shop", "failover-clean", "non-zero-exit"])
+
+    func analyze(_ context: AnalysisContext) -> [Finding] {
+        let factory = PodFindingFactory(context: context, analyzer: descriptor.id)
+        return context.snapshot.pods.compactMap { pod in
+            guard pod.status.phase == "Failed", pod.status.reason == "Evicted" else { return nil }
+            let message = pod.status.message ?? "no reason given"
+            let since = pod.status.containerStatuses.compactMap { $0.state?.terminated?.finishedAt }.max() ?? pod.status.conditions["Ready"]?.lastTransitionTime
+            return factory.finding(
+                "evicted", pod: pod, container: nil,
+                symptom: "Evicted (phase Failed)",
+                rootCause: "The kubelet evicted the pod: \(Wording.clip(message, 240)) Evicted pods stay listed until deleted.",
+                evidence: [Evidence(.status, "status.reason=Evicted: \(message)", object: pod.ref, time: since)]
+                    + context.index.events(for: pod).filter { $0.reason == "Evicted" }.suffix(1).map { .event($0, object: pod.ref) },
+                since: since,
+                remediation: Remediation(
+                    action: .restartPod,
+                    summary: "Delete the evicted pod object (its controller already replaced it); if evictions repeat, set memory requests that match real usage.",
+                    parameters: ["pod": pod.metadata.name],
+                    command: KubectlCommand.deletePod(pod.ref),
+                    safeToAutoApply: true),
+                confidence: 0.95)
+        }
+    }
+}

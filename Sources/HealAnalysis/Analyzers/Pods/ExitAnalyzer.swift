@@ -1,0 +1,38 @@
+import HealModel
+
+/// Containers that ended with a non-zero exit and will not be restarted (restartPolicy Never,
+/// finished Job pods, bare pods), explained by their logs when possible.
+struct ExitAnalyzer: Analyzer {
+    let descriptor = AnalyzerDescriptor(
+        id: "pod-exit", group: .pods,
+        summary: "Containers terminated with a non-zero exit code in failed pods, explained by their logs.",
+        codes: [
+            "non-zero-exit", "missing-env-vars", "dependency-connection-refused", "permission-denied", "missing-file",
+            "exec-format-error", "jvm-out-of-memory", "application-panic",
+        ],
+        reads: [.pods],
+        triggeringScenarios: ["non-zero-exit", "job-backoff-limit"],
+        nonTriggeringScenarios: ["shop", "failover-clean", "evicted", "agentic-demo"])
+
+    func analyze(_ context: AnalysisContext) -> [Finding] {
+        let factory = PodFindingFactory(context: context, analyzer: descriptor.id)
+        var findings: [Finding] = []
+        for pod in context.snapshot.pods where pod.status.phase == "Failed" && pod.status.reason != "Evicted" {
+            for status in pod.status.containerStatuses {
+                guard let terminated = status.state?.terminated, terminated.exitCode != 0, terminated.reason != "OOMKilled" else { continue }
+                let cause = CrashCauseClassifier.classify(pod: pod, status: status, factory: factory)
+                let code = cause.code == "crash-loop" ? "non-zero-exit" : cause.code
+                let rootCause = cause.code == "crash-loop"
+                    ? cause.rootCause.replacingOccurrences(of: "exits with", with: "exited with")
+                    : cause.rootCause
+                findings.append(factory.finding(
+                    code, pod: pod, container: status.name,
+                    symptom: "Terminated: \(terminated.reason ?? "Error") (\(ExitCodeWording.describe(terminated.exitCode)))",
+                    rootCause: rootCause, evidence: cause.evidence, since: terminated.finishedAt,
+                    remediation: CrashRemedy.remediation(for: cause, pod: pod, container: status.name, rollout: nil, factory: factory),
+                    confidence: cause.confidence))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,17 @@
+enum PodAnalyzers {
+    static let all: [any Analyzer] = [
+        CrashLoopAnalyzer(),
+        OOMAnalyzer(),
+        ImagePullAnalyzer(),
+        ContainerConfigAnalyzer(),
+        ContainerStartAnalyzer(),
+        InitContainerAnalyzer(),
+        SchedulingAnalyzer(),
+        EvictionAnalyzer(),
+        ContainerCreatingAnalyzer(),
+        ReadinessAnalyzer(),
+        LivenessAnalyzer(),
+        RestartAnalyzer(),
+        ExitAnalyzer(),
+    ]
+}

@@ -1,0 +1,125 @@
+import HealModel
+
+/// Pods the scheduler cannot place, with its message turned into causes: what was requested
+/// against what the largest node offers, which taint or selector excludes nodes, which claim
+/// is unbound.
+struct SchedulingAnalyzer: Analyzer {
+    let descriptor = AnalyzerDescriptor(
+        id: "pod-scheduling", group: .pods,
+        summary: "Pending pods the scheduler cannot place: insufficient CPU/memory, taints, node selectors/affinity, unbound claims.",
+        codes: ["unschedulable"],
+        reads: [.pods],
+        triggeringScenarios: ["unschedulable-cpu", "unschedulable-taint-selector", "pvc-pending"],
+        nonTriggeringScenarios: ["shop", "failover-clean", "starting-pods", "agentic-demo"])
+
+    func analyze(_ context: AnalysisContext) -> [Finding] {
+        let factory = PodFindingFactory(context: context, analyzer: descriptor.id)
+        return context.snapshot.pods.compactMap { pod in
+            guard let condition = pod.status.conditions["PodScheduled"], condition.isFalse, condition.reason == "Unschedulable" else { return nil }
+            let events = context.index.events(for: pod).filter { $0.reason == "FailedScheduling" }
+            let message = condition.message ?? events.last?.message ?? ""
+            let causes = SchedulerMessage(message).map { explain($0, pod: pod, context: context) } ?? []
+            let rootCause = causes.isEmpty
+                ? "No node can run the pod: \(Wording.clip(message, 200))."
+                : "No node can run the pod: \(causes.map(\.sentence).joined(separator: "; "))."
+            var evidence = [Evidence(.status, "PodScheduled=False (Unschedulable): \(message)", object: pod.ref, time: condition.lastTransitionTime)]
+            evidence += events.suffix(1).map { Evidence.event($0, object: pod.ref) }
+            evidence += causes.flatMap(\.evidence)
+            return factory.finding(
+                "unschedulable", pod: pod, container: nil,
+                symptom: "Pending: \(SchedulerMessage(message).map { "\($0.availableNodes ?? 0)/\($0.totalNodes ?? 0) nodes available" } ?? "unschedulable")",
+                rootCause: rootCause, evidence: evidence, since: condition.lastTransitionTime ?? pod.metadata.creationTimestamp,
+                remediation: CrashRemedy.manual(causes.compactMap(\.fix).joined(separator: " ").nonEmpty ?? "Change the pod's requirements or add nodes that satisfy them."),
+                confidence: causes.isEmpty ? 0.6 : 0.9)
+        }
+    }
+
+    private struct Cause {
+        var sentence: String
+        var fix: String?
+        var evidence: [Evidence] = []
+    }
+
+    private func explain(_ message: SchedulerMessage, pod: Pod, context: AnalysisContext) -> [Cause] {
+        message.reasons.map { reason in
+            let nodes = reason.nodes.map { Wording.count($0, "node") } ?? "nodes"
+            switch reason.cause {
+            case .insufficient(let resource):
+                return insufficient(resource, nodes: nodes, pod: pod, context: context)
+            case .untoleratedTaint(let taint):
+                return Cause(sentence: "\(nodes) carry taint \(taint), which the pod does not tolerate", fix: nil)
+            case .nodeSelectorMismatch:
+                let selector = pod.spec.nodeSelector.selectorText
+                let detail = selector.isEmpty ? "its node affinity" : "its nodeSelector \(selector)"
+                return Cause(sentence: "\(nodes) do not match \(detail)", fix: "Fix the nodeSelector/affinity or label a node to match (kubectl label node NAME \(selector.isEmpty ? "KEY=VALUE" : selector)).")
+            case .unboundClaims:
+                return unboundClaims(pod: pod, context: context)
+            case .podAffinity, .podAntiAffinity:
+                return Cause(sentence: "\(nodes): \(reason.text)", fix: "Relax the pod (anti-)affinity rules or add nodes.")
+            case .nodesUnschedulable:
+                return Cause(sentence: "\(nodes) are cordoned", fix: "Uncordon nodes (kubectl uncordon NAME) when their maintenance is over.")
+            default:
+                return Cause(sentence: "\(nodes): \(reason.text)", fix: nil)
+            }
+        }
+    }
+
+    private func insufficient(_ resource: String, nodes: String, pod: Pod, context: AnalysisContext) -> Cause {
+        let requested = Self.request(resource, of: pod)
+        let largest = context.snapshot.nodes.compactMap { $0.status?.allocatable[resource]?.value }.max()
+        let format = Self.formatter(for: resource)
+        guard let requested else {
+            return Cause(sentence: "\(nodes) lack free \(resource)", fix: "Free \(resource) on the nodes or add nodes.")
+        }
+        guard let largest else {
+            return Cause(sentence: "the pod requests \(format(requested)) and \(nodes) lack that much free \(resource)", fix: "Lower the pod's \(resource) request or add capacity.")
+        }
+        if requested > largest {
+            return Cause(
+                sentence: "the pod requests \(format(requested)) but the largest node offers \(format(largest)) allocatable, so it can never fit",
+                fix: "Lower requests.\(resource) to at most \(format(largest)) or add a node with at least \(format(requested)).")
+        }
+        return Cause(
+            sentence: "the pod requests \(format(requested)) and \(nodes) have less \(resource) free (the largest offers \(format(largest)) in total)",
+            fix: "Free \(resource) (scale down or right-size other workloads), lower the request, or add nodes.")
+    }
+
+    private func unboundClaims(pod: Pod, context: AnalysisContext) -> Cause {
+        let names = pod.spec.volumes.compactMap { $0.persistentVolumeClaim?.claimName }
+        let pending = context.snapshot.persistentVolumeClaims.filter {
+            names.contains($0.metadata.name) && $0.metadata.namespace == pod.metadata.namespace && $0.status?.phase != "Bound"
+        }
+        guard !pending.isEmpty else {
+            return Cause(sentence: "its PersistentVolumeClaims \(Wording.list(names)) are not bound", fix: "Make the claims bindable (storage class, provisioner, capacity).")
+        }
+        var evidence: [Evidence] = []
+        let details = pending.map { claim -> String in
+            let ref = claim.metadata.ref(kind: "PersistentVolumeClaim")
+            let problem = context.index.events(for: ref).last { $0.isWarning }
+            if let problem { evidence.append(.event(problem, object: ref)) }
+            return "PersistentVolumeClaim \(claim.metadata.name) is \(claim.status?.phase ?? "unbound")\(problem.map { " (\(Wording.clip($0.message, 140)))" } ?? "")"
+        }
+        return Cause(sentence: Wording.list(details), fix: "Fix the claims' storage class or provisioning so they bind.", evidence: evidence)
+    }
+
+    private static func formatter(for resource: String) -> (Double) -> String {
+        switch resource {
+        case "cpu": { "\(Quantity.formatCores($0)) CPU" }
+        case "memory": { Quantity.formatBytes($0) }
+        default: { String(Int($0)) }
+        }
+    }
+
+    /// What the scheduler counts: the sum of the containers' requests, or the largest init
+    /// container's if that is more.
+    static func request(_ resource: String, of pod: Pod) -> Double? {
+        let containers = pod.spec.containers.compactMap { $0.resources?.requests[resource]?.value }
+        let initContainers = pod.spec.initContainers.compactMap { $0.resources?.requests[resource]?.value }
+        guard !containers.isEmpty || !initContainers.isEmpty else { return nil }
+        return max(containers.reduce(0, +), initContainers.max() ?? 0)
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,56 @@
+import HealModel
+
+/// The result of running the analyzers over a snapshot.
+package struct Diagnosis: Sendable {
+    package var findings: [Finding]
+    package var summary: DiagnosisSummary
+    /// Analyzer ids that ran.
+    package var analyzers: [String]
+    /// Analyzers that could not run because a kind they need was not collected.
+    package var skipped: [(analyzer: String, missing: [ResourceKind])]
+}
+
+/// Runs the selected analyzers and turns their raw findings into a report: one finding per
+/// problem per workload, generic symptoms folded into their causes, young problems hidden with
+/// `--min-age`, ages measured from the snapshot's clock, a stable order.
+package enum Diagnoser {
+    package static func diagnose(
+        _ snapshot: ClusterSnapshot, options: DiagnosisOptions = DiagnosisOptions(), now: Timestamp,
+        analyzers available: [any Analyzer] = AnalyzerRegistry.all
+    ) -> Diagnosis {
+        let context = AnalysisContext(snapshot: snapshot, now: now)
+        var raw: [Finding] = []
+        var ran: [String] = []
+        var skipped: [(String, [ResourceKind])] = []
+        for analyzer in options.selectedAnalyzers(from: available) {
+            let missing = analyzer.descriptor.reads.subtracting(snapshot.collected).sorted()
+            guard missing.isEmpty else {
+                skipped.append((analyzer.descriptor.id, missing))
+                continue
+            }
+            ran.append(analyzer.descriptor.id)
+            raw += analyzer.analyze(context)
+        }
+        if !options.targets.isEmpty {
+            raw = raw.filter { finding in options.targets.contains { $0.matches(finding.resource) || $0.matches(finding.owner) } }
+        }
+        var findings = FindingFolder.fold(FindingGrouper.group(raw))
+        for index in findings.indices {
+            findings[index].durationSeconds = context.age(since: findings[index].since).map { Int($0) }
+        }
+        if let minimum = options.minimumAgeSeconds {
+            findings = findings.filter { ($0.durationSeconds.map(Double.init) ?? .infinity) >= minimum }
+        }
+        findings.sort(by: reportOrder)
+        let summary = DiagnosisSummary.make(findings: findings, snapshot: snapshot, index: context.index)
+        return Diagnosis(findings: findings, summary: summary, analyzers: ran, skipped: skipped)
+    }
+
+    /// Worst first, then by namespace, workload and code.
+    private static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        if lhs.workload != rhs.workload { return lhs.workload < rhs.workload }
+        if lhs.code != rhs.code { return lhs.code < rhs.code }
+        return (lhs.container ?? "") < (rhs.container ?? "")
+    }
+}

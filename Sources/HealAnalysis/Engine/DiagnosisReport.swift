@@ -1,0 +1,47 @@
+import HealModel
+
+/// The versioned document `-o json|yaml` prints. Treat it as an API: fields are added, never
+/// renamed or removed, within `heal.kubectl.io/v1alpha1`.
+package struct DiagnosisReport: Codable, Sendable {
+    package struct Metadata: Codable, Sendable {
+        package var generatedAt: Timestamp
+        /// The "now" ages are measured from (the snapshot's newest time when offline).
+        package var referenceTime: Timestamp
+        package var source: Source
+        /// nil: all namespaces.
+        package var namespaces: [String]?
+        package var analyzers: [String]
+    }
+
+    package struct Source: Codable, Sendable {
+        /// "cluster" or "snapshot".
+        package var type: String
+        package var context: String?
+        package var server: String?
+        package var path: String?
+
+        package init(type: String, context: String? = nil, server: String? = nil, path: String? = nil) {
+            self.type = type
+            self.context = context
+            self.server = server
+            self.path = path
+        }
+    }
+
+    package var apiVersion = "heal.kubectl.io/v1alpha1"
+    package var kind = "DiagnosisReport"
+    package var metadata: Metadata
+    package var summary: DiagnosisSummary
+    package var findings: [Finding]
+    /// What could not be read (RBAC, missing API groups); the report is partial there.
+    package var errors: [UnreadableResource]
+
+    package init(diagnosis: Diagnosis, snapshot: ClusterSnapshot, source: Source, namespaces: [String]?, generatedAt: Timestamp, referenceTime: Timestamp) {
+        metadata = Metadata(
+            generatedAt: generatedAt, referenceTime: referenceTime, source: source, namespaces: namespaces,
+            analyzers: diagnosis.analyzers)
+        summary = diagnosis.summary
+        findings = diagnosis.findings
+        errors = snapshot.unreadable
+    }
+}

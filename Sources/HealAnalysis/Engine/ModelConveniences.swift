@@ -1,0 +1,35 @@
+import HealModel
+
+extension Pod {
+    package var ref: ResourceRef {
+        ResourceRef(kind: "Pod", namespace: metadata.namespace, name: metadata.name)
+    }
+
+    package var isReady: Bool {
+        status.conditions["Ready"]?.isTrue ?? false
+    }
+
+    package func container(named name: String) -> Container? {
+        spec.containers.first { $0.name == name } ?? spec.initContainers.first { $0.name == name }
+    }
+}
+
+extension ObjectMeta {
+    package func ref(kind: String) -> ResourceRef {
+        ResourceRef(kind: kind, namespace: namespace, name: name)
+    }
+}
+
+extension Array where Element == Event {
+    /// Warning events with one of the given reasons, newest last.
+    package func warnings(reasons: Set<String>) -> [Event] {
+        filter { $0.isWarning && reasons.contains($0.reason) }
+    }
+}
+
+extension Evidence {
+    /// An event as evidence, with its count and last sighting.
+    package static func event(_ event: Event, object: ResourceRef) -> Evidence {
+        Evidence(.event, "\(event.reason): \(SecretScrubber.scrub(event.message))", object: object, time: event.lastSeen, count: event.count)
+    }
+}

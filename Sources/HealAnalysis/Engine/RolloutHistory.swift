@@ -1,0 +1,80 @@
+import HealModel
+
+/// What the newest rollout of a Deployment changed, when that rollout is the likely culprit:
+/// the failing pod belongs to the newest revision while the revision before it still serves.
+struct RolloutChange: Sendable {
+    var workload: ResourceRef
+    var newRevision: Int
+    var previousRevision: Int
+    /// Readable differences, one per changed field: "container app: image nginx:1.27 → nginx:1.28".
+    var changes: [String]
+    /// Per container, variables the previous revision set and the new one does not.
+    var removedVariables: [String: [String]]
+}
+
+enum RolloutHistory {
+    static func change(introducing pod: Pod, workload: ResourceRef?, context: AnalysisContext) -> RolloutChange? {
+        guard let workload, workload.kind == "Deployment", let namespace = pod.metadata.namespace,
+            let ownerName = pod.metadata.controller?.name,
+            let current = context.index.replicaSet(namespace: namespace, name: ownerName),
+            let currentRevision = current.revision
+        else { return nil }
+        let siblings = context.snapshot.replicaSets.filter {
+            $0.metadata.namespace == namespace && $0.metadata.controller?.kind == "Deployment"
+                && $0.metadata.controller?.name == workload.name
+        }
+        guard currentRevision == siblings.compactMap(\.revision).max() else { return nil }
+        let serving = siblings.filter { ($0.revision ?? 0) < currentRevision && ($0.status?.availableReplicas ?? 0) > 0 }
+        guard let previous = serving.max(by: { ($0.revision ?? 0) < ($1.revision ?? 0) }),
+            let oldSpec = previous.spec.template?.spec, let newSpec = current.spec.template?.spec
+        else { return nil }
+        var removed: [String: [String]] = [:]
+        let changes = differences(from: oldSpec, to: newSpec, removedVariables: &removed)
+        return RolloutChange(
+            workload: workload, newRevision: currentRevision, previousRevision: previous.revision ?? 0,
+            changes: changes, removedVariables: removed)
+    }
+
+    private static func differences(from old: PodSpec, to new: PodSpec, removedVariables: inout [String: [String]]) -> [String] {
+        var changes: [String] = []
+        for container in new.containers {
+            guard let before = old.containers.first(where: { $0.name == container.name }) else {
+                changes.append("container \(container.name) added")
+                continue
+            }
+            let prefix = "container \(container.name):"
+            if before.image != container.image {
+                changes.append("\(prefix) image \(before.image ?? "-") → \(container.image ?? "-")")
+            }
+            let oldNames = before.env.map(\.name)
+            let newNames = container.env.map(\.name)
+            let removed = oldNames.filter { !newNames.contains($0) }
+            let added = newNames.filter { !oldNames.contains($0) }
+            let changed = container.env.filter { variable in
+                before.env.first { $0.name == variable.name }.map { !$0.hasSameValue(as: variable) } ?? false
+            }.map(\.name)
+            if !removed.isEmpty {
+                removedVariables[container.name] = removed
+                changes.append("\(prefix) env \(Wording.list(removed)) removed")
+            }
+            if !added.isEmpty { changes.append("\(prefix) env \(Wording.list(added)) added") }
+            if !changed.isEmpty { changes.append("\(prefix) value of \(Wording.list(changed)) changed") }
+            for (kind, oldValues, newValues) in [
+                ("limits", before.resources?.limits ?? [:], container.resources?.limits ?? [:]),
+                ("requests", before.resources?.requests ?? [:], container.resources?.requests ?? [:]),
+            ] {
+                for resource in Set(oldValues.keys).union(newValues.keys).sorted() where oldValues[resource]?.value != newValues[resource]?.value {
+                    changes.append("\(prefix) \(kind).\(resource) \(oldValues[resource]?.text ?? "unset") → \(newValues[resource]?.text ?? "unset")")
+                }
+            }
+            for (probe, oldProbe, newProbe) in [("readinessProbe", before.readinessProbe, container.readinessProbe), ("livenessProbe", before.livenessProbe, container.livenessProbe)]
+            where oldProbe?.summary != newProbe?.summary {
+                changes.append("\(prefix) \(probe) \(oldProbe?.summary ?? "none") → \(newProbe?.summary ?? "none")")
+            }
+        }
+        for container in old.containers where !new.containers.contains(where: { $0.name == container.name }) {
+            changes.append("container \(container.name) removed")
+        }
+        return changes
+    }
+}

@@ -1,0 +1,30 @@
+/// Masks secret-looking values in text that goes into a report (log lines, event messages):
+/// `PASSWORD is: s3cret`, `token=…`, `Authorization: Bearer …`, JWTs, credentials in URLs and
+/// AWS access keys. Names stay visible — "MYSQL_ROOT_PASSWORD is: <redacted>" still says
+/// what is set — values never do.
+package enum SecretScrubber {
+    package static let mask = "<redacted>"
+
+    package static func scrub(_ text: String) -> String {
+        var result = text
+        result = result.replacing(keyValue) { match in
+            let value = match.output.value
+            guard !value.isEmpty else { return String(match.output.0) }
+            return "\(match.output.key)\(match.output.separator)\(mask)"
+        }
+        result = result.replacing(bearer) { match in "\(match.output.scheme) \(mask)" }
+        result = result.replacing(urlCredentials) { match in "\(match.output.prefix)\(mask)@" }
+        result = result.replacing(jwt) { _ in mask }
+        result = result.replacing(awsAccessKey) { _ in mask }
+        return result
+    }
+
+    /// A key that names a secret, a separator ("=", ":", " is:"), and the value up to whitespace
+    /// or a quote/comma.
+    nonisolated(unsafe) private static let keyValue =
+        #/(?<key>[A-Za-z0-9_.\-]*(?i:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.\-]*)(?<separator>\s*(?:=|:|\bis:|\bis)\s*)(?<value>[^\s,;"'&]*)/#
+    nonisolated(unsafe) private static let bearer = #/(?<scheme>(?i:bearer|basic))\s+[A-Za-z0-9._~+\/=\-]{8,}/#
+    nonisolated(unsafe) private static let urlCredentials = #/(?<prefix>[a-zA-Z][a-zA-Z0-9+.\-]*:\/\/[^\s:@\/]+:)[^\s@\/]+@/#
+    nonisolated(unsafe) private static let jwt = #/eyJ[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{5,}/#
+    nonisolated(unsafe) private static let awsAccessKey = #/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/#
+}
