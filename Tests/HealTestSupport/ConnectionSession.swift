@@ -1,0 +1,63 @@
+import Foundation
+
+/// Serves the requests of one keep-alive connection, carrying out what the router decided.
+struct ConnectionSession {
+    let router: RequestRouter
+    let listener: SocketListener
+
+    func serve(_ descriptor: Int32) {
+        var connection = HTTPConnection(descriptor: descriptor)
+        while let (request, keepAlive) = connection.readRequest() {
+            guard perform(router.response(for: request), for: request, keepAlive: keepAlive, on: connection) else {
+                return
+            }
+        }
+    }
+
+    /// Returns whether the connection can carry another request.
+    private func perform(
+        _ response: ScriptedResponse, for request: RecordedRequest, keepAlive: Bool, on connection: HTTPConnection
+    ) -> Bool {
+        switch response {
+        case .delayed(let duration, let next):
+            return listener.sleep(duration) && perform(next, for: request, keepAlive: keepAlive, on: connection)
+        case .dropConnection:
+            return false
+        case .truncated(let inner, let keptBytes):
+            guard var wire = router.render(inner, for: request) else {
+                preconditionFailure("FakeAPIServer: .truncated needs a plain response, not \(inner)")
+            }
+            wire.chunked = false
+            connection.write(wire.head(closing: true) + wire.body.prefix(keptBytes))
+            return false
+        case .stream(let chunks, let pause, let end):
+            return stream(chunks, pause: pause, end: end, keepAlive: keepAlive, on: connection)
+        case .reply, .fixture, .fixtureStatus, .status, .retryAfter:
+            let wire = router.render(response, for: request)!
+            return connection.write(wire.head(closing: !keepAlive) + wire.framedBody) && keepAlive
+        }
+    }
+
+    private func stream(
+        _ chunks: [String], pause: Duration, end: ScriptedResponse.StreamEnd, keepAlive: Bool,
+        on connection: HTTPConnection
+    ) -> Bool {
+        var head = WireResponse(status: 200, contentType: "application/json", body: Data())
+        head.chunked = true
+        guard connection.write(head.head(closing: !keepAlive || end != .finish)) else { return false }
+        // An empty chunk would be read as the end of the stream.
+        for (position, chunk) in chunks.filter({ !$0.isEmpty }).enumerated() {
+            if position > 0, !listener.sleep(pause) { return false }
+            guard connection.write(WireResponse.chunk(Data(chunk.utf8))) else { return false }
+        }
+        switch end {
+        case .finish:
+            return connection.write(WireResponse.lastChunk) && keepAlive
+        case .holdOpen:
+            connection.waitForPeerClose()
+            return false
+        case .drop:
+            return false
+        }
+    }
+}
