@@ -1,0 +1,286 @@
+#!/usr/bin/env bash
+# Benchmark `kubectl-heal diagnose -A -o json` against a synthetic cluster served on loopback.
+#
+# Builds a cluster of 10,000 pods in 1,000 Deployments across 50 namespaces, 100 nodes and 20,000
+# core/v1 events (deep copies of objects captured from a v1.36 API server, ~5 KB per pod with
+# managedFields; ~3.6 % of the Deployments broken: crash loops with logs, OOMKilled, image pull
+# errors, unschedulable, failing readiness probes), serves it with scripts/bench/fake_apiserver.py
+# on 127.0.0.1 and measures, best of K runs:
+#   kubectl-heal diagnose -A -o json                                        (release build)
+#   kubectl get pods -A -o json                                             (when kubectl exists)
+#   kubectl get pods,deployments,replicasets,services,endpointslices,events -A -o json
+# Prints wall time, peak RSS and output size of each, and the ratios against the targets
+# (diagnosis <= 1/3 of kubectl's pods-only wall time, peak RSS < 150 MB).
+# Talks to nothing but 127.0.0.1 (proxies are unset for the measured commands).
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+usage: scripts/bench-diagnose.sh [options]
+  --pods N                 pods in total (default 10000)
+  --namespaces N           namespaces (default 50)
+  --deployments-per-ns N   Deployments per namespace (default 20)
+  --nodes N                nodes (default 100)
+  --events N               core/v1 events (default 20000)
+  --seed N                 generator seed (default 42)
+  --runs K                 best of K runs (default 3)
+  --out DIR                keep cluster, outputs and logs in DIR (default: a temp dir, removed)
+  --binary PATH            use this kubectl-heal instead of building one
+  --no-build               do not build; use .build-bench/release/kubectl-heal as it is
+  --skip-kubectl           do not measure kubectl
+  --with-snapshot          also measure `kubectl-heal diagnose --snapshot LIST.json -A -o json`
+  --latency-ms N           add N ms to every API response (simulated network round trip)
+  --no-gzip                the server never gzips (default: gzip above 128 KiB, like kube-apiserver)
+  --enforce                exit 1 when a target is missed or kubectl-heal fails
+  -h, --help               this text
+EOF
+}
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/scripts/bench"
+PODS=10000 NAMESPACES=50 DPN=20 NODES=100 EVENTS=20000 SEED=42 RUNS=3
+OUT="" BINARY="" BUILD=1 SKIP_KUBECTL=0 WITH_SNAPSHOT=0 LATENCY=0 NO_GZIP=0 ENFORCE=0
+
+need_arg() { [[ $# -ge 2 && -n "$2" ]] || { echo "bench-diagnose: $1 needs a value" >&2; exit 64; }; }
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --pods) need_arg "$@"; PODS="$2"; shift 2 ;;
+    --namespaces) need_arg "$@"; NAMESPACES="$2"; shift 2 ;;
+    --deployments-per-ns) need_arg "$@"; DPN="$2"; shift 2 ;;
+    --nodes) need_arg "$@"; NODES="$2"; shift 2 ;;
+    --events) need_arg "$@"; EVENTS="$2"; shift 2 ;;
+    --seed) need_arg "$@"; SEED="$2"; shift 2 ;;
+    --runs) need_arg "$@"; RUNS="$2"; shift 2 ;;
+    --out) need_arg "$@"; OUT="$2"; shift 2 ;;
+    --binary) need_arg "$@"; BINARY="$2"; BUILD=0; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    --skip-kubectl) SKIP_KUBECTL=1; shift ;;
+    --with-snapshot) WITH_SNAPSHOT=1; shift ;;
+    --latency-ms) need_arg "$@"; LATENCY="$2"; shift 2 ;;
+    --no-gzip) NO_GZIP=1; shift ;;
+    --enforce) ENFORCE=1; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "bench-diagnose: unknown option: $1" >&2; usage >&2; exit 64 ;;
+  esac
+done
+for v in "$PODS" "$NAMESPACES" "$DPN" "$NODES" "$EVENTS" "$SEED" "$RUNS" "$LATENCY"; do
+  [[ "$v" =~ ^[0-9]+$ ]] || { echo "bench-diagnose: option values must be whole numbers (got '$v')" >&2; exit 64; }
+done
+[[ "$RUNS" -ge 1 ]] || { echo "bench-diagnose: --runs must be at least 1" >&2; exit 64; }
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+command -v python3 >/dev/null || { echo "bench-diagnose: python3 is required" >&2; exit 69; }
+
+# ---------------------------------------------------------------- dependencies + build
+as_root() { if [[ "$(id -u)" -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
+
+ensure_build_deps() {
+  local missing=()
+  pkg-config --exists libcurl 2>/dev/null || dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 || missing+=(libcurl4-openssl-dev)
+  pkg-config --exists sqlite3 2>/dev/null || dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  if [[ -x "$ROOT/scripts/install-deps.sh" ]]; then
+    say "installing build dependencies with scripts/install-deps.sh (${missing[*]} missing)"
+    "$ROOT/scripts/install-deps.sh"
+  elif command -v apt-get >/dev/null; then
+    say "installing ${missing[*]} with apt-get"
+    as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  else
+    echo "bench-diagnose: missing ${missing[*]} and no apt-get; install them by hand" >&2
+    return 1
+  fi
+}
+
+HEAL_PROBLEM=""
+if [[ -n "$BINARY" ]]; then
+  HEAL="$BINARY"
+else
+  HEAL="$ROOT/.build-bench/release/kubectl-heal"
+fi
+
+# ---------------------------------------------------------------- work dir + cleanup
+if [[ -n "$OUT" ]]; then
+  mkdir -p "$OUT"
+  WORK="$(cd "$OUT" && pwd)"
+else
+  WORK="$(mktemp -d "${TMPDIR:-/tmp}/heal-bench.XXXXXX")"
+fi
+SERVER_PID=""
+# shellcheck disable=SC2317  # invoked by trap
+cleanup() {
+  local rc=$?
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  if [[ -z "$OUT" ]]; then rm -rf "$WORK"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ "$BUILD" -eq 1 ]]; then
+  BUILD_LOG="$WORK/build.log"
+  if ! command -v swift >/dev/null; then
+    HEAL_PROBLEM="swift is not installed; cannot build kubectl-heal"
+  elif ! ensure_build_deps >"$WORK/deps.log" 2>&1; then
+    HEAL_PROBLEM="installing build dependencies failed (see $WORK/deps.log)"
+    cat "$WORK/deps.log" >&2
+  else
+    say "building kubectl-heal (release, --scratch-path .build-bench)"
+    if ! (cd "$ROOT" && swift build -c release --product kubectl-heal --scratch-path "$ROOT/.build-bench") >"$BUILD_LOG" 2>&1; then
+      HEAL_PROBLEM="release build of kubectl-heal failed; last lines of $BUILD_LOG:
+$(grep -E 'error:' "$BUILD_LOG" | head -15 || true)
+$(tail -5 "$BUILD_LOG")"
+    fi
+  fi
+fi
+if [[ -z "$HEAL_PROBLEM" && ! -x "$HEAL" ]]; then
+  HEAL_PROBLEM="no kubectl-heal binary at $HEAL"
+fi
+if [[ -n "$HEAL_PROBLEM" ]]; then
+  printf '\n!! kubectl-heal cannot be measured: %s\n!! continuing with the kubectl figures only\n\n' "${HEAL_PROBLEM%%$'\n'*}" >&2
+fi
+
+# ---------------------------------------------------------------- cluster + server
+CLUSTER="$WORK/cluster"
+rm -rf "$CLUSTER"
+say "generating the synthetic cluster ($PODS pods, $((NAMESPACES * DPN)) deployments, $NAMESPACES namespaces, $NODES nodes, $EVENTS events, seed $SEED)"
+SNAP_ARGS=()
+if [[ "$WITH_SNAPSHOT" -eq 1 ]]; then SNAP_ARGS=(--list-snapshot "$WORK/snapshot-list.json"); fi
+python3 "$BENCH/make_cluster.py" --out "$CLUSTER" --seed "$SEED" --pods "$PODS" --namespaces "$NAMESPACES" \
+  --deployments-per-ns "$DPN" --nodes "$NODES" --events "$EVENTS" ${SNAP_ARGS[@]+"${SNAP_ARGS[@]}"}
+
+SERVER_ARGS=(--data "$CLUSTER" --access-log "$WORK/access.log" --latency-ms "$LATENCY" --lifetime 7200)
+if [[ "$NO_GZIP" -eq 1 ]]; then SERVER_ARGS+=(--no-gzip); fi
+: >"$WORK/access.log"
+python3 "$BENCH/fake_apiserver.py" "${SERVER_ARGS[@]}" >"$WORK/server.port" 2>"$WORK/server.log" &
+SERVER_PID=$!
+PORT=""
+for _ in $(seq 1 600); do
+  if [[ -s "$WORK/server.port" ]]; then PORT="$(head -n1 "$WORK/server.port")"; break; fi
+  kill -0 "$SERVER_PID" 2>/dev/null || break
+  sleep 0.1
+done
+if [[ ! "$PORT" =~ ^[0-9]+$ ]]; then
+  echo "bench-diagnose: the fake API server did not start:" >&2
+  cat "$WORK/server.log" >&2
+  exit 69
+fi
+say "fake API server on http://127.0.0.1:$PORT ($(grep -m1 'loaded' "$WORK/server.log" | sed 's/^fake-apiserver: //'))"
+
+HOMEDIR="$WORK/home"
+mkdir -p "$HOMEDIR"
+KUBECONFIG_FILE="$WORK/kubeconfig"
+cat >"$KUBECONFIG_FILE" <<EOF
+apiVersion: v1
+kind: Config
+clusters:
+- name: bench
+  cluster:
+    server: http://127.0.0.1:$PORT
+contexts:
+- name: bench
+  context:
+    cluster: bench
+    user: bench
+    namespace: default
+current-context: bench
+users:
+- name: bench
+  user:
+    token: bench-dummy-token
+EOF
+
+# warm-up: the server serialises and caches each page on first use; do that before timing
+python3 - "$PORT" <<'EOF'
+import json, sys, urllib.request
+base = "http://127.0.0.1:%s" % sys.argv[1]
+opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+for path in ("/api/v1/pods", "/apis/apps/v1/deployments", "/apis/apps/v1/replicasets", "/api/v1/services",
+             "/apis/discovery.k8s.io/v1/endpointslices", "/api/v1/events", "/apis/events.k8s.io/v1/events",
+             "/api/v1/nodes"):
+    for limit in (500,):
+        cont = ""
+        while True:
+            url = "%s%s?limit=%d%s" % (base, path, limit, "&continue=" + cont if cont else "")
+            for enc in ("gzip", "identity"):
+                req = urllib.request.Request(url, headers={"Accept-Encoding": enc})
+                body = opener.open(req).read()
+            req = urllib.request.Request(url, headers={"Accept-Encoding": "identity"})
+            cont = json.loads(opener.open(req).read())["metadata"].get("continue", "")
+            if not cont:
+                break
+EOF
+: >"$WORK/access.log"
+
+# isolated environment: no proxies, no LLM, state/cache in the work dir
+RUN_ENV=(env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY -u ALL_PROXY -u all_proxy
+  -u OPENAI_API_KEY -u OPENAI_BASE_URL -u KUBECTL_HEAL_LLM_BASE_URL -u KUBECTL_HEAL_LLM_API_KEY
+  "NO_PROXY=127.0.0.1,localhost" "no_proxy=127.0.0.1,localhost" NO_COLOR=1
+  HOME="$HOMEDIR" KUBECONFIG="$KUBECONFIG_FILE" XDG_STATE_HOME="$WORK/xdg-state"
+  XDG_CACHE_HOME="$WORK/xdg-cache" XDG_CONFIG_HOME="$WORK/xdg-config")
+RESULTS="$WORK/results.ndjson"
+: >"$RESULTS"
+measure() { # label kind stdout -- cmd...
+  local label="$1" kind="$2" stdout="$3"
+  shift 3
+  python3 "$BENCH/measure.py" run --label "$label" --kind "$kind" --runs "$RUNS" --stdout "$stdout" \
+    --results "$RESULTS" --access-log "$WORK/access.log" "$@"
+}
+
+if [[ -z "$HEAL_PROBLEM" ]]; then
+  say "measuring kubectl-heal diagnose -A -o json (best of $RUNS)"
+  measure "kubectl-heal diagnose -A -o json" heal "$WORK/heal.json" -- \
+    "${RUN_ENV[@]}" "$HEAL" diagnose -A -o json --kubeconfig "$KUBECONFIG_FILE"
+  if [[ "$WITH_SNAPSHOT" -eq 1 ]]; then
+    say "measuring kubectl-heal diagnose --snapshot (List file) -A -o json"
+    measure "kubectl-heal diagnose --snapshot LIST -A" heal "$WORK/heal-snapshot.json" -- \
+      "${RUN_ENV[@]}" "$HEAL" diagnose --snapshot "$WORK/snapshot-list.json" -A -o json
+  fi
+else
+  printf '{"label":"kubectl-heal diagnose -A -o json","kind":"heal","runs":[],"ok":false,"error":%s}\n' \
+    "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$HEAL_PROBLEM")" >>"$RESULTS"
+fi
+
+if [[ "$SKIP_KUBECTL" -eq 0 ]]; then
+  if command -v kubectl >/dev/null; then
+    KUBECTL="$(command -v kubectl)"
+    say "measuring $("$KUBECTL" version --client 2>/dev/null | head -n1) (best of $RUNS)"
+    measure "kubectl get pods -A -o json" list "$WORK/kubectl-pods.json" -- \
+      "${RUN_ENV[@]}" "$KUBECTL" --kubeconfig "$KUBECONFIG_FILE" --cache-dir "$WORK/kube-cache" get pods -A -o json
+    measure "kubectl get <6 kinds> -A -o json" list "$WORK/kubectl-6kinds.json" -- \
+      "${RUN_ENV[@]}" "$KUBECTL" --kubeconfig "$KUBECONFIG_FILE" --cache-dir "$WORK/kube-cache" \
+      get pods,deployments,replicasets,services,endpointslices,events -A -o json
+  else
+    say "kubectl not installed: no kubectl comparison"
+  fi
+fi
+
+say "cluster: $(python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))
+o = m["objects"]
+print("%d pods (mean %d B), %d deployments, %d events, %d nodes; broken deployments %s" % (
+    o["pods"]["count"], o["pods"]["meanBytes"], o["deployments"]["count"], o["events"]["count"],
+    o["nodes"]["count"], json.dumps(m["brokenByCategory"])))' "$CLUSTER/manifest.json")"
+REPORT_ARGS=(--results "$RESULTS")
+if [[ "$ENFORCE" -eq 1 ]]; then REPORT_ARGS+=(--enforce); fi
+set +e
+python3 "$BENCH/measure.py" report "${REPORT_ARGS[@]}"
+rc=$?
+set -e
+if [[ -n "$OUT" ]]; then say "outputs kept in $WORK"; fi
+if [[ -n "$HEAL_PROBLEM" ]]; then
+  printf '\n!! kubectl-heal was not measured: %s\n' "${HEAL_PROBLEM%%$'\n'*}" >&2
+  rc=1
+elif ! python3 -c 'import json,sys; sys.exit(0 if all(json.loads(l)["ok"] for l in open(sys.argv[1]) if "kubectl-heal" in json.loads(l)["label"]) else 1)' "$RESULTS"; then
+  if [[ -n "$OUT" ]]; then
+    printf '\n!! kubectl-heal failed on the synthetic cluster (details above; outputs in %s)\n' "$WORK" >&2
+  else
+    printf '\n!! kubectl-heal failed on the synthetic cluster (details above; rerun with --out DIR to keep its output)\n' >&2
+  fi
+  rc=1
+fi
+exit "$rc"
