@@ -67,6 +67,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HealAnalysisTests", dependencies: ["HealAnalysis", "HealModel", "HealKube", "HealTestSupport"]),
-        .testTarget(name: "HealCLITests", dependencies: ["HealCLI", "HealTestSupport"]),
+        .testTarget(
+            name: "HealCLITests",
+            dependencies: ["HealCLI", "HealKube", "HealAnalysis", "HealTestSupport", .product(name: "Yams", package: "Yams")]
+        ),
     ]
 )

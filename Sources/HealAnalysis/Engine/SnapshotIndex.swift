@@ -18,9 +18,11 @@ package final class SnapshotIndex: Sendable {
 
     package init(_ snapshot: ClusterSnapshot) {
         var events: [ObjectKey: [Event]] = [:]
-        for event in snapshot.events {
+        for event in snapshot.events where event.mattersForDiagnosis {
             guard let kind = event.regarding.kind, let name = event.regarding.name else { continue }
-            let namespace = event.regarding.namespace ?? event.metadata.namespace ?? ""
+            // Events about cluster-scoped objects (nodes) live in "default" but name no namespace
+            // for their object; the object's own namespace is the key.
+            let namespace = event.regarding.namespace ?? ""
             events[ObjectKey(kind: kind, namespace: namespace, name: name), default: []].append(event)
         }
         eventsByObject = events.mapValues { $0.sorted { ($0.lastSeen ?? Timestamp(secondsSince1970: 0)) < ($1.lastSeen ?? Timestamp(secondsSince1970: 0)) } }

@@ -48,10 +48,15 @@ package enum ImageCorrector {
             confidence: best.distance == 1 ? 0.8 : 0.6)
     }
 
-    /// For a reference the runtime cannot parse: lower-cased, when that is all that is wrong.
+    /// For a reference the runtime cannot parse: registry and repository lower-cased (the tag is
+    /// case-sensitive and stays), when that is all that is wrong.
     package static func correctSyntax(of image: String) -> ImageSuggestion? {
-        let lowered = image.trimmingCharacters(in: .whitespaces).lowercased()
-        guard lowered != image, !lowered.isEmpty, !lowered.contains(" ") else { return nil }
-        return ImageSuggestion(image: lowered, basis: .lowercase, confidence: 0.9)
+        let trimmed = image.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.contains(" ") else { return nil }
+        var reference = ImageReference(trimmed)
+        reference.registry = reference.registry?.lowercased()
+        let corrected = reference.with(repository: reference.repository.lowercased())
+        guard corrected != image else { return nil }
+        return ImageSuggestion(image: corrected, basis: .lowercase, confidence: 0.9)
     }
 }

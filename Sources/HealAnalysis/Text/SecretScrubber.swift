@@ -9,8 +9,9 @@ package enum SecretScrubber {
         var result = text
         result = result.replacing(keyValue) { match in
             let value = match.output.value
-            guard !value.isEmpty else { return String(match.output.0) }
-            return "\(match.output.key)\(match.output.separator)\(mask)"
+            guard !value.isEmpty, value != "\"\"", value != "''" else { return String(match.output.0) }
+            let quote = value.first.map { $0 == "\"" || $0 == "'" ? String($0) : "" } ?? ""
+            return "\(match.output.key)\(match.output.keyQuote)\(match.output.separator)\(quote)\(mask)\(quote)"
         }
         result = result.replacing(bearer) { match in "\(match.output.scheme) \(mask)" }
         result = result.replacing(urlCredentials) { match in "\(match.output.prefix)\(mask)@" }
@@ -19,11 +20,13 @@ package enum SecretScrubber {
         return result
     }
 
-    /// A key that names a secret, a separator ("=", ":", " is:"), and the value up to whitespace
-    /// or a quote/comma.
+    /// A key that names a secret (optionally quoted, as in JSON), a separator ("=", ":", " is:")
+    /// and the value: quoted, or up to whitespace or punctuation.
     nonisolated(unsafe) private static let keyValue =
-        #/(?<key>[A-Za-z0-9_.\-]*(?i:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.\-]*)(?<separator>\s*(?:=|:|\bis:|\bis)\s*)(?<value>[^\s,;"'&]*)/#
-    nonisolated(unsafe) private static let bearer = #/(?<scheme>(?i:bearer|basic))\s+[A-Za-z0-9._~+\/=\-]{8,}/#
+        #/(?<key>[A-Za-z0-9_.\-]*(?i:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.\-]*)(?<keyQuote>["']?)(?<separator>\s*(?:=|:|\bis:)\s*)(?<value>"[^"]*"|'[^']*'|[^\s,;"'&}]*)/#
+    /// An HTTP credential: the scheme as written in headers and a token-like value (it has a digit
+    /// or symbol, so "Basic authentication" stays prose).
+    nonisolated(unsafe) private static let bearer = #/(?<scheme>Bearer|Basic)\s+(?=[A-Za-z0-9._~+\/=\-]*[0-9._~+\/=\-])[A-Za-z0-9._~+\/=\-]{8,}/#
     nonisolated(unsafe) private static let urlCredentials = #/(?<prefix>[a-zA-Z][a-zA-Z0-9+.\-]*:\/\/[^\s:@\/]+:)[^\s@\/]+@/#
     nonisolated(unsafe) private static let jwt = #/eyJ[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{5,}/#
     nonisolated(unsafe) private static let awsAccessKey = #/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/#

@@ -64,7 +64,7 @@ package struct SnapshotCollector: Sendable {
         case .pods:
             try await list(kind, Pod.self, namespace, selector, tracker) { part.pods += $0.filter { keep($0.metadata) } }
         case .events:
-            try await list(kind, Event.self, namespace, selector, tracker) { part.events += $0.filter { keep($0.metadata) } }
+            try await list(kind, Event.self, namespace, selector, tracker) { part.events += $0.filter { keep($0.metadata) && $0.mattersForDiagnosis } }
         case .deployments:
             try await list(kind, Deployment.self, namespace, selector, tracker) { part.deployments += $0.filter { keep($0.metadata) } }
         case .replicaSets:

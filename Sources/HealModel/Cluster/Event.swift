@@ -14,6 +14,17 @@ package struct Event: Decodable, Sendable {
 
     package var isWarning: Bool { type == "Warning" }
 
+    /// Normal events that still explain a problem: the kubelet's back-off, its liveness kills, and
+    /// a claim waiting on an external provisioner.
+    private static let explanatoryNormalReasons: Set<String> = ["BackOff", "Killing", "ExternalProvisioning"]
+
+    /// Whether diagnosis reads this event. Scheduled/Pulled/Created/Started and controller
+    /// scaling notices describe a healthy life; dropping them while collecting keeps memory
+    /// flat on large clusters, and the index applies the same rule to snapshots.
+    package var mattersForDiagnosis: Bool {
+        isWarning || Self.explanatoryNormalReasons.contains(reason)
+    }
+
     private struct Series: Decodable {
         var count: Int?
         var lastObservedTime: Timestamp?

@@ -20,7 +20,7 @@ enum ImagePullClassifier {
             let why = messages.first.map { firstClause(of: $0) } ?? "the reference cannot be parsed"
             return Verdict(
                 code: "invalid-image-name",
-                rootCause: "Image reference \"\(image)\" is invalid (\(why))\(suggested(suggestion)).",
+                rootCause: "Image reference \"\(image)\" is invalid (\(why))\(suggested(suggestion))",
                 suggestion: suggestion, confidence: 0.95)
         }
         if text.contains(#/(?i)401 Unauthorized|unauthorized:|authentication required|no basic auth credentials|403 Forbidden|denied: requested access/#) {
@@ -36,7 +36,7 @@ enum ImagePullClassifier {
             if let suggestion = ImageCorrector.correctRepository(of: image, runningImages: runningImages) {
                 return Verdict(
                     code: "image-not-found",
-                    rootCause: "Repository \(reference.shortRepository) does not exist on \(registry); it looks like a misspelling of \(ImageReference(suggestion.image).shortRepository)\(suggested(suggestion)).",
+                    rootCause: "Repository \(reference.shortRepository) does not exist on \(registry); it looks like a misspelling of \(ImageReference(suggestion.image).shortRepository)\(suggested(suggestion))",
                     suggestion: suggestion, confidence: suggestion.confidence)
             }
             if tagMissing, !repositoryMissing {
@@ -44,7 +44,7 @@ enum ImagePullClassifier {
                 let tag = reference.tag ?? "latest"
                 return Verdict(
                     code: "image-tag-not-found",
-                    rootCause: "Tag \"\(tag)\" of \(reference.shortRepository) does not exist on \(registry)\(suggested(suggestion)).",
+                    rootCause: "Tag \"\(tag)\" of \(reference.shortRepository) does not exist on \(registry)\(suggested(suggestion))",
                     suggestion: suggestion, confidence: suggestion?.confidence ?? 0.8)
             }
             if hasPullSecrets || !reference.isDockerHub {
@@ -75,8 +75,9 @@ enum ImagePullClassifier {
         return "The node cannot pull \(image): \(detail)."
     }
 
+    /// Ends the sentence: "; the intended image is probably nginx:latest." or just ".".
     private static func suggested(_ suggestion: ImageSuggestion?) -> String {
-        suggestion.map { "; did you mean \($0.image)?" } ?? ""
+        suggestion.map { "; the intended image is probably \($0.image)." } ?? "."
     }
 
     /// "repository name (library/Nginx) must be lowercase" from the kubelet's message.

@@ -1,0 +1,7 @@
+enum ClusterAnalyzers {
+    static let all: [any Analyzer] = [
+        HorizontalPodAutoscalerAnalyzer(),
+        NodeAnalyzer(),
+        PersistentVolumeClaimAnalyzer(),
+    ]
+}

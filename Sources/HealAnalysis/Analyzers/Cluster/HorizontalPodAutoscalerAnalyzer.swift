@@ -1,0 +1,124 @@
+import HealModel
+
+/// HorizontalPodAutoscalers that cannot do their job: no metrics to scale on, a target whose
+/// containers lack the request utilisation is measured against, or pinned at maxReplicas while
+/// load asks for more. An HPA resting at its minimum is healthy and never reported.
+struct HorizontalPodAutoscalerAnalyzer: Analyzer {
+    let descriptor = AnalyzerDescriptor(
+        id: "hpa", group: .autoscaling,
+        summary: "HPAs that cannot read metrics, whose target has no requests for the scaled resource, or that are pinned at maxReplicas (never those resting at minReplicas).",
+        codes: ["hpa-metrics-unavailable", "hpa-missing-requests", "hpa-at-max"],
+        reads: [.horizontalPodAutoscalers],
+        triggeringScenarios: ["hpa-metrics-unavailable", "hpa-missing-requests", "hpa-at-max"],
+        nonTriggeringScenarios: ["hpa-at-min", "shop", "failover-clean"])
+
+    /// The ScalingActive=False reasons the HPA controller gives when a metric cannot be read.
+    static let metricFailureReasons: Set<String> = [
+        "FailedGetResourceMetric", "FailedGetContainerResourceMetric", "FailedGetPodsMetric", "FailedGetObjectMetric",
+        "FailedGetExternalMetric", "InvalidMetricSourceType",
+    ]
+
+    func analyze(_ context: AnalysisContext) -> [Finding] {
+        context.snapshot.horizontalPodAutoscalers.flatMap { autoscaler in
+            let conditions = autoscaler.status?.conditions ?? []
+            var findings: [Finding] = []
+            if let active = conditions["ScalingActive"], active.isFalse, let reason = active.reason, Self.metricFailureReasons.contains(reason) {
+                let message = active.message ?? ""
+                if let missing = message.firstMatch(of: #/missing request for (?<resource>[a-z.\-\/]+)(?: in container (?<container>\S+))?/#) {
+                    findings.append(missingRequests(
+                        autoscaler, condition: active, resource: String(missing.output.resource), container: missing.output.container.map(String.init),
+                        context: context))
+                } else {
+                    findings.append(metricsUnavailable(autoscaler, condition: active, context: context))
+                }
+            }
+            if let atMax = atMaximum(autoscaler, context: context) { findings.append(atMax) }
+            return findings
+        }
+    }
+
+    private func metricsUnavailable(_ autoscaler: HorizontalPodAutoscaler, condition: Condition, context: AnalysisContext) -> Finding {
+        let ref = autoscaler.metadata.ref(kind: "HorizontalPodAutoscaler")
+        let detail = Self.detail(of: condition.message ?? "")
+        let source = MetricsSource(message: detail)
+        return finding(
+            "hpa-metrics-unavailable", autoscaler, condition: condition, context: context,
+            symptom: "ScalingActive=False (\(condition.reason ?? "")): cannot read metrics",
+            rootCause: "HPA \(ref.name) cannot read the metrics it scales \(target(autoscaler).typeAndName) on: \(source.problem), so it keeps the current replica count whatever the load.",
+            remediation: Remediation(action: .manual, summary: source.fix, command: source.command, safeToAutoApply: false),
+            confidence: source.isRecognised ? 0.95 : 0.75)
+    }
+
+    private func missingRequests(
+        _ autoscaler: HorizontalPodAutoscaler, condition: Condition, resource: String, container: String?, context: AnalysisContext
+    ) -> Finding {
+        let ref = autoscaler.metadata.ref(kind: "HorizontalPodAutoscaler")
+        let target = target(autoscaler)
+        let template = TemplatedWorkload.all(in: context.snapshot).first { $0.ref == target }
+        let lacking = template.map { $0.containers.filter { $0.resources?.requests[resource] == nil }.map(\.name) } ?? []
+        // The controller names the first container it tripped over; the template names them all.
+        let containers = lacking.isEmpty ? [container].compactMap { $0 } : lacking
+        let lackingText = containers.isEmpty
+            ? "the target's containers have"
+            : "container\(containers.count == 1 ? "" : "s") \(Wording.list(containers)) \(containers.count == 1 ? "has" : "have")"
+        return finding(
+            "hpa-missing-requests", autoscaler, condition: condition, context: context,
+            symptom: "ScalingActive=False: missing \(resource) request",
+            rootCause: "HPA \(ref.name) scales \(target.typeAndName) on \(resource) utilisation (usage ÷ request), but \(lackingText) no \(resource) request, so utilisation cannot be computed and the HPA does not scale.",
+            remediation: Remediation(
+                action: .manual,
+                summary: "Set a \(resource) request on \(containers.isEmpty ? "every container of \(target.typeAndName)" : "container " + Wording.list(containers)) (kubectl heal recommend-limits suggests values from usage).",
+                parameters: ["resource": resource, "containers": containers.joined(separator: ",")],
+                command: KubectlCommand.setResources(target, container: containers.first ?? "<container>", requests: [resource]),
+                safeToAutoApply: false),
+            confidence: 0.95)
+    }
+
+    private func atMaximum(_ autoscaler: HorizontalPodAutoscaler, context: AnalysisContext) -> Finding? {
+        let limited = (autoscaler.status?.conditions ?? [])["ScalingLimited"]
+        let maximum = autoscaler.spec.maxReplicas
+        let current = autoscaler.status?.currentReplicas ?? 0
+        let pinned = (limited?.isTrue == true && limited?.reason == "TooManyReplicas")
+            || (current == maximum && (autoscaler.status?.desiredReplicas ?? 0) > maximum)
+        guard pinned else { return nil }
+        let ref = autoscaler.metadata.ref(kind: "HorizontalPodAutoscaler")
+        return finding(
+            "hpa-at-max", autoscaler, condition: limited, context: context,
+            symptom: "pinned at maxReplicas \(maximum) (\(current) current)",
+            rootCause: "HPA \(ref.name) wants more replicas than its maxReplicas of \(maximum)\(limited?.message.map { " (\($0))" } ?? ""), so \(target(autoscaler).typeAndName) stays at \(current) while its load stays above target.",
+            remediation: Remediation(
+                action: .manual,
+                summary: "Raise maxReplicas if the cluster has room for more pods, or give each replica more capacity.",
+                command: KubectlCommand.setMaxReplicas(ref),
+                safeToAutoApply: false),
+            confidence: 0.9)
+    }
+
+    private func finding(
+        _ code: String, _ autoscaler: HorizontalPodAutoscaler, condition: Condition?, context: AnalysisContext, symptom: String,
+        rootCause: String, remediation: Remediation, confidence: Double
+    ) -> Finding {
+        let ref = autoscaler.metadata.ref(kind: "HorizontalPodAutoscaler")
+        let status = autoscaler.status
+        var evidence = condition.map { condition in
+            [Evidence(.status, "\(condition.type)=\(condition.status) (\(condition.reason ?? "")): \(condition.message ?? "")", object: ref, time: condition.lastTransitionTime)]
+        } ?? []
+        evidence.append(Evidence(
+            .status, "replicas: \(status?.currentReplicas ?? 0) current, \(status?.desiredReplicas ?? 0) desired, min \(autoscaler.spec.minReplicas ?? 1), max \(autoscaler.spec.maxReplicas)",
+            object: ref))
+        evidence += context.index.events(for: ref).suffix(1).map { Evidence.event($0, object: ref) }
+        return Finding(
+            code: code, severity: .warning, analyzer: descriptor.id, resource: ref, symptom: symptom, rootCause: rootCause,
+            evidence: evidence, since: condition?.lastTransitionTime, remediation: remediation, confidence: confidence)
+    }
+
+    private func target(_ autoscaler: HorizontalPodAutoscaler) -> ResourceRef {
+        ResourceRef(kind: autoscaler.spec.scaleTargetRef.kind, namespace: autoscaler.metadata.namespace, name: autoscaler.spec.scaleTargetRef.name)
+    }
+
+    /// The controller's own words without its preamble.
+    private static func detail(of message: String) -> String {
+        guard let range = message.range(of: "unable to compute the replica count: ") else { return message }
+        return String(message[range.upperBound...])
+    }
+}

@@ -1,0 +1,100 @@
+import HealModel
+
+/// Nodes that are NotReady (the kubelet says so, or stopped reporting) or under memory, disk or
+/// PID pressure. Only these kubelet conditions count: node-problem-detector's and cloud
+/// conditions (KernelDeadlock, NetworkUnavailable …) have their own polarity and are left alone,
+/// and a cordoned node is maintenance, not a problem.
+struct NodeAnalyzer: Analyzer {
+    let descriptor = AnalyzerDescriptor(
+        id: "node", group: .nodes,
+        summary: "Nodes that are NotReady or report MemoryPressure, DiskPressure or PIDPressure (no other condition counts).",
+        codes: ["node-not-ready", "node-pressure"],
+        reads: [.nodes],
+        triggeringScenarios: ["node-not-ready", "node-pressure"],
+        nonTriggeringScenarios: ["node-healthy-extra-conditions", "shop", "failover-clean", "daemonset-not-ready", "evicted"])
+
+    static let pressureConditions = ["MemoryPressure", "DiskPressure", "PIDPressure"]
+
+    func analyze(_ context: AnalysisContext) -> [Finding] {
+        context.snapshot.nodes.flatMap { node in
+            let conditions = node.status?.conditions ?? []
+            var findings: [Finding] = []
+            if let ready = conditions["Ready"], !ready.isTrue {
+                findings.append(notReady(node, ready: ready, context: context))
+            }
+            let pressures = Self.pressureConditions.compactMap { conditions[$0] }.filter(\.isTrue)
+            if !pressures.isEmpty {
+                findings.append(underPressure(node, pressures: pressures, context: context))
+            }
+            return findings
+        }
+    }
+
+    private func notReady(_ node: Node, ready: Condition, context: AnalysisContext) -> Finding {
+        let ref = node.metadata.ref(kind: "Node")
+        let stoppedReporting = ready.status == "Unknown"
+        let heartbeat = ready.lastHeartbeatTime.map { " since \($0)" } ?? ""
+        let rootCause = stoppedReporting
+            ? "The kubelet on node \(ref.name) has not posted status\(heartbeat) (Ready=Unknown: \(Wording.clause(ready.message ?? "no message"))): the node is down, cut off from the API server, or its kubelet is not running; its pods are evicted once their unreachable toleration (300 s by default) runs out."
+            : "The kubelet reports node \(ref.name) NotReady: \(ready.reason ?? "no reason")\(ready.message.map { ": \(Wording.clause(Wording.clip($0, 200)))" } ?? "")."
+        var evidence = [condition(ready, node: ref)]
+        evidence += taintEvidence(node)
+        evidence += podEvidence(on: ref, context: context)
+        return Finding(
+            code: "node-not-ready", severity: .critical, analyzer: descriptor.id, resource: ref,
+            symptom: stoppedReporting ? "Ready=Unknown (NodeStatusUnknown)" : "Ready=False (\(ready.reason ?? "NotReady"))",
+            rootCause: rootCause,
+            evidence: evidence,
+            since: ready.lastTransitionTime,
+            remediation: Remediation(
+                action: .manual,
+                summary: "Check that the machine is up and its kubelet and container runtime run (systemctl status kubelet; journalctl -u kubelet); if it will not come back, drain and delete the node so its pods move.",
+                command: KubectlCommand.describe(ref), safeToAutoApply: false),
+            confidence: 0.95)
+    }
+
+    private func underPressure(_ node: Node, pressures: [Condition], context: AnalysisContext) -> Finding {
+        let ref = node.metadata.ref(kind: "Node")
+        let named = pressures.map { "\($0.type)\($0.message.map { " (\($0))" } ?? "")" }
+        var evidence = pressures.map { condition($0, node: ref) }
+        evidence += taintEvidence(node)
+        evidence += context.index.events(for: ref).filter(\.isWarning).suffix(2).map { Evidence.event($0, object: ref) }
+        return Finding(
+            code: "node-pressure", severity: .warning, analyzer: descriptor.id, resource: ref,
+            symptom: pressures.map(\.type).joined(separator: ", "),
+            rootCause: "Node \(ref.name) reports \(Wording.list(named)): the kubelet crossed its eviction threshold, so it evicts pods to reclaim the resource and the scheduler places no new pods there.",
+            evidence: evidence,
+            since: pressures.compactMap(\.lastTransitionTime).min(),
+            remediation: Remediation(action: .manual, summary: Self.relief(for: pressures.map(\.type)), command: KubectlCommand.describe(ref), safeToAutoApply: false),
+            confidence: 0.9)
+    }
+
+    private static func relief(for types: [String]) -> String {
+        types.map { type in
+            switch type {
+            case "MemoryPressure": "Find the pods using the most memory on the node (kubectl top pods -A --sort-by=memory) and give them limits or move them."
+            case "DiskPressure": "Free disk on the node: unused images, container logs, emptyDir and ephemeral storage."
+            default: "Find the process leaking PIDs on the node and set a pod PID limit."
+            }
+        }.joined(separator: " ")
+    }
+
+    private func condition(_ condition: Condition, node: ResourceRef) -> Evidence {
+        Evidence(
+            .status, "\(condition.type)=\(condition.status) (\(condition.reason ?? "")): \(condition.message ?? "")\(condition.lastHeartbeatTime.map { "; last heartbeat \($0)" } ?? "")",
+            object: node, time: condition.lastTransitionTime)
+    }
+
+    /// The taints the node controller and kubelet add for these states (unreachable, not-ready, …-pressure).
+    private func taintEvidence(_ node: Node) -> [Evidence] {
+        (node.spec?.taints ?? []).filter { $0.key.hasPrefix("node.kubernetes.io/") }.map {
+            Evidence(.spec, "taint \($0.key):\($0.effect)", object: node.metadata.ref(kind: "Node"))
+        }
+    }
+
+    private func podEvidence(on node: ResourceRef, context: AnalysisContext) -> [Evidence] {
+        let pods = context.snapshot.pods.filter { $0.spec.nodeName == node.name && $0.isLive }
+        guard !pods.isEmpty else { return [] }
+        return [Evidence(.status, "\(Wording.count(pods.count, "pod")) scheduled on the node: \(ReplicaShortfall.podNames(pods))", object: node)]
+    }
+}

@@ -1,0 +1,68 @@
+import HealModel
+
+/// PersistentVolumeClaims stuck in Pending, with the provisioner's or binder's reason. A claim
+/// on a WaitForFirstConsumer class that no pod uses yet is waiting by design.
+struct PersistentVolumeClaimAnalyzer: Analyzer {
+    let descriptor = AnalyzerDescriptor(
+        id: "pvc", group: .storage,
+        summary: "PersistentVolumeClaims Pending past a short grace, with the ProvisioningFailed/FailedBinding reason (missing StorageClass, no matching volume).",
+        codes: ["pvc-pending"],
+        reads: [.persistentVolumeClaims],
+        triggeringScenarios: ["pvc-pending"],
+        nonTriggeringScenarios: ["shop", "failover-clean", "statefulset-not-ready"])
+
+    /// Dynamic provisioning normally takes seconds; a cloud disk can take a minute.
+    static let graceSeconds: Double = 120
+    static let problemReasons: Set<String> = ["ProvisioningFailed", "FailedBinding"]
+
+    func analyze(_ context: AnalysisContext) -> [Finding] {
+        context.snapshot.persistentVolumeClaims.compactMap { claim in
+            guard claim.status?.phase == "Pending",
+                (context.age(since: claim.metadata.creationTimestamp) ?? .infinity) >= Self.graceSeconds
+            else { return nil }
+            let ref = claim.metadata.ref(kind: "PersistentVolumeClaim")
+            let events = context.index.events(for: ref)
+            let problems = events.warnings(reasons: Self.problemReasons)
+            let consumers = context.snapshot.pods.filter { pod in
+                pod.metadata.namespace == ref.namespace && pod.spec.volumes.contains { $0.persistentVolumeClaim?.claimName == ref.name }
+            }
+            // Nothing failed and nobody waits for it: binding is deferred to its first consumer.
+            guard !problems.isEmpty || !consumers.isEmpty else { return nil }
+            return finding(claim, ref: ref, problem: problems.last, events: events, consumers: consumers)
+        }
+    }
+
+    private func finding(_ claim: PersistentVolumeClaim, ref: ResourceRef, problem: Event?, events: [Event], consumers: [Pod]) -> Finding {
+        let className = claim.spec?.storageClassName
+        let cause: String
+        var remediation = Remediation(
+            action: .manual, summary: "Fix what the provisioner reports, or create a PersistentVolume that matches the claim.",
+            command: KubectlCommand.describe(ref), safeToAutoApply: false)
+        if let problem, let missing = problem.message.firstMatch(of: #/storageclass\.storage\.k8s\.io "(?<name>[^"]+)" not found/#) {
+            cause = "it asks for StorageClass \(missing.output.name), which does not exist"
+            remediation = Remediation(
+                action: .manual,
+                summary: "Create StorageClass \(missing.output.name), or re-create the claim (for a StatefulSet, its volumeClaimTemplates) with an existing class: storageClassName cannot be changed on an existing claim.",
+                command: KubectlCommand.get("storageclass"), safeToAutoApply: false)
+        } else if let problem {
+            cause = "\(problem.reason): \(Wording.clip(SecretScrubber.scrub(problem.message), 200))"
+        } else if let waiting = events.last(where: { $0.reason == "ExternalProvisioning" }) {
+            cause = "it is still waiting for its provisioner: \(Wording.clip(waiting.message, 200))"
+        } else {
+            cause = "no volume has been provisioned or bound\(className.map { " (StorageClass \($0))" } ?? "")"
+        }
+        let blocked = consumers.isEmpty ? "" : "; \(ReplicaShortfall.podNames(consumers)) cannot start until it binds"
+        var evidence = [Evidence(.status, "phase Pending\(className.map { ", storageClassName \($0)" } ?? "")", object: ref, time: claim.metadata.creationTimestamp)]
+        evidence += [problem].compactMap { $0 }.map { Evidence.event($0, object: ref) }
+        evidence += consumers.prefix(3).map { Evidence(.spec, "used by pod \($0.metadata.name) (\($0.status.phase ?? "unknown phase"))", object: $0.ref) }
+        return Finding(
+            code: "pvc-pending", severity: .warning, analyzer: descriptor.id, resource: ref,
+            owner: claim.metadata.controller.map { ResourceRef(kind: $0.kind, namespace: ref.namespace, name: $0.name) },
+            symptom: "Pending\(problem.map { " (\($0.reason) ×\($0.count))" } ?? "")",
+            rootCause: "PersistentVolumeClaim \(ref.name) stays Pending: \(Wording.clause(cause))\(blocked).",
+            evidence: evidence,
+            since: claim.metadata.creationTimestamp,
+            remediation: remediation,
+            confidence: problem == nil ? 0.6 : 0.95)
+    }
+}

@@ -1,0 +1,9 @@
+enum HygieneAnalyzers {
+    static let all: [any Analyzer] = [
+        MissingProbesAnalyzer(),
+        MissingResourcesAnalyzer(),
+        ImageLatestTagAnalyzer(),
+        SingleReplicaServiceAnalyzer(),
+        MissingDisruptionBudgetAnalyzer(),
+    ]
+}

@@ -1,0 +1,110 @@
+import HealModel
+
+/// Ingresses that route a path (or their default backend) to a Service that does not exist.
+struct IngressAnalyzer: Analyzer {
+    let descriptor = AnalyzerDescriptor(
+        id: "ingress", group: .network,
+        summary: "Ingresses whose rules or default backend name a Service that does not exist in their namespace.",
+        codes: ["ingress-backend-missing"],
+        reads: [.ingresses, .services],
+        triggeringScenarios: ["ingress-backend-missing"],
+        nonTriggeringScenarios: ["shop", "failover-clean", "hpa-at-min", "hygiene-clean", "service-no-matching-pods"])
+
+    /// How far apart two names may be and still be one mistyped for the other.
+    static let typoDistance = 2
+
+    /// One place an Ingress sends traffic, with its JSON-pointer path for a patch.
+    private struct Route {
+        var label: String
+        var service: Ingress.Backend.ServiceBackend
+        var pointer: String
+    }
+
+    func analyze(_ context: AnalysisContext) -> [Finding] {
+        let servicesByNamespace = Dictionary(grouping: context.snapshot.services) { $0.metadata.namespace ?? "" }
+        return context.snapshot.ingresses.compactMap { ingress in
+            let services = servicesByNamespace[ingress.metadata.namespace ?? ""] ?? []
+            let routes = routes(of: ingress)
+            let missing = routes.filter { route in !services.contains { $0.metadata.name == route.service.name } }
+            guard !missing.isEmpty else { return nil }
+            return finding(ingress, routes: routes, missing: missing, services: services, context: context)
+        }
+    }
+
+    private func finding(_ ingress: Ingress, routes: [Route], missing: [Route], services: [Service], context: AnalysisContext) -> Finding {
+        let ref = ingress.metadata.ref(kind: "Ingress")
+        let working = routes.count - missing.count
+        let names = Array(Set(missing.map(\.service.name))).sorted()
+        let descriptions = missing.map { "\($0.label) to Service \($0.service.name)\(Self.portText($0.service.port).map { ":\($0)" } ?? "")" }
+        let suggestions = missing.compactMap { route in Self.closestService(to: route.service, among: services).map { (route, $0) } }
+        var rootCause = "Ingress \(ref.name) routes \(Wording.list(descriptions)), which \(names.count == 1 ? "does" : "do") not exist in namespace \(ref.namespace ?? "default")"
+        for (route, candidate) in suggestions {
+            rootCause += "; Service \(candidate.metadata.name) exposes \(Self.portText(route.service.port).map { "port \($0)" } ?? "a similar name") and may be the intended backend for \(route.service.name)"
+        }
+        rootCause += working == 0 ? "; no route reaches a Service." : working == 1 ? "; the other route still works." : "; the other \(working) routes still work."
+        var evidence = missing.map { Evidence(.spec, "\($0.label) → \($0.service.name)\(Self.portText($0.service.port).map { ":\($0)" } ?? "")", object: ref) }
+        evidence += context.index.events(for: ref).filter(\.isWarning).suffix(1).map { Evidence.event($0, object: ref) }
+        return Finding(
+            code: "ingress-backend-missing", severity: working > 0 ? .warning : .critical, analyzer: descriptor.id, resource: ref,
+            symptom: "\(Wording.count(missing.count, "route")) of \(routes.count) to missing Service \(Wording.list(names))",
+            rootCause: rootCause,
+            evidence: evidence,
+            remediation: remediation(ref, names: names, suggestions: suggestions),
+            confidence: 0.95)
+    }
+
+    private func routes(of ingress: Ingress) -> [Route] {
+        var routes: [Route] = []
+        if let service = ingress.spec.defaultBackend?.service {
+            routes.append(Route(label: "the default backend", service: service, pointer: "/spec/defaultBackend/service/name"))
+        }
+        for (ruleIndex, rule) in ingress.spec.rules.enumerated() {
+            for (pathIndex, path) in (rule.http?.paths ?? []).enumerated() {
+                guard let service = path.backend.service else { continue }
+                routes.append(Route(
+                    label: "\(rule.host ?? "*")\(path.path ?? "/")", service: service,
+                    pointer: "/spec/rules/\(ruleIndex)/http/paths/\(pathIndex)/backend/service/name"))
+            }
+        }
+        return routes
+    }
+
+    /// A JSON patch renaming each backend to its likely intended Service, when every missing
+    /// one has a candidate; otherwise a person decides.
+    private func remediation(_ ref: ResourceRef, names: [String], suggestions: [(Route, Service)]) -> Remediation {
+        let patchable = Set(suggestions.map(\.0.service.name)) == Set(names)
+        guard patchable else {
+            return Remediation(
+                action: .manual, summary: "Create Service \(Wording.list(names)) or point the routes at an existing Service.",
+                command: KubectlCommand.get("services", namespace: ref.namespace), safeToAutoApply: false)
+        }
+        let operations: [JSONValue] = suggestions.map { route, service in
+            .object(["op": .string("replace"), "path": .string(route.pointer), "value": .string(service.metadata.name)])
+        }
+        let patch = Patch(target: ref, type: .json, body: .array(operations))
+        let renames = suggestions.map { "\($0.0.service.name) → \($0.1.metadata.name)" }
+        return Remediation(
+            action: .manual, summary: "Point the routes at the existing Service (\(Wording.list(renames))), or create the missing one.",
+            patch: patch, command: KubectlCommand.patch(patch), safeToAutoApply: false)
+    }
+
+    /// The Service with the closest name among those exposing the backend's port: a renamed
+    /// or mistyped backend. Without a port to go by, only near-identical names count.
+    private static func closestService(to backend: Ingress.Backend.ServiceBackend, among services: [Service]) -> Service? {
+        let candidates = services.filter { service in
+            switch (backend.port?.number, backend.port?.name) {
+            case (let number?, _): service.spec.ports.contains { $0.port == number }
+            case (nil, let name?): service.spec.ports.contains { $0.name == name }
+            default: true
+            }
+        }
+        let scored = candidates.map { ($0, EditDistance.between($0.metadata.name, backend.name)) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        let limit = backend.port == nil ? Self.typoDistance : max(Self.typoDistance, backend.name.count / 2)
+        return best.1 <= limit ? best.0 : nil
+    }
+
+    private static func portText(_ port: Ingress.Backend.ServiceBackend.Port?) -> String? {
+        port?.number.map(String.init) ?? port?.name
+    }
+}

@@ -1,0 +1,6 @@
+enum NetworkAnalyzers {
+    static let all: [any Analyzer] = [
+        ServiceAnalyzer(),
+        IngressAnalyzer(),
+    ]
+}

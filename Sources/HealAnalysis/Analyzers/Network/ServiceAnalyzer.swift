@@ -1,0 +1,130 @@
+import HealModel
+
+/// Services that route nowhere: a selector no pod matches (with the label it probably meant),
+/// matching pods none of which is Ready (and why), or a targetPort the pods do not expose.
+struct ServiceAnalyzer: Analyzer {
+    let descriptor = AnalyzerDescriptor(
+        id: "service", group: .network,
+        summary: "Services whose selector matches no pod, whose pods are none Ready, or whose targetPort the selected containers do not declare.",
+        codes: ["service-no-matching-pods", "service-no-ready-endpoints", "service-target-port-mismatch"],
+        reads: [.services, .pods],
+        triggeringScenarios: ["service-no-matching-pods", "readiness-probe-failing", "service-target-port-mismatch"],
+        nonTriggeringScenarios: ["shop", "failover-clean", "hpa-at-min", "hygiene-clean", "statefulset-not-ready", "ingress-backend-missing"])
+
+    func analyze(_ context: AnalysisContext) -> [Finding] {
+        let podsByNamespace = Dictionary(grouping: context.snapshot.pods) { $0.metadata.namespace ?? "" }
+        var findings: [Finding] = []
+        // Services without a selector have hand-managed endpoints; ExternalName ones are DNS aliases.
+        for service in context.snapshot.services where !service.spec.selector.isEmpty && service.spec.type != "ExternalName" {
+            let namespacePods = podsByNamespace[service.metadata.namespace ?? ""] ?? []
+            let selected = namespacePods.filter { service.spec.selector.selects($0.metadata.labels) }
+            if selected.isEmpty {
+                if let finding = noMatchingPods(service, namespacePods: namespacePods, context: context) { findings.append(finding) }
+                continue
+            }
+            if let finding = noReadyEndpoints(service, selected: selected, context: context) { findings.append(finding) }
+            if let finding = ServicePortCheck(service: service, pods: selected).finding(analyzer: descriptor.id) { findings.append(finding) }
+        }
+        return findings
+    }
+
+    /// The selector matches a workload's pod template but no pod: the workload has none, or is
+    /// a standby scaled to 0 on purpose (blue/green), which is not a problem. Otherwise the
+    /// selector matches nothing at all.
+    private func noMatchingPods(_ service: Service, namespacePods: [Pod], context: AnalysisContext) -> Finding? {
+        let ref = service.metadata.ref(kind: "Service")
+        let templates = TemplatedWorkload.all(in: context.snapshot).filter {
+            $0.ref.namespace == ref.namespace && service.spec.selector.selects($0.templateLabels)
+        }
+        if let workload = templates.first(where: { $0.desiredReplicas > 0 }) {
+            let selector = service.spec.selector.selectorText
+            return Finding(
+                code: "service-no-matching-pods", severity: .critical, analyzer: descriptor.id, resource: ref,
+                symptom: "selector \(selector) matches no pod",
+                rootCause: "Service \(ref.name) selects the pods of \(workload.ref.kind) \(workload.ref.name), which wants \(Wording.count(workload.desiredReplicas, "replica")) but has no pods.",
+                evidence: [Evidence(.spec, "selector \(selector)", object: ref)],
+                remediation: Remediation(
+                    action: .manual, summary: "Find out why \(workload.ref.typeAndName) has no pods (its events and its ReplicaSet's).",
+                    command: KubectlCommand.describe(workload.ref), safeToAutoApply: false),
+                confidence: 0.8)
+        }
+        return templates.isEmpty ? unmatchedSelector(service, namespacePods: namespacePods, context: context) : nil
+    }
+
+    /// A selector no pod or template carries: most often a typo, answered with the label meant.
+    private func unmatchedSelector(_ service: Service, namespacePods: [Pod], context: AnalysisContext) -> Finding {
+        let ref = service.metadata.ref(kind: "Service")
+        let selector = service.spec.selector
+        var evidence = [Evidence(.spec, "selector \(selector.selectorText)", object: ref)]
+        let suggestion = SelectorSuggestion(selector: selector, pods: namespacePods)
+        var rootCause = "Service \(ref.name) selects \(selector.selectorText), which no pod in namespace \(ref.namespace ?? "default") carries, so it has no endpoints"
+        var remediation = Remediation(
+            action: .manual, summary: "Make the selector match the labels of the pods that should serve, or label those pods.",
+            command: KubectlCommand.get("pods", namespace: ref.namespace).appending(" --show-labels"), safeToAutoApply: false)
+        if let suggestion {
+            let owners = ownerNames(suggestion.pods, context: context)
+            let intended = "\(suggestion.intended.key)=\(suggestion.intended.value)"
+            rootCause += "; did you mean \(intended) (\(Wording.count(suggestion.pods.count, "pod"))\(owners.isEmpty ? "" : " of \(Wording.list(owners))"))?"
+            evidence.append(Evidence(
+                .status, "pods labelled \(intended): \(suggestion.pods.prefix(3).map(\.metadata.name).joined(separator: ", "))", object: ref))
+            let patch = suggestion.patch(for: ref)
+            remediation = Remediation(
+                action: .manual, summary: "Change the selector's \(suggestion.wrong.key)=\(suggestion.wrong.value) to \(intended).",
+                parameters: ["selector": suggestion.corrected.selectorText], patch: patch, command: KubectlCommand.patch(patch),
+                safeToAutoApply: false)
+        }
+        return Finding(
+            code: "service-no-matching-pods", severity: .critical, analyzer: descriptor.id, resource: ref,
+            symptom: "selector \(selector.selectorText) matches no pod",
+            rootCause: suggestion == nil ? rootCause + "." : rootCause,
+            evidence: evidence + endpointEvidence(ref, context: context),
+            remediation: remediation,
+            confidence: suggestion == nil ? 0.8 : 0.9)
+    }
+
+    private func noReadyEndpoints(_ service: Service, selected: [Pod], context: AnalysisContext) -> Finding? {
+        let ref = service.metadata.ref(kind: "Service")
+        let live = selected.filter(\.isLive)
+        let endpoints = slices(of: ref, context: context).flatMap(\.endpoints)
+        let ready = endpoints.isEmpty ? live.count(where: \.isReady) : endpoints.count(where: \.isReady)
+        guard ready == 0 else { return nil }
+        // Only finished pods selected: they explain the empty Service too.
+        let notReady = live.isEmpty ? selected : live
+        let total = endpoints.isEmpty ? notReady.count : endpoints.count
+        // While every selected pod is this young it is still starting; not yet a verdict.
+        let oldest = notReady.compactMap { context.age(since: $0.metadata.creationTimestamp) }.max()
+        guard (oldest ?? .infinity) >= ReplicaShortfall.startupGraceSeconds else { return nil }
+        let reasons = notReady.map { PodNotReadyReason($0, context: context) }
+        let owners = ownerNames(notReady, context: context)
+        let factory = PodFindingFactory(context: context, analyzer: descriptor.id)
+        return Finding(
+            code: "service-no-ready-endpoints", severity: .critical, analyzer: descriptor.id, resource: ref,
+            pods: Finding.Pods(count: notReady.count, sample: notReady.prefix(FindingGrouper.sampleSize).map(\.metadata.name)),
+            symptom: "0 of \(total) endpoints ready",
+            rootCause: "Service \(ref.name) has 0 of \(total) endpoints ready: \(PodNotReadyReason.summary(reasons)) (\(ReplicaShortfall.podNames(notReady))\(owners.isEmpty ? "" : " of \(Wording.list(owners))")).",
+            evidence: endpointEvidence(ref, context: context) + reasons.compactMap(\.evidence).prefix(3),
+            since: notReady.compactMap { factory.notReadySince($0) }.max(),
+            remediation: Remediation(
+                action: .manual, summary: "Fix why the selected pods are not Ready; the Service sends them traffic as soon as they are.",
+                command: notReady.first.map { KubectlCommand.describe($0.ref) }, safeToAutoApply: false),
+            confidence: 0.9)
+    }
+
+    /// "Deployment web", one per workload the pods belong to.
+    private func ownerNames(_ pods: [Pod], context: AnalysisContext) -> [String] {
+        Set(pods.compactMap { context.index.workload(of: $0) }).sorted().map { "\($0.kind) \($0.name)" }
+    }
+
+    private func slices(of service: ResourceRef, context: AnalysisContext) -> [EndpointSlice] {
+        context.snapshot.endpointSlices.filter { $0.metadata.namespace == service.namespace && $0.serviceName == service.name }
+    }
+
+    private func endpointEvidence(_ service: ResourceRef, context: AnalysisContext) -> [Evidence] {
+        slices(of: service, context: context).map { slice in
+            Evidence(
+                .status,
+                "EndpointSlice \(slice.metadata.name): \(Wording.count(slice.endpoints.count, "endpoint")), \(slice.endpoints.count(where: \.isReady)) ready",
+                object: slice.metadata.ref(kind: "EndpointSlice"))
+        }
+    }
+}

@@ -1,0 +1,9 @@
+enum WorkloadAnalyzers {
+    static let all: [any Analyzer] = [
+        DeploymentAnalyzer(),
+        ReplicaSetAnalyzer(),
+        StatefulSetAnalyzer(),
+        DaemonSetAnalyzer(),
+        JobAnalyzer(),
+    ]
+}

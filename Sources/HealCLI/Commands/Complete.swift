@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import HealKube
+
+/// `kubectl-heal __complete WORDS…`: the completion backend behind `kubectl_complete-heal`
+/// (kubectl's plugin completion) — hidden from help.
+struct Complete: HealCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "__complete",
+        abstract: "Shell completion backend (kubectl's plugin completion protocol).",
+        shouldDisplay: false)
+
+    @Argument(parsing: .captureForPassthrough, help: "The words after `kubectl heal`, the last being completed.")
+    var words: [String] = []
+
+    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+        let tree = try JSONDecoder().decode(CommandTree.self, from: Data(Heal._dumpHelp().utf8))
+        let loader = KubeconfigLoader(environment: environment.configEnvironment)
+        let engine = CompletionEngine(root: tree.command, contexts: { loader.contextNames(ConfigOverrides()) })
+        environment.standardOutput.write(engine.complete(words.isEmpty ? [""] : words).rendered)
+        return ExitStatus.success
+    }
+}

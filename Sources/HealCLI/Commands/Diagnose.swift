@@ -1,0 +1,133 @@
+import Foundation
+import ArgumentParser
+import HealAnalysis
+import HealKube
+import HealModel
+
+/// `kubectl heal diagnose`: find why workloads are broken and say so with evidence.
+struct Diagnose: HealCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find why pods, workloads, Services and nodes are broken, with evidence and a proposed fix.",
+        discussion: """
+            Reads a live cluster (or --snapshot files), runs the analyzers and reports one finding per \
+            problem per workload: code, severity, root cause, evidence (status fields, events, log lines), \
+            how long it has lasted and the remediation (an exact patch or kubectl command). Pods of one \
+            owner with the same problem are grouped. States normal while starting are info; --min-age \
+            hides younger problems. Hygiene checks (probes, requests/limits, :latest, PDBs) run with --hygiene.
+
+            Analyzers (--analyzers takes ids or groups: \(AnalyzerDescriptor.Group.allCases.map(\.rawValue).joined(separator: ", "))):
+            \(AnalyzerRegistry.all.map { "  \($0.descriptor.id): \($0.descriptor.summary)" }.joined(separator: "\n"))
+
+            Examples:
+              kubectl heal diagnose -n shop
+              kubectl heal diagnose -A -o json --fail-on warning
+              kubectl heal diagnose deployment/web -n shop -o wide
+              kubectl heal diagnose --snapshot cluster-dump/ -o markdown
+
+            \(ExitStatus.table)
+            """)
+
+    @Argument(help: ArgumentHelp("Restrict the report to these objects and what they own, as TYPE/NAME (deployment/web, svc/api, pod/x).", valueName: "type/name"))
+    var targets: [String] = []
+
+    @OptionGroup(title: "Cluster access") var cluster: ClusterOptions
+
+    @Option(help: ArgumentHelp("Analyse files instead of a live cluster: `kubectl get … -o json|yaml` output or a `kubectl cluster-info dump` folder.", valueName: "path"))
+    var snapshot: String?
+
+    @Option(name: .shortAndLong, help: "Output format.")
+    var output: DiagnoseFormat = .table
+
+    @Option(help: ArgumentHelp("Run only these analyzers or groups (comma-separated).", valueName: "list"))
+    var analyzers: String?
+
+    @Flag(help: "Also run the hygiene checks (info severity: probes, requests/limits, :latest, single replicas, PDBs).")
+    var hygiene = false
+
+    @Option(name: .customLong("exclude-namespace"), help: ArgumentHelp("Skip this namespace (repeatable).", valueName: "namespace"))
+    var excludedNamespaces: [String] = []
+
+    @Option(help: ArgumentHelp("Hide problems younger than this (e.g. 5m, 1h).", valueName: "duration"))
+    var minAge: String?
+
+    @Option(help: "Exit 1 when a finding is at or above this severity (default: findings never fail).")
+    var failOn: FailThreshold?
+
+    @Flag(help: "Add an LLM explanation per finding (needs an OpenAI-compatible endpoint; see the README).")
+    var explain = false
+
+    @Flag(help: "Apply the safe remediations (plan, dry run, apply, verify, roll back).")
+    var fix = false
+
+    @Flag(help: "Keep running: diagnose changes as they happen (with --fix, heal them).")
+    var watch = false
+
+    @Flag(help: "Do not ask for confirmation before applying fixes (for scripts).")
+    var yes = false
+
+    @OptionGroup var verbosity: VerbosityOptions
+
+    func validate() throws {
+        if let snapshot {
+            let clusterFlags = [("--kubeconfig", cluster.kubeconfig), ("--context", cluster.context), ("--cluster", cluster.cluster), ("--user", cluster.user), ("--as", cluster.impersonateUser)]
+            if let flag = clusterFlags.first(where: { $0.1 != nil }) {
+                throw ValidationError("--snapshot \(snapshot) reads files, so \(flag.0) has no effect; drop one of them")
+            }
+        }
+        _ = try targetList()
+        _ = try analyzerSelection()
+        if let minAge, DurationText.seconds(minAge) == nil {
+            throw ValidationError("--min-age \"\(minAge)\" is not a duration; use e.g. 90s, 5m, 2h or 1d")
+        }
+        if let selector = cluster.selector, LabelSelectorExpression(selector) == nil {
+            throw ValidationError("-l \"\(selector)\" is not a label selector; use e.g. app=web,tier!=cache or 'env in (prod,staging)'")
+        }
+    }
+
+    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+        if fix || watch {
+            throw CLIError.notImplemented(feature: fix ? "diagnose --fix" : "diagnose --watch", issue: "healing (diagnose --fix/--watch and learn)")
+        }
+        if explain {
+            let configured = ["KUBECTL_HEAL_LLM_BASE_URL", "OPENAI_BASE_URL"].contains { !(environment.variables[$0] ?? "").isEmpty }
+            throw configured ? CLIError.notImplemented(feature: "diagnose --explain", issue: "LLM") : CLIError.llmNotConfigured(flag: "--explain")
+        }
+        let request = DiagnoseRequest(
+            source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),
+            namespace: cluster.allNamespaces ? nil : cluster.namespace,
+            allNamespaces: cluster.allNamespaces,
+            excludedNamespaces: excludedNamespaces,
+            labelSelector: cluster.selector,
+            options: DiagnosisOptions(
+                analyzers: try analyzerSelection(), includeHygiene: hygiene,
+                minimumAgeSeconds: minAge.flatMap(DurationText.seconds), targets: try targetList()))
+        let report = try await DiagnoseJob(environment: environment, logLevel: verbosity.logLevel).run(request)
+        environment.standardOutput.write(try ReportRenderer.render(report, as: output, colors: environment.colorsStandardOutput))
+        guard let failOn, let threshold = Severity(rawValue: failOn.rawValue) else { return ExitStatus.success }
+        return report.findings.contains { $0.severity >= threshold } ? ExitStatus.findings : ExitStatus.success
+    }
+
+    private func targetList() throws -> [ResourceTarget] {
+        try targets.map { text in
+            let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[1].isEmpty else {
+                throw ValidationError("\"\(text)\" is not TYPE/NAME; write e.g. deployment/web or svc/api")
+            }
+            guard let kind = ResourceKind(userInput: parts[0]) else {
+                throw ValidationError("unknown resource type \"\(parts[0])\" in \"\(text)\"; use pod, deployment, statefulset, daemonset, job, replicaset, service, node, pvc, hpa or ingress")
+            }
+            return ResourceTarget(kind: kind, name: parts[1])
+        }
+    }
+
+    private func analyzerSelection() throws -> Set<String>? {
+        guard let analyzers else { return nil }
+        let names = Set(analyzers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        let unknown = DiagnosisOptions.unknownAnalyzerNames(names)
+        guard unknown.isEmpty else {
+            let known = AnalyzerRegistry.all.map(\.descriptor.id) + AnalyzerDescriptor.Group.allCases.map(\.rawValue)
+            throw ValidationError("unknown analyzer \(unknown.joined(separator: ", ")); known: \(known.joined(separator: ", "))")
+        }
+        return names
+    }
+}

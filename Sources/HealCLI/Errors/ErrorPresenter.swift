@@ -1,0 +1,60 @@
+import HealHTTP
+import HealKube
+
+/// The one place that turns errors into messages, hints and exit codes. Commands throw; this
+/// explains. Never a stack trace, never a bare "failed".
+package enum ErrorPresenter {
+    /// What the presenter may mention about the cluster in use (never credentials).
+    package struct Situation: Sendable {
+        package var context: String?
+        package var server: String?
+        package var user: String?
+
+        package init(context: String? = nil, server: String? = nil, user: String? = nil) {
+            self.context = context
+            self.server = server
+            self.user = user
+        }
+    }
+
+    package static func present(_ error: any Error, situation: Situation = Situation()) -> PresentedError {
+        switch error {
+        case let failure as ClusterFailure: present(failure.underlying, situation: failure.situation)
+        case let error as CLIError: present(error)
+        case let error as KubeConfigError: KubeConfigErrorPresenter.present(error)
+        case let error as KubeError: KubeErrorPresenter.present(error, situation: situation)
+        case let error as SnapshotError: present(error)
+        default:
+            PresentedError(message: "\(error)", hint: "re-run with -vv for details and report it if it persists", exitCode: ExitStatus.unavailable)
+        }
+    }
+
+    private static func present(_ error: CLIError) -> PresentedError {
+        switch error {
+        case .usage(let message, let hint):
+            PresentedError(message: message, hint: hint, exitCode: ExitStatus.usage)
+        case .notImplemented(let feature, let issue):
+            PresentedError(
+                message: "\(feature) is not implemented yet",
+                hint: "it lands with the \(issue) issue; until then use `kubectl heal diagnose`", exitCode: ExitStatus.notImplemented)
+        case .llmNotConfigured(let flag):
+            PresentedError(
+                message: "\(flag) needs an OpenAI-compatible LLM endpoint, and none is configured",
+                hint: "set KUBECTL_HEAL_LLM_BASE_URL (or OPENAI_BASE_URL) and KUBECTL_HEAL_LLM_API_KEY, or drop \(flag)",
+                exitCode: ExitStatus.configuration)
+        }
+    }
+
+    private static func present(_ error: SnapshotError) -> PresentedError {
+        switch error {
+        case .notFound(let path):
+            PresentedError(message: "snapshot \(path) does not exist", hint: "pass a file or folder of `kubectl get -o json` output or a `kubectl cluster-info dump --output-directory` tree", exitCode: ExitStatus.badInput)
+        case .unreadable(let path, let reason):
+            PresentedError(message: "cannot read snapshot file \(path): \(reason)", hint: "check the file's permissions", exitCode: ExitStatus.badInput)
+        case .invalid(let path, let detail):
+            PresentedError(message: "snapshot file \(path) is not valid: \(detail)", hint: "re-create it with `kubectl get … -o json > FILE` or fix the field named above", exitCode: ExitStatus.badInput)
+        case .empty(let path):
+            PresentedError(message: "snapshot \(path) holds no Kubernetes objects that diagnose reads", hint: "capture pods (and related kinds): kubectl get pods,deployments,replicasets,services,endpointslices,events -A -o json > snapshot.json", exitCode: ExitStatus.badInput)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// The process exit codes, as documented in `--help`, the man page and the README.
+package enum ExitStatus {
+    package static let success: Int32 = 0
+    /// Findings at or above `--fail-on`.
+    package static let findings: Int32 = 1
+    package static let usage: Int32 = 64
+    package static let badInput: Int32 = 65
+    /// Not implemented yet (the subcommands whose issues have not landed).
+    package static let notImplemented: Int32 = 70
+    package static let unavailable: Int32 = 69
+    package static let temporaryFailure: Int32 = 75
+    package static let permissionDenied: Int32 = 77
+    package static let configuration: Int32 = 78
+
+    /// The table every `--help` ends with.
+    package static let table = """
+        EXIT CODES:
+          0   success; no finding at or above --fail-on (by default findings never fail)
+          1   findings at or above --fail-on
+          64  usage error (bad flag or argument)
+          65  bad input data (unreadable or invalid --snapshot)
+          69  API server unreachable, TLS failure, timeout
+          70  not implemented yet
+          75  temporary failure after bounded retries (429/503)
+          77  401/403 or credential plugin failure (the message names the refused verb and resource)
+          78  configuration error (no kubeconfig, unknown context, LLM asked for but not configured)
+        """
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import HealModel
+import HealKube
+
+/// kubectl's cluster-access flags, shared by every subcommand that talks to a cluster.
+package struct ClusterOptions: ParsableArguments, Sendable {
+    @Option(help: ArgumentHelp("Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).", valueName: "file"))
+    package var kubeconfig: String?
+
+    @Option(help: ArgumentHelp("The kubeconfig context to use.", valueName: "name"))
+    package var context: String?
+
+    @Option(help: ArgumentHelp("The kubeconfig cluster to use (overrides the context's).", valueName: "name"))
+    package var cluster: String?
+
+    @Option(help: ArgumentHelp("The kubeconfig user to use (overrides the context's).", valueName: "name"))
+    package var user: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Namespace to diagnose (default: the context's namespace, else default).", valueName: "namespace"))
+    package var namespace: String?
+
+    @Flag(name: [.customShort("A"), .long], help: "Diagnose every namespace (-n is ignored).")
+    package var allNamespaces = false
+
+    @Option(name: [.customShort("l"), .long], help: ArgumentHelp("Label selector, as kubectl takes it (e.g. app=web,tier!=cache).", valueName: "selector"))
+    package var selector: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Impersonate this user (needs the impersonate RBAC verb).", valueName: "user"))
+    package var impersonateUser: String?
+
+    @Option(name: .customLong("as-group"), help: ArgumentHelp("Impersonate this group; repeat for several.", valueName: "group"))
+    package var impersonateGroups: [String] = []
+
+    @Option(help: ArgumentHelp("Time limit per API request, e.g. 30s, 1m; 0 means none.", valueName: "duration"))
+    package var requestTimeout = "30s"
+
+    @Flag(help: "Do not verify the API server's certificate (insecure; for test clusters only).")
+    package var insecureSkipTLSVerify = false
+
+    package init() {}
+
+    package func validate() throws {
+        guard DurationText.seconds(requestTimeout) != nil else {
+            throw ValidationError("--request-timeout \"\(requestTimeout)\" is not a duration; use e.g. 30s, 1m or 0")
+        }
+    }
+
+    package var overrides: ConfigOverrides {
+        let seconds = DurationText.seconds(requestTimeout) ?? 30
+        return ConfigOverrides(
+            kubeconfig: kubeconfig, context: context, cluster: cluster, user: user, namespace: namespace,
+            impersonateUser: impersonateUser, impersonateGroups: impersonateGroups,
+            requestTimeout: .milliseconds(Int(seconds * 1000)), insecureSkipTLSVerify: insecureSkipTLSVerify)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import HealAnalysis
+import HealModel
+
+/// Markdown for pull-request comments, tickets and chat: a summary table, then one section per
+/// finding with its evidence and the fix (command and patch).
+enum MarkdownReport {
+    static func render(_ report: DiagnosisReport) throws -> String {
+        var text = "# kubectl heal diagnose\n\n\(report.summary.text)\n\n"
+        guard !report.findings.isEmpty else { return text }
+        text += "| Severity | Resource | Code | Age | Root cause |\n|---|---|---|---|---|\n"
+        for finding in report.findings {
+            let age = finding.durationSeconds.map { DurationText.format(seconds: Double($0)) } ?? "-"
+            text += "| \(finding.severity.rawValue) | \(cell(workloadName(finding))) | `\(finding.code)` | \(age) | \(cell(finding.rootCause)) |\n"
+        }
+        for finding in report.findings {
+            text += "\n## \(finding.severity.rawValue): \(workloadName(finding)) — `\(finding.code)`\n\n"
+            text += "**Symptom:** \(finding.symptom)\n\n**Root cause:** \(finding.rootCause)\n\n"
+            if let pods = finding.pods {
+                text += "**Pods:** \(pods.count) (\(pods.sample.joined(separator: ", ")))\n\n"
+            }
+            if !finding.evidence.isEmpty {
+                text += "**Evidence:**\n\n"
+                for item in finding.evidence {
+                    let time = item.time.map { " (\($0))" } ?? ""
+                    let count = item.count.map { $0 > 1 ? " ×\($0)" : "" } ?? ""
+                    text += "- \(item.source.rawValue): \(item.text)\(count)\(time)\n"
+                }
+                text += "\n"
+            }
+            if let remediation = finding.remediation {
+                text += "**Fix** (\(remediation.action.rawValue)\(remediation.safeToAutoApply ? ", safe to apply automatically" : "")): \(remediation.summary)\n\n"
+                if let command = remediation.command { text += "```sh\n\(command)\n```\n\n" }
+                if let patch = remediation.patch {
+                    text += "\(patch.type.rawValue) patch for \(patch.target.typeAndName):\n\n```json\n\(try ReportRenderer.json(patch.body))```\n\n"
+                }
+            }
+        }
+        return text
+    }
+
+    private static func workloadName(_ finding: Finding) -> String {
+        [finding.workload.namespace, finding.workload.typeAndName].compactMap { $0 }.joined(separator: "/")
+    }
+
+    private static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

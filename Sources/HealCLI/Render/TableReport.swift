@@ -1,0 +1,33 @@
+import Foundation
+import HealAnalysis
+import HealModel
+
+/// The default view: one row per finding, worst first, then the summary line.
+enum TableReport {
+    static func render(_ report: DiagnosisReport, wide: Bool, palette: Palette) -> String {
+        guard !report.findings.isEmpty else { return report.summary.text + "\n" }
+        let namespaces = Set(report.findings.map { $0.workload.namespace ?? "" })
+        let showNamespace = report.metadata.namespaces == nil || namespaces.count > 1
+        var headers = ["severity"] + (showNamespace ? ["namespace"] : []) + ["resource", "code", "age"]
+        if wide { headers += ["container", "pods", "confidence"] }
+        headers += ["root cause"]
+        if wide { headers += ["fix"] }
+        var table = TextTable(headers: headers)
+        for finding in report.findings {
+            var row = [TextTable.Cell(text: finding.severity.rawValue, paint: { palette.severity($0, finding.severity) })]
+            if showNamespace { row.append(.init(text: finding.workload.namespace ?? "-")) }
+            row.append(.init(text: finding.workload.typeAndName))
+            row.append(.init(text: finding.code))
+            row.append(.init(text: finding.durationSeconds.map { DurationText.format(seconds: Double($0)) } ?? "-"))
+            if wide {
+                row.append(.init(text: finding.container ?? "-"))
+                row.append(.init(text: finding.pods.map { String($0.count) } ?? "-"))
+                row.append(.init(text: String(format: "%.2f", finding.confidence)))
+            }
+            row.append(.init(text: finding.rootCause))
+            if wide { row.append(.init(text: finding.remediation.map { $0.command ?? $0.summary } ?? "-")) }
+            table.rows.append(row)
+        }
+        return table.render() + "\n" + report.summary.text + "\n"
+    }
+}

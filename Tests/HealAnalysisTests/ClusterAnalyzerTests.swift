@@ -1,0 +1,67 @@
+import HealAnalysis
+import HealModel
+import Testing
+
+/// Node, HPA and PVC analyzers on edited scenarios.
+@Suite("Cluster analyzers")
+struct ClusterAnalyzerTests {
+    @Test("a node that stopped reporting is critical and says so")
+    func nodeStoppedReporting() throws {
+        let finding = try #require(try Scenario.findings("node", in: "node-not-ready").first)
+        #expect(finding.resource.name == "node-2")
+        #expect(finding.severity == .critical)
+        #expect(finding.rootCause.contains("has not posted status since"))
+    }
+
+    @Test("pressure conditions are reported together, once per node")
+    func nodePressure() throws {
+        let found = try Scenario.findings("node", in: "node-pressure")
+        #expect(found.count == 1)
+        #expect(found.first?.symptom == "MemoryPressure, DiskPressure")
+    }
+
+    @Test("a cordoned node is not a finding")
+    func cordonedNode() throws {
+        let found = try Scenario.findings("node", in: "node-healthy-extra-conditions") { snapshot in
+            snapshot.nodes[0].spec?.unschedulable = true
+        }
+        #expect(found.isEmpty)
+    }
+
+    @Test("missing metrics-server is named, with the APIService to check")
+    func metricsServerMissing() throws {
+        let finding = try #require(try Scenario.findings("hpa", in: "hpa-metrics-unavailable").first)
+        #expect(finding.code == "hpa-metrics-unavailable")
+        #expect(finding.rootCause.contains("metrics-server is not installed"))
+        #expect(finding.remediation?.command == "kubectl get apiservice v1beta1.metrics.k8s.io")
+    }
+
+    @Test("a missing request names the container and the command that sets it")
+    func missingRequest() throws {
+        let finding = try #require(try Scenario.findings("hpa", in: "hpa-missing-requests").first)
+        #expect(finding.code == "hpa-missing-requests")
+        #expect(finding.rootCause.contains("container worker has no cpu request"))
+        #expect(finding.remediation?.command == "kubectl -n demo set resources deployment/worker -c worker --requests=cpu=<cpu>")
+    }
+
+    @Test("an HPA resting at its minimum is healthy")
+    func hpaAtMinimum() throws {
+        #expect(try Scenario.findings("hpa", in: "hpa-at-min").isEmpty)
+    }
+
+    @Test("a Pending claim quotes the missing StorageClass and the pod waiting for it")
+    func claimPending() throws {
+        let finding = try #require(try Scenario.findings("pvc", in: "pvc-pending").first)
+        #expect(finding.rootCause == "PersistentVolumeClaim data-db-0 stays Pending: it asks for StorageClass fast-ssd, which does not exist; pod db-0 cannot start until it binds.")
+        #expect(finding.owner == nil)
+    }
+
+    @Test("a claim waiting for its first consumer, with no failure and no pod using it, is not a finding")
+    func waitForFirstConsumer() throws {
+        let found = try Scenario.findings("pvc", in: "pvc-pending") { snapshot in
+            snapshot.events.removeAll { $0.regarding.kind == "PersistentVolumeClaim" }
+            snapshot.pods = []
+        }
+        #expect(found.isEmpty)
+    }
+}

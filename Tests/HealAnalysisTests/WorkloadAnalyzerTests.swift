@@ -1,0 +1,106 @@
+import Foundation
+import HealAnalysis
+import HealModel
+import Testing
+
+/// Workload analyzers on edited scenarios: the cases around the edges of what they report.
+@Suite("Workload analyzers")
+struct WorkloadAnalyzerTests {
+    private func condition(_ json: String) throws -> Condition {
+        try JSONDecoder().decode(Condition.self, from: Data(json.utf8))
+    }
+
+    @Test("a Deployment short of replicas names its pods that are not Ready and why")
+    func unavailableExplainsItself() throws {
+        let finding = try #require(try Scenario.findings("deployment", in: "deployment-unavailable").first)
+        #expect(finding.code == "deployment-unavailable")
+        #expect(finding.severity == .warning)
+        #expect(finding.rootCause.contains("1 of 3 replicas available"))
+        #expect(finding.rootCause.contains("readiness gate"))
+        #expect(finding.pods?.count == 2)
+    }
+
+    @Test("a stuck rollout is reported as progress-deadline-exceeded, not also as unavailable, with a rollback to the serving revision")
+    func deadlineInsteadOfUnavailable() throws {
+        let found = try Scenario.findings("deployment", in: "deployment-progress-deadline")
+        #expect(found.map(\.code) == ["progress-deadline-exceeded"])
+        #expect(found.first?.remediation?.action == .rollback)
+        #expect(found.first?.remediation?.command == "kubectl -n demo rollout undo deployment/recommendations --to-revision=1")
+        #expect(found.first?.remediation?.safeToAutoApply == false)
+    }
+
+    @Test("a paused Deployment is not reported for its progress deadline")
+    func pausedDeploymentHasNoDeadline() throws {
+        let found = try Scenario.findings("deployment", in: "deployment-progress-deadline") { snapshot in
+            snapshot.deployments[0].spec.paused = true
+        }
+        #expect(!found.map(\.code).contains("progress-deadline-exceeded"))
+    }
+
+    @Test("a rolling update above minimum availability and within its deadline is not a problem")
+    func rollingUpdateIsNotUnavailable() throws {
+        let progressing = try condition(#"{"type":"Progressing","status":"True","reason":"ReplicaSetUpdated"}"#)
+        let available = try condition(#"{"type":"Available","status":"True","reason":"MinimumReplicasAvailable"}"#)
+        let found = try Scenario.findings("deployment", in: "deployment-unavailable") { snapshot in
+            snapshot.deployments[0].status?.conditions = [available, progressing]
+        }
+        #expect(found.isEmpty)
+    }
+
+    @Test("a Deployment scaled to 0 is never reported")
+    func scaledToZero() throws {
+        let found = try Scenario.findings("deployment", in: "deployment-unavailable") { snapshot in
+            snapshot.deployments[0].spec.replicas = 0
+        }
+        #expect(found.isEmpty)
+    }
+
+    @Test("a ReplicaSet refused by quota quotes the quota and belongs to its Deployment")
+    func replicaSetQuota() throws {
+        let finding = try #require(try Scenario.findings("replicaset", in: "replicaset-quota-exceeded").first)
+        #expect(finding.resource.kind == "ReplicaSet")
+        #expect(finding.owner == ResourceRef(kind: "Deployment", namespace: "demo", name: "reports"))
+        #expect(finding.rootCause.contains("ResourceQuota demo-quota is used up"))
+        #expect(finding.evidence.contains { $0.source == .event && $0.count == 14 })
+        #expect(finding.remediation?.command == "kubectl -n demo describe resourcequota/demo-quota")
+    }
+
+    @Test("a StatefulSet and a DaemonSet quote the controller's FailedCreate refusal")
+    func controllersQuoteRefusals() throws {
+        let statefulSet = try #require(try Scenario.findings("statefulset", in: "statefulset-not-ready").first)
+        #expect(statefulSet.rootCause.contains("2 of 3 replicas ready"))
+        #expect(statefulSet.rootCause.contains("ResourceQuota demo-quota"))
+        let daemonSet = try #require(try Scenario.findings("daemonset", in: "daemonset-not-ready").first)
+        #expect(daemonSet.rootCause.contains("Pod Security admission (baseline:latest)"))
+        #expect(daemonSet.severity == .warning)
+    }
+
+    @Test("a StatefulSet with no ready replica is critical")
+    func statefulSetWithNothingReady() throws {
+        let finding = try #require(try Scenario.findings("statefulset", in: "pvc-pending").first)
+        #expect(finding.severity == .critical)
+        #expect(finding.rootCause.contains("pod db-0 is not Ready: not scheduled"))
+    }
+
+    @Test("a failed Job names its attempts' exit codes and the last attempt's cause")
+    func jobFailed() throws {
+        let finding = try #require(try Scenario.findings("job", in: "job-backoff-limit").first)
+        #expect(finding.severity == .critical)
+        #expect(finding.rootCause.contains("gave up after 4 failed attempts (backoffLimit 3); every attempt exited 1"))
+        #expect(finding.evidence.contains { $0.source == .log })
+    }
+
+    @Test("a CronJob's failed run is history once a later run completed")
+    func supersededCronJobRun() throws {
+        let complete = try condition(#"{"type":"Complete","status":"True"}"#)
+        let found = try Scenario.findings("job", in: "job-backoff-limit") { snapshot in
+            snapshot.jobs[0].metadata.ownerReferences = [OwnerReference(kind: "CronJob", name: "nightly-export")]
+            var later = snapshot.jobs[0]
+            later.metadata.name = "nightly-export-next"
+            later.metadata.creationTimestamp = snapshot.jobs[0].metadata.creationTimestamp?.adding(seconds: 86_400)
+            later.status?.conditions = [complete]
+            snapshot.jobs.append(later)
+        }
+        #expect(found.isEmpty)
+    }
+}

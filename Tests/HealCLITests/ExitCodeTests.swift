@@ -1,0 +1,98 @@
+import Foundation
+import HealTestSupport
+import Testing
+
+/// The exit-code table of PRODUCT.md, checked for every row the CLI can reach without a
+/// cluster (the cluster rows are in ClusterExitCodeTests). Every error ends with a hint.
+@Suite("Exit codes and error messages")
+struct ExitCodeTests {
+    @Test("--fail-on makes findings at or above the threshold exit 1")
+    func failOn() async {
+        let critical = await CLIRunner.run(["diagnose", "--snapshot", CLIRunner.example, "--fail-on", "critical"])
+        #expect(critical.exitCode == 1)
+        let healthy = await CLIRunner.run(["diagnose", "--snapshot", CLIRunner.example, "-n", "shop", "--fail-on", "info"])
+        #expect(healthy.exitCode == 0)
+        let never = await CLIRunner.run(["diagnose", "--snapshot", CLIRunner.example])
+        #expect(never.exitCode == 0)
+    }
+
+    @Test("info findings never fail a pipeline unless asked")
+    func infoDoesNotFail() async {
+        let run = await CLIRunner.run(["diagnose", "--snapshot", Fixtures.scenario("starting-pods").path, "--fail-on", "warning"])
+        #expect(run.exitCode == 0)
+        #expect(run.stdout.contains("info"))
+    }
+
+    @Test("usage errors exit 64 with the message, usage and a hint on stderr", arguments: [
+        ["diagnose", "--no-such-flag"],
+        ["diagnose", "deployment"],
+        ["diagnose", "gizmo/web"],
+        ["diagnose", "--analyzers", "nonsense"],
+        ["diagnose", "--min-age", "soon"],
+        ["diagnose", "-o", "pdf"],
+        ["diagnose", "--fail-on", "sometimes"],
+        ["diagnose", "--snapshot", "x", "--context", "prod"],
+        ["diagnose", "-l", "app in (web"],
+        ["diagnose", "--request-timeout", "forever"],
+        ["frobnicate"],
+    ])
+    func usage(arguments: [String]) async {
+        let run = await CLIRunner.run(arguments)
+        #expect(run.exitCode == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("error: "))
+        #expect(run.stderr.contains("\nhint: "))
+    }
+
+    @Test("a missing snapshot exits 65 naming the path")
+    func missingSnapshot() async {
+        let run = await CLIRunner.run(["diagnose", "--snapshot", "/nonexistent/snap.json"])
+        #expect(run.exitCode == 65)
+        #expect(run.stderr.contains("/nonexistent/snap.json"))
+        #expect(run.stderr.contains("hint: "))
+    }
+
+    @Test("an invalid snapshot exits 65 naming the file and the field")
+    func invalidSnapshot() async throws {
+        let folder = try TemporaryDirectory()
+        let file = try folder.write("pods.json", #"{"kind":"PodList","apiVersion":"v1","items":[{"metadata":{"name":"x"},"spec":{"containers":[]},"status":{"containerStatuses":[{"name":"a","restartCount":"many"}]}}]}"#)
+        let run = await CLIRunner.run(["diagnose", "--snapshot", file.path])
+        #expect(run.exitCode == 65)
+        #expect(run.stderr.contains(file.path))
+        #expect(run.stderr.contains("`items[0].status.containerStatuses[0].restartCount`"))
+        #expect(run.stderr.contains("hint: "))
+    }
+
+    @Test("a snapshot with nothing diagnose reads exits 65")
+    func emptySnapshot() async throws {
+        let folder = try TemporaryDirectory()
+        _ = try folder.write("notes.txt", "nothing here")
+        let run = await CLIRunner.run(["diagnose", "--snapshot", folder.url.path])
+        #expect(run.exitCode == 65)
+    }
+
+    @Test("no kubeconfig anywhere exits 78 saying where it looked")
+    func noConfiguration() async {
+        let run = await CLIRunner.run(["diagnose"], variables: [:], home: "/nonexistent-home")
+        #expect(run.exitCode == 78)
+        #expect(run.stderr.contains("/nonexistent-home/.kube/config"))
+        #expect(run.stderr.contains("hint: "))
+    }
+
+    @Test("--explain without an LLM endpoint exits 78 and mentions no API key value")
+    func explainWithoutLLM() async {
+        let run = await CLIRunner.run(["diagnose", "--snapshot", CLIRunner.example, "--explain"])
+        #expect(run.exitCode == 78)
+        #expect(run.stderr.contains("KUBECTL_HEAL_LLM_BASE_URL"))
+    }
+
+    @Test("subcommands whose issues have not landed exit 70 with a clear message", arguments: [
+        ["failover", "web"], ["recommend-limits"], ["cost"], ["learn", "list"], ["diagnose", "--fix"], ["diagnose", "--watch"],
+    ])
+    func notImplemented(arguments: [String]) async {
+        let run = await CLIRunner.run(arguments)
+        #expect(run.exitCode == 70)
+        #expect(run.stderr.contains("not implemented yet"))
+        #expect(run.stderr.contains("hint: "))
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the built binary as a real process: the checks in-process tests cannot make (the
+# process exit status, the executable completion script kubectl calls).
+set -euo pipefail
+binary="${1:-.build/debug/kubectl-heal}"
+cd "$(dirname "$0")/.."
+failures=0
+check() {
+    local name="$1" expected="$2"; shift 2
+    local status=0
+    "$@" >/tmp/heal-smoke.out 2>/tmp/heal-smoke.err || status=$?
+    if [ "$status" -eq "$expected" ]; then
+        echo "PASS $name (exit $status)"
+    else
+        echo "FAIL $name: exit $status, expected $expected" >&2
+        cat /tmp/heal-smoke.err >&2
+        failures=$((failures + 1))
+    fi
+}
+check "diagnose the example" 0 "$binary" diagnose --snapshot scripts/example
+check "fail-on critical" 1 "$binary" diagnose --snapshot scripts/example --fail-on critical
+check "usage error" 64 "$binary" diagnose --no-such-flag
+check "missing snapshot" 65 "$binary" diagnose --snapshot /nonexistent
+check "no kubeconfig" 78 env -u KUBECONFIG HOME=/nonexistent "$binary" diagnose
+check "not implemented" 70 "$binary" failover web
+check "json parses" 0 sh -c "'$binary' diagnose --snapshot scripts/example -o json | python3 -c 'import json,sys; json.load(sys.stdin)'"
+check "kubectl plugin completion lists diagnose flags" 0 sh -c "PATH=\"$(dirname "$binary"):\$PATH\" completions/kubectl_complete-heal diagnose - | grep -q -- '--snapshot'"
+[ "$failures" -eq 0 ]
