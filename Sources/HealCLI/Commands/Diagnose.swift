@@ -32,7 +32,7 @@ struct Diagnose: HealCommand {
 
     @OptionGroup(title: "Cluster access") var cluster: ClusterOptions
 
-    @Option(help: ArgumentHelp("Analyse files instead of a live cluster: `kubectl get … -o json|yaml` output or a `kubectl cluster-info dump` folder.", valueName: "path"))
+    @Option(help: ArgumentHelp("Analyse files instead of a live cluster: `kubectl get -o json|yaml` output or a `kubectl cluster-info dump` folder.", valueName: "path"))
     var snapshot: String?
 
     @Option(name: .shortAndLong, help: "Output format.")

@@ -9,7 +9,7 @@ package struct Heal: AsyncParsableCommand {
         discussion: """
             A kubectl plugin: run it as `kubectl heal SUBCOMMAND`. Every subcommand reads the cluster the \
             way kubectl does (--kubeconfig, $KUBECONFIG, ~/.kube/config, in-cluster service account; \
-            --context, -n, -A …). Results go to stdout (tables, or versioned JSON/YAML with -o); logs, \
+            --context, -n, -A and the other kubectl flags). Results go to stdout (tables, or versioned JSON/YAML with -o); logs, \
             warnings and progress go to stderr.
 
             \(ExitStatus.table)

@@ -12,8 +12,14 @@ package enum HealCommandLine {
             return reportParseOutcome(error, environment: environment)
         }
         guard let healCommand = command as? any HealCommand else {
-            // The root command alone: show its help.
-            environment.standardOutput.write(Heal.helpMessage() + "\n")
+            // ArgumentParser's own commands (`help`, `--help` on a subcommand, the bare root)
+            // answer by throwing the help request for the right command.
+            var builtIn = command
+            do {
+                try builtIn.run()
+            } catch {
+                return reportParseOutcome(error, environment: environment)
+            }
             return ExitStatus.success
         }
         do {
