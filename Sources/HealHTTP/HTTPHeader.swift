@@ -1,5 +1,5 @@
 /// One header field. Values of credential-bearing headers are hidden from `description`.
-package struct HTTPHeader: Sendable, Equatable, CustomStringConvertible {
+package struct HTTPHeader: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     package var name: String
     package var value: String
 
@@ -8,9 +8,20 @@ package struct HTTPHeader: Sendable, Equatable, CustomStringConvertible {
         self.value = value
     }
 
+    package var debugDescription: String { description }
+    package var customMirror: Mirror {
+        Mirror(self, children: ["name": name, "value": isSensitive ? "<redacted>" : value], displayStyle: .struct)
+    }
+
     package var description: String {
-        let sensitive = ["authorization", "proxy-authorization", "api-key", "cookie"]
-        return sensitive.contains(name.lowercased()) ? "\(name): <redacted>" : "\(name): \(value)"
+        isSensitive ? "\(name): <redacted>" : "\(name): \(value)"
+    }
+
+    /// Authorization, cookies, API keys and anything named like a token or secret
+    /// (X-API-Key, X-Auth-Token, Azure's api-key …).
+    package var isSensitive: Bool {
+        let lowered = name.lowercased()
+        return ["authorization", "cookie", "api-key", "apikey", "token", "secret", "password", "auth"].contains(where: lowered.contains)
     }
 }
 

@@ -59,6 +59,10 @@ package enum LogPatternLibrary {
         ],
         counterExamples: ["MYSQL_HOST is: db.agentic-demo.svc", "Loaded 3 environment variables", "cache is not ready yet"],
         match: { line in
+            let lowered = line.lowercased()
+            guard line.contains("is:") || lowered.contains("env") || line.contains("KeyError")
+                || ["must be set", "is not set", "is required", "is not defined", "is undefined", "is empty"].contains(where: lowered.contains)
+            else { return nil }
             if let empty = line.firstMatch(of: #/^\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s+is:\s*$/#) {
                 return LogMatch(line: line, subjects: [String(empty.output.name)])
             }
@@ -92,7 +96,7 @@ package enum LogPatternLibrary {
         ],
         counterExamples: ["connection established to 10.96.12.7:5432", "retrying connection"],
         match: { line in
-            guard line.contains(#/(?i)connection refused|ECONNREFUSED/#) else { return nil }
+            guard line.lowercased().contains("connection refused") || line.contains("ECONNREFUSED") else { return nil }
             let target = line.firstMatch(of: #/(?:dial tcp |ECONNREFUSED |connect to |Connection to )\[?(?<target>[A-Za-z0-9_.\-:]+?:\d+)\]?/#)
                 .map { String($0.output.target) }
             return LogMatch(line: line, subjects: target.map { [$0] } ?? [])
@@ -108,7 +112,8 @@ package enum LogPatternLibrary {
         ],
         counterExamples: ["user admin denied access to report (HTTP 403 returned to client)"],
         match: { line in
-            guard line.contains(#/(?i)permission denied|EACCES|operation not permitted/#) else { return nil }
+            let lowered = line.lowercased()
+            guard lowered.contains("permission denied") || line.contains("EACCES") || lowered.contains("operation not permitted") else { return nil }
             let path = line.firstMatch(of: #/(?<path>\/[A-Za-z0-9_.\-\/]+)/#).map { String($0.output.path) }
             return LogMatch(line: line, subjects: path.map { [$0] } ?? [])
         })
@@ -123,7 +128,7 @@ package enum LogPatternLibrary {
         ],
         counterExamples: ["config file /etc/app/config.yaml loaded"],
         match: { line in
-            guard line.contains(#/(?i)no such file or directory|ENOENT|FileNotFoundError/#) else { return nil }
+            guard line.lowercased().contains("no such file or directory") || line.contains("ENOENT") || line.contains("FileNotFoundError") else { return nil }
             let path = line.firstMatch(of: #/(?<path>\/[A-Za-z0-9_.\-\/]+)/#).map { String($0.output.path) }
             return LogMatch(line: line, subjects: path.map { [$0] } ?? [])
         })

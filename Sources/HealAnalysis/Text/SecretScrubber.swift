@@ -6,19 +6,35 @@ package enum SecretScrubber {
     package static let mask = "<redacted>"
 
     package static func scrub(_ text: String) -> String {
+        // Swift regexes are slow; most messages contain none of the trigger words, so a plain
+        // substring check decides whether each pattern needs to run at all.
+        let lowered = text.lowercased()
         var result = text
-        result = result.replacing(keyValue) { match in
-            let value = match.output.value
-            guard !value.isEmpty, value != "\"\"", value != "''" else { return String(match.output.0) }
-            let quote = value.first.map { $0 == "\"" || $0 == "'" ? String($0) : "" } ?? ""
-            return "\(match.output.key)\(match.output.keyQuote)\(match.output.separator)\(quote)\(mask)\(quote)"
+        if secretWords.contains(where: lowered.contains) {
+            result = result.replacing(keyValue) { match in
+                let value = match.output.value
+                guard !value.isEmpty, value != "\"\"", value != "''" else { return String(match.output.0) }
+                let quote = value.first.map { $0 == "\"" || $0 == "'" ? String($0) : "" } ?? ""
+                return "\(match.output.key)\(match.output.keyQuote)\(match.output.separator)\(quote)\(mask)\(quote)"
+            }
         }
-        result = result.replacing(bearer) { match in "\(match.output.scheme) \(mask)" }
-        result = result.replacing(urlCredentials) { match in "\(match.output.prefix)\(mask)@" }
-        result = result.replacing(jwt) { _ in mask }
-        result = result.replacing(awsAccessKey) { _ in mask }
+        if text.contains("Bearer") || text.contains("Basic") {
+            result = result.replacing(bearer) { match in "\(match.output.scheme) \(mask)" }
+        }
+        if text.contains("://"), text.contains("@") {
+            result = result.replacing(urlCredentials) { match in "\(match.output.prefix)\(mask)@" }
+        }
+        if text.contains("eyJ") {
+            result = result.replacing(jwt) { _ in mask }
+        }
+        if text.contains("AKIA") || text.contains("ASIA") {
+            result = result.replacing(awsAccessKey) { _ in mask }
+        }
         return result
     }
+
+    /// Lower-case words every secret key of `keyValue` contains.
+    private static let secretWords = ["pass", "pwd", "secret", "token", "key", "credential"]
 
     /// A key that names a secret (optionally quoted, as in JSON), a separator ("=", ":", " is:")
     /// and the value: quoted, or up to whitespace or punctuation.

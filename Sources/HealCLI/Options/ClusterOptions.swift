@@ -40,6 +40,9 @@ package struct ClusterOptions: ParsableArguments, Sendable {
     package init() {}
 
     package func validate() throws {
+        if !impersonateGroups.isEmpty, impersonateUser == nil {
+            throw ValidationError("--as-group needs --as: the API server impersonates groups only together with a user")
+        }
         guard DurationText.seconds(requestTimeout) != nil else {
             throw ValidationError("--request-timeout \"\(requestTimeout)\" is not a duration; use e.g. 30s, 1m or 0")
         }

@@ -26,9 +26,9 @@ extension KubeClient {
                             continuation.yield(.relisted(items, resourceVersion: listed))
                         }
                         do {
-                            version = try await watchOnce(
+                            try await watchOnce(
                                 kind, as: type, namespace: namespace, labelSelector: labelSelector,
-                                from: version ?? "", timeoutSeconds: timeoutSeconds, continuation: continuation)
+                                version: &version, timeoutSeconds: timeoutSeconds, continuation: continuation)
                             failures = 0
                         } catch let error as KubeError where Self.isTransient(error) {
                             failures += 1
@@ -46,51 +46,48 @@ extension KubeClient {
         }
     }
 
-    /// Runs one watch request to its end. Returns the version to resume from, or nil when the
-    /// watch must start over with a fresh list.
+    /// Runs one watch request to its end, keeping `version` at the last resourceVersion seen
+    /// (even when the stream then breaks, so a retry resumes from there), or nil when the watch
+    /// must start over with a fresh list.
     private func watchOnce<Object: Decodable & Sendable>(
-        _ kind: ResourceKind, as type: Object.Type, namespace: String?, labelSelector: String?, from version: String,
+        _ kind: ResourceKind, as type: Object.Type, namespace: String?, labelSelector: String?, version: inout String?,
         timeoutSeconds: Int, continuation: AsyncThrowingStream<WatchEvent<Object>, any Error>.Continuation
-    ) async throws -> String? {
+    ) async throws {
         let path = Self.collectionPath(kind, namespace: namespace)
         let description = RequestDescription(verb: "watch", resource: kind.groupResource, namespace: namespace, url: url(for: path))
         var request = APIRequest(path: path, description: description)
         request.query = [
-            ("watch", "1"), ("resourceVersion", version), ("allowWatchBookmarks", "true"),
+            ("watch", "1"), ("resourceVersion", version ?? ""), ("allowWatchBookmarks", "true"),
             ("timeoutSeconds", String(timeoutSeconds)),
         ]
         if let labelSelector, !labelSelector.isEmpty { request.query.append(("labelSelector", labelSelector)) }
         request.timeout = .zero
 
         let response = try await openStream(request)
-        if response.status == 410 { return nil }
+        if response.status == 410 {
+            version = nil
+            return
+        }
         guard response.status == 200 else {
             var body = Data()
             for try await chunk in response.body { body.append(chunk) }
             throw statusError(HTTPResponse(status: response.status, headers: response.headers, body: body), request: description)
         }
 
-        var latest = version
         var splitter = LineSplitter()
         do {
             for try await chunk in response.body {
                 for line in splitter.lines(in: chunk) {
-                    guard let next = try handle(line, as: type, latest: latest, request: description, continuation: continuation) else {
-                        return nil
-                    }
-                    latest = next
+                    version = try handle(line, as: type, latest: version ?? "", request: description, continuation: continuation)
+                    if version == nil { return }
                 }
             }
         } catch let error as HTTPError {
             throw KubeError.transport(error, request: description)
         }
         if let last = splitter.remainder() {
-            guard let next = try handle(last, as: type, latest: latest, request: description, continuation: continuation) else {
-                return nil
-            }
-            latest = next
+            version = try handle(last, as: type, latest: version ?? "", request: description, continuation: continuation)
         }
-        return latest
     }
 
     /// Decodes one event line, yields it, and returns the version to resume from (nil: relist).

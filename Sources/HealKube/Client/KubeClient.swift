@@ -40,29 +40,60 @@ package struct KubeClient: Sendable {
     }
 
     /// Lists every object of a kind, page by page (`limit` + `continue`), handing each page to
-    /// `onPage` as soon as it is decoded so memory holds one page of JSON at a time.
+    /// `onPage` in order as soon as it is decoded. The next page is requested while the current
+    /// one decodes (its continue token is read from the list's metadata), and at most two pages
+    /// are decoded at once, so memory holds a few pages of JSON at a time whatever the size.
     /// Returns the list's resourceVersion, from which a watch can start.
     @discardableResult
     package func list<Object: Decodable & Sendable>(
         _ kind: ResourceKind, as type: Object.Type, namespace: String?, labelSelector: String? = nil,
-        pageSize: Int = 500, onPage: (_ items: [Object]) async throws -> Void
+        fieldSelector: String? = nil, pageSize: Int = 500, onPage: (_ items: [Object]) async throws -> Void
     ) async throws -> String {
         let path = Self.collectionPath(kind, namespace: namespace)
         let description = RequestDescription(verb: "list", resource: kind.groupResource, namespace: namespace, url: url(for: path))
-        var continueToken: String?
-        var resourceVersion = ""
-        repeat {
-            var request = APIRequest(path: path, description: description)
-            request.query.append(("limit", String(pageSize)))
-            if let labelSelector, !labelSelector.isEmpty { request.query.append(("labelSelector", labelSelector)) }
-            if let continueToken { request.query.append(("continue", continueToken)) }
-            let response = try await send(request)
-            let page = try decode(ListPage<Object>.self, from: response.body, request: description)
-            resourceVersion = page.metadata?.resourceVersion ?? resourceVersion
-            continueToken = page.metadata?.continueToken
-            try await onPage(page.items)
-        } while continueToken != nil
-        return resourceVersion
+        let client = self
+        return try await withThrowingTaskGroup(of: (Int, [Object]).self) { decoders in
+            var continueToken: String?
+            var resourceVersion = ""
+            var pageCount = 0
+            var decoded: [Int: [Object]] = [:]
+            var delivered = 0
+            func deliverReady() async throws {
+                while let items = decoded.removeValue(forKey: delivered) {
+                    try await onPage(items)
+                    delivered += 1
+                }
+            }
+            repeat {
+                var request = APIRequest(path: path, description: description)
+                request.query.append(("limit", String(pageSize)))
+                if let labelSelector, !labelSelector.isEmpty { request.query.append(("labelSelector", labelSelector)) }
+                if let fieldSelector, !fieldSelector.isEmpty { request.query.append(("fieldSelector", fieldSelector)) }
+                if let continueToken { request.query.append(("continue", continueToken)) }
+                let body = try await send(request).body
+                let page = pageCount
+                pageCount += 1
+                if let head = ListHead.metadata(of: body) {
+                    decoders.addTask { (page, try client.decode(ListPage<Object>.self, from: body, request: description).items) }
+                    resourceVersion = head.resourceVersion ?? resourceVersion
+                    continueToken = head.continueToken
+                } else {
+                    let whole = try decode(ListPage<Object>.self, from: body, request: description)
+                    decoded[page] = whole.items
+                    resourceVersion = whole.metadata?.resourceVersion ?? resourceVersion
+                    continueToken = whole.metadata?.continueToken
+                }
+                while pageCount - delivered - decoded.count > 2, let (index, items) = try await decoders.next() {
+                    decoded[index] = items
+                }
+                try await deliverReady()
+            } while continueToken != nil
+            for try await (index, items) in decoders {
+                decoded[index] = items
+            }
+            try await deliverReady()
+            return resourceVersion
+        }
     }
 
     /// The tail of a container's log. `previous` reads the instance before the current one.

@@ -64,7 +64,11 @@ package struct SnapshotCollector: Sendable {
         case .pods:
             try await list(kind, Pod.self, namespace, selector, tracker) { part.pods += $0.filter { keep($0.metadata) } }
         case .events:
-            try await list(kind, Event.self, namespace, selector, tracker) { part.events += $0.filter { keep($0.metadata) && $0.mattersForDiagnosis } }
+            for fieldSelector in Event.diagnosisFieldSelectors {
+                try await list(kind, Event.self, namespace, selector, tracker, fieldSelector: fieldSelector) {
+                    part.events += $0.filter { keep($0.metadata) && $0.mattersForDiagnosis }
+                }
+            }
         case .deployments:
             try await list(kind, Deployment.self, namespace, selector, tracker) { part.deployments += $0.filter { keep($0.metadata) } }
         case .replicaSets:
@@ -94,9 +98,9 @@ package struct SnapshotCollector: Sendable {
 
     private func list<Object: Decodable & Sendable>(
         _ kind: ResourceKind, _ type: Object.Type, _ namespace: String?, _ selector: String?, _ tracker: ProgressTracker,
-        append: ([Object]) -> Void
+        fieldSelector: String? = nil, append: ([Object]) -> Void
     ) async throws {
-        try await client.list(kind, as: type, namespace: namespace, labelSelector: selector) { items in
+        try await client.list(kind, as: type, namespace: namespace, labelSelector: selector, fieldSelector: fieldSelector) { items in
             append(items)
             await tracker.addObjects(items.count)
         }

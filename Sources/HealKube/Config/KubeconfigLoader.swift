@@ -96,7 +96,7 @@ package struct KubeconfigLoader: Sendable {
         var credential = Credential.none
         if let user, let userName {
             try addClientIdentity(user, name: userName, to: &tls)
-            credential = try self.credential(user, name: userName, cluster: cluster.value, server: server)
+            credential = try self.credential(user, name: userName, cluster: cluster.value, server: server, tls: tls)
         }
         let origin = contextName.map { "context \"\($0)\" (\(context?.file ?? cluster.file))" } ?? "cluster \"\(clusterName)\" (\(cluster.file))"
         return ClusterConnection(
@@ -115,7 +115,9 @@ package struct KubeconfigLoader: Sendable {
     }
 
     private func serverURL(_ cluster: KubeconfigFile.ClusterEntry, name: String) throws(KubeConfigError) -> String {
-        guard let server = nonEmpty(cluster.server) else { throw .serverMissing(cluster: name) }
+        guard var server = nonEmpty(cluster.server) else { throw .serverMissing(cluster: name) }
+        // client-go reads "10.0.0.1:6443" as https://10.0.0.1:6443.
+        if !server.contains("://") { server = "https://" + server }
         guard let url = URL(string: server), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
             throw .invalidServerURL(cluster: name, url: server)
         }
@@ -161,7 +163,7 @@ package struct KubeconfigLoader: Sendable {
 
     private func credential(
         _ user: MergedKubeconfig.Entry<KubeconfigFile.UserEntry>, name: String,
-        cluster: KubeconfigFile.ClusterEntry, server: String
+        cluster: KubeconfigFile.ClusterEntry, server: String, tls: TLSConfiguration
     ) throws(KubeConfigError) -> Credential {
         let value = user.value
         if let provider = value.authProvider {
@@ -176,10 +178,12 @@ package struct KubeconfigLoader: Sendable {
             if exec.command.contains("/"), !exec.command.hasPrefix("/") {
                 exec.command = (user.directory as NSString).appendingPathComponent(exec.command)
             }
+            // The CA as data, whether the kubeconfig inlined it or named a file (as client-go does).
+            var authority: String?
+            if case .data(let pem) = tls.certificateAuthority { authority = pem.base64EncodedString() }
             let info = ExecClusterInfo(
                 server: server, tlsServerName: cluster.tlsServerName,
-                insecureSkipTLSVerify: cluster.insecureSkipTLSVerify ?? false,
-                certificateAuthorityData: cluster.certificateAuthorityData)
+                insecureSkipTLSVerify: !tls.verifyPeer, certificateAuthorityData: authority)
             return .exec(exec, cluster: info)
         }
         // A token file is re-read as it rotates and takes precedence over an inline token.

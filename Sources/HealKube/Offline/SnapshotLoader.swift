@@ -95,6 +95,8 @@ package struct SnapshotLoader: Sendable {
             // The sequence stops at a syntax error and keeps it in `error` rather than throwing.
             var nodes = try Yams.compose_all(yaml: text)
             while let node = nodes.next() {
+                // A trailing or doubled `---` yields an empty document; kubectl skips those.
+                if node.scalar.map({ $0.string.isEmpty || $0.tag == .init(.null) }) ?? false { continue }
                 documents.append(try decoder.decode(SnapshotDocument.self, from: node))
             }
             if let error = nodes.error { throw error }

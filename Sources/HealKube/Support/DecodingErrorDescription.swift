@@ -24,6 +24,10 @@ package enum DecodingErrorDescription {
         case .keyNotFound(let key, let context):
             return "at \(path(context.codingPath + [key])): required field is missing"
         case .dataCorrupted(let context):
+            // Yams wraps a syntax error in dataCorrupted at the top level; its mark is what matters.
+            if let yaml = context.underlyingError as? YamlError {
+                return describe(yamlError: yaml)
+            }
             let detail = context.debugDescription
             return context.codingPath.isEmpty ? "not valid JSON or YAML: \(underlyingMessage(context) ?? detail)" : "at \(path(context.codingPath)): \(detail)"
         @unknown default:
@@ -63,12 +67,16 @@ package enum DecodingErrorDescription {
         return "`\(text.isEmpty ? "(top level)" : text)`"
     }
 
+    /// What was expected, in words. Yams reports YAML node types (a scalar where the model
+    /// wanted something else), JSONDecoder Swift types.
     private static func article(for type: Any.Type) -> String {
         switch type {
         case is String.Type: "a string"
         case is Int.Type, is Double.Type: "a number"
         case is Bool.Type: "true or false"
-        case is [Any].Type: "a list"
+        case is Node.Scalar.Type: "a single value (a string, number or true/false)"
+        case is Node.Sequence.Type: "a list"
+        case is Node.Mapping.Type: "an object"
         default:
             String(describing: type).hasPrefix("Array") ? "a list" : "an object"
         }

@@ -16,13 +16,20 @@ package struct Event: Decodable, Sendable {
 
     /// Normal events that still explain a problem: the kubelet's back-off, its liveness kills, and
     /// a claim waiting on an external provisioner.
-    private static let explanatoryNormalReasons: Set<String> = ["BackOff", "Killing", "ExternalProvisioning"]
+    package static let explanatoryNormalReasons: Set<String> = ["BackOff", "Killing", "ExternalProvisioning"]
 
     /// Whether diagnosis reads this event. Scheduled/Pulled/Created/Started and controller
     /// scaling notices describe a healthy life; dropping them while collecting keeps memory
     /// flat on large clusters, and the index applies the same rule to snapshots.
     package var mattersForDiagnosis: Bool {
         isWarning || Self.explanatoryNormalReasons.contains(reason)
+    }
+
+    /// Field selectors that ask the API server for exactly the events `mattersForDiagnosis`
+    /// keeps (one list each: field selectors cannot say "or"), so a cluster's many Normal
+    /// events are never transferred.
+    package static var diagnosisFieldSelectors: [String] {
+        ["type=Warning"] + explanatoryNormalReasons.sorted().map { "type=Normal,reason=\($0)" }
     }
 
     private struct Series: Decodable {

@@ -72,7 +72,7 @@ package struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringC
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
             expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"),
             let second = number(2), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
-            second <= 60
+            second <= 60, day <= Timestamp.daysIn(month: month, year: year)
         else { return nil }
         var fraction = 0.0
         if expect(".") {
@@ -100,6 +100,14 @@ package struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringC
         let days = Timestamp.days(fromCivilYear: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
         secondsSince1970 = Double(seconds) + fraction
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -72,10 +72,14 @@ package enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable, Co
     /// What a user may type, as kubectl accepts it: "po", "pod", "pods", "deploy",
     /// "deployment.apps", "svc", "hpa" …
     package init?(userInput: String) {
-        let text = userInput.lowercased()
-        let bare = text.split(separator: ".", maxSplits: 1).first.map(String.init) ?? text
+        let parts = userInput.lowercased().split(separator: ".", maxSplits: 1).map(String.init)
+        guard let bare = parts.first else { return nil }
+        // "deployments.apps" names the group too, and it must be the kind's own (events are
+        // served by the core group and events.k8s.io alike).
+        let group = parts.count == 2 ? parts[1] : nil
         let match = ResourceKind.allCases.first { kind in
-            kind.plural == bare || kind.kind.lowercased() == bare || kind.shortNames.contains(bare)
+            (kind.plural == bare || kind.kind.lowercased() == bare || kind.shortNames.contains(bare))
+                && (group == nil || group == kind.group || (kind == .events && group == "events.k8s.io"))
         }
         guard let match else { return nil }
         self = match

@@ -110,7 +110,7 @@ package struct Probe: Decodable, Sendable {
 
 /// An environment variable. The literal value is kept private: it may be a password, and
 /// nothing in a report may show it. Analyzers only ask whether it is empty or changed.
-package struct EnvVar: Decodable, Sendable {
+package struct EnvVar: Decodable, Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     package struct Source: Decodable, Sendable, Hashable {
         package struct KeyReference: Decodable, Sendable, Hashable {
             package var name: String?
@@ -149,6 +149,13 @@ package struct EnvVar: Decodable, Sendable {
 
     package func hasSameValue(as other: EnvVar) -> Bool {
         value == other.value && valueFrom == other.valueFrom
+    }
+
+    // print, dump and debuggers must not reveal the value either.
+    package var description: String { "EnvVar(\(name))" }
+    package var debugDescription: String { description }
+    package var customMirror: Mirror {
+        Mirror(self, children: ["name": name, "valueFrom": valueFrom as Any], displayStyle: .struct)
     }
 }
 
