@@ -35,8 +35,9 @@ final class CurlMultiLoop: @unchecked Sendable {
         self.multi = multi
         _ = heal_multi_setopt_long(multi, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
         // Keep idle connections for reuse even after bursts of parallel transfers (the default
-        // cache shrinks with the number of active handles and evicts them).
-        _ = heal_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, 64)
+        // cache holds four per active transfer and evicts idle ones as transfers finish). One API
+        // server needs a few dozen; the margin is for processes talking to many servers (tests).
+        _ = heal_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, 256)
         let thread = Thread { [self] in run() }
         thread.name = "heal-http"
         thread.start()

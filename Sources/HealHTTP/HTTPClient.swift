@@ -47,7 +47,7 @@ package struct HTTPClient: Sendable {
                 transfer.cancel()
             }
             logger.debug("\(request.method) \(request.url) -> \(head.status), streaming")
-            return HTTPStreamingResponse(status: head.status, headers: head.headers, body: body)
+            return HTTPStreamingResponse(status: head.status, headers: head.headers, body: HTTPBodyStream(chunks: body, transfer: transfer))
         } catch {
             logger.debug("\(request.method) \(request.url) failed: \(error)")
             throw error as? HTTPError ?? .cancelled(url: request.url)

@@ -17,5 +17,5 @@ package struct HTTPResponse: Sendable {
 package struct HTTPStreamingResponse: Sendable {
     package var status: Int
     package var headers: [HTTPHeader]
-    package var body: AsyncThrowingStream<Data, any Error>
+    package var body: HTTPBodyStream
 }

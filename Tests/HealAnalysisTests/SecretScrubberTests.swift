@@ -14,6 +14,7 @@ struct SecretScrubberTests {
             ("aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key=<redacted>"),
             ("Authorization: Bearer abcdef0123456789", "Authorization: Bearer <redacted>"),
             ("Authorization: Basic dXNlcjpwYXNzd29yZA==", "Authorization: Basic <redacted>"),
+            ("authorization: bearer abcdef0123456789", "authorization: bearer <redacted>"),
             (
                 "session eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c accepted",
                 "session <redacted> accepted"

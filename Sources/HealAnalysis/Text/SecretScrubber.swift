@@ -18,7 +18,7 @@ package enum SecretScrubber {
                 return "\(match.output.key)\(match.output.keyQuote)\(match.output.separator)\(quote)\(mask)\(quote)"
             }
         }
-        if text.contains("Bearer") || text.contains("Basic") {
+        if lowered.contains("bearer") || lowered.contains("basic") {
             result = result.replacing(bearer) { match in "\(match.output.scheme) \(mask)" }
         }
         if text.contains("://"), text.contains("@") {
@@ -40,9 +40,9 @@ package enum SecretScrubber {
     /// and the value: quoted, or up to whitespace or punctuation.
     nonisolated(unsafe) private static let keyValue =
         #/(?<key>[A-Za-z0-9_.\-]*(?i:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.\-]*)(?<keyQuote>["']?)(?<separator>\s*(?:=|:|\bis:)\s*)(?<value>"[^"]*"|'[^']*'|[^\s,;"'&}]*)/#
-    /// An HTTP credential: the scheme as written in headers and a token-like value (it has a digit
-    /// or symbol, so "Basic authentication" stays prose).
-    nonisolated(unsafe) private static let bearer = #/(?<scheme>Bearer|Basic)\s+(?=[A-Za-z0-9._~+\/=\-]*[0-9._~+\/=\-])[A-Za-z0-9._~+\/=\-]{8,}/#
+    /// An HTTP credential: the scheme (case-insensitive, as HTTP defines it) and a token-like value
+    /// (it has a digit or symbol, so "Basic authentication" stays prose).
+    nonisolated(unsafe) private static let bearer = #/(?<scheme>(?i:bearer|basic))\s+(?=[A-Za-z0-9._~+\/=\-]*[0-9._~+\/=\-])[A-Za-z0-9._~+\/=\-]{8,}/#
     nonisolated(unsafe) private static let urlCredentials = #/(?<prefix>[a-zA-Z][a-zA-Z0-9+.\-]*:\/\/[^\s:@\/]+:)[^\s@\/]+@/#
     nonisolated(unsafe) private static let jwt = #/eyJ[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{5,}/#
     nonisolated(unsafe) private static let awsAccessKey = #/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/#

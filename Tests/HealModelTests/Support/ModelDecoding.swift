@@ -1,0 +1,41 @@
+import Foundation
+import HealModel
+import HealTestSupport
+
+/// Decodes a model from JSON written inline in a test, as the API server would send it.
+func decode<Model: Decodable>(_ json: String, as type: Model.Type = Model.self) throws -> Model {
+    try JSONDecoder().decode(Model.self, from: Data(json.utf8))
+}
+
+/// The `items` of a Kubernetes List.
+struct ListPage<Item: Decodable>: Decodable {
+    var items: [Item]
+}
+
+/// The items of a captured List under `k8s-v1.36/api-paths`, e.g. `api/v1/nodes.json`.
+func capturedItems<Item: Decodable>(_ path: String, as type: Item.Type = Item.self) throws -> [Item] {
+    let data = try Data(contentsOf: Fixtures.capturedAPIPaths.appending(path: path))
+    return try JSONDecoder().decode(ListPage<Item>.self, from: data).items
+}
+
+extension ClusterSnapshot {
+    /// How many objects of `kind` the snapshot holds.
+    func count(of kind: ResourceKind) -> Int {
+        switch kind {
+        case .pods: pods.count
+        case .events: events.count
+        case .deployments: deployments.count
+        case .replicaSets: replicaSets.count
+        case .statefulSets: statefulSets.count
+        case .daemonSets: daemonSets.count
+        case .jobs: jobs.count
+        case .services: services.count
+        case .endpointSlices: endpointSlices.count
+        case .nodes: nodes.count
+        case .persistentVolumeClaims: persistentVolumeClaims.count
+        case .horizontalPodAutoscalers: horizontalPodAutoscalers.count
+        case .ingresses: ingresses.count
+        case .podDisruptionBudgets: podDisruptionBudgets.count
+        }
+    }
+}
