@@ -41,8 +41,9 @@ package struct KubeClient: Sendable {
 
     /// Lists every object of a kind, page by page (`limit` + `continue`), handing each page to
     /// `onPage` in order as soon as it is decoded. The next page is requested while the current
-    /// one decodes (its continue token is read from the list's metadata), and at most two pages
-    /// are decoded at once, so memory holds a few pages of JSON at a time whatever the size.
+    /// one decodes (its continue token is read from the list's metadata); at most three pages of
+    /// a list wait in memory and one page per core is decoded at a time across the process, so
+    /// memory holds a few pages of JSON whatever the cluster's size.
     /// Returns the list's resourceVersion, from which a watch can start.
     @discardableResult
     package func list<Object: Decodable & Sendable>(
@@ -74,7 +75,9 @@ package struct KubeClient: Sendable {
                 let page = pageCount
                 pageCount += 1
                 if let head = ListHead.metadata(of: body) {
-                    decoders.addTask { (page, try client.decode(ListPage<Object>.self, from: body, request: description).items) }
+                    decoders.addTask {
+                        try await DecodeLimit.shared.run { (page, try client.decode(ListPage<Object>.self, from: body, request: description).items) }
+                    }
                     resourceVersion = head.resourceVersion ?? resourceVersion
                     continueToken = head.continueToken
                 } else {

@@ -62,7 +62,9 @@ package struct SnapshotCollector: Sendable {
         func keep(_ meta: ObjectMeta) -> Bool { !excluded.contains(meta.namespace ?? "") }
         switch kind {
         case .pods:
-            try await list(kind, Pod.self, namespace, selector, tracker) { part.pods += $0.filter { keep($0.metadata) } }
+            try await list(kind, Pod.self, namespace, selector, tracker) { pods in
+                for pod in pods where keep(pod.metadata) { part.insert(.pod(pod)) }
+            }
         case .events:
             for fieldSelector in Event.diagnosisFieldSelectors {
                 try await list(kind, Event.self, namespace, selector, tracker, fieldSelector: fieldSelector) {

@@ -15,6 +15,7 @@ package struct ClusterSnapshot: Sendable {
     package var ingresses: [Ingress] = []
     package var podDisruptionBudgets: [PodDisruptionBudget] = []
     package var logs: [ContainerLogKey: ContainerLogs] = [:]
+    private var interner = ContainerSpecInterner()
 
     /// Kinds that were read (possibly empty). An analyzer whose input kind is missing stays
     /// silent instead of reporting "no endpoints" for endpoints nobody fetched.
@@ -29,7 +30,9 @@ package struct ClusterSnapshot: Sendable {
 
     package mutating func insert(_ object: KubeObject) {
         switch object {
-        case .pod(let pod): pods.append(pod)
+        case .pod(var pod):
+            interner.intern(&pod)
+            pods.append(pod)
         case .event(let event): events.append(event)
         case .deployment(let deployment): deployments.append(deployment)
         case .replicaSet(let replicaSet): replicaSets.append(replicaSet)
@@ -48,7 +51,10 @@ package struct ClusterSnapshot: Sendable {
 
     /// Adds everything from `other` (another page, another namespace, another file).
     package mutating func merge(_ other: ClusterSnapshot) {
-        pods += other.pods
+        for var pod in other.pods {
+            interner.intern(&pod)
+            pods.append(pod)
+        }
         events += other.events
         deployments += other.deployments
         replicaSets += other.replicaSets

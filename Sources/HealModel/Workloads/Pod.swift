@@ -49,7 +49,7 @@ package struct Volume: Decodable, Sendable {
     package var secret: SecretSource?
 }
 
-package struct Container: Decodable, Sendable {
+package struct Container: Decodable, Sendable, Equatable {
     package var name: String
     package var image: String?
     @DefaultEmpty package var ports: [ContainerPort]
@@ -67,23 +67,23 @@ package struct ContainerPort: Decodable, Sendable, Hashable {
     package var `protocol`: String?
 }
 
-package struct ResourceRequirements: Decodable, Sendable {
+package struct ResourceRequirements: Decodable, Sendable, Equatable {
     @DefaultEmpty package var requests: [String: Quantity]
     @DefaultEmpty package var limits: [String: Quantity]
 }
 
-package struct Probe: Decodable, Sendable {
-    package struct HTTPGet: Decodable, Sendable {
+package struct Probe: Decodable, Sendable, Equatable {
+    package struct HTTPGet: Decodable, Sendable, Equatable {
         package var path: String?
         package var port: IntOrString
         package var scheme: String?
     }
 
-    package struct PortAction: Decodable, Sendable {
+    package struct PortAction: Decodable, Sendable, Equatable {
         package var port: IntOrString
     }
 
-    package struct ExecAction: Decodable, Sendable {
+    package struct ExecAction: Decodable, Sendable, Equatable {
         @DefaultEmpty package var command: [String]
     }
 
@@ -110,7 +110,7 @@ package struct Probe: Decodable, Sendable {
 
 /// An environment variable. The literal value is kept private: it may be a password, and
 /// nothing in a report may show it. Analyzers only ask whether it is empty or changed.
-package struct EnvVar: Decodable, Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+package struct EnvVar: Decodable, Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     package struct Source: Decodable, Sendable, Hashable {
         package struct KeyReference: Decodable, Sendable, Hashable {
             package var name: String?
@@ -159,8 +159,8 @@ package struct EnvVar: Decodable, Sendable, CustomStringConvertible, CustomDebug
     }
 }
 
-package struct EnvFromSource: Decodable, Sendable {
-    package struct Reference: Decodable, Sendable {
+package struct EnvFromSource: Decodable, Sendable, Equatable {
+    package struct Reference: Decodable, Sendable, Equatable {
         package var name: String?
         package var optional: Bool?
     }
