@@ -45,6 +45,17 @@ struct ClusterDiagnoseTests {
         #expect(!logPaths.contains { $0.contains("web-server") }, "image-pull pods never ran; their logs are not fetched")
     }
 
+    @Test("a terminal on stderr shows a progress line that is erased at the end; a pipe shows none")
+    func progress() async throws {
+        let cluster = try TestCluster(serving: Self.example)
+        let terminal = await cluster.run(["diagnose"], stderrIsTerminal: true)
+        #expect(terminal.stderr.contains("collecting: "))
+        #expect(terminal.stderr.hasSuffix("\r\u{1B}[K"))
+        #expect(!terminal.stdout.contains("collecting"))
+        let piped = await cluster.run(["diagnose"])
+        #expect(piped.stderr.isEmpty)
+    }
+
     @Test("a kind RBAC forbids is skipped with a warning and listed in errors; the run still succeeds")
     func partialRBAC() async throws {
         let cluster = try TestCluster(serving: Self.example)

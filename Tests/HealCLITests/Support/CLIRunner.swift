@@ -14,12 +14,16 @@ enum CLIRunner {
     /// 2026-11-21T20:00:00Z: fixed so reports' `generatedAt` is reproducible.
     static let fixedNow = Date(timeIntervalSince1970: 1_795_291_200)
 
-    static func run(_ arguments: [String], variables: [String: String] = [:], home: String? = nil, stdoutIsTerminal: Bool = false) async -> CLIRun {
+    static func run(
+        _ arguments: [String], variables: [String: String] = [:], home: String? = nil, stdoutIsTerminal: Bool = false,
+        stderrIsTerminal: Bool = false
+    ) async -> CLIRun {
         let stdout = BufferSink()
         let stderr = BufferSink()
         let environment = CLIEnvironment(
             variables: variables, homeDirectory: home ?? "/nonexistent-home",
             standardOutput: stdout, standardError: stderr, standardOutputIsTerminal: stdoutIsTerminal,
+            standardErrorIsTerminal: stderrIsTerminal,
             now: { fixedNow })
         let code = await HealCommandLine.run(arguments, environment: environment)
         return CLIRun(exitCode: code, stdout: stdout.text, stderr: stderr.text)

@@ -40,7 +40,7 @@ struct TestCluster {
         """
     }
 
-    func run(_ arguments: [String], stdoutIsTerminal: Bool = false) async -> CLIRun {
-        await CLIRunner.run(arguments + ["--kubeconfig", kubeconfig.path], stdoutIsTerminal: stdoutIsTerminal)
+    func run(_ arguments: [String], stderrIsTerminal: Bool = false) async -> CLIRun {
+        await CLIRunner.run(arguments + ["--kubeconfig", kubeconfig.path], stderrIsTerminal: stderrIsTerminal)
     }
 }

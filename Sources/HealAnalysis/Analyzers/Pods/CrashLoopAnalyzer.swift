@@ -29,9 +29,17 @@ struct CrashLoopAnalyzer: Analyzer {
     }
 
     private func finding(pod: Pod, status: ContainerStatus, factory: PodFindingFactory) -> Finding {
-        let cause = CrashCauseClassifier.classify(pod: pod, status: status, factory: factory)
         let workload = factory.context.index.workload(of: pod)
         let rollout = RolloutHistory.change(introducing: pod, workload: workload, context: factory.context)
+        var cause = CrashCauseClassifier.classify(pod: pod, status: status, factory: factory)
+        if cause.code == "crash-loop", let removed = rollout?.removedVariables[status.name], !removed.isEmpty {
+            // No log says why, but the rollout that brought the crash removed variables.
+            cause.code = "missing-env-vars"
+            cause.subjects = removed
+            cause.confidence = 0.7
+            let exit = status.lastState?.terminated.map { " with \(ExitCodeWording.describe($0.exitCode))" } ?? ""
+            cause.rootCause = "Container \(status.name) exits\(exit), and \(Wording.list(removed)) \(removed.count == 1 ? "is" : "are") no longer set (no log was available to confirm they are what it needs)."
+        }
         var rootCause = cause.rootCause
         var evidence = cause.evidence
         if let rollout, !rollout.changes.isEmpty {
