@@ -6,7 +6,10 @@ import Testing
 enum GoldenFile {
     static let folder = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appending(path: "Snapshots")
 
-    static func assertMatches(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// Absolute paths in output (a report's `source.path`) depend on where the repository is
+    /// checked out; golden files hold `$REPO` instead.
+    static func assertMatches(_ output: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let actual = output.replacingOccurrences(of: CLIRunner.repositoryRoot.path, with: "$REPO")
         let file = folder.appending(path: name)
         if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
             try actual.write(to: file, atomically: true, encoding: .utf8)
