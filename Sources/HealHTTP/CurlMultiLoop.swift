@@ -72,9 +72,10 @@ final class CurlMultiLoop: @unchecked Sendable {
         for transfer in arrivals {
             if transfer.isCancelled {
                 transfer.complete(with: nil)
-            } else {
-                curl_multi_add_handle(multi, transfer.handle)
+            } else if curl_multi_add_handle(multi, transfer.handle) == CURLM_OK {
                 active[transfer.handle] = transfer
+            } else {
+                transfer.complete(with: CURLE_FAILED_INIT)
             }
         }
     }

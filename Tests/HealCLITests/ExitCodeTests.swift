@@ -34,6 +34,11 @@ struct ExitCodeTests {
         ["diagnose", "--snapshot", "x", "--context", "prod"],
         ["diagnose", "-l", "app in (web"],
         ["diagnose", "--request-timeout", "forever"],
+        ["diagnose", "--request-timeout", "inf"],
+        ["diagnose", "--request-timeout", "1e20"],
+        ["diagnose", "--snapshot", "x", "--insecure-skip-tls-verify"],
+        ["diagnose", "--snapshot", "x", "--request-timeout", "5s"],
+        ["diagnose", "--as-group", "admins"],
         ["frobnicate"],
     ])
     func usage(arguments: [String]) async {
@@ -42,6 +47,21 @@ struct ExitCodeTests {
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.hasPrefix("error: "))
         #expect(run.stderr.contains("\nhint: "))
+    }
+
+    @Test("a TYPE/NAME that names nothing exits 64 instead of reporting a clean bill of health")
+    func targetNotFound() async {
+        let run = await CLIRunner.run(["diagnose", "deployment/does-not-exist", "--snapshot", CLIRunner.example, "-n", "agentic-demo"])
+        #expect(run.exitCode == 64)
+        #expect(run.stderr.contains("deployment/does-not-exist not found in namespace agentic-demo"))
+        #expect(run.stderr.contains("hint: "))
+    }
+
+    @Test("with TYPE/NAME the summary counts only the targets")
+    func targetSummary() async {
+        let run = await CLIRunner.run(["diagnose", "deployment/memory-hungry", "--snapshot", CLIRunner.example, "-n", "agentic-demo"])
+        #expect(run.exitCode == 0)
+        #expect(run.stdout.contains("1 finding (1 critical); 1 of 1 resource unhealthy; health score 0/100."))
     }
 
     @Test("a missing snapshot exits 65 naming the path")

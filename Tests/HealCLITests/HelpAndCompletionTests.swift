@@ -62,6 +62,8 @@ struct HelpAndCompletionTests {
         let kubeconfig = try folder.write("config", TestCluster.kubeconfig(server: "https://127.0.0.1:6443", token: "t"))
         let contexts = await CLIRunner.run(["__complete", "diagnose", "--context", ""], variables: ["KUBECONFIG": kubeconfig.path])
         #expect(contexts.stdout == "other\ntest\n:4\n")
+        let typed = await CLIRunner.run(["__complete", "diagnose", "--kubeconfig", kubeconfig.path, "--context", ""])
+        #expect(typed.stdout == "other\ntest\n:4\n", "a --kubeconfig already typed is where contexts come from")
         let files = await CLIRunner.run(["__complete", "diagnose", "--snapshot", ""])
         #expect(files.stdout == ":0\n")
     }

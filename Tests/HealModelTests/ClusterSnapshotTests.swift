@@ -73,7 +73,7 @@ struct ClusterSnapshotTests {
 
     @Test("restricting to one namespace keeps its objects, the nodes and the logs of kept pods")
     func restrictToNamespace() throws {
-        let shop = try twoNamespaces().restricted(toNamespace: "shop", excluding: [], selector: nil)
+        let shop = try twoNamespaces().restricted(toNamespace: "shop", excluding: [])
         #expect(shop.pods.map(\.metadata.name) == ["cart-1", "frontend-1"])
         #expect(shop.events.map(\.regarding.name) == ["cart-1"])
         #expect(shop.deployments.map(\.metadata.name) == ["cart"])
@@ -84,21 +84,10 @@ struct ClusterSnapshotTests {
 
     @Test("excluded namespaces are dropped from an all-namespaces view")
     func excludeNamespaces() throws {
-        let view = try twoNamespaces().restricted(toNamespace: nil, excluding: ["kube-system", "demo"], selector: nil)
+        let view = try twoNamespaces().restricted(toNamespace: nil, excluding: ["kube-system", "demo"])
         #expect(view.pods.map(\.metadata.name) == ["cart-1", "frontend-1"])
         #expect(view.events.map(\.regarding.name) == ["cart-1"])
         #expect(view.deployments.map(\.metadata.name) == ["cart"])
-    }
-
-    @Test("a label selector narrows labelled kinds but not events, and logs follow the pods")
-    func selectorNarrows() throws {
-        let selector = try #require(LabelSelectorExpression("app in (cart,web)"))
-        let view = try twoNamespaces().restricted(toNamespace: nil, excluding: [], selector: selector)
-        #expect(view.pods.map(\.metadata.name) == ["cart-1", "web-1"])
-        #expect(view.deployments.map(\.metadata.name) == ["cart", "web"])
-        #expect(view.events.count == 2)
-        #expect(Set(view.logs.keys.map(\.pod)) == ["cart-1", "web-1"])
-        #expect(view.nodes.count == 1)
     }
 
     @Test("merging adds objects, unions what was collected, and newer logs win")

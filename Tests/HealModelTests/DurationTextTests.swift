@@ -15,7 +15,8 @@ struct DurationTextTests {
         #expect(abs(parsed - seconds) <= seconds * 1e-12)
     }
 
-    @Test("text that is not a duration is rejected", arguments: ["", "abc", "-5", "5x", "m", "1m-2s", "1h 2m", "5mo"])
+    @Test("text that is not a duration is rejected, as are infinities and absurd lengths that would overflow a timeout",
+          arguments: ["", "abc", "-5", "5x", "m", "1m-2s", "1h 2m", "5mo", "inf", "nan", "1e20", "99999999999d"])
     func rejects(text: String) {
         #expect(DurationText.seconds(text) == nil)
     }

@@ -31,7 +31,7 @@ struct QuantityTests {
 
     @Test(
         "text that is not a quantity is rejected",
-        arguments: ["", "abc", "Mi", "12Q", "1.2.3", "1 Mi", "1e", "--1", "1mi", "Gi1", "1KiB"])
+        arguments: ["", "abc", "Mi", "12Q", "1.2.3", "1 Mi", "1e", "--1", "1mi", "Gi1", "1KiB", "1e99999999999", "1e31"])
     func rejects(text: String) {
         #expect(Quantity(text) == nil)
     }
@@ -44,6 +44,13 @@ struct QuantityTests {
         #expect(decoded["fraction"]?.text == "0.5")
         #expect(decoded["fraction"]?.value == 0.5)
         #expect(decoded["memory"]?.value == 134_217_728)
+    }
+
+    @Test("a bare number too large for a quantity fails decoding instead of crashing")
+    func hugeNumber() {
+        #expect(throws: DecodingError.self) {
+            _ = try JSONDecoder().decode([String: Quantity].self, from: Data(#"{"cpu": 1e30}"#.utf8))
+        }
     }
 
     @Test("a string that is not a quantity fails decoding and names the text")

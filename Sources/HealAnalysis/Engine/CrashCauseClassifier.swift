@@ -46,7 +46,7 @@ enum CrashCauseClassifier {
         let logs = context.snapshot.logs[ContainerLogKey(namespace: pod.metadata.namespace ?? "", pod: pod.metadata.name, container: container)]
         let lines = (logs?.current ?? []) + (logs?.previous ?? [])
         if let diagnosis = LogPatternLibrary.diagnose(lines) {
-            let logEvidence = uniqued(diagnosis.lines).prefix(4).map { Evidence(.log, SecretScrubber.scrub($0), object: pod.ref) }
+            let logEvidence = uniqued(diagnosis.lines).prefix(4).map { Evidence(.log, $0, object: pod.ref) }
             return CrashCause(
                 code: diagnosis.code,
                 rootCause: LogCauseWording.sentence(for: diagnosis, container: container, pod: pod, context: context),
@@ -55,7 +55,7 @@ enum CrashCauseClassifier {
         let exit = terminated.map { ExitCodeWording.describe($0.exitCode) } ?? "an unknown exit code"
         let lastLine = lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         if let lastLine {
-            evidence.append(Evidence(.log, SecretScrubber.scrub(lastLine), object: pod.ref))
+            evidence.append(Evidence(.log, lastLine, object: pod.ref))
         }
         let tail = lastLine.map { "; its log ends with \"\(Wording.clip(SecretScrubber.scrub($0), 120))\"" } ?? (logs == nil ? "; no log was available" : "; its log is empty")
         return CrashCause(

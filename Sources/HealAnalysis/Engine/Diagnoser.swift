@@ -34,16 +34,35 @@ package enum Diagnoser {
         if !options.targets.isEmpty {
             raw = raw.filter { finding in options.targets.contains { $0.matches(finding.resource) || $0.matches(finding.owner) } }
         }
+        if let selector = options.labelSelector {
+            let filter = LabelFilter(selector, snapshot: snapshot)
+            raw = raw.filter(filter.keeps)
+        }
         var findings = FindingFolder.fold(FindingGrouper.group(raw))
         for index in findings.indices {
             findings[index].durationSeconds = context.age(since: findings[index].since).map { Int($0) }
+            scrub(&findings[index])
         }
         if let minimum = options.minimumAgeSeconds {
             findings = findings.filter { ($0.durationSeconds.map(Double.init) ?? .infinity) >= minimum }
         }
         findings.sort(by: reportOrder)
-        let summary = DiagnosisSummary.make(findings: findings, snapshot: snapshot, index: context.index)
+        let summary = DiagnosisSummary.make(findings: findings, snapshot: snapshot, index: context.index, targets: options.targets)
         return Diagnosis(findings: findings, summary: summary, analyzers: ran, skipped: skipped)
+    }
+
+    /// Every text of a finding may quote what the cluster said (probe output, runtime errors,
+    /// logs): secrets and control characters are removed here, once, for all analyzers.
+    private static func scrub(_ finding: inout Finding) {
+        finding.symptom = SecretScrubber.scrub(finding.symptom)
+        finding.rootCause = SecretScrubber.scrub(finding.rootCause)
+        for index in finding.evidence.indices {
+            finding.evidence[index].text = SecretScrubber.scrub(finding.evidence[index].text)
+        }
+        if var remediation = finding.remediation {
+            remediation.summary = SecretScrubber.scrub(remediation.summary)
+            finding.remediation = remediation
+        }
     }
 
     /// Worst first, then by namespace, workload and code.

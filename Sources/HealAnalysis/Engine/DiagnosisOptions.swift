@@ -10,12 +10,18 @@ package struct DiagnosisOptions: Sendable {
     package var minimumAgeSeconds: Double?
     /// Restricts the report to these objects (`TYPE/NAME` arguments) and what they own.
     package var targets: [ResourceTarget]
+    /// Restricts the report to findings about objects (or owners) carrying these labels (`-l`).
+    package var labelSelector: LabelSelectorExpression?
 
-    package init(analyzers: Set<String>? = nil, includeHygiene: Bool = false, minimumAgeSeconds: Double? = nil, targets: [ResourceTarget] = []) {
+    package init(
+        analyzers: Set<String>? = nil, includeHygiene: Bool = false, minimumAgeSeconds: Double? = nil,
+        targets: [ResourceTarget] = [], labelSelector: LabelSelectorExpression? = nil
+    ) {
         self.analyzers = analyzers
         self.includeHygiene = includeHygiene
         self.minimumAgeSeconds = minimumAgeSeconds
         self.targets = targets
+        self.labelSelector = labelSelector
     }
 
     /// The analyzers this selection runs, in registry order. Unknown names are the caller's

@@ -14,8 +14,13 @@ package struct DiagnosisSummary: Codable, Sendable, Equatable {
     package var healthScore: Int
     package var text: String
 
-    static func make(findings: [Finding], snapshot: ClusterSnapshot, index: SnapshotIndex) -> DiagnosisSummary {
-        let units = assessedResources(snapshot, index: index)
+    static func make(findings: [Finding], snapshot: ClusterSnapshot, index: SnapshotIndex, targets: [ResourceTarget]) -> DiagnosisSummary {
+        var units = assessedResources(snapshot, index: index)
+        if !targets.isEmpty {
+            // Only what was asked about counts: the targets, and the workloads of targeted pods.
+            let podWorkloads = snapshot.pods.filter { pod in targets.contains { $0.matches(pod.ref) } }.map { index.workload(of: $0) ?? $0.ref }
+            units = units.filter { unit in targets.contains { $0.matches(unit) } || podWorkloads.contains(unit) }
+        }
         let unhealthy = Set(findings.filter { $0.severity >= .warning }.map(\.workload))
         let total = units.union(unhealthy).count
         let healthy = total - unhealthy.count

@@ -11,6 +11,8 @@ enum FindingFolder {
         "deployment-unavailable", "progress-deadline-exceeded", "statefulset-not-ready", "daemonset-not-ready",
     ]
     static let podGeneric: Set<String> = ["crash-loop", "non-zero-exit"]
+    /// Workload-level findings that name the cause themselves.
+    static let workloadSpecific: Set<String> = ["replicaset-create-failed", "job-failed"]
 
     static func fold(_ findings: [Finding]) -> [Finding] {
         var result = findings
@@ -29,12 +31,16 @@ enum FindingFolder {
     }
 
     private static func foldTarget(for finding: Finding, at index: Int, in findings: [Finding]) -> (Int, mergesPods: Bool)? {
+        // A problem never folds into a milder finding (a 10-minute outage must not vanish into
+        // "containers are being created"), nor into advice.
         func first(where absorbs: (Finding) -> Bool) -> Int? {
-            findings.indices.first { $0 != index && findings[$0].workload == finding.workload && absorbs(findings[$0]) }
+            findings.indices.first { candidate in
+                candidate != index && findings[candidate].workload == finding.workload
+                    && findings[candidate].severity >= finding.severity && absorbs(findings[candidate])
+            }
         }
         if workloadGeneric.contains(finding.code) {
-            // Advice (hygiene: info, no pods) explains nothing; a problem must never vanish into it.
-            return first { !workloadGeneric.contains($0.code) && ($0.pods != nil || $0.severity >= .warning) }.map { ($0, false) }
+            return first { ($0.pods != nil && !workloadGeneric.contains($0.code)) || workloadSpecific.contains($0.code) }.map { ($0, false) }
         }
         guard podGeneric.contains(finding.code) else { return nil }
         if let sibling = first(where: { $0.analyzer == finding.analyzer && $0.container == finding.container && !podGeneric.contains($0.code) }) {

@@ -28,8 +28,8 @@ extension Array where Element == Event {
 }
 
 extension Evidence {
-    /// An event as evidence, with its count and last sighting.
+    /// An event as evidence, with its count and last sighting (scrubbed with every finding's text).
     package static func event(_ event: Event, object: ResourceRef) -> Evidence {
-        Evidence(.event, "\(event.reason): \(SecretScrubber.scrub(event.message))", object: object, time: event.lastSeen, count: event.count)
+        Evidence(.event, "\(event.reason): \(event.message)", object: object, time: event.lastSeen, count: event.count)
     }
 }

@@ -14,6 +14,8 @@ package final class SnapshotIndex: Sendable {
     private let jobs: [ObjectKey: Job]
     private let podsByWorkload: [ResourceRef: [Pod]]
     private let workloadByPodUID: [String: ResourceRef]
+    /// Workloads whose status reports available (or ready) replicas.
+    private let servingByStatus: Set<ResourceRef>
     package let runningImages: Set<String>
 
     package init(_ snapshot: ClusterSnapshot) {
@@ -51,6 +53,16 @@ package final class SnapshotIndex: Sendable {
         podsByWorkload = byWorkload
         workloadByPodUID = byUID
         runningImages = images
+        servingByStatus = Set(
+            snapshot.deployments.filter { $0.availableReplicas > 0 }.map { $0.metadata.ref(kind: "Deployment") }
+                + snapshot.statefulSets.filter { ($0.status?.readyReplicas ?? 0) > 0 }.map { $0.metadata.ref(kind: "StatefulSet") }
+                + snapshot.daemonSets.filter { ($0.status?.numberAvailable ?? 0) > 0 }.map { $0.metadata.ref(kind: "DaemonSet") })
+    }
+
+    /// Whether the workload's status reports replicas available (Deployment), ready
+    /// (StatefulSet) or available (DaemonSet).
+    package func statusReportsServing(_ workload: ResourceRef) -> Bool {
+        servingByStatus.contains(workload)
     }
 
     /// Events about an object, oldest first. Matched by kind and name (and uid when both sides

@@ -24,13 +24,14 @@ package enum ImageCorrector {
     /// For a repository that does not exist: the known misspelling, else the nearest repository
     /// (distance ≤ 2, and shorter than the name itself) among well-known and running images.
     /// A misspelled tag is fixed on the way.
-    package static func correctRepository(of image: String, runningImages: Set<String>) -> ImageSuggestion? {
+    package static func correctRepository(of image: String, runningImages: Set<String>, knownTyposOnly: Bool = false) -> ImageSuggestion? {
         let reference = ImageReference(image)
         let name = reference.shortRepository
         let fixedTag = reference.tag.flatMap { KnownImages.tagTypos[$0.lowercased()] } ?? reference.tag
         if let intended = KnownImages.repositoryTypos[name.lowercased()] {
             return ImageSuggestion(image: reference.with(repository: intended, tag: fixedTag), basis: .knownTypo, confidence: 0.95)
         }
+        guard !knownTyposOnly else { return nil }
         let running = runningImages.map(ImageReference.init).filter { $0.registry == reference.registry }.map(\.shortRepository)
         var best: (repository: String, distance: Int, basis: ImageSuggestion.Basis)?
         for (candidates, basis) in [(KnownImages.wellKnownRepositories, ImageSuggestion.Basis.wellKnownImage), (running, .runningImage)] {

@@ -143,11 +143,13 @@ package enum LogPatternLibrary {
             "Segmentation fault (core dumped)",
             "fatal error: all goroutines are asleep - deadlock!",
         ],
-        counterExamples: ["recovered from panic in handler, continuing", "no exceptions today"],
+        counterExamples: ["recovered from panic in handler, continuing", "no exceptions today", "retrying after non-fatal error: timeout"],
         match: { line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            let signals = ["panic: ", "Traceback (most recent call last)", "Exception in thread ", "Segmentation fault", "fatal error: ", "Unhandled exception", "UnhandledPromiseRejection"]
-            guard signals.contains(where: { trimmed.hasPrefix($0) || (trimmed.contains($0) && $0 != "panic: ") }) else { return nil }
+            // Go's runtime starts the line with these; elsewhere they are prose ("non-fatal error: …").
+            let atStart = ["panic: ", "fatal error: "]
+            let anywhere = ["Traceback (most recent call last)", "Exception in thread ", "Segmentation fault", "Unhandled exception", "UnhandledPromiseRejection"]
+            guard atStart.contains(where: trimmed.hasPrefix) || anywhere.contains(where: trimmed.contains) else { return nil }
             return LogMatch(line: line, subjects: [trimmed])
         })
 

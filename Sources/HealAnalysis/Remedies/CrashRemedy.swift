@@ -47,16 +47,18 @@ enum CrashRemedy {
     }
 
     private static func raiseMemory(pod: Pod, container: String, target: ResourceRef) -> Remediation? {
-        guard let current = pod.container(named: container)?.resources?.limits["memory"],
-            let patch = ContainerPatch.patch(target, container: container, fields: [:])
+        // A pod's resources are fixed once created; only a template can take the new limit.
+        guard ContainerPatch.templatedKinds.contains(target.kind),
+            let current = pod.container(named: container)?.resources?.limits["memory"]
         else { return nil }
         let next = Quantity.formatBytes(MemoryBump.next(after: current.value))
         let resources: JSONValue = .object(["limits": .object(["memory": .string(next)])])
+        guard let patch = ContainerPatch.patch(target, container: container, fields: ["resources": resources]) else { return nil }
         return Remediation(
             action: .raiseMemoryLimit,
             summary: "Raise the memory limit of container \(container) from \(current.text) to \(next) (max of +100Mi and ×1.2).",
             parameters: ["container": container, "from": current.text, "to": next],
-            patch: ContainerPatch.patch(patch.target, container: container, fields: ["resources": resources]),
+            patch: patch,
             command: KubectlCommand.setMemoryLimit(target, container: container, limit: next),
             safeToAutoApply: true)
     }

@@ -21,7 +21,8 @@ enum KubectlCommand {
         "kubectl\(namespaceFlag(pod)) delete pod \(pod.name)"
     }
 
-    private static func namespaceFlag(_ ref: ResourceRef) -> String {
+    /// " -n NAMESPACE", or nothing for cluster-scoped objects.
+    static func namespaceFlag(_ ref: ResourceRef) -> String {
         ref.namespace.map { " -n \($0)" } ?? ""
     }
 }

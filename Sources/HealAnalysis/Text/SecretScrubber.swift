@@ -5,7 +5,8 @@
 package enum SecretScrubber {
     package static let mask = "<redacted>"
 
-    package static func scrub(_ text: String) -> String {
+    package static func scrub(_ input: String) -> String {
+        let text = printable(input)
         // Swift regexes are slow; most messages contain none of the trigger words, so a plain
         // substring check decides whether each pattern needs to run at all.
         let lowered = text.lowercased()
@@ -31,6 +32,17 @@ package enum SecretScrubber {
             result = result.replacing(awsAccessKey) { _ in mask }
         }
         return result
+    }
+
+    /// Text from logs may carry terminal escape sequences and control characters: they would
+    /// recolour or move the cursor of whoever reads the report, and break XML. Colour codes are
+    /// dropped, other controls (but tab and newline) become spaces.
+    package static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" || $0.value == 0x7F }) else { return text }
+        let withoutEscapes = text.replacing(#/\u{1B}\[[0-9;?]*[ -\/]*[@-~]/#) { _ in "" }
+        return String(String.UnicodeScalarView(withoutEscapes.unicodeScalars.map { scalar in
+            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || scalar.value == 0x7F ? " " : scalar
+        }))
     }
 
     /// Lower-case words every secret key of `keyValue` contains.

@@ -16,8 +16,18 @@ struct Complete: HealCommand {
     func execute(in environment: CLIEnvironment) async throws -> Int32 {
         let tree = try JSONDecoder().decode(CommandTree.self, from: Data(Heal._dumpHelp().utf8))
         let loader = KubeconfigLoader(environment: environment.configEnvironment)
-        let engine = CompletionEngine(root: tree.command, contexts: { loader.contextNames(ConfigOverrides()) })
+        let overrides = ConfigOverrides(kubeconfig: Self.value(of: "--kubeconfig", in: words))
+        let engine = CompletionEngine(root: tree.command, contexts: { loader.contextNames(overrides) })
         environment.standardOutput.write(engine.complete(words.isEmpty ? [""] : words).rendered)
         return ExitStatus.success
+    }
+
+    /// The value of a flag already typed (`--kubeconfig FILE` or `--kubeconfig=FILE`).
+    static func value(of flag: String, in words: [String]) -> String? {
+        for (index, word) in words.dropLast().enumerated() {
+            if word == flag, index + 1 < words.count - 1 { return words[index + 1] }
+            if word.hasPrefix(flag + "=") { return String(word.dropFirst(flag.count + 1)) }
+        }
+        return nil
     }
 }

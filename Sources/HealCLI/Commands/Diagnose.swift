@@ -69,8 +69,12 @@ struct Diagnose: HealCommand {
 
     func validate() throws {
         if let snapshot {
-            let clusterFlags = [("--kubeconfig", cluster.kubeconfig), ("--context", cluster.context), ("--cluster", cluster.cluster), ("--user", cluster.user), ("--as", cluster.impersonateUser)]
-            if let flag = clusterFlags.first(where: { $0.1 != nil }) {
+            let clusterFlags: [(String, Bool)] = [
+                ("--kubeconfig", cluster.kubeconfig != nil), ("--context", cluster.context != nil), ("--cluster", cluster.cluster != nil),
+                ("--user", cluster.user != nil), ("--as", cluster.impersonateUser != nil), ("--as-group", !cluster.impersonateGroups.isEmpty),
+                ("--insecure-skip-tls-verify", cluster.insecureSkipTLSVerify), ("--request-timeout", cluster.requestTimeout != ClusterOptions.defaultRequestTimeout),
+            ]
+            if let flag = clusterFlags.first(where: \.1) {
                 throw ValidationError("--snapshot \(snapshot) reads files, so \(flag.0) has no effect; drop one of them")
             }
         }
@@ -97,10 +101,10 @@ struct Diagnose: HealCommand {
             namespace: cluster.allNamespaces ? nil : cluster.namespace,
             allNamespaces: cluster.allNamespaces,
             excludedNamespaces: excludedNamespaces,
-            labelSelector: cluster.selector,
             options: DiagnosisOptions(
                 analyzers: try analyzerSelection(), includeHygiene: hygiene,
-                minimumAgeSeconds: minAge.flatMap(DurationText.seconds), targets: try targetList()))
+                minimumAgeSeconds: minAge.flatMap(DurationText.seconds), targets: try targetList(),
+                labelSelector: cluster.selector.flatMap(LabelSelectorExpression.init)))
         let report = try await DiagnoseJob(environment: environment, logLevel: verbosity.logLevel).run(request)
         environment.standardOutput.write(try ReportRenderer.render(report, as: output, colors: environment.colorsStandardOutput))
         guard let failOn, let threshold = Severity(rawValue: failOn.rawValue) else { return ExitStatus.success }

@@ -1,6 +1,7 @@
 /// Failures the command line itself detects.
 package enum CLIError: Error, Sendable, Equatable {
-    case usage(String, hint: String)
+    /// A TYPE/NAME argument that names nothing in what was read.
+    case targetNotFound(type: String, name: String, namespace: String?)
     case notImplemented(feature: String, issue: String)
     case llmNotConfigured(flag: String)
 }

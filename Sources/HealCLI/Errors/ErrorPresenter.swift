@@ -25,14 +25,17 @@ package enum ErrorPresenter {
         case let error as KubeError: KubeErrorPresenter.present(error, situation: situation)
         case let error as SnapshotError: present(error)
         default:
-            PresentedError(message: "\(error)", hint: "re-run with -vv for details and report it if it persists", exitCode: ExitStatus.unavailable)
+            PresentedError(message: "internal error: \(error)", hint: "re-run with -vv for details and report it as a bug", exitCode: ExitStatus.internalError)
         }
     }
 
     private static func present(_ error: CLIError) -> PresentedError {
         switch error {
-        case .usage(let message, let hint):
-            PresentedError(message: message, hint: hint, exitCode: ExitStatus.usage)
+        case .targetNotFound(let type, let name, let namespace):
+            PresentedError(
+                message: "\(type)/\(name) not found\(namespace.map { " in namespace \($0)" } ?? "")",
+                hint: "list what exists with `kubectl get \(type)\(namespace.map { " -n \($0)" } ?? " -A")`, or check -n/--context",
+                exitCode: ExitStatus.usage)
         case .notImplemented(let feature, let issue):
             PresentedError(
                 message: "\(feature) is not implemented yet",

@@ -5,8 +5,9 @@ package enum ExitStatus {
     package static let findings: Int32 = 1
     package static let usage: Int32 = 64
     package static let badInput: Int32 = 65
-    /// Not implemented yet (the subcommands whose issues have not landed).
+    /// Not implemented yet (the subcommands whose issues have not landed), or an internal error.
     package static let notImplemented: Int32 = 70
+    package static let internalError: Int32 = 70
     package static let unavailable: Int32 = 69
     package static let temporaryFailure: Int32 = 75
     package static let permissionDenied: Int32 = 77
@@ -20,7 +21,7 @@ package enum ExitStatus {
           64  usage error (bad flag or argument)
           65  bad input data (unreadable or invalid --snapshot)
           69  API server unreachable, TLS failure, timeout
-          70  not implemented yet
+          70  not implemented yet, or an internal error
           75  temporary failure after bounded retries (429/503)
           77  401/403 or credential plugin failure (the message names the refused verb and resource)
           78  configuration error (no kubeconfig, unknown context, LLM asked for but not configured)

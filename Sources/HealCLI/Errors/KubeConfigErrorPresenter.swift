@@ -45,8 +45,6 @@ enum KubeConfigErrorPresenter {
             return ("user \"\(user)\" is inconsistent: \(detail)", "keep one kind of credential for the user in the kubeconfig")
         case .inClusterIncomplete(let missing):
             return ("running in a pod, but \(missing) is missing", "mount the service account token (automountServiceAccountToken: true) or pass --kubeconfig")
-        case .invalidFlag(let name, let value, let expected):
-            return ("\(name) \"\(value)\" is not valid: expected \(expected)", "see --help")
         }
     }
 

@@ -102,7 +102,7 @@ enum KubeErrorPresenter {
                 hint: installHint.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "install \(command) or fix users[].user.exec.command in the kubeconfig",
                 exitCode: ExitStatus.permissionDenied)
         case .pluginFailed(let command, let status, let stderr, let installHint):
-            let output = stderr.isEmpty ? "" : ": \(stderr)"
+            let output = stderr.isEmpty ? "" : ": \(SecretScrubber.scrub(stderr))"
             return PresentedError(
                 message: "the credential plugin \"\(command)\"\(userText(situation)) failed (\(status))\(output)",
                 hint: installHint.map { "log in again with the plugin's tool; \($0.trimmingCharacters(in: .whitespacesAndNewlines))" } ?? "log in again with the plugin's tool, then retry",

@@ -32,6 +32,9 @@ struct DiagnoseJob {
             source = DiagnosisReport.Source(type: "cluster", context: connection.contextName, server: connection.server)
             namespaces = namespace.map { [$0] }
         }
+        for target in request.options.targets where snapshot.collected.contains(target.kind) && !snapshot.contains(target.kind, named: target.name) {
+            throw CLIError.targetNotFound(type: target.kind.kind.lowercased(), name: target.name, namespace: namespaces?.first)
+        }
         for unreadable in snapshot.unreadable {
             let scope = unreadable.namespace.map { " in namespace \($0)" } ?? ""
             logger.warning("cannot read \(unreadable.resource)\(scope) (\(unreadable.reason)): the report does not cover it. \(unreadable.message)")
@@ -55,16 +58,14 @@ struct DiagnoseJob {
         if !loaded.skippedKinds.isEmpty {
             logger.info("skipped kinds diagnose does not read: \(loaded.skippedKinds.joined(separator: ", "))")
         }
-        let selector = request.labelSelector.flatMap(LabelSelectorExpression.init)
-        return loaded.snapshot.restricted(toNamespace: request.namespace, excluding: request.excludedNamespaces, selector: selector)
+        return loaded.snapshot.restricted(toNamespace: request.namespace, excluding: request.excludedNamespaces)
     }
 
     private func collect(_ connection: ClusterConnection, namespace: String?, request: DiagnoseRequest) async throws -> ClusterSnapshot {
         logger.info("reading \(namespace.map { "namespace \($0)" } ?? "all namespaces") from \(connection.server) (\(connection.origin))")
         let client = KubeClient(connection: connection, logger: logger)
         let scope = CollectionScope(
-            namespace: namespace, excludedNamespaces: request.excludedNamespaces, labelSelector: request.labelSelector,
-            kinds: kindsToCollect(request.options))
+            namespace: namespace, excludedNamespaces: request.excludedNamespaces, kinds: kindsToCollect(request.options))
         let progress = ProgressReporter(sink: environment.standardError, enabled: environment.standardErrorIsTerminal)
         defer { progress.finish() }
         do {

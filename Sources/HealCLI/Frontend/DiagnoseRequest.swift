@@ -13,6 +13,5 @@ struct DiagnoseRequest: Sendable {
     var namespace: String?
     var allNamespaces: Bool
     var excludedNamespaces: [String]
-    var labelSelector: String?
     var options: DiagnosisOptions
 }

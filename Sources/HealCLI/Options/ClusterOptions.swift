@@ -22,7 +22,7 @@ package struct ClusterOptions: ParsableArguments, Sendable {
     @Flag(name: [.customShort("A"), .long], help: "Diagnose every namespace (-n is ignored).")
     package var allNamespaces = false
 
-    @Option(name: [.customShort("l"), .long], help: ArgumentHelp("Label selector, as kubectl takes it (e.g. app=web,tier!=cache).", valueName: "selector"))
+    @Option(name: [.customShort("l"), .long], help: ArgumentHelp("Report only on objects (or their owners) with these labels, e.g. app=web,tier!=cache.", valueName: "selector"))
     package var selector: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Impersonate this user (needs the impersonate RBAC verb).", valueName: "user"))
@@ -32,10 +32,12 @@ package struct ClusterOptions: ParsableArguments, Sendable {
     package var impersonateGroups: [String] = []
 
     @Option(help: ArgumentHelp("Time limit per API request, e.g. 30s, 1m; 0 means none.", valueName: "duration"))
-    package var requestTimeout = "30s"
+    package var requestTimeout = ClusterOptions.defaultRequestTimeout
 
     @Flag(help: "Do not verify the API server's certificate (insecure; for test clusters only).")
     package var insecureSkipTLSVerify = false
+
+    package static let defaultRequestTimeout = "30s"
 
     package init() {}
 
@@ -44,7 +46,7 @@ package struct ClusterOptions: ParsableArguments, Sendable {
             throw ValidationError("--as-group needs --as: the API server impersonates groups only together with a user")
         }
         guard DurationText.seconds(requestTimeout) != nil else {
-            throw ValidationError("--request-timeout \"\(requestTimeout)\" is not a duration; use e.g. 30s, 1m or 0")
+            throw ValidationError("--request-timeout \"\(requestTimeout)\" is not a duration; use e.g. 30s, 1m or 0 (no limit)")
         }
     }
 

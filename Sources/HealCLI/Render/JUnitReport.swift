@@ -31,9 +31,10 @@ enum JUnitReport {
         return xml
     }
 
+    /// XML-escaped, without the control characters XML 1.0 forbids.
     static func escape(_ text: String) -> String {
         var escaped = ""
-        for character in text {
+        for character in SecretScrubber.printable(text) {
             switch character {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"

@@ -1,8 +1,8 @@
 import Foundation
 import HealHTTP
 
-/// Supplies each request's credentials. Exec-plugin results are cached until shortly before
-/// they expire and shared by concurrent requests (one plugin run, not one per request); token
+/// Supplies each request's credentials. Exec-plugin results are cached until they expire (a
+/// request that races the expiry gets a 401 and the one refresh) and shared by concurrent requests (one plugin run, not one per request); token
 /// files are re-read every minute because projected tokens rotate. After a 401 the client asks
 /// for a refresh once: the plugin runs again (or the file is re-read) unless another request
 /// already refreshed it.
@@ -21,7 +21,6 @@ package actor CredentialProvider {
     private var inFlight: Task<(Material, Date?), any Error>?
     private var generation = 0
     private static let tokenFileRereadInterval: TimeInterval = 60
-    private static let expiryMargin: TimeInterval = 10
 
     package init(credential: Credential, pluginTimeout: Duration = .seconds(60)) {
         self.credential = credential
@@ -37,7 +36,7 @@ package actor CredentialProvider {
     }
 
     package func current() async throws -> Material {
-        if let cached, cached.expiry.map({ $0.timeIntervalSinceNow > Self.expiryMargin }) ?? true {
+        if let cached, cached.expiry.map({ $0 > Date() }) ?? true {
             return cached.material
         }
         return try await fetch()
@@ -85,7 +84,7 @@ package actor CredentialProvider {
                 throw KubeAuthError.tokenFileUnreadable(path: path, reason: FileErrorReason.describe(error))
             }
             let material = Material(authorization: Redacted("Bearer \(token)"), generation: generation)
-            return (material, Date().addingTimeInterval(tokenFileRereadInterval + expiryMargin))
+            return (material, Date().addingTimeInterval(tokenFileRereadInterval))
         case .exec(let config, let cluster):
             let issued = try await runner.run(config, cluster: cluster)
             let material = Material(

@@ -1,4 +1,5 @@
 import Foundation
+import HealModel
 import HealHTTP
 import Subprocess
 import SystemPackage
@@ -94,9 +95,9 @@ struct ExecCredentialRunner: Sendable {
         guard let status = response.status else {
             throw .pluginOutputInvalid(command: config.command, detail: "it has no status")
         }
-        let token = nonEmpty(status.token)
-        let certificate = nonEmpty(status.clientCertificateData)
-        let key = nonEmpty(status.clientKeyData)
+        let token = status.token.nonEmpty
+        let certificate = status.clientCertificateData.nonEmpty
+        let key = status.clientKeyData.nonEmpty
         guard token != nil || (certificate != nil && key != nil) else {
             throw .pluginOutputInvalid(command: config.command, detail: "status has neither a token nor clientCertificateData and clientKeyData")
         }

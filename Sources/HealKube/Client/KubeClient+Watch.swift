@@ -26,10 +26,15 @@ extension KubeClient {
                             continuation.yield(.relisted(items, resourceVersion: listed))
                         }
                         do {
+                            let started = ContinuousClock.now
                             try await watchOnce(
                                 kind, as: type, namespace: namespace, labelSelector: labelSelector,
                                 version: &version, timeoutSeconds: timeoutSeconds, continuation: continuation)
                             failures = 0
+                            // A server that ends every stream at once must not be hammered.
+                            if started.duration(to: .now) < .seconds(1) {
+                                try await Task.sleep(for: retryPolicy.baseDelay * 4)
+                            }
                         } catch let error as KubeError where Self.isTransient(error) {
                             failures += 1
                             guard failures < retryPolicy.maxAttempts else { throw KubeError.gaveUp(attempts: failures, last: error) }
@@ -118,12 +123,21 @@ extension KubeClient {
         }
     }
 
+    /// Opens the stream; a 401 refreshes an exec-plugin or token-file credential once, as for
+    /// every other request.
     private func openStream(_ request: APIRequest) async throws(KubeError) -> HTTPStreamingResponse {
-        let material = try await credentialMaterial(request)
-        do {
-            return try await http.stream(httpRequest(request, material: material))
-        } catch {
-            throw .transport(error, request: request.description)
+        var material = try await credentialMaterial(request)
+        var refreshed = false
+        while true {
+            let response: HTTPStreamingResponse
+            do {
+                response = try await http.stream(httpRequest(request, material: material))
+            } catch {
+                throw .transport(error, request: request.description)
+            }
+            guard response.status == 401, credentials.isRefreshable, !refreshed else { return response }
+            refreshed = true
+            material = try await refreshedMaterial(after: material, request)
         }
     }
 

@@ -225,7 +225,7 @@ package struct KubeClient: Sendable {
         }
     }
 
-    private func refreshedMaterial(after stale: CredentialProvider.Material, _ request: APIRequest) async throws(KubeError) -> CredentialProvider.Material {
+    func refreshedMaterial(after stale: CredentialProvider.Material, _ request: APIRequest) async throws(KubeError) -> CredentialProvider.Material {
         do {
             return try await credentials.refresh(after: stale)
         } catch {

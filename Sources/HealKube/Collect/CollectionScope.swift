@@ -5,18 +5,15 @@ package struct CollectionScope: Sendable {
     /// nil: every namespace (`-A`).
     package var namespace: String?
     package var excludedNamespaces: [String]
-    /// Applied to every kind that carries workload labels (not to events, nodes, EndpointSlices).
-    package var labelSelector: String?
     package var kinds: Set<ResourceKind>
     package var logs: LogPolicy
 
     package init(
-        namespace: String?, excludedNamespaces: [String] = [], labelSelector: String? = nil,
+        namespace: String?, excludedNamespaces: [String] = [],
         kinds: Set<ResourceKind> = Set(ResourceKind.allCases), logs: LogPolicy = LogPolicy()
     ) {
         self.namespace = namespace
         self.excludedNamespaces = excludedNamespaces
-        self.labelSelector = labelSelector
         self.kinds = kinds
         self.logs = logs
     }

@@ -43,10 +43,18 @@ package struct SnapshotCollector: Sendable {
     private func collectKind(_ kind: ResourceKind, scope: CollectionScope, tracker: ProgressTracker) async throws -> ClusterSnapshot {
         var part = ClusterSnapshot()
         do {
-            try await listInto(&part, kind: kind, scope: scope, tracker: tracker)
+            do {
+                try await listInto(&part, kind: kind, scope: scope, tracker: tracker)
+            } catch let error as KubeError where error.httpStatus == 410 {
+                // The continue token expired mid-list (the server compacted): list again from
+                // the start, once, as client-go's pager does.
+                logger.info("\(error.request): the list expired while paging; listing again")
+                part = ClusterSnapshot()
+                try await listInto(&part, kind: kind, scope: scope, tracker: tracker)
+            }
             part.collected.insert(kind)
-        } catch let error as KubeError where kind != .pods {
-            logger.warning("cannot \(error.request): \(Self.reason(error))")
+        } catch let error as KubeError where kind != .pods && Self.isPartial(error) {
+            logger.info("cannot \(error.request): \(Self.reason(error))")
             part.unreadable.append(UnreadableResource(
                 resource: kind.groupResource, namespace: kind.isNamespaced ? scope.namespace : nil,
                 reason: Self.reason(error), message: Self.message(error)))
@@ -55,64 +63,65 @@ package struct SnapshotCollector: Sendable {
         return part
     }
 
+    /// Failures that concern one kind only — RBAC refusing it, the API group not being served,
+    /// the server failing on it after retries — so the diagnosis goes on without it. Anything
+    /// else (unreachable server, TLS, credentials, cancellation) fails the whole collection.
+    private static func isPartial(_ error: KubeError) -> Bool {
+        guard let status = error.httpStatus else { return false }
+        return status == 403 || status == 404 || (500...599).contains(status)
+    }
+
     private func listInto(_ part: inout ClusterSnapshot, kind: ResourceKind, scope: CollectionScope, tracker: ProgressTracker) async throws {
         let namespace = kind.isNamespaced ? scope.namespace : nil
-        let selector = Self.labelled.contains(kind) ? scope.labelSelector : nil
         let excluded = Set(scope.excludedNamespaces)
         func keep(_ meta: ObjectMeta) -> Bool { !excluded.contains(meta.namespace ?? "") }
         switch kind {
         case .pods:
-            try await list(kind, Pod.self, namespace, selector, tracker) { pods in
+            try await list(kind, Pod.self, namespace, tracker) { pods in
                 for pod in pods where keep(pod.metadata) { part.insert(.pod(pod)) }
             }
         case .events:
             for fieldSelector in Event.diagnosisFieldSelectors {
-                try await list(kind, Event.self, namespace, selector, tracker, fieldSelector: fieldSelector) {
+                try await list(kind, Event.self, namespace, tracker, fieldSelector: fieldSelector) {
                     part.events += $0.filter { keep($0.metadata) && $0.mattersForDiagnosis }
                 }
             }
         case .deployments:
-            try await list(kind, Deployment.self, namespace, selector, tracker) { part.deployments += $0.filter { keep($0.metadata) } }
+            try await list(kind, Deployment.self, namespace, tracker) { part.deployments += $0.filter { keep($0.metadata) } }
         case .replicaSets:
-            try await list(kind, ReplicaSet.self, namespace, selector, tracker) { part.replicaSets += $0.filter { keep($0.metadata) } }
+            try await list(kind, ReplicaSet.self, namespace, tracker) { part.replicaSets += $0.filter { keep($0.metadata) } }
         case .statefulSets:
-            try await list(kind, StatefulSet.self, namespace, selector, tracker) { part.statefulSets += $0.filter { keep($0.metadata) } }
+            try await list(kind, StatefulSet.self, namespace, tracker) { part.statefulSets += $0.filter { keep($0.metadata) } }
         case .daemonSets:
-            try await list(kind, DaemonSet.self, namespace, selector, tracker) { part.daemonSets += $0.filter { keep($0.metadata) } }
+            try await list(kind, DaemonSet.self, namespace, tracker) { part.daemonSets += $0.filter { keep($0.metadata) } }
         case .jobs:
-            try await list(kind, Job.self, namespace, selector, tracker) { part.jobs += $0.filter { keep($0.metadata) } }
+            try await list(kind, Job.self, namespace, tracker) { part.jobs += $0.filter { keep($0.metadata) } }
         case .services:
-            try await list(kind, Service.self, namespace, selector, tracker) { part.services += $0.filter { keep($0.metadata) } }
+            try await list(kind, Service.self, namespace, tracker) { part.services += $0.filter { keep($0.metadata) } }
         case .endpointSlices:
-            try await list(kind, EndpointSlice.self, namespace, selector, tracker) { part.endpointSlices += $0.filter { keep($0.metadata) } }
+            try await list(kind, EndpointSlice.self, namespace, tracker) { part.endpointSlices += $0.filter { keep($0.metadata) } }
         case .nodes:
-            try await list(kind, Node.self, namespace, selector, tracker) { part.nodes += $0 }
+            try await list(kind, Node.self, namespace, tracker) { part.nodes += $0 }
         case .persistentVolumeClaims:
-            try await list(kind, PersistentVolumeClaim.self, namespace, selector, tracker) { part.persistentVolumeClaims += $0.filter { keep($0.metadata) } }
+            try await list(kind, PersistentVolumeClaim.self, namespace, tracker) { part.persistentVolumeClaims += $0.filter { keep($0.metadata) } }
         case .horizontalPodAutoscalers:
-            try await list(kind, HorizontalPodAutoscaler.self, namespace, selector, tracker) { part.horizontalPodAutoscalers += $0.filter { keep($0.metadata) } }
+            try await list(kind, HorizontalPodAutoscaler.self, namespace, tracker) { part.horizontalPodAutoscalers += $0.filter { keep($0.metadata) } }
         case .ingresses:
-            try await list(kind, Ingress.self, namespace, selector, tracker) { part.ingresses += $0.filter { keep($0.metadata) } }
+            try await list(kind, Ingress.self, namespace, tracker) { part.ingresses += $0.filter { keep($0.metadata) } }
         case .podDisruptionBudgets:
-            try await list(kind, PodDisruptionBudget.self, namespace, selector, tracker) { part.podDisruptionBudgets += $0.filter { keep($0.metadata) } }
+            try await list(kind, PodDisruptionBudget.self, namespace, tracker) { part.podDisruptionBudgets += $0.filter { keep($0.metadata) } }
         }
     }
 
     private func list<Object: Decodable & Sendable>(
-        _ kind: ResourceKind, _ type: Object.Type, _ namespace: String?, _ selector: String?, _ tracker: ProgressTracker,
+        _ kind: ResourceKind, _ type: Object.Type, _ namespace: String?, _ tracker: ProgressTracker,
         fieldSelector: String? = nil, append: ([Object]) -> Void
     ) async throws {
-        try await client.list(kind, as: type, namespace: namespace, labelSelector: selector, fieldSelector: fieldSelector) { items in
+        try await client.list(kind, as: type, namespace: namespace, fieldSelector: fieldSelector) { items in
             append(items)
             await tracker.addObjects(items.count)
         }
     }
-
-    /// Kinds whose own labels `-l` filters; events, nodes and EndpointSlices carry other labels.
-    private static let labelled: Set<ResourceKind> = [
-        .pods, .deployments, .replicaSets, .statefulSets, .daemonSets, .jobs, .services,
-        .persistentVolumeClaims, .horizontalPodAutoscalers, .ingresses, .podDisruptionBudgets,
-    ]
 
     private func collectLogs(for pods: [Pod], policy: LogPolicy, tracker: ProgressTracker) async -> (logs: [ContainerLogKey: ContainerLogs], unreadable: [UnreadableResource]) {
         let targets = CrashingContainers.targets(in: pods, samplesPerWorkload: policy.samplesPerWorkload)

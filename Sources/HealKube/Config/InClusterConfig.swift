@@ -1,4 +1,5 @@
 import Foundation
+import HealModel
 import HealHTTP
 
 /// The pod's own service account, used when no kubeconfig exists (as client-go's
@@ -6,8 +7,8 @@ import HealHTTP
 /// the projected token (re-read as it rotates) and the pod's namespace.
 enum InClusterConfig {
     static func isAvailable(in environment: ConfigEnvironment) -> Bool {
-        nonEmpty(environment.variables["KUBERNETES_SERVICE_HOST"]) != nil
-            && nonEmpty(environment.variables["KUBERNETES_SERVICE_PORT"]) != nil
+        environment.variables["KUBERNETES_SERVICE_HOST"].nonEmpty != nil
+            && environment.variables["KUBERNETES_SERVICE_PORT"].nonEmpty != nil
     }
 
     static func connection(environment: ConfigEnvironment, overrides: ConfigOverrides) throws(KubeConfigError) -> ClusterConnection {
@@ -37,7 +38,7 @@ enum InClusterConfig {
             credential: .tokenFile(path: tokenPath),
             impersonation: overrides.impersonateUser.map { Impersonation(user: $0, groups: overrides.impersonateGroups) },
             requestTimeout: timeout,
-            namespace: nonEmpty(overrides.namespace) ?? nonEmpty(podNamespace) ?? "default",
+            namespace: overrides.namespace.nonEmpty ?? podNamespace.nonEmpty ?? "default",
             origin: "in-cluster service account (\(directory))"
         )
     }

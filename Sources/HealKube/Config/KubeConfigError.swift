@@ -17,5 +17,4 @@ package enum KubeConfigError: Error, Sendable, Equatable {
     case unsupportedAuthProvider(name: String, user: String)
     case conflictingCredentials(user: String, detail: String)
     case inClusterIncomplete(missing: String)
-    case invalidFlag(name: String, value: String, expected: String)
 }

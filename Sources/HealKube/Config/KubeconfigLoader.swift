@@ -1,4 +1,5 @@
 import Foundation
+import HealModel
 import HealHTTP
 
 /// Finds and resolves the cluster configuration exactly as kubectl does:
@@ -106,7 +107,7 @@ package struct KubeconfigLoader: Sendable {
             impersonation: impersonation(user?.value, overrides: overrides),
             requestTimeout: requestTimeout(overrides),
             proxyURL: cluster.value.proxyURL,
-            namespace: nonEmpty(overrides.namespace) ?? nonEmpty(context?.value.namespace) ?? "default",
+            namespace: overrides.namespace.nonEmpty ?? context?.value.namespace.nonEmpty ?? "default",
             contextName: contextName,
             clusterName: clusterName,
             userName: userName,
@@ -115,7 +116,7 @@ package struct KubeconfigLoader: Sendable {
     }
 
     private func serverURL(_ cluster: KubeconfigFile.ClusterEntry, name: String) throws(KubeConfigError) -> String {
-        guard var server = nonEmpty(cluster.server) else { throw .serverMissing(cluster: name) }
+        guard var server = cluster.server.nonEmpty else { throw .serverMissing(cluster: name) }
         // client-go reads "10.0.0.1:6443" as https://10.0.0.1:6443.
         if !server.contains("://") { server = "https://" + server }
         guard let url = URL(string: server), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
@@ -127,16 +128,16 @@ package struct KubeconfigLoader: Sendable {
     private func clusterTLS(
         _ cluster: MergedKubeconfig.Entry<KubeconfigFile.ClusterEntry>, name: String, overrides: ConfigOverrides
     ) throws(KubeConfigError) -> TLSConfiguration {
-        var tls = TLSConfiguration(serverName: nonEmpty(cluster.value.tlsServerName))
+        var tls = TLSConfiguration(serverName: cluster.value.tlsServerName.nonEmpty)
         // The flag wins over any CA in the file, as in kubectl.
         if overrides.insecureSkipTLSVerify || cluster.value.insecureSkipTLSVerify == true {
             tls.verifyPeer = false
             return tls
         }
         let entry = "cluster \"\(name)\""
-        if let data = nonEmpty(cluster.value.certificateAuthorityData) {
+        if let data = cluster.value.certificateAuthorityData.nonEmpty {
             tls.certificateAuthority = .data(try base64(data, field: "certificate-authority-data", entry: entry))
-        } else if let path = nonEmpty(cluster.value.certificateAuthority) {
+        } else if let path = cluster.value.certificateAuthority.nonEmpty {
             tls.certificateAuthority = .data(try readFile(path, relativeTo: cluster.directory, field: "certificate-authority", entry: entry))
         }
         return tls
@@ -146,14 +147,14 @@ package struct KubeconfigLoader: Sendable {
         _ user: MergedKubeconfig.Entry<KubeconfigFile.UserEntry>, name: String, to tls: inout TLSConfiguration
     ) throws(KubeConfigError) {
         let entry = "user \"\(name)\""
-        if let data = nonEmpty(user.value.clientCertificateData) {
+        if let data = user.value.clientCertificateData.nonEmpty {
             tls.clientCertificate = .data(try base64(data, field: "client-certificate-data", entry: entry))
-        } else if let path = nonEmpty(user.value.clientCertificate) {
+        } else if let path = user.value.clientCertificate.nonEmpty {
             tls.clientCertificate = .data(try readFile(path, relativeTo: user.directory, field: "client-certificate", entry: entry))
         }
-        if let data = nonEmpty(user.value.clientKeyData) {
+        if let data = user.value.clientKeyData.nonEmpty {
             tls.clientKey = Redacted(.data(try base64(data, field: "client-key-data", entry: entry)))
-        } else if let path = nonEmpty(user.value.clientKey) {
+        } else if let path = user.value.clientKey.nonEmpty {
             tls.clientKey = Redacted(.data(try readFile(path, relativeTo: user.directory, field: "client-key", entry: entry)))
         }
         if (tls.clientCertificate == nil) != (tls.clientKey == nil) {
@@ -169,11 +170,25 @@ package struct KubeconfigLoader: Sendable {
         if let provider = value.authProvider {
             throw .unsupportedAuthProvider(name: provider.name, user: name)
         }
-        let hasToken = nonEmpty(value.token) != nil || nonEmpty(value.tokenFile) != nil
-        if hasToken, nonEmpty(value.username) != nil {
+        let hasToken = value.token.nonEmpty != nil || value.tokenFile.nonEmpty != nil
+        if hasToken, value.username.nonEmpty != nil {
             throw .conflictingCredentials(user: name, detail: "username/password or a bearer token may be set, but not both")
         }
-        if var exec = value.exec {
+        // As client-go: credentials written in the kubeconfig win over an exec plugin, which
+        // runs only when the user has no token, password or client certificate of its own.
+        if let path = value.tokenFile.nonEmpty {
+            // A token file is re-read as it rotates and takes precedence over an inline token.
+            let absolute = path.hasPrefix("/") ? path : (user.directory as NSString).appendingPathComponent(path)
+            _ = try readFile(absolute, relativeTo: user.directory, field: "tokenFile", entry: "user \"\(name)\"")
+            return .tokenFile(path: absolute)
+        }
+        if let token = value.token.nonEmpty {
+            return .token(Redacted(token))
+        }
+        if let username = value.username.nonEmpty {
+            return .basic(username: username, password: Redacted(value.password ?? ""))
+        }
+        if var exec = value.exec, tls.clientCertificate == nil {
             // A command given as a relative path is relative to the kubeconfig's folder.
             if exec.command.contains("/"), !exec.command.hasPrefix("/") {
                 exec.command = (user.directory as NSString).appendingPathComponent(exec.command)
@@ -186,23 +201,11 @@ package struct KubeconfigLoader: Sendable {
                 insecureSkipTLSVerify: !tls.verifyPeer, certificateAuthorityData: authority)
             return .exec(exec, cluster: info)
         }
-        // A token file is re-read as it rotates and takes precedence over an inline token.
-        if let path = nonEmpty(value.tokenFile) {
-            let absolute = path.hasPrefix("/") ? path : (user.directory as NSString).appendingPathComponent(path)
-            _ = try readFile(absolute, relativeTo: user.directory, field: "tokenFile", entry: "user \"\(name)\"")
-            return .tokenFile(path: absolute)
-        }
-        if let token = nonEmpty(value.token) {
-            return .token(Redacted(token))
-        }
-        if let username = nonEmpty(value.username) {
-            return .basic(username: username, password: Redacted(value.password ?? ""))
-        }
         return .none
     }
 
     private func impersonation(_ user: KubeconfigFile.UserEntry?, overrides: ConfigOverrides) -> Impersonation? {
-        let name = nonEmpty(overrides.impersonateUser) ?? nonEmpty(user?.impersonate)
+        let name = overrides.impersonateUser.nonEmpty ?? user?.impersonate.nonEmpty
         let groups = overrides.impersonateGroups.isEmpty ? (user?.impersonateGroups ?? []) : overrides.impersonateGroups
         guard name != nil || !groups.isEmpty else { return nil }
         return Impersonation(user: name, groups: groups)
@@ -227,9 +230,4 @@ package struct KubeconfigLoader: Sendable {
             throw .referencedFileUnreadable(field: field, path: absolute, entry: entry, reason: FileErrorReason.describe(error))
         }
     }
-}
-
-func nonEmpty(_ text: String?) -> String? {
-    guard let text, !text.isEmpty else { return nil }
-    return text
 }

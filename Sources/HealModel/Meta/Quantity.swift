@@ -16,6 +16,9 @@ package struct Quantity: Sendable, Hashable, Decodable, CustomStringConvertible 
         let container = try decoder.singleValueContainer()
         // YAML snapshots write small quantities as plain numbers ("cpu: 2").
         if let number = try? container.decode(Double.self) {
+            guard number.isFinite, abs(number) < 1e18 else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "quantity \(number) is out of range")
+            }
             text = number == number.rounded() ? String(Int(number)) : String(number)
             value = number
             return
@@ -57,7 +60,8 @@ package struct Quantity: Sendable, Hashable, Decodable, CustomStringConvertible 
             return base * multiplier
         }
         // Decimal exponent: "1e3", "5E-2".
-        if let first = suffix.first, first == "e" || first == "E", let exponent = Int(suffix.dropFirst()) {
+        // Kubernetes quantities stay within ±10^18 or so; anything wider is not a quantity.
+        if let first = suffix.first, first == "e" || first == "E", let exponent = Int(suffix.dropFirst()), abs(exponent) <= 30 {
             return base * pow10(exponent)
         }
         return nil

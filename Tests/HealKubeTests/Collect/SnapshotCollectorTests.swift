@@ -158,21 +158,6 @@ struct SnapshotCollectorTests {
         #expect(!server.requests.contains { $0.path.hasPrefix("/api/v1/namespaces/shop/") }, "no shop logs were read")
     }
 
-    @Test("-l goes to the kinds that carry workload labels, not to events, nodes or EndpointSlices")
-    func labelSelectorScope() async throws {
-        let (snapshot, server) = try await collect(from: Fixtures.scenario("agentic-demo"), CollectionScope(namespace: "agentic-demo", labelSelector: "app=mysql-client"))
-
-        #expect(snapshot.pods.map(\.metadata.name) == ["mysql-client-7c5999d768-fngbb"])
-        func selector(_ kind: ResourceKind) -> String? {
-            server.requests(path: KubeClient.collectionPath(kind, namespace: "agentic-demo")).first?.query("labelSelector")
-        }
-        #expect(selector(.pods) == "app=mysql-client")
-        #expect(selector(.deployments) == "app=mysql-client")
-        #expect(selector(.events) == nil)
-        #expect(selector(.nodes) == nil)
-        #expect(selector(.endpointSlices) == nil)
-    }
-
     @Test("a 403 on pods/log is recorded as unreadable pods/log; the objects are still there")
     func forbiddenLogs() async throws {
         let forbidden = ScriptedResponse.status(

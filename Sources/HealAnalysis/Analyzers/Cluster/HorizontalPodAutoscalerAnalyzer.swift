@@ -18,11 +18,15 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
         "FailedGetExternalMetric", "InvalidMetricSourceType",
     ]
 
+    static let graceSeconds: Double = 120
+
     func analyze(_ context: AnalysisContext) -> [Finding] {
         context.snapshot.horizontalPodAutoscalers.flatMap { autoscaler in
             let conditions = autoscaler.status?.conditions ?? []
             var findings: [Finding] = []
-            if let active = conditions["ScalingActive"], active.isFalse, let reason = active.reason, Self.metricFailureReasons.contains(reason) {
+            // Metrics are missing for a minute or two after an HPA or its pods start: grace.
+            if let active = conditions["ScalingActive"], active.isFalse, let reason = active.reason, Self.metricFailureReasons.contains(reason),
+                (context.age(since: active.lastTransitionTime) ?? .infinity) >= Self.graceSeconds {
                 let message = active.message ?? ""
                 if let missing = message.firstMatch(of: #/missing request for (?<resource>[a-z.\-\/]+)(?: in container (?<container>\S+))?/#) {
                     findings.append(missingRequests(
@@ -78,9 +82,8 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
         let limited = (autoscaler.status?.conditions ?? [])["ScalingLimited"]
         let maximum = autoscaler.spec.maxReplicas
         let current = autoscaler.status?.currentReplicas ?? 0
-        let pinned = (limited?.isTrue == true && limited?.reason == "TooManyReplicas")
-            || (current == maximum && (autoscaler.status?.desiredReplicas ?? 0) > maximum)
-        guard pinned else { return nil }
+        // The controller clamps desiredReplicas to the maximum, so only its condition tells.
+        guard limited?.isTrue == true, limited?.reason == "TooManyReplicas" else { return nil }
         let ref = autoscaler.metadata.ref(kind: "HorizontalPodAutoscaler")
         return finding(
             "hpa-at-max", autoscaler, condition: limited, context: context,

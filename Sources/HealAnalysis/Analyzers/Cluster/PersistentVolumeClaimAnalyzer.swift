@@ -26,10 +26,17 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
             let consumers = context.snapshot.pods.filter { pod in
                 pod.metadata.namespace == ref.namespace && pod.spec.volumes.contains { $0.persistentVolumeClaim?.claimName == ref.name }
             }
-            // Nothing failed and nobody waits for it: binding is deferred to its first consumer.
-            guard !problems.isEmpty || !consumers.isEmpty else { return nil }
+            // Without a provisioning failure the claim is only a problem when a pod waits on it: a
+            // WaitForFirstConsumer claim whose pod cannot be scheduled for other reasons (CPU,
+            // taints) is waiting by design, and the pod's own finding says why.
+            guard !problems.isEmpty || consumers.contains(where: Self.isBlockedByUnboundClaims) else { return nil }
             return finding(claim, ref: ref, problem: problems.last, events: events, consumers: consumers)
         }
+    }
+
+    private static func isBlockedByUnboundClaims(_ pod: Pod) -> Bool {
+        guard let scheduled = pod.status.conditions["PodScheduled"], scheduled.isFalse else { return false }
+        return SchedulerMessage(scheduled.message ?? "")?.reasons.contains { $0.cause == .unboundClaims } ?? false
     }
 
     private func finding(_ claim: PersistentVolumeClaim, ref: ResourceRef, problem: Event?, events: [Event], consumers: [Pod]) -> Finding {

@@ -1,7 +1,7 @@
 import HealModel
 
-/// Containers that ended with a non-zero exit and will not be restarted (restartPolicy Never,
-/// finished Job pods, bare pods), explained by their logs when possible.
+/// Containers of run-to-completion pods (restartPolicy Never or OnFailure: Job pods, one-off
+/// pods) that ended with a non-zero exit, explained by their logs when possible.
 struct ExitAnalyzer: Analyzer {
     let descriptor = AnalyzerDescriptor(
         id: "pod-exit", group: .pods,
@@ -17,7 +17,11 @@ struct ExitAnalyzer: Analyzer {
     func analyze(_ context: AnalysisContext) -> [Finding] {
         let factory = PodFindingFactory(context: context, analyzer: descriptor.id)
         var findings: [Finding] = []
-        for pod in context.snapshot.pods where pod.status.phase == "Failed" && pod.status.reason != "Evicted" {
+        // Pods that run to completion (restartPolicy Never/OnFailure); a Failed pod that should
+        // run for ever was ended by its node, which pod-eviction reports.
+        for pod in context.snapshot.pods
+        where pod.status.phase == "Failed" && (pod.spec.restartPolicy ?? "Always") != "Always"
+            && !EvictionAnalyzer.nodeReasons.contains(pod.status.reason ?? "") {
             for status in pod.status.containerStatuses {
                 guard let terminated = status.state?.terminated, terminated.exitCode != 0, terminated.reason != "OOMKilled" else { continue }
                 let cause = CrashCauseClassifier.classify(pod: pod, status: status, factory: factory)

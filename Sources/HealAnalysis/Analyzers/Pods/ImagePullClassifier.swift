@@ -23,29 +23,15 @@ enum ImagePullClassifier {
                 rootCause: "Image reference \"\(image)\" is invalid (\(why))\(suggested(suggestion))",
                 suggestion: suggestion, confidence: 0.95)
         }
-        if text.contains(#/(?i)401 Unauthorized|unauthorized:|authentication required|no basic auth credentials|403 Forbidden|denied: requested access/#) {
-            let secrets = hasPullSecrets ? "the pod's imagePullSecrets are not accepted" : "the pod has no imagePullSecrets"
-            return Verdict(
-                code: "image-pull-unauthorized",
-                rootCause: "Registry \(registry) refused to let the node pull \(image) (unauthorized): \(secrets).",
-                suggestion: nil, confidence: 0.9)
-        }
-        let repositoryMissing = text.contains(#/(?i)repository does not exist|pull access denied|insufficient_scope/#)
-        let tagMissing = text.contains(#/(?i)manifest unknown|: not found|code = NotFound/#)
-        if repositoryMissing || tagMissing {
+        // A missing repository first: Docker Hub answers a typo with "pull access denied …
+        // repository does not exist", which also mentions access.
+        let repositoryMissing = text.contains(#/(?i)repository does not exist|pull access denied|insufficient_scope|requested access to the resource is denied/#)
+        if repositoryMissing {
             if let suggestion = ImageCorrector.correctRepository(of: image, runningImages: runningImages) {
                 return Verdict(
                     code: "image-not-found",
                     rootCause: "Repository \(reference.shortRepository) does not exist on \(registry); it looks like a misspelling of \(ImageReference(suggestion.image).shortRepository)\(suggested(suggestion))",
                     suggestion: suggestion, confidence: suggestion.confidence)
-            }
-            if tagMissing, !repositoryMissing {
-                let suggestion = ImageCorrector.correctTag(of: image, runningImages: runningImages)
-                let tag = reference.tag ?? "latest"
-                return Verdict(
-                    code: "image-tag-not-found",
-                    rootCause: "Tag \"\(tag)\" of \(reference.shortRepository) does not exist on \(registry)\(suggested(suggestion))",
-                    suggestion: suggestion, confidence: suggestion?.confidence ?? 0.8)
             }
             if hasPullSecrets || !reference.isDockerHub {
                 return Verdict(
@@ -57,6 +43,28 @@ enum ImagePullClassifier {
                 code: "image-not-found",
                 rootCause: "Repository \(reference.shortRepository) does not exist on Docker Hub (or is private and needs imagePullSecrets).",
                 suggestion: nil, confidence: 0.7)
+        }
+        if text.contains(#/(?i)401 Unauthorized|unauthorized:|authentication required|no basic auth credentials|403 Forbidden/#) {
+            let secrets = hasPullSecrets ? "the pod's imagePullSecrets are not accepted" : "the pod has no imagePullSecrets"
+            return Verdict(
+                code: "image-pull-unauthorized",
+                rootCause: "Registry \(registry) refused to let the node pull \(image) (unauthorized): \(secrets).",
+                suggestion: nil, confidence: 0.9)
+        }
+        if text.contains(#/(?i)manifest unknown|: not found|code = NotFound/#) {
+            // The repository answered, so only a known misspelling of its name is suggested (edit
+            // distance could turn team/api-v2 into a neighbouring team/api-v1).
+            if let suggestion = ImageCorrector.correctRepository(of: image, runningImages: [], knownTyposOnly: true) {
+                return Verdict(
+                    code: "image-not-found",
+                    rootCause: "Repository \(reference.shortRepository) does not exist on \(registry); it looks like a misspelling of \(ImageReference(suggestion.image).shortRepository)\(suggested(suggestion))",
+                    suggestion: suggestion, confidence: suggestion.confidence)
+            }
+            let suggestion = ImageCorrector.correctTag(of: image, runningImages: runningImages)
+            return Verdict(
+                code: "image-tag-not-found",
+                rootCause: "Tag \"\(reference.tag ?? "latest")\" of \(reference.shortRepository) does not exist on \(registry)\(suggested(suggestion))",
+                suggestion: suggestion, confidence: suggestion?.confidence ?? 0.8)
         }
         return Verdict(code: "image-pull-failed", rootCause: registryProblem(text, registry: registry, image: image), suggestion: nil, confidence: 0.7)
     }

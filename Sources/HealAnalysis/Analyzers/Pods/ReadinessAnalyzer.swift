@@ -29,26 +29,28 @@ struct ReadinessAnalyzer: Analyzer {
     private func finding(pod: Pod, status: ContainerStatus, startedAt: Timestamp?, factory: PodFindingFactory) -> Finding? {
         let probe = pod.container(named: status.name)?.readinessProbe
         let failures = factory.events(for: pod, container: status.name).filter { $0.reason == "Unhealthy" && $0.message.hasPrefix("Readiness probe failed") }
-        if let latest = failures.last {
-            let seen = failures.reduce(0) { $0 + $1.count }
-            let probeText = probe.map { " (\($0.summary))" } ?? ""
-            return factory.finding(
-                "readiness-probe-failing", pod: pod, container: status.name,
-                symptom: "Running but not Ready; readiness probe failed \(Wording.count(seen, "time"))",
-                rootCause: "The readiness probe\(probeText) of container \(status.name) fails — \(CrashCauseClassifier.probeDetail(latest.message)) — so the pod never becomes Ready and its Services send it no traffic.",
-                evidence: [Evidence(.status, "containerStatuses[\(status.name)].ready=false, running since \(startedAt?.description ?? "unknown")", object: pod.ref, time: startedAt), .event(latest, object: pod.ref)],
-                since: failures.first?.firstSeen ?? factory.notReadySince(pod),
-                remediation: CrashRemedy.manual("Point the readiness probe at an endpoint the application serves (or fix the endpoint); check path, port and timeoutSeconds."),
-                confidence: 0.9)
-        }
         let age = factory.context.age(since: startedAt) ?? .infinity
-        guard age < startupWindow(probe) else { return nil }
+        if age < startupWindow(probe) {
+            // Failing while the app boots is normal; the probe has not given up yet.
+            return factory.finding(
+                "pod-starting", pod: pod, container: status.name, severity: .info,
+                symptom: "Starting: not Ready yet (\(DurationText.format(seconds: age)) old)",
+                rootCause: "Container \(status.name) started \(DurationText.format(seconds: age)) ago and is still inside its readiness probe's start-up window; this is normal while starting.",
+                evidence: [Evidence(.status, "running since \(startedAt?.description ?? "unknown"), ready=false", object: pod.ref, time: startedAt)]
+                    + failures.suffix(1).map { .event($0, object: pod.ref) },
+                since: startedAt, confidence: 0.8)
+        }
+        guard let latest = failures.last else { return nil }
+        let seen = failures.reduce(0) { $0 + $1.count }
+        let probeText = probe.map { " (\($0.summary))" } ?? ""
         return factory.finding(
-            "pod-starting", pod: pod, container: status.name, severity: .info,
-            symptom: "Starting: not Ready yet (\(DurationText.format(seconds: age)) old)",
-            rootCause: "Container \(status.name) started \(DurationText.format(seconds: age)) ago and is still inside its readiness probe's start-up window; this is normal while starting.",
-            evidence: [Evidence(.status, "running since \(startedAt?.description ?? "unknown"), ready=false", object: pod.ref, time: startedAt)],
-            since: startedAt, confidence: 0.8)
+            "readiness-probe-failing", pod: pod, container: status.name,
+            symptom: "Running but not Ready; readiness probe failed \(Wording.count(seen, "time"))",
+            rootCause: "The readiness probe\(probeText) of container \(status.name) fails — \(CrashCauseClassifier.probeDetail(latest.message)) — so the pod never becomes Ready and its Services send it no traffic.",
+            evidence: [Evidence(.status, "containerStatuses[\(status.name)].ready=false, running since \(startedAt?.description ?? "unknown")", object: pod.ref, time: startedAt), .event(latest, object: pod.ref)],
+            since: failures.first?.firstSeen ?? factory.notReadySince(pod),
+            remediation: CrashRemedy.manual("Point the readiness probe at an endpoint the application serves (or fix the endpoint); check path, port and timeoutSeconds."),
+            confidence: 0.9)
     }
 
     /// How long a starting container may be unready before that is a problem: the probe's

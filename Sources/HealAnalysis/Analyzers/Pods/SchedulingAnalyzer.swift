@@ -119,7 +119,3 @@ struct SchedulingAnalyzer: Analyzer {
         return max(containers.reduce(0, +), initContainers.max() ?? 0)
     }
 }
-
-extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
-}

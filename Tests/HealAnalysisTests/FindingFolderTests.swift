@@ -1,0 +1,48 @@
+@testable import HealAnalysis
+import HealModel
+import Testing
+
+/// Folding keeps one finding per problem per workload, but a problem never disappears into a
+/// milder finding.
+@Suite("Folding findings")
+struct FindingFolderTests {
+    private let workload = ResourceRef(kind: "Deployment", namespace: "shop", name: "web")
+
+    private func finding(_ code: String, _ severity: Severity, pods: Int? = nil) -> Finding {
+        Finding(
+            code: code, severity: severity, analyzer: "test",
+            resource: pods == nil ? workload : ResourceRef(kind: "Pod", namespace: "shop", name: "web-1"),
+            owner: pods == nil ? nil : workload, pods: pods.map { Finding.Pods(count: $0, sample: ["web-1"]) },
+            symptom: code, rootCause: code, evidence: [Evidence(.status, "\(code) evidence")], confidence: 1)
+    }
+
+    @Test("a workload outage folds into the pod-level cause of equal or greater severity")
+    func foldsIntoCause() {
+        let folded = FindingFolder.fold([finding("deployment-unavailable", .critical), finding("oom-killed", .critical, pods: 2)])
+        #expect(folded.map(\.code) == ["oom-killed"])
+        #expect(folded[0].evidence.map(\.text).contains("deployment-unavailable evidence"))
+    }
+
+    @Test("a critical outage does not vanish into an info finding about starting containers")
+    func neverIntoMilder() {
+        let folded = FindingFolder.fold([finding("deployment-unavailable", .critical), finding("container-creating", .info, pods: 2)])
+        #expect(Set(folded.map(\.code)) == ["deployment-unavailable", "container-creating"])
+    }
+
+    @Test("a workload outage never folds into hygiene advice")
+    func neverIntoAdvice() {
+        let folded = FindingFolder.fold([finding("deployment-unavailable", .warning), finding("missing-probes", .info)])
+        #expect(Set(folded.map(\.code)) == ["deployment-unavailable", "missing-probes"])
+    }
+
+    @Test("generic crash loops of pods without sampled logs are counted in their siblings' cause")
+    func genericIntoSpecific() {
+        var specific = finding("missing-env-vars", .critical, pods: 2)
+        specific.container = "app"
+        var generic = finding("crash-loop", .critical, pods: 8)
+        generic.container = "app"
+        let folded = FindingFolder.fold([specific, generic])
+        #expect(folded.map(\.code) == ["missing-env-vars"])
+        #expect(folded[0].pods?.count == 10)
+    }
+}

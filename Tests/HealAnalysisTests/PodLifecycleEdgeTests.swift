@@ -1,0 +1,83 @@
+import HealAnalysis
+import HealModel
+import Testing
+
+/// Edges of a pod's life that must not read as problems (or not as big ones): the start-up
+/// window, an OOM kill long ago, pods ended by their node.
+@Suite("Pod lifecycle edges")
+struct PodLifecycleEdgeTests {
+    @Test("readiness failures inside the probe's start-up window are info pod-starting, not readiness-probe-failing")
+    func readinessInsideStartupWindow() throws {
+        let now = try Scenario("readiness-probe-failing").now
+        let findings = try Scenario.findings("pod-readiness", in: "readiness-probe-failing") { snapshot in
+            for index in snapshot.pods.indices {
+                snapshot.pods[index].status.containerStatuses[0].state?.running?.startedAt = now.adding(seconds: -5)
+            }
+        }
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { $0.code == "pod-starting" && $0.severity == .info })
+        #expect(findings.allSatisfy { $0.evidence.contains { $0.source == .event } }, "the probe failure stays as evidence")
+    }
+
+    @Test("an OOM kill more than a day ago is history: info, and its memory bump is not applied automatically")
+    func oldOOMKill() throws {
+        let now = try Scenario("oom-restarted").now
+        let findings = try Scenario.findings("pod-oom", in: "oom-restarted") { snapshot in
+            for index in snapshot.pods.indices where snapshot.pods[index].status.containerStatuses[0].lastState?.terminated != nil {
+                snapshot.pods[index].status.containerStatuses[0].lastState?.terminated?.finishedAt = now.adding(seconds: -50 * 86_400)
+            }
+        }
+        let finding = try #require(findings.first)
+        #expect(finding.severity == .info)
+        #expect(finding.remediation?.safeToAutoApply == false)
+    }
+
+    @Test("a pod a node shutdown ended is reported like an eviction, never as a failed container")
+    func nodeShutdown() throws {
+        func edit(_ snapshot: inout ClusterSnapshot) {
+            for index in snapshot.pods.indices where snapshot.pods[index].status.reason == "Evicted" {
+                snapshot.pods[index].status.reason = "Terminated"
+                snapshot.pods[index].status.message = "Pod was terminated in response to imminent node shutdown."
+            }
+        }
+        let evictions = try Scenario.findings("pod-eviction", in: "evicted", editing: edit)
+        #expect(evictions.map(\.code) == ["evicted"])
+        #expect(evictions[0].rootCause.contains("node shutdown"))
+        #expect(try Scenario.findings("pod-exit", in: "evicted", editing: edit).isEmpty)
+    }
+
+    @Test("a failed pod that should run for ever (restartPolicy Always) is not a failed run-to-completion container")
+    func failedLongRunningPod() throws {
+        let findings = try Scenario.findings("pod-exit", in: "non-zero-exit") { snapshot in
+            for index in snapshot.pods.indices { snapshot.pods[index].spec.restartPolicy = "Always" }
+        }
+        #expect(findings.isEmpty)
+    }
+
+    @Test("metrics missing for less than two minutes (an HPA just created or its pods starting) are not reported")
+    func hpaGrace() throws {
+        let now = try Scenario("hpa-metrics-unavailable").now
+        let findings = try Scenario.findings("hpa", in: "hpa-metrics-unavailable") { snapshot in
+            for index in snapshot.horizontalPodAutoscalers.indices {
+                for condition in snapshot.horizontalPodAutoscalers[index].status?.conditions.indices ?? 0..<0 {
+                    snapshot.horizontalPodAutoscalers[index].status?.conditions[condition].lastTransitionTime = now.adding(seconds: -30)
+                }
+            }
+        }
+        #expect(findings.isEmpty)
+    }
+
+    @Test("a claim waiting for its first consumer, whose pod is unschedulable for other reasons, is not pvc-pending")
+    func waitForFirstConsumer() throws {
+        let findings = try Scenario.findings("pvc", in: "pvc-pending") { snapshot in
+            snapshot.events.removeAll { $0.reason == "ProvisioningFailed" }
+            for index in snapshot.pods.indices {
+                for condition in snapshot.pods[index].status.conditions.indices where snapshot.pods[index].status.conditions[condition].type == "PodScheduled" {
+                    snapshot.pods[index].status.conditions[condition].message =
+                        "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod."
+                }
+            }
+        }
+        #expect(findings.isEmpty)
+    }
+}
