@@ -12,7 +12,10 @@ package final class SnapshotIndex: Sendable {
     private let eventsByObject: [ObjectKey: [Event]]
     private let replicaSets: [ObjectKey: ReplicaSet]
     private let jobs: [ObjectKey: Job]
-    private let podsByWorkload: [ResourceRef: [Pod]]
+    /// Positions in `pods`, not copies: on a large cluster a second copy of every pod would
+    /// cost as much as the index saves.
+    private let podPositionsByWorkload: [ResourceRef: [Int]]
+    private let pods: [Pod]
     private let workloadByPodUID: [String: ResourceRef]
     /// Workloads whose status reports available (or ready) replicas.
     private let servingByStatus: Set<ResourceRef>
@@ -35,22 +38,23 @@ package final class SnapshotIndex: Sendable {
             snapshot.jobs.map { (ObjectKey(kind: "Job", namespace: $0.metadata.namespace ?? "", name: $0.metadata.name), $0) },
             uniquingKeysWith: { first, _ in first })
 
-        var byWorkload: [ResourceRef: [Pod]] = [:]
+        var byWorkload: [ResourceRef: [Int]] = [:]
         var byUID: [String: ResourceRef] = [:]
         var images: Set<String> = []
         let replicaSetIndex = replicaSets
         let jobIndex = jobs
-        for pod in snapshot.pods {
+        for (position, pod) in snapshot.pods.enumerated() {
             let workload = Self.workload(of: pod, replicaSets: replicaSetIndex, jobs: jobIndex)
             if let workload {
-                byWorkload[workload, default: []].append(pod)
+                byWorkload[workload, default: []].append(position)
                 if let uid = pod.metadata.uid { byUID[uid] = workload }
             }
             for status in pod.status.containerStatuses where status.state?.running != nil {
                 if let image = pod.spec.containers.first(where: { $0.name == status.name })?.image { images.insert(image) }
             }
         }
-        podsByWorkload = byWorkload
+        podPositionsByWorkload = byWorkload
+        pods = snapshot.pods
         workloadByPodUID = byUID
         runningImages = images
         servingByStatus = Set(
@@ -85,7 +89,7 @@ package final class SnapshotIndex: Sendable {
     }
 
     package func pods(of workload: ResourceRef) -> [Pod] {
-        podsByWorkload[workload] ?? []
+        (podPositionsByWorkload[workload] ?? []).map { pods[$0] }
     }
 
     package func replicaSet(namespace: String, name: String) -> ReplicaSet? {

@@ -51,9 +51,15 @@ package struct ClusterSnapshot: Sendable {
 
     /// Adds everything from `other` (another page, another namespace, another file).
     package mutating func merge(_ other: ClusterSnapshot) {
-        for var pod in other.pods {
-            interner.intern(&pod)
-            pods.append(pod)
+        if pods.isEmpty, interner.isEmpty {
+            // Adopt the other's pods (and their interned specs) as they are, without a copy.
+            pods = other.pods
+            interner = other.interner
+        } else {
+            for var pod in other.pods {
+                interner.intern(&pod)
+                pods.append(pod)
+            }
         }
         events += other.events
         deployments += other.deployments

@@ -13,6 +13,8 @@ package struct ContainerSpecInterner {
 
     package init() {}
 
+    var isEmpty: Bool { known.isEmpty }
+
     package mutating func intern(_ pod: inout Pod) {
         guard let owner = pod.metadata.controller?.uid,
             let revision = pod.metadata.labels["pod-template-hash"] ?? pod.metadata.labels["controller-revision-hash"]

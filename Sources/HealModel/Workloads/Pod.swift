@@ -1,7 +1,25 @@
+/// A pod, trimmed while decoding to what diagnosis reads: pods are most of a cluster's objects,
+/// so their annotations (sidecar status, checksums), the conditions nobody reads and volumes
+/// other than claims are dropped as each page is decoded.
 package struct Pod: Decodable, Sendable {
     package var metadata: ObjectMeta
     package var spec: PodSpec
     package var status: PodStatus
+
+    /// The pod conditions analyzers read.
+    package static let keptConditions: Set<String> = ["Ready", "PodScheduled"]
+
+    private enum CodingKeys: String, CodingKey { case metadata, spec, status }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        metadata = try container.decode(ObjectMeta.self, forKey: .metadata)
+        metadata.annotations = [:]
+        spec = try container.decode(PodSpec.self, forKey: .spec)
+        spec.volumes.removeAll { $0.persistentVolumeClaim == nil }
+        status = try container.decodeIfPresent(PodStatus.self, forKey: .status) ?? PodStatus()
+        status.conditions.removeAll { !Self.keptConditions.contains($0.type) }
+    }
 }
 
 package struct PodTemplate: Decodable, Sendable {
@@ -28,25 +46,14 @@ package struct NamedReference: Decodable, Sendable, Hashable {
     package var name: String?
 }
 
+/// A pod volume; only claims matter to diagnosis (a pod waits for its claims to bind).
 package struct Volume: Decodable, Sendable {
     package struct ClaimSource: Decodable, Sendable {
         package var claimName: String
     }
 
-    package struct ConfigMapSource: Decodable, Sendable {
-        package var name: String?
-        package var optional: Bool?
-    }
-
-    package struct SecretSource: Decodable, Sendable {
-        package var secretName: String?
-        package var optional: Bool?
-    }
-
     package var name: String
     package var persistentVolumeClaim: ClaimSource?
-    package var configMap: ConfigMapSource?
-    package var secret: SecretSource?
 }
 
 package struct Container: Decodable, Sendable, Equatable {
@@ -171,6 +178,8 @@ package struct EnvFromSource: Decodable, Sendable, Equatable {
 }
 
 package struct PodStatus: Decodable, Sendable {
+    package init() {}
+
     package var phase: String?
     package var reason: String?
     package var message: String?
