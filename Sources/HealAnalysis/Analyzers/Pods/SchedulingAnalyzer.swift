@@ -43,44 +43,48 @@ struct SchedulingAnalyzer: Analyzer {
     private func explain(_ message: SchedulerMessage, pod: Pod, context: AnalysisContext) -> [Cause] {
         message.reasons.map { reason in
             let nodes = reason.nodes.map { Wording.count($0, "node") } ?? "nodes"
+            let one = reason.nodes == 1
+            func verb(_ singular: String, _ plural: String) -> String { one ? singular : plural }
             switch reason.cause {
             case .insufficient(let resource):
-                return insufficient(resource, nodes: nodes, pod: pod, context: context)
+                let have = "\(nodes) \(verb("has", "have")) insufficient \(resource)"
+                return insufficient(resource, nodesHave: have, pod: pod, context: context)
             case .untoleratedTaint(let taint):
-                return Cause(sentence: "\(nodes) carry taint \(taint), which the pod does not tolerate", fix: nil)
+                return Cause(sentence: "\(nodes) \(verb("carries", "carry")) taint \(taint), which the pod does not tolerate", fix: nil)
             case .nodeSelectorMismatch:
                 let selector = pod.spec.nodeSelector.selectorText
                 let detail = selector.isEmpty ? "its node affinity" : "its nodeSelector \(selector)"
-                return Cause(sentence: "\(nodes) do not match \(detail)", fix: "Fix the nodeSelector/affinity or label a node to match (kubectl label node NAME \(selector.isEmpty ? "KEY=VALUE" : selector)).")
+                return Cause(sentence: "\(nodes) \(verb("does", "do")) not match \(detail)", fix: "Fix the nodeSelector/affinity or label a node to match (kubectl label node NAME \(selector.isEmpty ? "KEY=VALUE" : selector)).")
             case .unboundClaims:
                 return unboundClaims(pod: pod, context: context)
             case .podAffinity, .podAntiAffinity:
                 return Cause(sentence: "\(nodes): \(reason.text)", fix: "Relax the pod (anti-)affinity rules or add nodes.")
             case .nodesUnschedulable:
-                return Cause(sentence: "\(nodes) are cordoned", fix: "Uncordon nodes (kubectl uncordon NAME) when their maintenance is over.")
+                return Cause(sentence: "\(nodes) \(verb("is", "are")) cordoned", fix: "Uncordon nodes (kubectl uncordon NAME) when their maintenance is over.")
             default:
                 return Cause(sentence: "\(nodes): \(reason.text)", fix: nil)
             }
         }
     }
 
-    private func insufficient(_ resource: String, nodes: String, pod: Pod, context: AnalysisContext) -> Cause {
+    /// `nodesHave`: the scheduler's reason as a clause, "1 node has insufficient cpu".
+    private func insufficient(_ resource: String, nodesHave: String, pod: Pod, context: AnalysisContext) -> Cause {
         let requested = Self.request(resource, of: pod)
         let largest = context.snapshot.nodes.compactMap { $0.status?.allocatable[resource]?.value }.max()
         let format = Self.formatter(for: resource)
         guard let requested else {
-            return Cause(sentence: "\(nodes) lack free \(resource)", fix: "Free \(resource) on the nodes or add nodes.")
+            return Cause(sentence: nodesHave, fix: "Free \(resource) on the nodes or add nodes.")
         }
         guard let largest else {
-            return Cause(sentence: "the pod requests \(format(requested)) and \(nodes) lack that much free \(resource)", fix: "Lower the pod's \(resource) request or add capacity.")
+            return Cause(sentence: "\(nodesHave) for the \(format(requested)) the pod requests", fix: "Lower the pod's \(resource) request or add capacity.")
         }
         if requested > largest {
             return Cause(
-                sentence: "the pod requests \(format(requested)) but the largest node offers \(format(largest)) allocatable, so it can never fit",
+                sentence: "\(nodesHave) — the pod requests \(format(requested)) but the largest node offers \(format(largest)) allocatable, so it can never fit",
                 fix: "Lower requests.\(resource) to at most \(format(largest)) or add a node with at least \(format(requested)).")
         }
         return Cause(
-            sentence: "the pod requests \(format(requested)) and \(nodes) have less \(resource) free (the largest offers \(format(largest)) in total)",
+            sentence: "\(nodesHave) free for the \(format(requested)) the pod requests (the largest offers \(format(largest)) in total)",
             fix: "Free \(resource) (scale down or right-size other workloads), lower the request, or add nodes.")
     }
 
