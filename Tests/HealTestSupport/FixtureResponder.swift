@@ -49,16 +49,16 @@ struct FixtureResponder: Sendable {
         root: URL, components: [String], apiPath: APIPath?, request: RecordedRequest
     ) throws(BrokenFixture) -> WireResponse? {
         let file = Self.file(root, components)
-        let listQuery = ["limit", "continue", "labelSelector"].contains { request.query($0) != nil }
+        let listQuery = ["limit", "continue", "labelSelector", "fieldSelector"].contains { request.query($0) != nil }
         if FileManager.default.fileExists(atPath: file.path) {
             guard listQuery else {
                 return WireResponse(status: 200, contentType: "application/json", body: try read(file))
             }
-            return serveList(try load(file), keyedByNamespace: apiPath?.isClusterList == true, request: request)
+            return serveList(try load(file), apiPath: apiPath, request: request)
         }
         guard let apiPath else { return nil }
         if apiPath.isClusterList, let aggregated = try aggregate(root: root, apiPath: apiPath) {
-            return serveList(aggregated, keyedByNamespace: true, request: request)
+            return serveList(aggregated, apiPath: apiPath, request: request)
         }
         if let name = apiPath.name, apiPath.subresource == nil {
             let listFile = Self.file(root, apiPath.listComponents)
@@ -68,9 +68,10 @@ struct FixtureResponder: Sendable {
         return nil
     }
 
-    private func serveList(_ list: JSONValue, keyedByNamespace: Bool, request: RecordedRequest) -> WireResponse {
+    private func serveList(_ list: JSONValue, apiPath: APIPath?, request: RecordedRequest) -> WireResponse {
         var items = list["items"]?.arrayValue ?? []
         let selectorText = request.query("labelSelector") ?? ""
+        let fieldSelectorText = request.query("fieldSelector") ?? ""
         do {
             let selector = try LabelSelector(parsing: selectorText)
             items = items.filter { selector.matches(Self.labels(of: $0)) }
@@ -78,11 +79,17 @@ struct FixtureResponder: Sendable {
             return .json(KubeStatus.body(
                 code: 400, reason: "BadRequest", message: "unable to parse requirement: \(error)"), status: 400)
         }
+        do {
+            let selector = try FieldSelector(parsing: fieldSelectorText, resource: apiPath?.resource ?? "")
+            items = items.filter(selector.matches)
+        } catch {
+            return .json(KubeStatus.body(code: 400, reason: "BadRequest", message: error.description), status: 400)
+        }
         let metadata = list["metadata"] ?? .object([])
         let pager = ListPager(
-            items: items.map { (Self.key(of: $0, withNamespace: keyedByNamespace), $0) },
+            items: items.map { (Self.key(of: $0, withNamespace: apiPath?.isClusterList == true), $0) },
             resourceVersion: metadata["resourceVersion"]?.stringValue ?? "",
-            countsRemaining: selectorText.isEmpty)
+            countsRemaining: selectorText.isEmpty && fieldSelectorText.isEmpty)
         do {
             let page = try pager.page(
                 limit: request.query("limit").flatMap { Int($0) }, continueToken: request.query("continue"))

@@ -82,6 +82,33 @@ struct FakeAPIServerListTests {
         #expect(try response.json()["reason"] == .string("BadRequest"))
     }
 
+    @Test(
+        "fieldSelector filters events on type and reason with =, == and !=",
+        arguments: [
+            ("type=Warning", 8),
+            ("type==Normal,reason=BackOff", 2),
+            ("type=Warning,reason!=Failed", 2),
+            ("involvedObject.kind=ReplicaSet", 4),
+            ("", 30),
+        ])
+    func eventFieldSelectors(selector: String, expectedCount: Int) throws {
+        let encoded = selector.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let list = try client.request("/api/v1/namespaces/agentic-demo/events?fieldSelector=\(encoded)").json()
+        #expect(list.itemNames.count == expectedCount)
+    }
+
+    @Test("a field the resource cannot select on is a 400 Status naming it; selected pages omit remainingItemCount")
+    func fieldSelectorLimits() throws {
+        let unsupported = try client.request("/api/v1/namespaces/shop/pods?fieldSelector=reason%3DBackOff")
+        #expect(unsupported.status == 400)
+        #expect(try unsupported.json()["message"] == .string("field label not supported: reason"))
+
+        let page = try client.request("/api/v1/namespaces/shop/pods?fieldSelector=metadata.namespace%3Dshop&limit=2").json()
+        #expect(page.itemNames.count == 2)
+        #expect(page["metadata"]?["continue"] != nil)
+        #expect(page["metadata"]?["remainingItemCount"] == nil)
+    }
+
     @Test("cluster-scoped lists aggregate every namespace's List file in namespace order")
     func clusterScopeAggregation() throws {
         let pods = try client.request("/api/v1/pods").json()

@@ -83,7 +83,7 @@ package struct SnapshotCollector: Sendable {
         case .events:
             for fieldSelector in Event.diagnosisFieldSelectors {
                 try await list(kind, Event.self, namespace, tracker, fieldSelector: fieldSelector) {
-                    part.events += $0.filter { keep($0.metadata) && $0.mattersForDiagnosis }
+                    part.events += $0.filter { keep($0.metadata) }
                 }
             }
         case .deployments:

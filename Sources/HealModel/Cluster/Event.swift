@@ -19,8 +19,9 @@ package struct Event: Decodable, Sendable {
     package static let explanatoryNormalReasons: Set<String> = ["BackOff", "Killing", "ExternalProvisioning"]
 
     /// Whether diagnosis reads this event. Scheduled/Pulled/Created/Started and controller
-    /// scaling notices describe a healthy life; dropping them while collecting keeps memory
-    /// flat on large clusters, and the index applies the same rule to snapshots.
+    /// scaling notices describe a healthy life; a live collection never fetches them (see
+    /// `diagnosisFieldSelectors`), which keeps memory flat on large clusters, and the index
+    /// applies the same rule to snapshots.
     package var mattersForDiagnosis: Bool {
         isWarning || Self.explanatoryNormalReasons.contains(reason)
     }
