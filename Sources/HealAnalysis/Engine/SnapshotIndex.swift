@@ -17,8 +17,8 @@ package final class SnapshotIndex: Sendable {
     private let podPositionsByWorkload: [ResourceRef: [Int]]
     private let pods: [Pod]
     private let workloadByPodUID: [String: ResourceRef]
-    /// Workloads whose status reports available (or ready) replicas.
-    private let servingByStatus: Set<ResourceRef>
+    /// Workloads with a Ready pod, or whose status reports available (or ready) replicas.
+    private let servingWorkloads: Set<ResourceRef>
     package let runningImages: Set<String>
 
     package init(_ snapshot: ClusterSnapshot) {
@@ -41,12 +41,14 @@ package final class SnapshotIndex: Sendable {
         var byWorkload: [ResourceRef: [Int]] = [:]
         var byUID: [String: ResourceRef] = [:]
         var images: Set<String> = []
+        var withReadyPod: Set<ResourceRef> = []
         let replicaSetIndex = replicaSets
         let jobIndex = jobs
         for (position, pod) in snapshot.pods.enumerated() {
             let workload = Self.workload(of: pod, replicaSets: replicaSetIndex, jobs: jobIndex)
             if let workload {
                 byWorkload[workload, default: []].append(position)
+                if pod.isReady { withReadyPod.insert(workload) }
                 if let uid = pod.metadata.uid { byUID[uid] = workload }
             }
             for status in pod.status.containerStatuses where status.state?.running != nil {
@@ -57,16 +59,16 @@ package final class SnapshotIndex: Sendable {
         pods = snapshot.pods
         workloadByPodUID = byUID
         runningImages = images
-        servingByStatus = Set(
+        servingWorkloads = withReadyPod.union(
             snapshot.deployments.filter { $0.availableReplicas > 0 }.map { $0.metadata.ref(kind: "Deployment") }
                 + snapshot.statefulSets.filter { ($0.status?.readyReplicas ?? 0) > 0 }.map { $0.metadata.ref(kind: "StatefulSet") }
                 + snapshot.daemonSets.filter { ($0.status?.numberAvailable ?? 0) > 0 }.map { $0.metadata.ref(kind: "DaemonSet") })
     }
 
-    /// Whether the workload's status reports replicas available (Deployment), ready
-    /// (StatefulSet) or available (DaemonSet).
-    package func statusReportsServing(_ workload: ResourceRef) -> Bool {
-        servingByStatus.contains(workload)
+    /// Whether any of the workload's pods is Ready, or its status reports replicas available
+    /// (Deployment), ready (StatefulSet) or available (DaemonSet).
+    package func isServing(_ workload: ResourceRef) -> Bool {
+        servingWorkloads.contains(workload)
     }
 
     /// Events about an object, oldest first. Matched by kind and name (and uid when both sides

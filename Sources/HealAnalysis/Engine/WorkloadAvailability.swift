@@ -6,7 +6,7 @@ enum WorkloadAvailability {
     static func isServing(_ workload: ResourceRef?, pod: Pod, context: AnalysisContext) -> Bool {
         guard let workload else { return pod.isReady }
         if workload.kind == "Job" || workload.kind == "CronJob" { return false }
-        return context.index.pods(of: workload).contains(where: \.isReady) || context.index.statusReportsServing(workload)
+        return context.index.isServing(workload)
     }
 
     static func severity(for workload: ResourceRef?, pod: Pod, context: AnalysisContext) -> Severity {
