@@ -11,13 +11,11 @@ package struct CLIEnvironment: Sendable {
     package var standardOutputIsTerminal: Bool
     package var standardErrorIsTerminal: Bool
     package var now: @Sendable () -> Date
-    /// Where exec credential plugins and self-invocation look; the process's own path.
-    package var executablePath: String
 
     package init(
         variables: [String: String], homeDirectory: String, standardOutput: any OutputSink, standardError: any OutputSink,
         standardOutputIsTerminal: Bool = false, standardErrorIsTerminal: Bool = false,
-        now: @escaping @Sendable () -> Date = Date.init, executablePath: String = CommandLine.arguments.first ?? "kubectl-heal"
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.variables = variables
         self.homeDirectory = homeDirectory
@@ -26,7 +24,6 @@ package struct CLIEnvironment: Sendable {
         self.standardOutputIsTerminal = standardOutputIsTerminal
         self.standardErrorIsTerminal = standardErrorIsTerminal
         self.now = now
-        self.executablePath = executablePath
     }
 
     /// The real process: its environment, home, stdout/stderr and clock.
@@ -38,8 +35,7 @@ package struct CLIEnvironment: Sendable {
             standardOutput: FileDescriptorSink(descriptor: 1),
             standardError: FileDescriptorSink(descriptor: 2),
             standardOutputIsTerminal: isatty(1) == 1,
-            standardErrorIsTerminal: isatty(2) == 1,
-            executablePath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+            standardErrorIsTerminal: isatty(2) == 1)
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
