@@ -25,7 +25,7 @@ package struct DiagnosisOptions: Sendable {
     }
 
     /// The analyzers this selection runs, in registry order. Unknown names are the caller's
-    /// job to reject (see `AnalyzerSelection.unknownNames`).
+    /// job to reject (see `unknownAnalyzerNames`).
     package func selectedAnalyzers(from all: [any Analyzer] = AnalyzerRegistry.all) -> [any Analyzer] {
         all.filter { analyzer in
             let descriptor = analyzer.descriptor
@@ -37,10 +37,14 @@ package struct DiagnosisOptions: Sendable {
         }
     }
 
+    /// What `--analyzers` accepts: every analyzer id in registry order, then the group names.
+    package static func knownAnalyzerNames(in all: [any Analyzer] = AnalyzerRegistry.all) -> [String] {
+        all.map(\.descriptor.id) + AnalyzerDescriptor.Group.allCases.map(\.rawValue)
+    }
+
     /// Names given to `--analyzers` that are neither an analyzer id nor a group.
     package static func unknownAnalyzerNames(_ names: Set<String>, in all: [any Analyzer] = AnalyzerRegistry.all) -> [String] {
-        let known = Set(all.map(\.descriptor.id)).union(AnalyzerDescriptor.Group.allCases.map(\.rawValue))
-        return names.subtracting(known).sorted()
+        names.subtracting(knownAnalyzerNames(in: all)).sorted()
     }
 }
 

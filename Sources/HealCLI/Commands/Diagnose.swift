@@ -51,7 +51,7 @@ struct Diagnose: HealCommand {
     var minAge: String?
 
     @Option(help: "Exit 1 when a finding is at or above this severity (default: findings never fail).")
-    var failOn: FailThreshold?
+    var failOn: Severity?
 
     @Flag(help: "Add an LLM explanation per finding (needs an OpenAI-compatible endpoint; see the README).")
     var explain = false
@@ -107,8 +107,8 @@ struct Diagnose: HealCommand {
                 labelSelector: cluster.selector.flatMap(LabelSelectorExpression.init)))
         let report = try await DiagnoseJob(environment: environment, logLevel: verbosity.logLevel).run(request)
         environment.standardOutput.write(try ReportRenderer.render(report, as: output, colors: environment.colorsStandardOutput))
-        guard let failOn, let threshold = Severity(rawValue: failOn.rawValue) else { return ExitStatus.success }
-        return report.findings.contains { $0.severity >= threshold } ? ExitStatus.findings : ExitStatus.success
+        guard let failOn else { return ExitStatus.success }
+        return report.findings.contains { $0.severity >= failOn } ? ExitStatus.findings : ExitStatus.success
     }
 
     private func targetList() throws -> [ResourceTarget] {
@@ -129,8 +129,8 @@ struct Diagnose: HealCommand {
         let names = Set(analyzers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         let unknown = DiagnosisOptions.unknownAnalyzerNames(names)
         guard unknown.isEmpty else {
-            let known = AnalyzerRegistry.all.map(\.descriptor.id) + AnalyzerDescriptor.Group.allCases.map(\.rawValue)
-            throw ValidationError("unknown analyzer \(unknown.joined(separator: ", ")); known: \(known.joined(separator: ", "))")
+            let known = DiagnosisOptions.knownAnalyzerNames().joined(separator: ", ")
+            throw ValidationError("unknown analyzer \(unknown.joined(separator: ", ")); known: \(known)")
         }
         return names
     }

@@ -88,7 +88,7 @@ struct CompletionEngine {
         case "context":
             values = contexts()
         case "analyzers":
-            values = AnalyzerRegistry.all.map(\.descriptor.id) + AnalyzerDescriptor.Group.allCases.map(\.rawValue)
+            values = DiagnosisOptions.knownAnalyzerNames()
         default:
             values = option.allValues ?? []
         }

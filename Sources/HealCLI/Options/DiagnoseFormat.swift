@@ -1,11 +1,10 @@
 import ArgumentParser
+import HealAnalysis
 
 /// `-o` for diagnose.
 enum DiagnoseFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, wide, json, yaml, junit, markdown
 }
 
-/// `--fail-on`: the lowest severity that makes the run exit 1.
-enum FailThreshold: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case info, warning, critical
-}
+/// `--fail-on` takes a severity: the lowest that makes the run exit 1.
+extension Severity: ExpressibleByArgument {}
