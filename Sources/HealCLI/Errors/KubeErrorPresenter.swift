@@ -14,11 +14,11 @@ enum KubeErrorPresenter {
             return transport(failure, request: request, situation: situation)
         case .gaveUp(let attempts, let last):
             let inner = present(last, situation: situation)
-            let temporary = last.httpStatus.map { [429, 500, 502, 503, 504].contains($0) } ?? false
+            let temporary = last.httpStatus.map(RetryPolicy.transientStatuses.contains) ?? false
             return PresentedError(
                 message: "\(inner.message) (gave up after \(attempts) attempts)",
                 hint: temporary ? "the API server is overloaded or restarting; try again shortly, or raise --request-timeout" : inner.hint,
-                exitCode: temporary ? ExitStatus.temporaryFailure : inner.exitCode)
+                exitCode: inner.exitCode)
         case .invalidResponse(let detail, _):
             return PresentedError(
                 message: "the server at \(request.url) did not answer \(request) with Kubernetes API JSON: \(detail)",
@@ -94,40 +94,30 @@ enum KubeErrorPresenter {
         }
     }
 
+    /// Every credential failure exits as a permission problem; only the wording differs.
     private static func credential(_ failure: KubeAuthError, situation: ErrorPresenter.Situation) -> PresentedError {
-        switch failure {
-        case .pluginNotFound(let command, let installHint):
-            return PresentedError(
-                message: "the credential plugin \"\(command)\"\(userText(situation)) is not installed or not on PATH",
-                hint: installHint.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "install \(command) or fix users[].user.exec.command in the kubeconfig",
-                exitCode: ExitStatus.permissionDenied)
-        case .pluginFailed(let command, let status, let stderr, let installHint):
-            let output = stderr.isEmpty ? "" : ": \(SecretScrubber.scrub(stderr))"
-            return PresentedError(
-                message: "the credential plugin \"\(command)\"\(userText(situation)) failed (\(status))\(output)",
-                hint: installHint.map { "log in again with the plugin's tool; \($0.trimmingCharacters(in: .whitespacesAndNewlines))" } ?? "log in again with the plugin's tool, then retry",
-                exitCode: ExitStatus.permissionDenied)
-        case .pluginTimedOut(let command, let after):
-            return PresentedError(
-                message: "the credential plugin \"\(command)\" did not answer within \(after.formattedSeconds)",
-                hint: "run the plugin by hand to see what it waits for (a browser login, an MFA prompt)",
-                exitCode: ExitStatus.permissionDenied)
-        case .pluginOutputInvalid(let command, let detail):
-            return PresentedError(
-                message: "the credential plugin \"\(command)\" printed an invalid ExecCredential: \(detail)",
-                hint: "check that users[].user.exec.apiVersion matches the plugin's version",
-                exitCode: ExitStatus.permissionDenied)
-        case .pluginNeedsTerminal(let command):
-            return PresentedError(
-                message: "the credential plugin \"\(command)\" requires an interactive terminal (interactiveMode: Always)",
-                hint: "log in once with the plugin's own command, or set interactiveMode: IfAvailable",
-                exitCode: ExitStatus.permissionDenied)
-        case .tokenFileUnreadable(let path, let reason):
-            return PresentedError(
-                message: "cannot read the token file \(path): \(reason)",
-                hint: "fix users[].user.tokenFile in the kubeconfig, or mount the service account token",
-                exitCode: ExitStatus.permissionDenied)
-        }
+        let (message, hint): (String, String) =
+            switch failure {
+            case .pluginNotFound(let command, let installHint):
+                ("the credential plugin \"\(command)\"\(userText(situation)) is not installed or not on PATH",
+                 installHint.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "install \(command) or fix users[].user.exec.command in the kubeconfig")
+            case .pluginFailed(let command, let status, let stderr, let installHint):
+                ("the credential plugin \"\(command)\"\(userText(situation)) failed (\(status))\(stderr.isEmpty ? "" : ": \(SecretScrubber.scrub(stderr))")",
+                 installHint.map { "log in again with the plugin's tool; \($0.trimmingCharacters(in: .whitespacesAndNewlines))" } ?? "log in again with the plugin's tool, then retry")
+            case .pluginTimedOut(let command, let after):
+                ("the credential plugin \"\(command)\" did not answer within \(after.formattedSeconds)",
+                 "run the plugin by hand to see what it waits for (a browser login, an MFA prompt)")
+            case .pluginOutputInvalid(let command, let detail):
+                ("the credential plugin \"\(command)\" printed an invalid ExecCredential: \(detail)",
+                 "check that users[].user.exec.apiVersion matches the plugin's version")
+            case .pluginNeedsTerminal(let command):
+                ("the credential plugin \"\(command)\" requires an interactive terminal (interactiveMode: Always)",
+                 "log in once with the plugin's own command, or set interactiveMode: IfAvailable")
+            case .tokenFileUnreadable(let path, let reason):
+                ("cannot read the token file \(path): \(reason)",
+                 "fix users[].user.tokenFile in the kubeconfig, or mount the service account token")
+            }
+        return PresentedError(message: message, hint: hint, exitCode: ExitStatus.permissionDenied)
     }
 
     private static func contextText(_ situation: ErrorPresenter.Situation) -> String {

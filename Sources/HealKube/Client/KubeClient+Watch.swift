@@ -143,7 +143,7 @@ extension KubeClient {
 
     private static func isTransient(_ error: KubeError) -> Bool {
         if case .transport(let failure, _) = error, case .connectionLost = failure { return true }
-        if let status = error.httpStatus { return [429, 500, 502, 503, 504].contains(status) }
+        if let status = error.httpStatus { return RetryPolicy.transientStatuses.contains(status) }
         return false
     }
 }

@@ -19,15 +19,15 @@ package struct RetryPolicy: Sendable {
         self.retryAfterCap = retryAfterCap
     }
 
-    /// Whether a response status is worth another attempt: throttling and server-side errors.
-    /// Writes are retried only when the server explicitly asks for it (429, or `Retry-After`),
-    /// because a 5xx after a write may mean the write happened.
+    /// Statuses that mean "try again later": throttling, and a server failing or restarting.
+    package static let transientStatuses: Set<Int> = [429, 500, 502, 503, 504]
+
+    /// Whether a response status is worth another attempt. Writes are retried only when the
+    /// server explicitly asks for it (429, or `Retry-After`), because a 5xx after a write may
+    /// mean the write happened.
     func shouldRetry(status: Int, idempotent: Bool, hasRetryAfter: Bool) -> Bool {
-        switch status {
-        case 429: true
-        case 500, 502, 503, 504: idempotent || hasRetryAfter
-        default: false
-        }
+        guard Self.transientStatuses.contains(status) else { return false }
+        return status == 429 || idempotent || hasRetryAfter
     }
 
     func shouldRetry(_ error: HTTPError, idempotent: Bool) -> Bool {
