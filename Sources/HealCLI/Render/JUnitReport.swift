@@ -19,7 +19,7 @@ enum JUnitReport {
         for finding in report.findings {
             let classname = [finding.workload.namespace, finding.workload.typeAndName].compactMap { $0 }.joined(separator: ".")
             xml += "    <testcase classname=\"\(escape(classname))\" name=\"\(escape(finding.code))\">\n"
-            let body = escape(([finding.symptom] + finding.evidence.map(\.text) + [finding.remediation.map { "fix: \($0.command ?? $0.summary)" } ?? ""]).filter { !$0.isEmpty }.joined(separator: "\n"))
+            let body = escape(([finding.symptom] + finding.evidence.map(\.text) + [finding.fixText.map { "fix: \($0)" } ?? ""]).filter { !$0.isEmpty }.joined(separator: "\n"))
             if finding.severity >= .warning {
                 xml += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(escape(finding.rootCause))\">\(body)</failure>\n"
             } else {

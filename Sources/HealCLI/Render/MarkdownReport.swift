@@ -10,8 +10,7 @@ enum MarkdownReport {
         guard !report.findings.isEmpty else { return text }
         text += "| Severity | Resource | Code | Age | Root cause |\n|---|---|---|---|---|\n"
         for finding in report.findings {
-            let age = finding.durationSeconds.map { DurationText.format(seconds: Double($0)) } ?? "-"
-            text += "| \(finding.severity.rawValue) | \(cell(workloadName(finding))) | `\(finding.code)` | \(age) | \(cell(finding.rootCause)) |\n"
+            text += "| \(finding.severity.rawValue) | \(cell(workloadName(finding))) | `\(finding.code)` | \(finding.ageText) | \(cell(finding.rootCause)) |\n"
         }
         for finding in report.findings {
             text += "\n## \(finding.severity.rawValue): \(workloadName(finding)) — `\(finding.code)`\n\n"

@@ -12,10 +12,6 @@ struct Palette {
         }
     }
 
-    func dim(_ text: String) -> String {
-        paint(text, "2")
-    }
-
     private func paint(_ text: String, _ code: String) -> String {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }

@@ -18,14 +18,14 @@ enum TableReport {
             if showNamespace { row.append(.init(text: finding.workload.namespace ?? "-")) }
             row.append(.init(text: finding.workload.typeAndName))
             row.append(.init(text: finding.code))
-            row.append(.init(text: finding.durationSeconds.map { DurationText.format(seconds: Double($0)) } ?? "-"))
+            row.append(.init(text: finding.ageText))
             if wide {
                 row.append(.init(text: finding.container ?? "-"))
                 row.append(.init(text: finding.pods.map { String($0.count) } ?? "-"))
                 row.append(.init(text: String(format: "%.2f", finding.confidence)))
             }
             row.append(.init(text: finding.rootCause))
-            if wide { row.append(.init(text: finding.remediation.map { $0.command ?? $0.summary } ?? "-")) }
+            if wide { row.append(.init(text: finding.fixText ?? "-")) }
             table.rows.append(row)
         }
         return table.render() + "\n" + report.summary.text + "\n"
