@@ -65,7 +65,7 @@ extension KubeClient {
             ("watch", "1"), ("resourceVersion", version ?? ""), ("allowWatchBookmarks", "true"),
             ("timeoutSeconds", String(timeoutSeconds)),
         ]
-        if let labelSelector, !labelSelector.isEmpty { request.query.append(("labelSelector", labelSelector)) }
+        if let labelSelector = labelSelector.nonEmpty { request.query.append(("labelSelector", labelSelector)) }
         request.timeout = .zero
 
         let response = try await openStream(request)
@@ -127,7 +127,7 @@ extension KubeClient {
     /// every other request.
     private func openStream(_ request: APIRequest) async throws(KubeError) -> HTTPStreamingResponse {
         var material = try await credentialMaterial(request)
-        var refreshed = false
+        var renewed = false
         while true {
             let response: HTTPStreamingResponse
             do {
@@ -135,9 +135,9 @@ extension KubeClient {
             } catch {
                 throw .transport(error, request: request.description)
             }
-            guard response.status == 401, credentials.isRefreshable, !refreshed else { return response }
-            refreshed = true
-            material = try await refreshedMaterial(after: material, request)
+            guard let fresh = try await renewedMaterial(afterStatus: response.status, material, alreadyRenewed: &renewed, request)
+            else { return response }
+            material = fresh
         }
     }
 

@@ -70,8 +70,8 @@ package struct KubeClient: Sendable {
             repeat {
                 var request = APIRequest(path: path, description: description)
                 request.query.append(("limit", String(pageSize)))
-                if let labelSelector, !labelSelector.isEmpty { request.query.append(("labelSelector", labelSelector)) }
-                if let fieldSelector, !fieldSelector.isEmpty { request.query.append(("fieldSelector", fieldSelector)) }
+                if let labelSelector = labelSelector.nonEmpty { request.query.append(("labelSelector", labelSelector)) }
+                if let fieldSelector = fieldSelector.nonEmpty { request.query.append(("fieldSelector", fieldSelector)) }
                 if let continueToken { request.query.append(("continue", continueToken)) }
                 let body = try await send(request).body
                 let page = pageCount
@@ -161,7 +161,7 @@ package struct KubeClient: Sendable {
     /// Sends with credentials, retries and a single credential refresh after a 401.
     func send(_ request: APIRequest) async throws(KubeError) -> HTTPResponse {
         var attempt = 1
-        var refreshed = false
+        var renewed = false
         var material = try await credentialMaterial(request)
         while true {
             let response: HTTPResponse
@@ -180,10 +180,8 @@ package struct KubeClient: Sendable {
             if (200..<300).contains(response.status) {
                 return response
             }
-            if response.status == 401, credentials.isRefreshable, !refreshed {
-                refreshed = true
-                logger.debug("\(request.description): 401, fetching the credential again")
-                material = try await refreshedMaterial(after: material, request)
+            if let fresh = try await renewedMaterial(afterStatus: response.status, material, alreadyRenewed: &renewed, request) {
+                material = fresh
                 continue
             }
             let failure = statusError(response, request: request.description)
@@ -227,7 +225,18 @@ package struct KubeClient: Sendable {
         }
     }
 
-    func refreshedMaterial(after stale: CredentialProvider.Material, _ request: APIRequest) async throws(KubeError) -> CredentialProvider.Material {
+    /// After a 401, a credential that can change (exec plugin, token file) is fetched again,
+    /// once per request; nil when the status stands as the answer.
+    func renewedMaterial(
+        afterStatus status: Int, _ material: CredentialProvider.Material, alreadyRenewed: inout Bool, _ request: APIRequest
+    ) async throws(KubeError) -> CredentialProvider.Material? {
+        guard status == 401, credentials.isRefreshable, !alreadyRenewed else { return nil }
+        alreadyRenewed = true
+        logger.debug("\(request.description): 401, fetching the credential again")
+        return try await refreshedMaterial(after: material, request)
+    }
+
+    private func refreshedMaterial(after stale: CredentialProvider.Material, _ request: APIRequest) async throws(KubeError) -> CredentialProvider.Material {
         do {
             return try await credentials.refresh(after: stale)
         } catch {
@@ -278,7 +287,7 @@ struct ListPage<Object: Decodable>: Decodable {
             resourceVersion = try container.decodeIfPresent(String.self, forKey: .resourceVersion)
             remainingItemCount = try container.decodeIfPresent(Int.self, forKey: .remainingItemCount)
             let token = try container.decodeIfPresent(String.self, forKey: .continueToken)
-            continueToken = token?.isEmpty == false ? token : nil
+            continueToken = token.nonEmpty
         }
     }
 
