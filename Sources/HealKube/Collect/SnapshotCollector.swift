@@ -74,7 +74,7 @@ package struct SnapshotCollector: Sendable {
     private func listInto(_ part: inout ClusterSnapshot, kind: ResourceKind, scope: CollectionScope, tracker: ProgressTracker) async throws {
         let namespace = kind.isNamespaced ? scope.namespace : nil
         let excluded = Set(scope.excludedNamespaces)
-        func keep(_ meta: ObjectMeta) -> Bool { !excluded.contains(meta.namespace ?? "") }
+        func keep(_ meta: ObjectMeta) -> Bool { meta.isIn(namespace: namespace, excluding: excluded) }
         switch kind {
         case .pods:
             try await list(kind, Pod.self, namespace, tracker) { pods in

@@ -72,7 +72,7 @@ package struct Event: Decodable, Sendable {
             ?? container.decodeIfPresent(Timestamp.self, forKey: .deprecatedLastTimestamp) ?? eventTime
             ?? metadata.creationTimestamp
         reportingComponent =
-            try container.decodeIfPresent(String.self, forKey: .reportingComponent).flatMap { $0.isEmpty ? nil : $0 }
+            try container.decodeIfPresent(String.self, forKey: .reportingComponent).nonEmpty
             ?? container.decodeIfPresent(String.self, forKey: .reportingController)
             ?? container.decodeIfPresent(Source.self, forKey: .source)?.component
     }
