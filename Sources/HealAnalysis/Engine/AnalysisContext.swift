@@ -16,8 +16,4 @@ package struct AnalysisContext: Sendable {
     package func age(since time: Timestamp?) -> Double? {
         time.map { max(0, now.seconds(since: $0)) }
     }
-
-    package func has(_ kind: ResourceKind) -> Bool {
-        snapshot.collected.contains(kind)
-    }
 }

@@ -9,6 +9,13 @@ extension Pod {
         status.conditions["Ready"]?.isTrue ?? false
     }
 
+    /// When the pod stopped being Ready (or started, if it never was).
+    package var notReadySince: Timestamp? {
+        let ready = status.conditions["Ready"]
+        if let ready, !ready.isTrue, let time = ready.lastTransitionTime { return time }
+        return status.startTime ?? metadata.creationTimestamp
+    }
+
     package func container(named name: String) -> Container? {
         spec.containers.first { $0.name == name } ?? spec.initContainers.first { $0.name == name }
     }
@@ -17,6 +24,11 @@ extension Pod {
 extension ObjectMeta {
     package func ref(kind: String) -> ResourceRef {
         ResourceRef(kind: kind, namespace: namespace, name: name)
+    }
+
+    /// The managing controller, in the object's namespace.
+    package var controllerRef: ResourceRef? {
+        controller.map { ResourceRef(kind: $0.kind, namespace: namespace, name: $0.name) }
     }
 }
 

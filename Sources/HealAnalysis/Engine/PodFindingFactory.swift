@@ -32,13 +32,6 @@ struct PodFindingFactory {
         context.index.workload(of: pod) ?? pod.ref
     }
 
-    /// When the pod stopped being Ready (or started, if it never was).
-    func notReadySince(_ pod: Pod) -> Timestamp? {
-        let ready = pod.status.conditions["Ready"]
-        if let ready, !ready.isTrue, let time = ready.lastTransitionTime { return time }
-        return pod.status.startTime ?? pod.metadata.creationTimestamp
-    }
-
     /// Events about this pod that concern the container (kubelet events carry
     /// `fieldPath: spec.containers{name}`); events without a field path count for every container.
     func events(for pod: Pod, container: String?) -> [Event] {

@@ -19,13 +19,9 @@ enum RolloutHistory {
             let current = context.index.replicaSet(namespace: namespace, name: ownerName),
             let currentRevision = current.revision
         else { return nil }
-        let siblings = context.snapshot.replicaSets.filter {
-            $0.metadata.namespace == namespace && $0.metadata.controller?.kind == "Deployment"
-                && $0.metadata.controller?.name == workload.name
-        }
-        guard currentRevision == siblings.compactMap(\.revision).max() else { return nil }
-        let serving = siblings.filter { ($0.revision ?? 0) < currentRevision && ($0.status?.availableReplicas ?? 0) > 0 }
-        guard let previous = serving.max(by: { ($0.revision ?? 0) < ($1.revision ?? 0) }),
+        let revisions = DeploymentRevisions(of: workload, index: context.index)
+        guard currentRevision == revisions.newest?.revision,
+            let previous = revisions.servingBefore(currentRevision),
             let oldSpec = previous.spec.template?.spec, let newSpec = current.spec.template?.spec
         else { return nil }
         var removed: [String: [String]] = [:]

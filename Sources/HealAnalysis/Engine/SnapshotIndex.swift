@@ -11,6 +11,7 @@ package final class SnapshotIndex: Sendable {
 
     private let eventsByObject: [ObjectKey: [Event]]
     private let replicaSets: [ObjectKey: ReplicaSet]
+    private let replicaSetsByDeployment: [ResourceRef: [ReplicaSet]]
     private let jobs: [ObjectKey: Job]
     /// Positions in `pods`, not copies: on a large cluster a second copy of every pod would
     /// cost as much as the index saves.
@@ -34,6 +35,9 @@ package final class SnapshotIndex: Sendable {
         replicaSets = Dictionary(
             snapshot.replicaSets.map { (ObjectKey(kind: "ReplicaSet", namespace: $0.metadata.namespace ?? "", name: $0.metadata.name), $0) },
             uniquingKeysWith: { first, _ in first })
+        replicaSetsByDeployment = Dictionary(grouping: snapshot.replicaSets.filter { $0.metadata.controller?.kind == "Deployment" }) {
+            ResourceRef(kind: "Deployment", namespace: $0.metadata.namespace, name: $0.metadata.controller?.name ?? "")
+        }
         jobs = Dictionary(
             snapshot.jobs.map { (ObjectKey(kind: "Job", namespace: $0.metadata.namespace ?? "", name: $0.metadata.name), $0) },
             uniquingKeysWith: { first, _ in first })
@@ -92,6 +96,11 @@ package final class SnapshotIndex: Sendable {
 
     package func pods(of workload: ResourceRef) -> [Pod] {
         (podPositionsByWorkload[workload] ?? []).map { pods[$0] }
+    }
+
+    /// The ReplicaSets a Deployment controls, in snapshot order.
+    package func replicaSets(of deployment: ResourceRef) -> [ReplicaSet] {
+        replicaSetsByDeployment[deployment] ?? []
     }
 
     package func replicaSet(namespace: String, name: String) -> ReplicaSet? {

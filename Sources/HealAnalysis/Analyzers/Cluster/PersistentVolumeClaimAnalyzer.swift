@@ -64,7 +64,7 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
         evidence += consumers.prefix(3).map { Evidence(.spec, "used by pod \($0.metadata.name) (\($0.status.phase ?? "unknown phase"))", object: $0.ref) }
         return Finding(
             code: "pvc-pending", severity: .warning, analyzer: descriptor.id, resource: ref,
-            owner: claim.metadata.controller.map { ResourceRef(kind: $0.kind, namespace: ref.namespace, name: $0.name) },
+            owner: claim.metadata.controllerRef,
             symptom: "Pending\(problem.map { " (\($0.reason) ×\($0.count))" } ?? "")",
             rootCause: "PersistentVolumeClaim \(ref.name) stays Pending: \(Wording.clause(cause))\(blocked).",
             evidence: evidence,

@@ -96,14 +96,13 @@ struct ServiceAnalyzer: Analyzer {
         guard (oldest ?? .infinity) >= ReplicaShortfall.startupGraceSeconds else { return nil }
         let reasons = notReady.map { PodNotReadyReason($0, context: context) }
         let owners = ownerNames(notReady, context: context)
-        let factory = PodFindingFactory(context: context, analyzer: descriptor.id)
         return Finding(
             code: "service-no-ready-endpoints", severity: .critical, analyzer: descriptor.id, resource: ref,
             pods: Finding.Pods(count: notReady.count, sample: notReady.prefix(FindingGrouper.sampleSize).map(\.metadata.name)),
             symptom: "0 of \(total) endpoints ready",
             rootCause: "Service \(ref.name) has 0 of \(total) endpoints ready: \(PodNotReadyReason.summary(reasons)) (\(ReplicaShortfall.podNames(notReady))\(owners.isEmpty ? "" : " of \(Wording.list(owners))")).",
             evidence: endpointEvidence(ref, context: context) + reasons.compactMap(\.evidence).prefix(3),
-            since: notReady.compactMap { factory.notReadySince($0) }.max(),
+            since: notReady.compactMap(\.notReadySince).max(),
             remediation: Remediation(
                 action: .manual, summary: "Fix why the selected pods are not Ready; the Service sends them traffic as soon as they are.",
                 command: notReady.first.map { KubectlCommand.describe($0.ref) }, safeToAutoApply: false),

@@ -29,7 +29,7 @@ struct ContainerConfigAnalyzer: Analyzer {
                     rootCause: rootCause,
                     evidence: [Evidence(.status, "CreateContainerConfigError: \(message)", object: pod.ref)]
                         + factory.events(for: pod, container: status.name).filter(\.isWarning).suffix(1).map { .event($0, object: pod.ref) },
-                    since: factory.notReadySince(pod),
+                    since: pod.notReadySince,
                     remediation: CrashRemedy.manual(missing?.fix ?? "Create the missing ConfigMap or Secret, or fix the reference in the pod template."),
                     confidence: missing == nil ? 0.6 : 0.95))
             }

@@ -24,7 +24,7 @@ struct ContainerCreatingAnalyzer: Analyzer {
             guard scheduled?.isTrue ?? true else { continue }
             let since = scheduled?.lastTransitionTime ?? pod.metadata.creationTimestamp
             let age = context.age(since: since) ?? 0
-            let blockers = factory.events(for: pod, container: nil).filter { $0.isWarning && Self.blockingEvents.contains($0.reason) }
+            let blockers = factory.events(for: pod, container: nil).warnings(reasons: Self.blockingEvents)
             if age < Self.graceSeconds {
                 findings.append(factory.finding(
                     "container-creating", pod: pod, container: status.name, severity: .info,
@@ -51,8 +51,7 @@ struct ContainerCreatingAnalyzer: Analyzer {
 
     private func initContainersFailing(_ pod: Pod) -> Bool {
         pod.status.initContainerStatuses.contains { status in
-            ContainerStates.isCrashLooping(status) || (status.state?.terminated.map { $0.exitCode != 0 } ?? false)
-                || ContainerStates.imagePullReasons.contains(status.state?.waiting?.reason ?? "")
+            ContainerStates.hasFailed(status) || ContainerStates.imagePullReasons.contains(status.state?.waiting?.reason ?? "")
         }
     }
 }

@@ -29,7 +29,7 @@ struct ContainerStartAnalyzer: Analyzer {
                     symptom: "\(status.state?.waiting?.reason ?? "Waiting"), \(Wording.count(status.restartCount ?? 0, "restart"))",
                     rootCause: "The container runtime cannot \(verb) container \(status.name): \(cause).",
                     evidence: [Evidence(.status, "\(status.lastState?.terminated?.reason ?? status.state?.waiting?.reason ?? ""): \(Wording.clip(message, 400))", object: pod.ref, time: status.lastState?.terminated?.finishedAt)],
-                    since: factory.notReadySince(pod),
+                    since: pod.notReadySince,
                     remediation: CrashRemedy.manual(missing == nil
                         ? "Fix the container's command, mounts or security settings named in the runtime error."
                         : "Set the container's command to a program that exists in the image, or add it to the image."),

@@ -15,6 +15,11 @@ enum ContainerStates {
         return status.lastState?.terminated?.reason.map(startFailureReasons.contains) ?? false
     }
 
+    /// Crash-looping, or stopped with a non-zero exit code.
+    static func hasFailed(_ status: ContainerStatus) -> Bool {
+        isCrashLooping(status) || (status.state?.terminated.map { $0.exitCode != 0 } ?? false)
+    }
+
     static func wasOOMKilled(_ status: ContainerStatus) -> Bool {
         status.lastState?.terminated?.reason == "OOMKilled" || status.state?.terminated?.reason == "OOMKilled"
     }

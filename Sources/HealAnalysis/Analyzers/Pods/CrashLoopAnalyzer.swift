@@ -54,7 +54,7 @@ struct CrashLoopAnalyzer: Analyzer {
         return factory.finding(
             cause.code, pod: pod, container: status.name,
             symptom: "CrashLoopBackOff, \(Wording.count(status.restartCount ?? 0, "restart"))\(last)",
-            rootCause: rootCause, evidence: evidence, since: factory.notReadySince(pod),
+            rootCause: rootCause, evidence: evidence, since: pod.notReadySince,
             remediation: CrashRemedy.remediation(for: cause, pod: pod, container: status.name, rollout: rollout?.changes.isEmpty == false ? rollout : nil, factory: factory),
             confidence: rollout == nil ? cause.confidence : max(cause.confidence, 0.9))
     }

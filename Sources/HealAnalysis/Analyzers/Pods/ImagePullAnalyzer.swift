@@ -36,7 +36,7 @@ struct ImagePullAnalyzer: Analyzer {
         return factory.finding(
             verdict.code, pod: pod, container: status.name,
             symptom: "\(waiting.reason ?? "Waiting") for image \(image)",
-            rootCause: verdict.rootCause, evidence: evidence, since: factory.notReadySince(pod),
+            rootCause: verdict.rootCause, evidence: evidence, since: pod.notReadySince,
             remediation: remediation(verdict, pod: pod, container: status.name, image: image, factory: factory),
             confidence: verdict.confidence)
     }

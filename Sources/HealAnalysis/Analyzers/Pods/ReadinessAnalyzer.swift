@@ -48,7 +48,7 @@ struct ReadinessAnalyzer: Analyzer {
             symptom: "Running but not Ready; readiness probe failed \(Wording.count(seen, "time"))",
             rootCause: "The readiness probe\(probeText) of container \(status.name) fails — \(CrashCauseClassifier.probeDetail(latest.message)) — so the pod never becomes Ready and its Services send it no traffic.",
             evidence: [Evidence(.status, "containerStatuses[\(status.name)].ready=false, running since \(startedAt?.description ?? "unknown")", object: pod.ref, time: startedAt), .event(latest, object: pod.ref)],
-            since: failures.first?.firstSeen ?? factory.notReadySince(pod),
+            since: failures.first?.firstSeen ?? pod.notReadySince,
             remediation: CrashRemedy.manual("Point the readiness probe at an endpoint the application serves (or fix the endpoint); check path, port and timeoutSeconds."),
             confidence: 0.9)
     }

@@ -73,7 +73,7 @@ struct DeploymentAnalyzer: Analyzer {
                 evidence: [Evidence(.status, "ReplicaFailure=True (\(condition.reason ?? "unknown")): \(condition.message ?? "")", object: ref, time: condition.lastTransitionTime)],
                 since: condition.lastTransitionTime)
         }
-        return ReplicaShortfall(workload: ref, pods: revision.pods, refused: refused, analyzer: descriptor.id, context: context)
+        return ReplicaShortfall(workload: ref, pods: revision.pods, refused: refused, context: context)
     }
 
     private func statusEvidence(_ deployment: Deployment, ref: ResourceRef) -> [Evidence] {

@@ -20,7 +20,7 @@ struct JobAnalyzer: Analyzer {
 
     private func finding(_ job: Job, failed: Condition, context: AnalysisContext) -> Finding {
         let ref = job.metadata.ref(kind: "Job")
-        let owner = job.metadata.controller.map { ResourceRef(kind: $0.kind, namespace: ref.namespace, name: $0.name) }
+        let owner = job.metadata.controllerRef
         let attempts = context.snapshot.pods
             .filter { $0.metadata.namespace == ref.namespace && $0.metadata.controller?.kind == "Job" && $0.metadata.controller?.name == ref.name && $0.status.phase == "Failed" }
             .sorted { ($0.metadata.creationTimestamp ?? Timestamp(secondsSince1970: 0)) < ($1.metadata.creationTimestamp ?? Timestamp(secondsSince1970: 0)) }

@@ -10,11 +10,9 @@ struct NewestRevision {
 
     init(of deployment: Deployment, context: AnalysisContext) {
         let ref = deployment.metadata.ref(kind: "Deployment")
-        let owned = context.snapshot.replicaSets.filter {
-            $0.metadata.namespace == ref.namespace && $0.metadata.controller?.kind == "Deployment" && $0.metadata.controller?.name == ref.name
-        }
+        let revisions = DeploymentRevisions(of: ref, index: context.index)
         let allPods = context.index.pods(of: ref)
-        guard let newest = owned.max(by: { ($0.revision ?? 0) < ($1.revision ?? 0) }) else {
+        guard let newest = revisions.newest else {
             // ReplicaSets were not collected: every pod of the Deployment counts.
             pods = allPods
             return
@@ -22,8 +20,6 @@ struct NewestRevision {
         name = newest.metadata.name
         number = newest.revision
         pods = allPods.filter { $0.metadata.controller?.name == newest.metadata.name }
-        previousServing = owned
-            .filter { ($0.revision ?? 0) < (newest.revision ?? 0) && ($0.status?.availableReplicas ?? 0) > 0 }
-            .compactMap(\.revision).max()
+        previousServing = revisions.servingBefore(newest.revision ?? 0)?.revision
     }
 }

@@ -20,8 +20,8 @@ struct ReplicaSetAnalyzer: Analyzer {
 
     private func finding(_ replicaSet: ReplicaSet, failure: Condition, context: AnalysisContext) -> Finding {
         let ref = replicaSet.metadata.ref(kind: "ReplicaSet")
-        let owner = replicaSet.metadata.controller.map { ResourceRef(kind: $0.kind, namespace: ref.namespace, name: $0.name) }
-        let refusals = context.index.events(for: ref).filter { $0.isWarning && $0.reason == "FailedCreate" }
+        let owner = replicaSet.metadata.controllerRef
+        let refusals = context.index.events(for: ref).warnings(reasons: ["FailedCreate"])
         let message = refusals.last?.message ?? failure.message ?? ""
         let refusal = PodCreationFailure(message: message, namespace: ref.namespace)
         let servingReplicas = servingReplicas(of: replicaSet, owner: owner, context: context)

@@ -23,14 +23,13 @@ struct ReplicaShortfall {
     let since: Timestamp?
     private let reasonSummary: String?
 
-    init(workload: ResourceRef, pods: [Pod], refused: Refusal?, analyzer: String, context: AnalysisContext) {
-        let factory = PodFindingFactory(context: context, analyzer: analyzer)
+    init(workload: ResourceRef, pods: [Pod], refused: Refusal?, context: AnalysisContext) {
         self.workload = workload
         notReady = pods.filter { $0.isLive && !$0.isReady }.sorted { $0.metadata.name < $1.metadata.name }
         refusal = refused.map { PodCreationFailure(message: $0.message, namespace: workload.namespace) }
         let reasons = notReady.map { PodNotReadyReason($0, context: context) }
         evidence = (refused?.evidence ?? []) + reasons.compactMap(\.evidence).prefix(Self.namedPodLimit)
-        since = ([refused?.since] + notReady.map { factory.notReadySince($0) }).compactMap { $0 }.min()
+        since = ([refused?.since] + notReady.map(\.notReadySince)).compactMap { $0 }.min()
         reasonSummary = reasons.isEmpty ? nil : PodNotReadyReason.summary(reasons)
     }
 
@@ -83,11 +82,11 @@ struct ReplicaShortfall {
         context: AnalysisContext
     ) -> Finding? {
         guard wanted > 0, ready < wanted else { return nil }
-        let failures = context.index.events(for: workload).filter { $0.isWarning && $0.reason == "FailedCreate" }
+        let failures = context.index.events(for: workload).warnings(reasons: ["FailedCreate"])
         let refused = failures.last.map { last in
             Refusal(message: last.message, evidence: [Evidence.event(last, object: workload)], since: failures.compactMap(\.firstSeen).min())
         }
-        let shortfall = ReplicaShortfall(workload: workload, pods: context.index.pods(of: workload), refused: refused, analyzer: analyzer, context: context)
+        let shortfall = ReplicaShortfall(workload: workload, pods: context.index.pods(of: workload), refused: refused, context: context)
         guard !isStarting(since: shortfall.since, context) else { return nil }
         return shortfall.finding(
             code, analyzer: analyzer, counts: "\(ready) of \(wanted) \(unit) ready", serving: ready > 0, status: [status], since: shortfall.since)
