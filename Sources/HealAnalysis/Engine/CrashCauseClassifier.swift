@@ -12,7 +12,9 @@ struct CrashCause {
 }
 
 enum CrashCauseClassifier {
-    static func classify(pod: Pod, status: ContainerStatus, factory: PodFindingFactory) -> CrashCause {
+    /// `finished`: the container stopped for good (a run-to-completion pod), so an unexplained
+    /// exit reads "exited with", not "exits with".
+    static func classify(pod: Pod, status: ContainerStatus, factory: PodFindingFactory, finished: Bool = false) -> CrashCause {
         let context = factory.context
         let terminated = status.lastState?.terminated ?? status.state?.terminated
         let container = status.name
@@ -32,7 +34,7 @@ enum CrashCauseClassifier {
                 evidence: evidence, confidence: 0.95, subjects: [])
         }
         let events = factory.events(for: pod, container: container)
-        let livenessKills = events.filter { $0.reason == "Killing" && $0.message.contains("liveness") }
+        let livenessKills = events.filter(isLivenessKill)
         let livenessFailures = events.filter { $0.reason == "Unhealthy" && $0.message.hasPrefix("Liveness probe failed") }
         if !livenessKills.isEmpty {
             let failure = livenessFailures.last.map { ": \(probeDetail($0.message))" } ?? ""
@@ -57,11 +59,16 @@ enum CrashCauseClassifier {
         if let lastLine {
             evidence.append(Evidence(.log, lastLine, object: pod.ref))
         }
-        let tail = lastLine.map { "; its log ends with \"\(Wording.clip(SecretScrubber.scrub($0), 120))\"" } ?? (logs == nil ? "; no log was available" : "; its log is empty")
+        let tail = lastLine.map { "; its log ends with \"\(Wording.clip($0, 120))\"" } ?? (logs == nil ? "; no log was available" : "; its log is empty")
         return CrashCause(
             code: "crash-loop",
-            rootCause: "Container \(container) exits with \(exit)\(tail).",
+            rootCause: "Container \(container) \(finished ? "exited" : "exits") with \(exit)\(tail).",
             evidence: evidence, confidence: 0.5, subjects: [])
+    }
+
+    /// The kubelet's "Container app failed liveness probe, will be restarted".
+    static func isLivenessKill(_ event: Event) -> Bool {
+        event.reason == "Killing" && event.message.contains("liveness")
     }
 
     /// "HTTP probe failed with statuscode: 500" from "Liveness probe failed: HTTP probe failed with statuscode: 500".

@@ -28,7 +28,7 @@ enum LogCauseWording {
             let kind = subjects.first.map { " (\($0))" } ?? ""
             return "The JVM in container \(container) runs out of memory\(kind) and exits: raise the heap (-Xmx or -XX:MaxRAMPercentage) together with the container's memory limit."
         default:
-            let first = subjects.first.map { ": \(Wording.clip(SecretScrubber.scrub($0), 120))" } ?? ""
+            let first = subjects.first.map { ": \(Wording.clip($0, 120))" } ?? ""
             return "Container \(container) crashes on an unhandled error\(first)."
         }
     }

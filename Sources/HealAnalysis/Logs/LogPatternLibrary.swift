@@ -42,7 +42,7 @@ package enum LogPatternLibrary {
         counterExamples: ["formatting output", "exec /app/run.sh"],
         match: { line in
             guard line.contains("exec format error") else { return nil }
-            let program = line.firstMatch(of: #/exec (?<path>\/\S+): exec format error/#).map { String($0.output.path) }
+            let program = line.firstMatch(of: execFormatProgram).map { String($0.output.path) }
             return LogMatch(line: line, subjects: program.map { [$0] } ?? [])
         })
 
@@ -63,23 +63,23 @@ package enum LogPatternLibrary {
             guard line.contains("is:") || lowered.contains("env") || line.contains("KeyError")
                 || ["must be set", "is not set", "is required", "is not defined", "is undefined", "is empty"].contains(where: lowered.contains)
             else { return nil }
-            if let empty = line.firstMatch(of: #/^\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s+is:\s*$/#) {
+            if let empty = line.firstMatch(of: emptyVariable) {
                 return LogMatch(line: line, subjects: [String(empty.output.name)])
             }
-            if let listed = line.firstMatch(of: #/(?i)missing (?:required )?env(?:ironment)? var(?:iable)?s?\s*[:=]\s*(?<names>[A-Za-z0-9_, ]+)/#) {
+            if let listed = line.firstMatch(of: listedMissingVariables) {
                 let names = listed.output.names.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
                 return LogMatch(line: line, subjects: names.filter(isVariableName))
             }
-            if line.contains(#/(?i)missing (?:required )?env(?:ironment)?(?: var(?:iable)?s?)?/#) {
+            if line.contains(missingVariablesNotice) {
                 return LogMatch(line: line, subjects: [])
             }
-            if let named = line.firstMatch(of: #/(?i:environment variable|env var|env)\s+[`'"]?(?<name>[A-Z_][A-Z0-9_]*)[`'"]?\s+(?i:is\s+)?(?i:not set|unset|missing|required|undefined|empty|must be set)/#) {
+            if let named = line.firstMatch(of: namedMissingVariable) {
                 return LogMatch(line: line, subjects: [String(named.output.name)])
             }
-            if let bare = line.firstMatch(of: #/\b(?<name>[A-Z][A-Z0-9]*_[A-Z0-9_]+)\s+(?:is not set|must be set|is required|is not defined|is undefined|is empty)/#) {
+            if let bare = line.firstMatch(of: bareMissingVariable) {
                 return LogMatch(line: line, subjects: [String(bare.output.name)])
             }
-            if let key = line.firstMatch(of: #/KeyError: '(?<name>[A-Z_][A-Z0-9_]*)'/#) {
+            if let key = line.firstMatch(of: pythonKeyError) {
                 return LogMatch(line: line, subjects: [String(key.output.name)])
             }
             return nil
@@ -97,7 +97,7 @@ package enum LogPatternLibrary {
         counterExamples: ["connection established to 10.96.12.7:5432", "retrying connection"],
         match: { line in
             guard line.lowercased().contains("connection refused") || line.contains("ECONNREFUSED") else { return nil }
-            let target = line.firstMatch(of: #/(?:dial tcp |ECONNREFUSED |connect to |Connection to )\[?(?<target>[A-Za-z0-9_.\-:]+?:\d+)\]?/#)
+            let target = line.firstMatch(of: connectionTarget)
                 .map { String($0.output.target) }
             return LogMatch(line: line, subjects: target.map { [$0] } ?? [])
         })
@@ -114,7 +114,7 @@ package enum LogPatternLibrary {
         match: { line in
             let lowered = line.lowercased()
             guard lowered.contains("permission denied") || line.contains("EACCES") || lowered.contains("operation not permitted") else { return nil }
-            let path = line.firstMatch(of: #/(?<path>\/[A-Za-z0-9_.\-\/]+)/#).map { String($0.output.path) }
+            let path = line.firstMatch(of: absolutePath).map { String($0.output.path) }
             return LogMatch(line: line, subjects: path.map { [$0] } ?? [])
         })
 
@@ -129,7 +129,7 @@ package enum LogPatternLibrary {
         counterExamples: ["config file /etc/app/config.yaml loaded"],
         match: { line in
             guard line.lowercased().contains("no such file or directory") || line.contains("ENOENT") || line.contains("FileNotFoundError") else { return nil }
-            let path = line.firstMatch(of: #/(?<path>\/[A-Za-z0-9_.\-\/]+)/#).map { String($0.output.path) }
+            let path = line.firstMatch(of: absolutePath).map { String($0.output.path) }
             return LogMatch(line: line, subjects: path.map { [$0] } ?? [])
         })
 
@@ -154,6 +154,18 @@ package enum LogPatternLibrary {
         })
 
     private static func isVariableName(_ text: String) -> Bool {
-        text.contains(#/^[A-Za-z_][A-Za-z0-9_]*$/#)
+        text.contains(variableName)
     }
+
+    // Built once: a Swift regex literal evaluated in a function is rebuilt and recompiled on every call.
+    nonisolated(unsafe) private static let execFormatProgram = #/exec (?<path>\/\S+): exec format error/#
+    nonisolated(unsafe) private static let emptyVariable = #/^\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s+is:\s*$/#
+    nonisolated(unsafe) private static let listedMissingVariables = #/(?i)missing (?:required )?env(?:ironment)? var(?:iable)?s?\s*[:=]\s*(?<names>[A-Za-z0-9_, ]+)/#
+    nonisolated(unsafe) private static let missingVariablesNotice = #/(?i)missing (?:required )?env(?:ironment)?(?: var(?:iable)?s?)?/#
+    nonisolated(unsafe) private static let namedMissingVariable = #/(?i:environment variable|env var|env)\s+[`'"]?(?<name>[A-Z_][A-Z0-9_]*)[`'"]?\s+(?i:is\s+)?(?i:not set|unset|missing|required|undefined|empty|must be set)/#
+    nonisolated(unsafe) private static let bareMissingVariable = #/\b(?<name>[A-Z][A-Z0-9]*_[A-Z0-9_]+)\s+(?:is not set|must be set|is required|is not defined|is undefined|is empty)/#
+    nonisolated(unsafe) private static let pythonKeyError = #/KeyError: '(?<name>[A-Z_][A-Z0-9_]*)'/#
+    nonisolated(unsafe) private static let connectionTarget = #/(?:dial tcp |ECONNREFUSED |connect to |Connection to )\[?(?<target>[A-Za-z0-9_.\-:]+?:\d+)\]?/#
+    nonisolated(unsafe) private static let absolutePath = #/(?<path>\/[A-Za-z0-9_.\-\/]+)/#
+    nonisolated(unsafe) private static let variableName = #/^[A-Za-z_][A-Za-z0-9_]*$/#
 }

@@ -19,7 +19,7 @@ enum CrashRemedy {
         }
         switch cause.code {
         case "missing-env-vars" where !cause.subjects.isEmpty:
-            let secretLike = cause.subjects.filter { $0.contains(#/(?i)pass|secret|token|key|credential/#) }
+            let secretLike = cause.subjects.filter { $0.contains(Self.secretLikeName) }
             let fromSecret = secretLike.isEmpty ? "" : " Take \(Wording.list(secretLike)) from a Secret (kubectl set env --from=secret/NAME), never a literal."
             return Remediation(
                 action: .setEnv,
@@ -66,4 +66,7 @@ enum CrashRemedy {
     static func manual(_ summary: String) -> Remediation {
         Remediation(action: .manual, summary: summary, safeToAutoApply: false)
     }
+
+    // Built once: a Swift regex literal evaluated in a function is rebuilt and recompiled on every call.
+    nonisolated(unsafe) private static let secretLikeName = #/(?i)pass|secret|token|key|credential/#
 }

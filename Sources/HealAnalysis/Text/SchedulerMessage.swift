@@ -32,7 +32,7 @@ package struct SchedulerMessage: Sendable, Equatable {
     package var reasons: [Reason]
 
     package init?(_ message: String) {
-        guard let header = message.firstMatch(of: #/(?<available>\d+)\/(?<total>\d+) nodes are available:?\s*/#) else { return nil }
+        guard let header = message.firstMatch(of: Self.header) else { return nil }
         availableNodes = Int(header.output.available)
         totalNodes = Int(header.output.total)
         var body = message[header.range.upperBound...]
@@ -66,15 +66,15 @@ package struct SchedulerMessage: Sendable, Equatable {
     private static func reason(_ text: String) -> Reason {
         var nodes: Int?
         var rest = Substring(text)
-        if let count = text.firstMatch(of: #/^(?<count>\d+) /#) {
+        if let count = text.firstMatch(of: Self.nodeCount) {
             nodes = Int(count.output.count)
             rest = text[count.range.upperBound...]
         }
         let body = String(rest)
         let cause: Cause
-        if let resource = body.firstMatch(of: #/Insufficient (?<resource>\S+)/#) {
+        if let resource = body.firstMatch(of: Self.insufficient) {
             cause = .insufficient(String(resource.output.resource))
-        } else if let taint = body.firstMatch(of: #/untolerated taint (?<taint>\{[^}]*\})/#) {
+        } else if let taint = body.firstMatch(of: Self.untoleratedTaint) {
             cause = .untoleratedTaint(String(taint.output.taint))
         } else if body.contains("node affinity/selector") {
             cause = .nodeSelectorMismatch
@@ -97,4 +97,10 @@ package struct SchedulerMessage: Sendable, Equatable {
         }
         return Reason(nodes: nodes, text: body, cause: cause)
     }
+
+    // Built once: a Swift regex literal evaluated in a function is rebuilt and recompiled on every call.
+    nonisolated(unsafe) private static let header = #/(?<available>\d+)\/(?<total>\d+) nodes are available:?\s*/#
+    nonisolated(unsafe) private static let nodeCount = #/^(?<count>\d+) /#
+    nonisolated(unsafe) private static let insufficient = #/Insufficient (?<resource>\S+)/#
+    nonisolated(unsafe) private static let untoleratedTaint = #/untolerated taint (?<taint>\{[^}]*\})/#
 }

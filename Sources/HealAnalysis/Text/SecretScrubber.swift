@@ -39,7 +39,7 @@ package enum SecretScrubber {
     /// dropped, other controls (but tab and newline) become spaces.
     package static func printable(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" || $0.value == 0x7F }) else { return text }
-        let withoutEscapes = text.replacing(#/\u{1B}\[[0-9;?]*[ -\/]*[@-~]/#) { _ in "" }
+        let withoutEscapes = text.replacing(terminalEscape) { _ in "" }
         return String(String.UnicodeScalarView(withoutEscapes.unicodeScalars.map { scalar in
             (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || scalar.value == 0x7F ? " " : scalar
         }))
@@ -58,4 +58,5 @@ package enum SecretScrubber {
     nonisolated(unsafe) private static let urlCredentials = #/(?<prefix>[a-zA-Z][a-zA-Z0-9+.\-]*:\/\/[^\s:@\/]+:)[^\s@\/]+@/#
     nonisolated(unsafe) private static let jwt = #/eyJ[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{5,}/#
     nonisolated(unsafe) private static let awsAccessKey = #/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/#
+    nonisolated(unsafe) private static let terminalEscape = #/\u{1B}\[[0-9;?]*[ -\/]*[@-~]/#
 }

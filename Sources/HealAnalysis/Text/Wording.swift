@@ -16,10 +16,10 @@ package enum Wording {
         "\(value) \(value == 1 ? singular : (plural ?? singular + "s"))"
     }
 
-    /// A log line or message cut to a length a table can show. Scrub secrets before clipping:
-    /// a token cut in half no longer looks like one.
+    /// A log line or message, secrets masked, cut to a length a table can show. Masking comes
+    /// first because a token cut in half no longer looks like one to the scrubber.
     package static func clip(_ text: String, _ limit: Int = 160) -> String {
-        let single = text.replacingOccurrences(of: "\n", with: " ")
+        let single = SecretScrubber.scrub(text).replacingOccurrences(of: "\n", with: " ")
         return single.count <= limit ? single : String(single.prefix(limit - 1)) + "…"
     }
 }

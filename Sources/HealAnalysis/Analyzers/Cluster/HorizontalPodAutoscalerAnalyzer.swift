@@ -28,7 +28,7 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
             if let active = conditions["ScalingActive"], active.isFalse, let reason = active.reason, Self.metricFailureReasons.contains(reason),
                 (context.age(since: active.lastTransitionTime) ?? .infinity) >= Self.graceSeconds {
                 let message = active.message ?? ""
-                if let missing = message.firstMatch(of: #/missing request for (?<resource>[a-z.\-\/]+)(?: in container (?<container>\S+))?/#) {
+                if let missing = message.firstMatch(of: Self.missingRequest) {
                     findings.append(missingRequests(
                         autoscaler, condition: active, resource: String(missing.output.resource), container: missing.output.container.map(String.init),
                         context: context))
@@ -124,4 +124,7 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
         guard let range = message.range(of: "unable to compute the replica count: ") else { return message }
         return String(message[range.upperBound...])
     }
+
+    // Built once: a Swift regex literal evaluated in a function is rebuilt and recompiled on every call.
+    nonisolated(unsafe) private static let missingRequest = #/missing request for (?<resource>[a-z.\-\/]+)(?: in container (?<container>\S+))?/#
 }

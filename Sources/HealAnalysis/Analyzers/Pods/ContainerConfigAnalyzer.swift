@@ -54,10 +54,10 @@ private struct MissingReference {
     var namespace: String?
 
     init?(_ message: String) {
-        if let match = message.firstMatch(of: #/(?<kind>configmap|secret) "(?<name>[^"]+)" not found/#) {
+        if let match = message.firstMatch(of: Self.objectNotFound) {
             kind = match.output.kind == "secret" ? "Secret" : "ConfigMap"
             name = String(match.output.name)
-        } else if let match = message.firstMatch(of: #/couldn't find key (?<key>\S+) in (?<kind>Secret|ConfigMap) (?<namespace>[^\/\s]+)\/(?<name>\S+)/#) {
+        } else if let match = message.firstMatch(of: Self.keyNotFound) {
             kind = String(match.output.kind)
             name = String(match.output.name)
             key = String(match.output.key)
@@ -80,4 +80,8 @@ private struct MissingReference {
         let create = kind == "Secret" ? "kubectl create secret generic \(name) --from-literal=KEY=VALUE" : "kubectl create configmap \(name) --from-file=PATH"
         return "Create \(kind) \(name) in the pod's namespace (\(create)) or fix the reference."
     }
+
+    // Built once: a Swift regex literal evaluated in a function is rebuilt and recompiled on every call.
+    nonisolated(unsafe) private static let objectNotFound = #/(?<kind>configmap|secret) "(?<name>[^"]+)" not found/#
+    nonisolated(unsafe) private static let keyNotFound = #/couldn't find key (?<key>\S+) in (?<kind>Secret|ConfigMap) (?<namespace>[^\/\s]+)\/(?<name>\S+)/#
 }

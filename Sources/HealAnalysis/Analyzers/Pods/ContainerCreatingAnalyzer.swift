@@ -34,7 +34,7 @@ struct ContainerCreatingAnalyzer: Analyzer {
                     since: since, confidence: 0.8))
                 continue
             }
-            let cause = blockers.last.map { "\($0.reason): \(Wording.clip(SecretScrubber.scrub($0.message), 200))" }
+            let cause = blockers.last.map { "\($0.reason): \(Wording.clip($0.message, 200))" }
             findings.append(factory.finding(
                 "container-creating-stuck", pod: pod, container: status.name,
                 symptom: "ContainerCreating for \(DurationText.format(seconds: age))",

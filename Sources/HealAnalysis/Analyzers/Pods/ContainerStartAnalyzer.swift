@@ -21,7 +21,7 @@ struct ContainerStartAnalyzer: Analyzer {
                 let message = status.state?.waiting?.reason == "CrashLoopBackOff"
                     ? (status.lastState?.terminated?.message ?? "") : (status.state?.waiting?.message ?? status.lastState?.terminated?.message ?? "")
                 let code = creating ? "create-container-error" : "run-container-error"
-                let missing = message.firstMatch(of: #/exec: "(?<path>[^"]+)": (?:stat [^:]+: no such file or directory|executable file not found in \$PATH)/#)
+                let missing = message.firstMatch(of: Self.missingCommand)
                 let cause = missing.map { "the command \($0.output.path) does not exist in the image" } ?? Wording.clip(message, 200)
                 let verb = creating ? "create" : "start"
                 findings.append(factory.finding(
@@ -38,4 +38,7 @@ struct ContainerStartAnalyzer: Analyzer {
         }
         return findings
     }
+
+    // Built once: a Swift regex literal evaluated in a function is rebuilt and recompiled on every call.
+    nonisolated(unsafe) private static let missingCommand = #/exec: "(?<path>[^"]+)": (?:stat [^:]+: no such file or directory|executable file not found in \$PATH)/#
 }

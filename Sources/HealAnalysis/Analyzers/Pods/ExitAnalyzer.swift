@@ -24,15 +24,12 @@ struct ExitAnalyzer: Analyzer {
             && !EvictionAnalyzer.nodeReasons.contains(pod.status.reason ?? "") {
             for status in pod.status.containerStatuses {
                 guard let terminated = status.state?.terminated, terminated.exitCode != 0, terminated.reason != "OOMKilled" else { continue }
-                let cause = CrashCauseClassifier.classify(pod: pod, status: status, factory: factory)
+                let cause = CrashCauseClassifier.classify(pod: pod, status: status, factory: factory, finished: true)
                 let code = cause.code == "crash-loop" ? "non-zero-exit" : cause.code
-                let rootCause = cause.code == "crash-loop"
-                    ? cause.rootCause.replacingOccurrences(of: "exits with", with: "exited with")
-                    : cause.rootCause
                 findings.append(factory.finding(
                     code, pod: pod, container: status.name,
                     symptom: "Terminated: \(terminated.reason ?? "Error") (\(ExitCodeWording.describe(terminated.exitCode)))",
-                    rootCause: rootCause, evidence: cause.evidence, since: terminated.finishedAt,
+                    rootCause: cause.rootCause, evidence: cause.evidence, since: terminated.finishedAt,
                     remediation: CrashRemedy.remediation(for: cause, pod: pod, container: status.name, rollout: nil, factory: factory),
                     confidence: cause.confidence))
             }

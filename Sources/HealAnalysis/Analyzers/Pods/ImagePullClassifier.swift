@@ -25,7 +25,7 @@ enum ImagePullClassifier {
         }
         // A missing repository first: Docker Hub answers a typo with "pull access denied …
         // repository does not exist", which also mentions access.
-        let repositoryMissing = text.contains(#/(?i)repository does not exist|pull access denied|insufficient_scope|requested access to the resource is denied/#)
+        let repositoryMissing = text.contains(Self.repositoryMissing)
         if repositoryMissing {
             if let suggestion = ImageCorrector.correctRepository(of: image, runningImages: runningImages) {
                 return Verdict(
@@ -44,14 +44,14 @@ enum ImagePullClassifier {
                 rootCause: "Repository \(reference.shortRepository) does not exist on Docker Hub (or is private and needs imagePullSecrets).",
                 suggestion: nil, confidence: 0.7)
         }
-        if text.contains(#/(?i)401 Unauthorized|unauthorized:|authentication required|no basic auth credentials|403 Forbidden/#) {
+        if text.contains(Self.unauthorized) {
             let secrets = hasPullSecrets ? "the pod's imagePullSecrets are not accepted" : "the pod has no imagePullSecrets"
             return Verdict(
                 code: "image-pull-unauthorized",
                 rootCause: "Registry \(registry) refused to let the node pull \(image) (unauthorized): \(secrets).",
                 suggestion: nil, confidence: 0.9)
         }
-        if text.contains(#/(?i)manifest unknown|: not found|code = NotFound/#) {
+        if text.contains(Self.manifestMissing) {
             // The repository answered, so only a known misspelling of its name is suggested (edit
             // distance could turn team/api-v2 into a neighbouring team/api-v1).
             if let suggestion = ImageCorrector.correctRepository(of: image, runningImages: [], knownTyposOnly: true) {
@@ -73,10 +73,10 @@ enum ImagePullClassifier {
         if text.contains("toomanyrequests") {
             return "Registry \(registry) rate-limits the node's pulls of \(image) (toomanyrequests): authenticate the pulls or use a mirror."
         }
-        if text.contains(#/no such host|server misbehaving|i\/o timeout|connection refused|network is unreachable/#) {
+        if text.contains(Self.networkFailure) {
             return "The node cannot reach registry \(registry) to pull \(image): check DNS, egress and proxy settings."
         }
-        if text.contains(#/x509|certificate/#) {
+        if text.contains(Self.certificateProblem) {
             return "The node does not trust registry \(registry)'s TLS certificate, so \(image) cannot be pulled."
         }
         let detail = text.split(separator: "\n").first.map { Wording.clip(String($0), 160) } ?? "no detail"
@@ -92,4 +92,11 @@ enum ImagePullClassifier {
     private static func firstClause(of message: String) -> String {
         message.components(separatedBy: ": ").last.map { Wording.clip($0, 120) } ?? message
     }
+
+    // Built once: a Swift regex literal evaluated in a function is rebuilt and recompiled on every call.
+    nonisolated(unsafe) private static let repositoryMissing = #/(?i)repository does not exist|pull access denied|insufficient_scope|requested access to the resource is denied/#
+    nonisolated(unsafe) private static let unauthorized = #/(?i)401 Unauthorized|unauthorized:|authentication required|no basic auth credentials|403 Forbidden/#
+    nonisolated(unsafe) private static let manifestMissing = #/(?i)manifest unknown|: not found|code = NotFound/#
+    nonisolated(unsafe) private static let networkFailure = #/no such host|server misbehaving|i\/o timeout|connection refused|network is unreachable/#
+    nonisolated(unsafe) private static let certificateProblem = #/x509|certificate/#
 }

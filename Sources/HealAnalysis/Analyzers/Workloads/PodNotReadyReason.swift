@@ -48,7 +48,7 @@ struct PodNotReadyReason {
             return
         }
         if let warning = events.last(where: \.isWarning) {
-            self.init(text: "\(warning.reason): \(Wording.clip(SecretScrubber.scrub(warning.message), 140))", evidence: .event(warning, object: ref))
+            self.init(text: "\(warning.reason): \(Wording.clip(warning.message, 140))", evidence: .event(warning, object: ref))
             return
         }
         let waiting = statuses.compactMap { $0.1.state?.waiting?.reason }.first
