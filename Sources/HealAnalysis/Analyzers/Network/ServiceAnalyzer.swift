@@ -13,16 +13,20 @@ struct ServiceAnalyzer: Analyzer {
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
         let podsByNamespace = Dictionary(grouping: context.snapshot.pods) { $0.metadata.namespace ?? "" }
+        let slicesByService = Dictionary(grouping: context.snapshot.endpointSlices) {
+            ResourceRef(kind: "Service", namespace: $0.metadata.namespace, name: $0.serviceName ?? "")
+        }
         var findings: [Finding] = []
         // Services without a selector have hand-managed endpoints; ExternalName ones are DNS aliases.
         for service in context.snapshot.services where !service.spec.selector.isEmpty && service.spec.type != "ExternalName" {
             let namespacePods = podsByNamespace[service.metadata.namespace ?? ""] ?? []
+            let slices = slicesByService[service.metadata.ref(kind: "Service")] ?? []
             let selected = namespacePods.filter { service.spec.selector.selects($0.metadata.labels) }
             if selected.isEmpty {
-                if let finding = noMatchingPods(service, namespacePods: namespacePods, context: context) { findings.append(finding) }
+                if let finding = noMatchingPods(service, namespacePods: namespacePods, slices: slices, context: context) { findings.append(finding) }
                 continue
             }
-            if let finding = noReadyEndpoints(service, selected: selected, context: context) { findings.append(finding) }
+            if let finding = noReadyEndpoints(service, selected: selected, slices: slices, context: context) { findings.append(finding) }
             if let finding = ServicePortCheck(service: service, pods: selected).finding(analyzer: descriptor.id) { findings.append(finding) }
         }
         return findings
@@ -31,7 +35,7 @@ struct ServiceAnalyzer: Analyzer {
     /// The selector matches a workload's pod template but no pod: the workload has none, or is
     /// a standby scaled to 0 on purpose (blue/green), which is not a problem. Otherwise the
     /// selector matches nothing at all.
-    private func noMatchingPods(_ service: Service, namespacePods: [Pod], context: AnalysisContext) -> Finding? {
+    private func noMatchingPods(_ service: Service, namespacePods: [Pod], slices: [EndpointSlice], context: AnalysisContext) -> Finding? {
         let ref = service.metadata.ref(kind: "Service")
         let templates = TemplatedWorkload.all(in: context.snapshot).filter {
             $0.ref.namespace == ref.namespace && service.spec.selector.selects($0.templateLabels)
@@ -48,11 +52,11 @@ struct ServiceAnalyzer: Analyzer {
                     command: KubectlCommand.describe(workload.ref), safeToAutoApply: false),
                 confidence: 0.8)
         }
-        return templates.isEmpty ? unmatchedSelector(service, namespacePods: namespacePods, context: context) : nil
+        return templates.isEmpty ? unmatchedSelector(service, namespacePods: namespacePods, slices: slices, context: context) : nil
     }
 
     /// A selector no pod or template carries: most often a typo, answered with the label meant.
-    private func unmatchedSelector(_ service: Service, namespacePods: [Pod], context: AnalysisContext) -> Finding {
+    private func unmatchedSelector(_ service: Service, namespacePods: [Pod], slices: [EndpointSlice], context: AnalysisContext) -> Finding {
         let ref = service.metadata.ref(kind: "Service")
         let selector = service.spec.selector
         var evidence = [Evidence(.spec, "selector \(selector.selectorText)", object: ref)]
@@ -77,15 +81,15 @@ struct ServiceAnalyzer: Analyzer {
             code: "service-no-matching-pods", severity: .critical, analyzer: descriptor.id, resource: ref,
             symptom: "selector \(selector.selectorText) matches no pod",
             rootCause: suggestion == nil ? rootCause + "." : rootCause,
-            evidence: evidence + endpointEvidence(ref, context: context),
+            evidence: evidence + endpointEvidence(slices),
             remediation: remediation,
             confidence: suggestion == nil ? 0.8 : 0.9)
     }
 
-    private func noReadyEndpoints(_ service: Service, selected: [Pod], context: AnalysisContext) -> Finding? {
+    private func noReadyEndpoints(_ service: Service, selected: [Pod], slices: [EndpointSlice], context: AnalysisContext) -> Finding? {
         let ref = service.metadata.ref(kind: "Service")
         let live = selected.filter(\.isLive)
-        let endpoints = slices(of: ref, context: context).flatMap(\.endpoints)
+        let endpoints = slices.flatMap(\.endpoints)
         let ready = endpoints.isEmpty ? live.count(where: \.isReady) : endpoints.count(where: \.isReady)
         guard ready == 0 else { return nil }
         // Only finished pods selected: they explain the empty Service too.
@@ -101,7 +105,7 @@ struct ServiceAnalyzer: Analyzer {
             pods: Finding.Pods(count: notReady.count, sample: notReady.prefix(FindingGrouper.sampleSize).map(\.metadata.name)),
             symptom: "0 of \(total) endpoints ready",
             rootCause: "Service \(ref.name) has 0 of \(total) endpoints ready: \(PodNotReadyReason.summary(reasons)) (\(ReplicaShortfall.podNames(notReady))\(owners.isEmpty ? "" : " of \(Wording.list(owners))")).",
-            evidence: endpointEvidence(ref, context: context) + reasons.compactMap(\.evidence).prefix(3),
+            evidence: endpointEvidence(slices) + reasons.compactMap(\.evidence).prefix(3),
             since: notReady.compactMap(\.notReadySince).max(),
             remediation: Remediation(
                 action: .manual, summary: "Fix why the selected pods are not Ready; the Service sends them traffic as soon as they are.",
@@ -114,12 +118,8 @@ struct ServiceAnalyzer: Analyzer {
         Set(pods.compactMap { context.index.workload(of: $0) }).sorted().map { "\($0.kind) \($0.name)" }
     }
 
-    private func slices(of service: ResourceRef, context: AnalysisContext) -> [EndpointSlice] {
-        context.snapshot.endpointSlices.filter { $0.metadata.namespace == service.namespace && $0.serviceName == service.name }
-    }
-
-    private func endpointEvidence(_ service: ResourceRef, context: AnalysisContext) -> [Evidence] {
-        slices(of: service, context: context).map { slice in
+    private func endpointEvidence(_ slices: [EndpointSlice]) -> [Evidence] {
+        slices.map { slice in
             Evidence(
                 .status,
                 "EndpointSlice \(slice.metadata.name): \(Wording.count(slice.endpoints.count, "endpoint")), \(slice.endpoints.count(where: \.isReady)) ready",

@@ -21,8 +21,9 @@ struct JobAnalyzer: Analyzer {
     private func finding(_ job: Job, failed: Condition, context: AnalysisContext) -> Finding {
         let ref = job.metadata.ref(kind: "Job")
         let owner = job.metadata.controllerRef
-        let attempts = context.snapshot.pods
-            .filter { $0.metadata.namespace == ref.namespace && $0.metadata.controller?.kind == "Job" && $0.metadata.controller?.name == ref.name && $0.status.phase == "Failed" }
+        // The index files a Job's pods under its CronJob when it has one.
+        let attempts = context.index.pods(of: owner ?? ref)
+            .filter { $0.metadata.controller?.kind == "Job" && $0.metadata.controller?.name == ref.name && $0.status.phase == "Failed" }
             .sorted { ($0.metadata.creationTimestamp ?? Timestamp(secondsSince1970: 0)) < ($1.metadata.creationTimestamp ?? Timestamp(secondsSince1970: 0)) }
         let exits = attempts.flatMap { pod in
             pod.status.containerStatuses.compactMap { status in
