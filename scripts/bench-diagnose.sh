@@ -72,26 +72,7 @@ say() { printf '==> %s\n' "$*" >&2; }
 
 command -v python3 >/dev/null || { echo "bench-diagnose: python3 is required" >&2; exit 69; }
 
-# ---------------------------------------------------------------- dependencies + build
-as_root() { if [[ "$(id -u)" -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
-
-ensure_build_deps() {
-  local missing=()
-  pkg-config --exists libcurl 2>/dev/null || dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 || missing+=(libcurl4-openssl-dev)
-  pkg-config --exists sqlite3 2>/dev/null || dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)
-  [[ ${#missing[@]} -eq 0 ]] && return 0
-  if [[ -x "$ROOT/scripts/install-deps.sh" ]]; then
-    say "installing build dependencies with scripts/install-deps.sh (${missing[*]} missing)"
-    "$ROOT/scripts/install-deps.sh"
-  elif command -v apt-get >/dev/null; then
-    say "installing ${missing[*]} with apt-get"
-    as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-  else
-    echo "bench-diagnose: missing ${missing[*]} and no apt-get; install them by hand" >&2
-    return 1
-  fi
-}
-
+# ---------------------------------------------------------------- build
 HEAL_PROBLEM=""
 if [[ -n "$BINARY" ]]; then
   HEAL="$BINARY"
@@ -124,7 +105,7 @@ if [[ "$BUILD" -eq 1 ]]; then
   BUILD_LOG="$WORK/build.log"
   if ! command -v swift >/dev/null; then
     HEAL_PROBLEM="swift is not installed; cannot build kubectl-heal"
-  elif ! ensure_build_deps >"$WORK/deps.log" 2>&1; then
+  elif command -v dpkg-query >/dev/null && ! "$ROOT/scripts/install-deps.sh" >"$WORK/deps.log" 2>&1; then
     HEAL_PROBLEM="installing build dependencies failed (see $WORK/deps.log)"
     cat "$WORK/deps.log" >&2
   else
@@ -193,25 +174,42 @@ users:
     token: bench-dummy-token
 EOF
 
-# warm-up: the server serialises and caches each page on first use; do that before timing
-python3 - "$PORT" <<'EOF'
-import json, sys, urllib.request
+# warm-up: the server filters, serialises and caches each page on first use, per (resource,
+# selectors, limit, start, gzip); fetch every page the measured commands will, in both encodings
+python3 - "$PORT" "$ROOT/Sources/HealModel/Cluster/Event.swift" <<'EOF'
+import json, re, sys, urllib.parse, urllib.request
 base = "http://127.0.0.1:%s" % sys.argv[1]
 opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-for path in ("/api/v1/pods", "/apis/apps/v1/deployments", "/apis/apps/v1/replicasets", "/api/v1/services",
-             "/apis/discovery.k8s.io/v1/endpointslices", "/api/v1/events", "/apis/events.k8s.io/v1/events",
-             "/api/v1/nodes"):
-    for limit in (500,):
-        cont = ""
-        while True:
-            url = "%s%s?limit=%d%s" % (base, path, limit, "&continue=" + cont if cont else "")
-            for enc in ("gzip", "identity"):
-                req = urllib.request.Request(url, headers={"Accept-Encoding": enc})
-                body = opener.open(req).read()
-            req = urllib.request.Request(url, headers={"Accept-Encoding": "identity"})
-            cont = json.loads(opener.open(req).read())["metadata"].get("continue", "")
-            if not cont:
-                break
+# kubectl: chunks of 500
+lists = [(path, 500, "") for path in (
+    "/api/v1/pods", "/apis/apps/v1/deployments", "/apis/apps/v1/replicasets", "/api/v1/services",
+    "/apis/discovery.k8s.io/v1/endpointslices", "/api/v1/events", "/apis/events.k8s.io/v1/events", "/api/v1/nodes")]
+# kubectl-heal: pages of 250 of every kind (KubeClient.list); events only through
+# Event.diagnosisFieldSelectors: type=Warning, then type=Normal,reason=R for each explanatory reason
+lists += [(path, 250, "") for path in (
+    "/api/v1/pods", "/api/v1/services", "/api/v1/nodes", "/api/v1/persistentvolumeclaims",
+    "/apis/apps/v1/deployments", "/apis/apps/v1/replicasets", "/apis/apps/v1/statefulsets", "/apis/apps/v1/daemonsets",
+    "/apis/batch/v1/jobs", "/apis/discovery.k8s.io/v1/endpointslices", "/apis/autoscaling/v2/horizontalpodautoscalers",
+    "/apis/networking.k8s.io/v1/ingresses", "/apis/policy/v1/poddisruptionbudgets")]
+m = re.search(r"explanatoryNormalReasons: Set<String> = \[([^\]]*)\]", open(sys.argv[2]).read())
+if not m:
+    sys.exit("bench-diagnose: Event.explanatoryNormalReasons not found in %s; update the warm-up" % sys.argv[2])
+reasons = sorted(re.findall(r'"([^"]+)"', m.group(1)))
+lists += [("/api/v1/events", 250, sel) for sel in ["type=Warning"] + ["type=Normal,reason=" + r for r in reasons]]
+for path, limit, field_selector in lists:
+    cont = ""
+    while True:
+        query = {"limit": limit}
+        if field_selector:
+            query["fieldSelector"] = field_selector
+        if cont:
+            query["continue"] = cont
+        url = "%s%s?%s" % (base, path, urllib.parse.urlencode(query))
+        for enc in ("gzip", "identity"):
+            body = opener.open(urllib.request.Request(url, headers={"Accept-Encoding": enc})).read()
+        cont = json.loads(body)["metadata"].get("continue", "")  # body of the identity request
+        if not cont:
+            break
 EOF
 : >"$WORK/access.log"
 
