@@ -194,6 +194,7 @@ _kubectl-heal_diagnose() {
     # Offer option value completions
     case "${prev}" in
     '--kubeconfig')
+        __kubectl-heal_add_completions -f
         return
         ;;
     '--context')
@@ -221,6 +222,7 @@ _kubectl-heal_diagnose() {
         return
         ;;
     '--snapshot')
+        __kubectl-heal_add_completions -f
         return
         ;;
     '--output'|'-o')
@@ -228,6 +230,7 @@ _kubectl-heal_diagnose() {
         return
         ;;
     '--analyzers')
+        __kubectl-heal_add_completions -W 'pod-crash-loop'$'\n''pod-oom'$'\n''image-pull'$'\n''container-config'$'\n''container-start'$'\n''init-container'$'\n''pod-scheduling'$'\n''pod-eviction'$'\n''pod-creating'$'\n''pod-readiness'$'\n''pod-liveness'$'\n''pod-restarts'$'\n''pod-exit'$'\n''deployment'$'\n''replicaset'$'\n''statefulset'$'\n''daemonset'$'\n''job'$'\n''service'$'\n''ingress'$'\n''hpa'$'\n''node'$'\n''pvc'$'\n''hygiene-probes'$'\n''hygiene-resources'$'\n''hygiene-image-tag'$'\n''hygiene-single-replica'$'\n''hygiene-pdb'$'\n''pods'$'\n''workloads'$'\n''network'$'\n''autoscaling'$'\n''nodes'$'\n''storage'$'\n''hygiene'
         return
         ;;
     '--exclude-namespace')
@@ -253,6 +256,7 @@ _kubectl-heal_failover() {
     # Offer option value completions
     case "${prev}" in
     '--kubeconfig')
+        __kubectl-heal_add_completions -f
         return
         ;;
     '--context')
@@ -292,6 +296,7 @@ _kubectl-heal_recommend-limits() {
     # Offer option value completions
     case "${prev}" in
     '--kubeconfig')
+        __kubectl-heal_add_completions -f
         return
         ;;
     '--context')
@@ -331,6 +336,7 @@ _kubectl-heal_cost() {
     # Offer option value completions
     case "${prev}" in
     '--kubeconfig')
+        __kubectl-heal_add_completions -f
         return
         ;;
     '--context')

@@ -66,6 +66,10 @@ struct HelpAndCompletionTests {
         #expect(typed.stdout == "other\ntest\n:4\n", "a --kubeconfig already typed is where contexts come from")
         let files = await CLIRunner.run(["__complete", "diagnose", "--snapshot", ""])
         #expect(files.stdout == ":0\n")
+        let kubeconfigFiles = await CLIRunner.run(["__complete", "diagnose", "--kubeconfig", ""])
+        #expect(kubeconfigFiles.stdout == ":0\n")
+        let analyzers = await CLIRunner.run(["__complete", "diagnose", "--analyzers", "pod-c"])
+        #expect(analyzers.stdout == "pod-crash-loop\npod-creating\n:4\n")
     }
 
     @Test("diagnose's positional arguments complete to resource types")

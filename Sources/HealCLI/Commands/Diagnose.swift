@@ -32,13 +32,15 @@ struct Diagnose: HealCommand {
 
     @OptionGroup(title: "Cluster access") var cluster: ClusterOptions
 
-    @Option(help: ArgumentHelp("Analyse files instead of a live cluster: `kubectl get -o json|yaml` output or a `kubectl cluster-info dump` folder.", valueName: "path"))
+    @Option(help: ArgumentHelp("Analyse files instead of a live cluster: `kubectl get -o json|yaml` output or a `kubectl cluster-info dump` folder.", valueName: "path"), completion: .file())
     var snapshot: String?
 
     @Option(name: .shortAndLong, help: "Output format.")
     var output: DiagnoseFormat = .table
 
-    @Option(help: ArgumentHelp("Run only these analyzers or groups (comma-separated).", valueName: "list"))
+    @Option(
+        help: ArgumentHelp("Run only these analyzers or groups (comma-separated).", valueName: "list"),
+        completion: .list(DiagnosisOptions.knownAnalyzerNames()))
     var analyzers: String?
 
     @Flag(help: "Also run the hygiene checks (info severity: probes, requests/limits, :latest, single replicas, PDBs).")

@@ -18,8 +18,8 @@ struct CommandTree: Decodable {
         var kind: String
         var shouldDisplay: Bool?
         var names: [Name]?
-        var allValues: [String]?
         var abstract: String?
+        var completionKind: CompletionKind?
 
         var takesValue: Bool { kind == "option" }
 
@@ -30,6 +30,34 @@ struct CommandTree: Decodable {
 
         var longName: String? {
             names?.first { $0.kind == "long" }?.name
+        }
+    }
+
+    /// How an option's value completes, as declared with `completion:` (CaseIterable values
+    /// arrive as a list).
+    enum CompletionKind: Decodable {
+        case list([String])
+        case files
+        /// A shell command or a custom closure, which only the generated scripts can run.
+        case other
+
+        private enum CodingKeys: String, CodingKey {
+            case list, file, directory
+        }
+
+        private struct Values: Decodable {
+            var values: [String]
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if let list = try container.decodeIfPresent(Values.self, forKey: .list) {
+                self = .list(list.values)
+            } else if container.contains(.file) || container.contains(.directory) {
+                self = .files
+            } else {
+                self = .other
+            }
         }
     }
 

@@ -1,4 +1,3 @@
-import HealAnalysis
 import HealModel
 
 /// Answers shell completion in Cobra's `__complete` format, which kubectl's plugin completion
@@ -80,17 +79,16 @@ struct CompletionEngine {
         return Result(candidates: candidates, directive: Directive.noFileCompletion)
     }
 
+    /// Values as the option declares them; kubeconfig contexts are the one dynamic answer.
     private func values(for option: CommandTree.Argument, prefix: String) -> Result {
         let values: [String]
-        switch option.longName {
-        case "kubeconfig", "snapshot":
+        switch option.completionKind {
+        case .files:
             return Result(candidates: [], directive: Directive.default)
-        case "context":
-            values = contexts()
-        case "analyzers":
-            values = DiagnosisOptions.knownAnalyzerNames()
-        default:
-            values = option.allValues ?? []
+        case .list(let declared):
+            values = declared
+        case .other, nil:
+            values = option.longName == "context" ? contexts() : []
         }
         return Result(candidates: values.filter { $0.hasPrefix(prefix) }.map { ($0, nil) }, directive: Directive.noFileCompletion)
     }

@@ -4,7 +4,7 @@ import HealKube
 
 /// kubectl's cluster-access flags, shared by every subcommand that talks to a cluster.
 package struct ClusterOptions: ParsableArguments, Sendable {
-    @Option(help: ArgumentHelp("Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).", valueName: "file"))
+    @Option(help: ArgumentHelp("Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).", valueName: "file"), completion: .file())
     package var kubeconfig: String?
 
     @Option(help: ArgumentHelp("The kubeconfig context to use.", valueName: "name"))
