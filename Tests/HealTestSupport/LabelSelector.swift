@@ -3,6 +3,9 @@ import Foundation
 /// A parsed `labelSelector` query parameter, with the API server's grammar and matching rules:
 /// `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x,y)`, `a`, `!a`, joined by commas.
 /// `!=` and `notin` also match objects that lack the label, as in Kubernetes.
+/// Written apart from HealModel's `LabelSelectorExpression` on purpose: the fake stands in for
+/// kube-apiserver (which rejects empty clauses), and the test that a live `-l` run matches a
+/// `--snapshot` one would pass for any bug both sides shared.
 struct LabelSelector: Sendable {
     enum Requirement: Sendable, Equatable {
         case equals(String, String)
