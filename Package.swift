@@ -38,10 +38,15 @@ let package = Package(
             ]
         ),
         .target(name: "HealAnalysis", dependencies: ["HealModel"]),
+        // Changes to a cluster: failover (and, later, healing) with plans, dry runs, verification.
+        .target(
+            name: "HealActions",
+            dependencies: ["HealKube", "HealAnalysis", "HealModel", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(
             name: "HealCLI",
             dependencies: [
-                "HealKube", "HealAnalysis", "HealModel",
+                "HealKube", "HealAnalysis", "HealActions", "HealModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),

@@ -19,4 +19,6 @@ struct Cost: PlannedCommand {
     var target: String?
 
     @OptionGroup var cluster: ClusterOptions
+
+    @OptionGroup var scope: ScopeOptions
 }

@@ -32,6 +32,8 @@ struct Diagnose: HealCommand {
 
     @OptionGroup(title: "Cluster access") var cluster: ClusterOptions
 
+    @OptionGroup(title: "Cluster access") var scope: ScopeOptions
+
     @Option(help: ArgumentHelp("Analyse files instead of a live cluster: `kubectl get -o json|yaml` output or a `kubectl cluster-info dump` folder.", valueName: "path"), completion: .file())
     var snapshot: String?
 
@@ -85,7 +87,7 @@ struct Diagnose: HealCommand {
         if let minAge, DurationText.seconds(minAge) == nil {
             throw ValidationError("--min-age \"\(minAge)\" is not a duration; use e.g. 90s, 5m, 2h or 1d")
         }
-        if let selector = cluster.selector, LabelSelectorExpression(selector) == nil {
+        if let selector = scope.selector, LabelSelectorExpression(selector) == nil {
             throw ValidationError("-l \"\(selector)\" is not a label selector; use e.g. app=web,tier!=cache or 'env in (prod,staging)'")
         }
     }
@@ -100,13 +102,13 @@ struct Diagnose: HealCommand {
         }
         let request = DiagnoseRequest(
             source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),
-            namespace: cluster.allNamespaces ? nil : cluster.namespace,
-            allNamespaces: cluster.allNamespaces,
+            namespace: scope.allNamespaces ? nil : cluster.namespace,
+            allNamespaces: scope.allNamespaces,
             excludedNamespaces: excludedNamespaces,
             options: DiagnosisOptions(
                 analyzers: try analyzerSelection(), includeHygiene: hygiene,
                 minimumAgeSeconds: minAge.flatMap(DurationText.seconds), targets: try targetList(),
-                labelSelector: cluster.selector.flatMap(LabelSelectorExpression.init)))
+                labelSelector: scope.selector.flatMap(LabelSelectorExpression.init)))
         let report = try await DiagnoseJob(environment: environment, logLevel: verbosity.logLevel).run(request)
         environment.standardOutput.write(try ReportRenderer.render(report, as: output, colors: environment.colorsStandardOutput))
         guard let failOn else { return ExitStatus.success }

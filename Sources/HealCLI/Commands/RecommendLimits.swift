@@ -20,4 +20,6 @@ struct RecommendLimits: PlannedCommand {
     var target: String?
 
     @OptionGroup var cluster: ClusterOptions
+
+    @OptionGroup var scope: ScopeOptions
 }

@@ -4,4 +4,6 @@ package enum CLIError: Error, Sendable, Equatable {
     case targetNotFound(type: String, name: String, namespace: String?)
     case notImplemented(feature: String, issue: String)
     case llmNotConfigured(flag: String)
+    /// A mutating command without `--yes` and no terminal to ask on.
+    case confirmationNeeded(flag: String)
 }

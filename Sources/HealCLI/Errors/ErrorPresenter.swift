@@ -1,3 +1,4 @@
+import HealAnalysis
 import HealHTTP
 import HealKube
 
@@ -24,6 +25,7 @@ package enum ErrorPresenter {
         case let error as KubeConfigError: KubeConfigErrorPresenter.present(error)
         case let error as KubeError: KubeErrorPresenter.present(error, situation: situation)
         case let error as SnapshotError: present(error)
+        case let error as FailoverError: PresentedError(message: error.message, hint: error.hint, exitCode: exitCode(error))
         default:
             PresentedError(message: "internal error: \(error)", hint: "re-run with -vv for details and report it as a bug", exitCode: ExitStatus.internalError)
         }
@@ -45,6 +47,25 @@ package enum ErrorPresenter {
                 message: "\(flag) needs an OpenAI-compatible LLM endpoint, and none is configured",
                 hint: "set KUBECTL_HEAL_LLM_BASE_URL (or OPENAI_BASE_URL) and KUBECTL_HEAL_LLM_API_KEY, or drop \(flag)",
                 exitCode: ExitStatus.configuration)
+        case .confirmationNeeded(let flag):
+            PresentedError(
+                message: "\(flag) changes the cluster and stdin is not a terminal to confirm on",
+                hint: "review the plan (run without \(flag)), then add --yes", exitCode: ExitStatus.usage)
+        }
+    }
+
+    /// Refusals exit 1 like a failed verification; a colour or label the user got wrong is a
+    /// usage error; a Service that is not set up for blue/green is bad input.
+    private static func exitCode(_ error: FailoverError) -> Int32 {
+        switch error {
+        case .colourLabelNotInSelector, .colourLabelAmbiguous, .unknownColour, .standbyAmbiguous, .objectMissing:
+            ExitStatus.usage
+        case .serviceHasNoSelector, .colourLabelNotFound, .colourHasSeveralDeployments, .noStandby:
+            ExitStatus.badInput
+        case .standbyCannotBecomeReady, .standbyNotReadyInTime, .gitOpsManaged, .kubeSystemNotNamed:
+            ExitStatus.findings
+        case .selectorChangedConcurrently:
+            ExitStatus.temporaryFailure
         }
     }
 

@@ -11,11 +11,18 @@ package struct CLIEnvironment: Sendable {
     package var standardOutputIsTerminal: Bool
     package var standardErrorIsTerminal: Bool
     package var now: @Sendable () -> Date
+    /// Reads the answer to a confirmation question; nil when stdin is not a terminal, so
+    /// mutating commands then need `--yes`.
+    package var askUser: (@Sendable () -> String?)?
+    /// Returns when a long-running command should stop: SIGINT/SIGTERM for the process, a
+    /// test's own condition in tests.
+    package var stopRequested: @Sendable () async -> Void
 
     package init(
         variables: [String: String], homeDirectory: String, standardOutput: any OutputSink, standardError: any OutputSink,
         standardOutputIsTerminal: Bool = false, standardErrorIsTerminal: Bool = false,
-        now: @escaping @Sendable () -> Date = Date.init
+        now: @escaping @Sendable () -> Date = Date.init, askUser: (@Sendable () -> String?)? = nil,
+        stopRequested: @escaping @Sendable () async -> Void = { await TerminationSignal.wait() }
     ) {
         self.variables = variables
         self.homeDirectory = homeDirectory
@@ -24,18 +31,22 @@ package struct CLIEnvironment: Sendable {
         self.standardOutputIsTerminal = standardOutputIsTerminal
         self.standardErrorIsTerminal = standardErrorIsTerminal
         self.now = now
+        self.askUser = askUser
+        self.stopRequested = stopRequested
     }
 
     /// The real process: its environment, home, stdout/stderr and clock.
     package static var process: CLIEnvironment {
         let variables = ProcessInfo.processInfo.environment
+        let readAnswer: @Sendable () -> String? = { readLine() }
         return CLIEnvironment(
             variables: variables,
             homeDirectory: variables["HOME"] ?? NSHomeDirectory(),
             standardOutput: FileDescriptorSink(descriptor: 1),
             standardError: FileDescriptorSink(descriptor: 2),
             standardOutputIsTerminal: isatty(1) == 1,
-            standardErrorIsTerminal: isatty(2) == 1)
+            standardErrorIsTerminal: isatty(2) == 1,
+            askUser: isatty(0) == 1 ? readAnswer : nil)
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).

@@ -16,14 +16,8 @@ package struct ClusterOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("The kubeconfig user to use (overrides the context's).", valueName: "name"))
     package var user: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Namespace to diagnose (default: the context's namespace, else default).", valueName: "namespace"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The namespace to work in (default: the context's namespace, else default).", valueName: "namespace"))
     package var namespace: String?
-
-    @Flag(name: [.customShort("A"), .long], help: "Diagnose every namespace (-n is ignored).")
-    package var allNamespaces = false
-
-    @Option(name: [.customShort("l"), .long], help: ArgumentHelp("Report only on objects (or their owners) with these labels, e.g. app=web,tier!=cache.", valueName: "selector"))
-    package var selector: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Impersonate this user (needs the impersonate RBAC verb).", valueName: "user"))
     package var impersonateUser: String?

@@ -22,6 +22,13 @@ enum ReportRenderer {
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
+    /// One line (JSON Lines), keys sorted, for streams of documents.
+    static func compactJSON<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
     static func yaml<Value: Encodable>(_ value: Value) throws -> String {
         var options = YAMLEncoder.Options()
         options.sortKeys = true

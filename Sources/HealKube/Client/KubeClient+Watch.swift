@@ -11,7 +11,7 @@ extension KubeClient {
     /// ends with an error only when the server refuses (401/403/404 …) or keeps failing.
     package func watch<Object: Decodable & Sendable>(
         _ kind: ResourceKind, as type: Object.Type, namespace: String?, labelSelector: String? = nil,
-        from resourceVersion: String? = nil, timeoutSeconds: Int = 300
+        fieldSelector: String? = nil, from resourceVersion: String? = nil, timeoutSeconds: Int = 300
     ) -> AsyncThrowingStream<WatchEvent<Object>, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
@@ -21,14 +21,16 @@ extension KubeClient {
                     while !Task.isCancelled {
                         if version == nil {
                             var items: [Object] = []
-                            let listed = try await list(kind, as: type, namespace: namespace, labelSelector: labelSelector) { items += $0 }
+                            let listed = try await list(
+                                kind, as: type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector
+                            ) { items += $0 }
                             version = listed
                             continuation.yield(.relisted(items, resourceVersion: listed))
                         }
                         do {
                             let started = ContinuousClock.now
                             try await watchOnce(
-                                kind, as: type, namespace: namespace, labelSelector: labelSelector,
+                                kind, as: type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector,
                                 version: &version, timeoutSeconds: timeoutSeconds, continuation: continuation)
                             failures = 0
                             // A server that ends every stream at once must not be hammered.
@@ -55,7 +57,8 @@ extension KubeClient {
     /// (even when the stream then breaks, so a retry resumes from there), or nil when the watch
     /// must start over with a fresh list.
     private func watchOnce<Object: Decodable & Sendable>(
-        _ kind: ResourceKind, as type: Object.Type, namespace: String?, labelSelector: String?, version: inout String?,
+        _ kind: ResourceKind, as type: Object.Type, namespace: String?, labelSelector: String?, fieldSelector: String?,
+        version: inout String?,
         timeoutSeconds: Int, continuation: AsyncThrowingStream<WatchEvent<Object>, any Error>.Continuation
     ) async throws {
         let path = Self.collectionPath(kind, namespace: namespace)
@@ -66,6 +69,7 @@ extension KubeClient {
             ("timeoutSeconds", String(timeoutSeconds)),
         ]
         if let labelSelector = labelSelector.nonEmpty { request.query.append(("labelSelector", labelSelector)) }
+        if let fieldSelector = fieldSelector.nonEmpty { request.query.append(("fieldSelector", fieldSelector)) }
         request.timeout = .zero
 
         let response = try await openStream(request)

@@ -9,6 +9,8 @@ import Logging
 /// the verb and resource.
 package struct KubeClient: Sendable {
     package static let userAgent = "kubectl-heal/\(HealVersion.current) (linux)"
+    /// Who owns the fields kubectl-heal writes (server-side field management).
+    package static let fieldManager = "kubectl-heal"
 
     package let connection: ClusterConnection
     let http: HTTPClient
@@ -126,7 +128,7 @@ package struct KubeClient: Sendable {
     /// would be stored when `dryRun` is set — the server-side dry run, `dryRun=All`).
     package func patch(
         _ kind: ResourceKind, namespace: String?, name: String, body: Data, type: PatchType, dryRun: Bool,
-        fieldManager: String = "kubectl-heal"
+        fieldManager: String = KubeClient.fieldManager
     ) async throws(KubeError) -> Data {
         let path = Self.collectionPath(kind, namespace: namespace) + "/\(name)"
         var request = APIRequest(

@@ -52,6 +52,13 @@ package struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringC
             secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60)
     }
 
+    /// UTC with microseconds ("2026-11-21T20:00:00.123456Z"): the API's MicroTime, which
+    /// Lease times and events.k8s.io times require.
+    package var microTime: String {
+        let micros = Int(((secondsSince1970 - secondsSince1970.rounded(.down)) * 1_000_000).rounded(.down))
+        return description.dropLast() + String(format: ".%06dZ", micros)
+    }
+
     package init?(rfc3339 text: String) {
         var bytes = Array(text.utf8)[...]
         func number(_ width: Int) -> Int? {

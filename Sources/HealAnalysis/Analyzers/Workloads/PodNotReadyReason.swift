@@ -6,6 +6,10 @@ import HealModel
 struct PodNotReadyReason {
     var text: String
     var evidence: Evidence?
+    /// False while the pod is only starting or stopping; true when something is wrong with it
+    /// (failed, unschedulable, a container stuck waiting, a readiness probe failing), which is
+    /// what failover needs to know before sending traffic to it.
+    var isFailure = true
 
     /// Checked from the most to the least fundamental: a pod that never started is not
     /// "failing its readiness probe", even if an old probe event is still around.
@@ -16,7 +20,7 @@ struct PodNotReadyReason {
             return
         }
         if pod.metadata.deletionTimestamp != nil {
-            self.init(text: "pod terminating", evidence: nil)
+            self.init(text: "pod terminating", evidence: nil, isFailure: false)
             return
         }
         let conditions = pod.status.conditions
@@ -54,12 +58,14 @@ struct PodNotReadyReason {
         let waiting = statuses.compactMap { $0.1.state?.waiting?.reason }.first
         self.init(
             text: waiting.map { "containers \($0)" } ?? "not Ready\(ready?.reason.map { " (\($0))" } ?? "")",
-            evidence: ready.map { Evidence(.status, "Ready=\($0.status)\($0.reason.map { " (\($0))" } ?? "")", object: ref, time: $0.lastTransitionTime) })
+            evidence: ready.map { Evidence(.status, "Ready=\($0.status)\($0.reason.map { " (\($0))" } ?? "")", object: ref, time: $0.lastTransitionTime) },
+            isFailure: false)
     }
 
-    private init(text: String, evidence: Evidence?) {
+    private init(text: String, evidence: Evidence?, isFailure: Bool = true) {
         self.text = text
         self.evidence = evidence
+        self.isFailure = isFailure
     }
 
     /// Waiting for a reason other than the normal steps of starting.

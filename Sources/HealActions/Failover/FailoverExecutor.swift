@@ -1,0 +1,283 @@
+import Foundation
+import HealAnalysis
+import HealKube
+import HealModel
+import Logging
+
+/// Carries out a `FailoverPlan` on the cluster: scale the standby, wait until it is Ready,
+/// switch the Service selector under a resourceVersion precondition, verify the Service has
+/// ready endpoints on the new colour, switch back if it does not, and scale the old colour down
+/// later. Every write is dry-run on the server first. Each step is timed and reported through
+/// `onStep` as it ends.
+package struct FailoverExecutor: Sendable {
+    package struct Settings: Sendable {
+        /// Act on objects that Argo CD or Flux manage.
+        package var force = false
+        /// False when the namespace came from the kubeconfig context rather than `-n`.
+        package var namespaceNamed = true
+        package var pollInterval: Duration = .milliseconds(200)
+        /// How many times a write is retried after 409 Conflict (someone else wrote the object
+        /// in between) before giving up.
+        package var conflictRetries = 3
+
+        package init(force: Bool = false, namespaceNamed: Bool = true) {
+            self.force = force
+            self.namespaceNamed = namespaceNamed
+        }
+    }
+
+    let observer: FailoverObserver
+    let events: EventRecorder
+    let settings: Settings
+    let logger: Logger
+    let now: @Sendable () -> Date
+    let onStep: @Sendable (FailoverResult.Step) -> Void
+
+    package init(
+        observer: FailoverObserver, events: EventRecorder, settings: Settings, logger: Logger,
+        now: @escaping @Sendable () -> Date = Date.init, onStep: @escaping @Sendable (FailoverResult.Step) -> Void = { _ in }
+    ) {
+        self.observer = observer
+        self.events = events
+        self.settings = settings
+        self.logger = logger
+        self.now = now
+        self.onStep = onStep
+    }
+
+    private var client: KubeClient { observer.client }
+    private var namespace: String { observer.namespace }
+
+    /// Refuses objects managed by GitOps (without `--force`) and kube-system (unless named),
+    /// before anything is written.
+    package func checkSafety(_ plan: FailoverPlan) async throws {
+        if plan.namespace == "kube-system" && !settings.namespaceNamed {
+            throw FailoverError.kubeSystemNotNamed(service: plan.service)
+        }
+        let service = try await observer.serviceObject()
+        var managed = [("service/\(plan.service)", service.metadata)]
+        for name in [plan.toDeployment, plan.fromDeployment].compactMap({ $0 }) {
+            managed.append(("deployment/\(name)", try await deployment(name).object.metadata))
+        }
+        for (object, metadata) in managed {
+            guard let manager = GitOpsOwnership.manager(of: metadata) else { continue }
+            guard settings.force else { throw FailoverError.gitOpsManaged(object: object, manager: manager) }
+            logger.warning("\(object) is managed by \(manager): its auto-sync will revert the switch unless the colour is changed in Git too (--force given)")
+        }
+    }
+
+    package func run(_ plan: FailoverPlan) async throws -> FailoverResult {
+        var result = FailoverResult(plan: plan, outcome: .nothingToDo)
+        guard !plan.alreadyActive else { return result }
+        let started = ContinuousClock.now
+        let subject = try await serviceSubject()
+        await events.record(on: subject, type: "Normal", reason: "FailoverStarted", message: "Failing over from \(plan.from ?? "no colour") to \(plan.to): \(plan.reason)")
+
+        var scaled = false
+        if plan.standbyReplicasBefore < plan.replicas {
+            try await timed(.scaleStandby, into: &result) {
+                try await scale(plan.toDeployment, to: plan.replicas)
+                scaled = true
+                return "deployment/\(plan.toDeployment) \(plan.standbyReplicasBefore) → \(plan.replicas) replicas"
+            }
+        }
+        do {
+            try await timed(.waitReady, into: &result) { try await waitUntilReady(plan) }
+        } catch let refusal as FailoverError {
+            if scaled { try await scale(plan.toDeployment, to: plan.standbyReplicasBefore) }
+            await events.record(on: subject, type: "Warning", reason: "FailoverFailed", message: "Not switched to \(plan.to): \(refusal.message)")
+            result.outcome = .refused
+            result.error = refusal
+            return finish(result, started: started)
+        }
+        try await timed(.switchSelector, into: &result) {
+            try await switchSelector(plan, from: plan.from, to: plan.to, outcome: "switched")
+            return "selector \(plan.colourLabel)=\(plan.from ?? "none") → \(plan.colourLabel)=\(plan.to)"
+        }
+        do {
+            try await timed(.verify, into: &result) { try await verify(plan) }
+        } catch is VerificationFailed {
+            if let from = plan.from {
+                try await timed(.rollback, into: &result) {
+                    try await switchSelector(plan, from: plan.to, to: from, outcome: "rolled-back")
+                    return "selector back to \(plan.colourLabel)=\(from)"
+                }
+            }
+            await events.record(
+                on: subject, type: "Warning", reason: "FailoverRolledBack",
+                message: "Switched to \(plan.to) but it had no ready endpoints within \(DurationText.format(seconds: plan.timeoutSeconds)); switched back to \(plan.from ?? "no colour")")
+            result.outcome = .rolledBack
+            return finish(result, started: started)
+        }
+        result.outcome = .succeeded
+        result.failoverSeconds = started.duration(to: .now).seconds
+        await events.record(
+            on: subject, type: "Normal", reason: "FailoverSucceeded",
+            message: "Service \(plan.service) now sends traffic to \(plan.to) (\(plan.toDeployment)); failover took \(String(format: "%.1f", result.failoverSeconds))s")
+        if case .scaleDown(let delay) = plan.oldColour, let old = plan.fromDeployment {
+            await scaleDownOld(old, after: delay, into: &result)
+        }
+        result.totalSeconds = started.duration(to: .now).seconds
+        return result
+    }
+
+    // MARK: Steps
+
+    private struct VerificationFailed: Error {}
+
+    private func waitUntilReady(_ plan: FailoverPlan) async throws -> String {
+        let deadline = ContinuousClock.now + .seconds(plan.timeoutSeconds)
+        while true {
+            let status = try await observer.status(now: now())
+            guard let colour = status.colour(plan.to) else {
+                throw FailoverError.objectMissing(kind: "deployment", name: plan.toDeployment, namespace: namespace)
+            }
+            if colour.readyReplicas >= plan.replicas {
+                return "\(colour.readyReplicas) of \(plan.replicas) pods of \(plan.toDeployment) Ready"
+            }
+            if !colour.canTakeTraffic {
+                throw FailoverError.standbyCannotBecomeReady(colour: plan.to, deployment: plan.toDeployment, reason: colour.reason ?? colour.state.rawValue)
+            }
+            if ContinuousClock.now >= deadline {
+                throw FailoverError.standbyNotReadyInTime(
+                    colour: plan.to, deployment: plan.toDeployment, ready: colour.readyReplicas, wanted: plan.replicas,
+                    timeoutSeconds: plan.timeoutSeconds, reason: colour.reason ?? "")
+            }
+            try await Task.sleep(for: settings.pollInterval)
+        }
+    }
+
+    private func verify(_ plan: FailoverPlan) async throws -> String {
+        let deadline = ContinuousClock.now + .seconds(plan.timeoutSeconds)
+        while true {
+            let status = try await observer.status(now: now())
+            if status.activeColour == plan.to, let colour = status.colour(plan.to), colour.readyEndpoints > 0 {
+                return "\(colour.readyEndpoints) ready endpoint(s) on \(plan.to) behind service/\(plan.service)"
+            }
+            if ContinuousClock.now >= deadline {
+                logger.warning("service/\(plan.service) has no ready endpoints on \(plan.to) after \(DurationText.format(seconds: plan.timeoutSeconds)): \(status.reason)")
+                throw VerificationFailed()
+            }
+            try await Task.sleep(for: settings.pollInterval)
+        }
+    }
+
+    /// Waits, then scales the old colour to 0; an interruption during the wait leaves it
+    /// running (reported as skipped), which is the safe side.
+    package func scaleDownOld(_ deployment: String, after delay: Double, into result: inout FailoverResult) async {
+        let started = ContinuousClock.now
+        var step = FailoverResult.Step(kind: .scaleDownOld, result: .done, seconds: 0, detail: "deployment/\(deployment) → 0 replicas after \(DurationText.format(seconds: delay))")
+        do {
+            try await Task.sleep(for: .seconds(delay))
+            try await scale(deployment, to: 0)
+        } catch is CancellationError {
+            step.result = .skipped
+            step.detail = "interrupted: deployment/\(deployment) keeps its replicas"
+        } catch {
+            step.result = .failed
+            step.detail = "deployment/\(deployment) was not scaled down: \(error)"
+            logger.warning("\(step.detail)")
+        }
+        step.seconds = started.duration(to: .now).seconds
+        result.steps.append(step)
+        onStep(step)
+    }
+
+    // MARK: Writes
+
+    /// `spec.replicas` by merge patch with the resourceVersion just read as precondition.
+    private func scale(_ name: String, to replicas: Int) async throws {
+        try await retryingConflicts {
+            let current = try await deployment(name)
+            let patch: [String: Any] = ["metadata": ["resourceVersion": current.resourceVersion], "spec": ["replicas": replicas]]
+            try await apply(.deployments, name: name, patch: patch)
+        }
+    }
+
+    /// Points the selector at `to` if it still points at `from`; records the annotation.
+    private func switchSelector(_ plan: FailoverPlan, from: String?, to: String, outcome: String) async throws {
+        try await retryingConflicts {
+            let data = try await client.object(APIResource(.services), namespace: namespace, name: plan.service)
+            let service = try JSONDecoder().decode(Service.self, from: data)
+            let current = service.spec.selector[plan.colourLabel]
+            guard current == from else {
+                throw FailoverError.selectorChangedConcurrently(
+                    service: plan.service, expected: "\(plan.colourLabel)=\(from ?? "none")", found: "\(plan.colourLabel)=\(current ?? "none")")
+            }
+            let annotation = FailoverAnnotation(from: from, to: to, reason: plan.reason, time: Timestamp(now()), outcome: outcome)
+            let patch: [String: Any] = [
+                "metadata": ["resourceVersion": service.metadata.resourceVersion ?? "", "annotations": [FailoverAnnotation.key: annotation.value]],
+                "spec": ["selector": [plan.colourLabel: to]],
+            ]
+            try await apply(.services, name: plan.service, patch: patch)
+        }
+    }
+
+    /// Server-side dry run, then the real merge patch.
+    private func apply(_ kind: ResourceKind, name: String, patch: [String: Any]) async throws {
+        let body = JSONBody.encode(patch)
+        logger.info("patch \(kind.kind.lowercased())/\(name) in namespace \(namespace): \(String(decoding: body, as: UTF8.self))")
+        _ = try await client.patch(kind, namespace: namespace, name: name, body: body, type: .merge, dryRun: true)
+        _ = try await client.patch(kind, namespace: namespace, name: name, body: body, type: .merge, dryRun: false)
+    }
+
+    private func retryingConflicts(_ write: () async throws -> Void) async throws {
+        var attempt = 1
+        while true {
+            do {
+                return try await write()
+            } catch let error as KubeError where error.httpStatus == 409 && attempt < settings.conflictRetries {
+                logger.info("conflict (\(error)); reading the object again")
+                attempt += 1
+            }
+        }
+    }
+
+    private func deployment(_ name: String) async throws -> (object: Deployment, resourceVersion: String) {
+        do {
+            let data = try await client.object(APIResource(.deployments), namespace: namespace, name: name)
+            let object = try JSONDecoder().decode(Deployment.self, from: data)
+            return (object, object.metadata.resourceVersion ?? "")
+        } catch let error as KubeError where error.httpStatus == 404 {
+            throw FailoverError.objectMissing(kind: "deployment", name: name, namespace: namespace)
+        }
+    }
+
+    private func serviceSubject() async throws -> EventRecorder.Subject {
+        let service = try await observer.serviceObject()
+        return EventRecorder.Subject(apiVersion: "v1", kind: "Service", namespace: namespace, name: service.metadata.name, uid: service.metadata.uid)
+    }
+
+    // MARK: Timing
+
+    private func timed(_ kind: FailoverPlan.StepKind, into result: inout FailoverResult, _ body: () async throws -> String) async throws {
+        let started = ContinuousClock.now
+        do {
+            let detail = try await body()
+            record(FailoverResult.Step(kind: kind, result: .done, seconds: started.duration(to: .now).seconds, detail: detail), into: &result)
+        } catch {
+            let detail = (error as? FailoverError)?.message ?? (error is VerificationFailed ? "no ready endpoints on the new colour in time" : "\(error)")
+            record(FailoverResult.Step(kind: kind, result: .failed, seconds: started.duration(to: .now).seconds, detail: detail), into: &result)
+            throw error
+        }
+    }
+
+    private func record(_ step: FailoverResult.Step, into result: inout FailoverResult) {
+        result.steps.append(step)
+        onStep(step)
+    }
+
+    private func finish(_ result: FailoverResult, started: ContinuousClock.Instant) -> FailoverResult {
+        var result = result
+        result.failoverSeconds = started.duration(to: .now).seconds
+        result.totalSeconds = result.failoverSeconds
+        return result
+    }
+}
+
+extension Duration {
+    /// Seconds as a Double, for reports.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
