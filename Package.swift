@@ -74,7 +74,9 @@ let package = Package(
         .testTarget(name: "HealAnalysisTests", dependencies: ["HealAnalysis", "HealModel", "HealKube", "HealTestSupport"]),
         .testTarget(
             name: "HealCLITests",
-            dependencies: ["HealCLI", "HealKube", "HealAnalysis", "HealTestSupport", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "HealCLI", "HealKube", "HealAnalysis", "HealActions", "HealModel", "HealTestSupport", .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Snapshots"]
         ),
     ]

@@ -7,8 +7,8 @@ import Testing
 @Suite("Help and completion")
 struct HelpAndCompletionTests {
     @Test("every subcommand's --help goes to stdout, exits 0 and lists the exit codes", arguments: [
-        ["--help"], ["diagnose", "--help"], ["failover", "--help"], ["recommend-limits", "--help"], ["cost", "--help"],
-        ["learn", "--help"], ["help", "diagnose"],
+        ["--help"], ["diagnose", "--help"], ["failover", "--help"], ["failover", "status", "--help"], ["failover", "switch", "--help"],
+        ["failover", "watch", "--help"], ["recommend-limits", "--help"], ["cost", "--help"], ["learn", "--help"], ["help", "diagnose"],
     ])
     func help(arguments: [String]) async {
         let run = await CLIRunner.run(arguments)
@@ -25,6 +25,13 @@ struct HelpAndCompletionTests {
         for flag in ["--kubeconfig", "--context", "--namespace", "--all-namespaces", "--selector", "--as ", "--as-group", "--request-timeout", "--insecure-skip-tls-verify", "--snapshot", "--output", "--analyzers", "--hygiene", "--exclude-namespace", "--min-age", "--fail-on", "--explain", "--fix", "--watch"] {
             #expect(run.stdout.contains(flag), "diagnose --help does not mention \(flag)")
         }
+    }
+
+    @Test("failover's --help texts match their reviewed text", arguments: ["status", "switch", "watch"])
+    func failoverHelp(subcommand: String) async throws {
+        let run = await CLIRunner.run(["failover", subcommand, "--help"])
+        try GoldenFile.assertMatches(run.stdout, "failover-\(subcommand)-help.txt")
+        #expect(!run.stdout.contains("--all-namespaces"), "failover works on one Service; -A has no meaning there")
     }
 
     @Test("--version prints the version")

@@ -23,7 +23,6 @@ struct FailoverSwitch: HealCommand {
               kubectl heal failover web --apply --yes --keep-old -o json
 
             \(ExitStatus.table)
-              (1 also: the failover was refused, or its verification failed and it was rolled back)
             """)
 
     @OptionGroup var target: FailoverTargetOptions

@@ -1,0 +1,68 @@
+import Foundation
+import HealModel
+import HealTestSupport
+import Testing
+
+/// The stateful fake cluster seeded with the captured blue/green namespace (Service web,
+/// web-blue active with 2 pods, web-green at 0), a kubeconfig for it, and the reads tests
+/// make of its state.
+struct BlueGreenCluster {
+    static let namespace = "mcp-failover-clean"
+    static let servicePath = "/api/v1/namespaces/\(namespace)/services/web"
+
+    let cluster: FakeCluster
+    let folder: TemporaryDirectory
+    let kubeconfig: URL
+
+    init() throws {
+        cluster = try FakeCluster.blueGreen()
+        folder = try TemporaryDirectory()
+        kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "test-token"))
+    }
+
+    func run(_ arguments: [String], stopRequested: @escaping @Sendable () async -> Void = {}) async -> CLIRun {
+        await CLIRunner.run(arguments + ["-n", Self.namespace, "--kubeconfig", kubeconfig.path], stopRequested: stopRequested)
+    }
+
+    func service() throws -> Service {
+        try JSONDecoder().decode(Service.self, from: try #require(cluster.object(at: Self.servicePath)))
+    }
+
+    func deployment(_ name: String) throws -> Deployment {
+        try JSONDecoder().decode(
+            Deployment.self, from: try #require(cluster.object(at: "/apis/apps/v1/namespaces/\(Self.namespace)/deployments/\(name)")))
+    }
+
+    func eventReasons() throws -> [String] {
+        try cluster.objects(in: "/api/v1/namespaces/\(Self.namespace)/events").map { try JSONDecoder().decode(Event.self, from: $0) }
+            .filter { $0.regarding.kind == "Service" }.map(\.reason)
+    }
+
+    func activeColour() throws -> String? {
+        try service().spec.selector["version"]
+    }
+
+    func setBehaviour(_ behaviour: FakeCluster.PodBehaviour, _ deployment: String) {
+        cluster.setBehaviour(behaviour, namespace: Self.namespace, deployment: deployment)
+    }
+
+    /// Polls until `condition` holds (the fake's controller works in the background).
+    func waitUntil(_ what: String, timeout: Duration = .seconds(20), _ condition: () throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while try !condition() {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("timed out waiting until \(what)")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// Ready endpoints behind Service web, as its EndpointSlices say.
+    func readyEndpoints() throws -> Int {
+        try cluster.objects(in: "/apis/discovery.k8s.io/v1/namespaces/\(Self.namespace)/endpointslices")
+            .map { try JSONDecoder().decode(EndpointSlice.self, from: $0) }
+            .filter { $0.serviceName == "web" }
+            .flatMap(\.endpoints).filter(\.isReady).count
+    }
+}
