@@ -32,7 +32,14 @@ struct ConnectionSession {
             return false
         case .stream(let chunks, let pause, let end):
             return stream(chunks, pause: pause, end: end, keepAlive: keepAlive, on: connection)
-        case .reply, .fixture, .fixtureStatus, .status, .retryAfter:
+        case .fixture:
+            switch router.backend.respond(to: request) {
+            case .complete(let wire):
+                return connection.write(wire.head(closing: !keepAlive) + wire.framedBody) && keepAlive
+            case .live(let stream):
+                return live(stream, keepAlive: keepAlive, on: connection)
+            }
+        case .reply, .fixtureStatus, .status, .retryAfter:
             let wire = router.render(response, for: request)!
             return connection.write(wire.head(closing: !keepAlive) + wire.framedBody) && keepAlive
         }
@@ -58,6 +65,24 @@ struct ConnectionSession {
             return false
         case .drop:
             return false
+        }
+    }
+
+    /// Sends `stream` until it ends, polling often enough to notice a client that went away
+    /// or a server that stopped while nothing was happening.
+    private func live(_ stream: any LiveStream, keepAlive: Bool, on connection: HTTPConnection) -> Bool {
+        var head = WireResponse(status: 200, contentType: "application/json", body: Data())
+        head.chunked = true
+        guard connection.write(head.head(closing: !keepAlive)) else { return false }
+        while true {
+            switch stream.next(waitingAtMost: .milliseconds(50)) {
+            case .send(let bytes):
+                guard bytes.isEmpty || connection.write(WireResponse.chunk(bytes)) else { return false }
+            case .idle:
+                if listener.isStopped || connection.peerClosed() { return false }
+            case .end:
+                return connection.write(WireResponse.lastChunk) && keepAlive
+            }
         }
     }
 }

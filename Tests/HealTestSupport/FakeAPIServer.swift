@@ -21,9 +21,14 @@ package final class FakeAPIServer: Sendable {
 
     /// Starts listening on an ephemeral port. `fixtureRoot` holds `<url path>.json` files (nil
     /// serves only scripts and 404s); `logsDirectory` defaults to `<fixtureRoot>/logs`.
-    package init(fixtureRoot: URL?, logsDirectory: URL? = nil) throws {
+    package convenience init(fixtureRoot: URL?, logsDirectory: URL? = nil) throws {
         let logs = logsDirectory ?? fixtureRoot?.appending(path: "logs", directoryHint: .isDirectory)
-        let router = RequestRouter(fixtures: FixtureResponder(root: fixtureRoot, logs: logs.map(LogFixtures.init)))
+        try self.init(backend: FixtureResponder(root: fixtureRoot, logs: logs.map(LogFixtures.init)))
+    }
+
+    /// Starts listening with `backend` answering what no script claims (`FakeCluster` uses this).
+    init(backend: any RequestBackend) throws {
+        let router = RequestRouter(backend: backend)
         listener = try SocketListener { descriptor, listener in
             ConnectionSession(router: router, listener: listener).serve(descriptor)
         }

@@ -3,16 +3,20 @@ import Foundation
 /// Answers GETs from a fixture tree laid out by API URL path (`<root>/<path>.json`) the way
 /// kube-apiserver would: paginated and label-filtered lists, lists across namespaces, single
 /// objects out of their List, pod logs, and `Status` bodies for what is not there.
-struct FixtureResponder: Sendable {
+struct FixtureResponder: RequestBackend {
     let root: URL?
     let logs: LogFixtures?
+
+    func respond(to request: RecordedRequest) -> BackendReply {
+        .complete(response(to: request))
+    }
 
     private struct BrokenFixture: Error {
         let file: URL
         let reason: String
     }
 
-    func respond(to request: RecordedRequest) -> WireResponse {
+    func response(to request: RecordedRequest) -> WireResponse {
         let components = request.path.split(separator: "/").map(String.init)
         let apiPath = APIPath(components: components)
         guard request.method == "GET" else {

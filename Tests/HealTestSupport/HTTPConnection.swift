@@ -70,6 +70,15 @@ struct HTTPConnection {
         }
     }
 
+    /// Whether the client has closed its side (or the socket was shut down), without blocking.
+    /// Anything it sent meanwhile stays unread.
+    func peerClosed() -> Bool {
+        var probe = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&probe, 1, 0) > 0 else { return false }
+        var byte: UInt8 = 0
+        return recv(descriptor, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) <= 0
+    }
+
     private mutating func readUntilHeaderEnd() -> Int? {
         var searchFrom = 0
         while true {

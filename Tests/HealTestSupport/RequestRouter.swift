@@ -2,9 +2,9 @@ import Foundation
 import Synchronization
 
 /// Decides what each request gets — the 401 of `requireAuthorization`, then the first matching
-/// script, then the fixtures — and records every request on the way in.
+/// script, then the backend (fixtures or a fake cluster) — and records every request on the way in.
 final class RequestRouter: Sendable {
-    private let fixtures: FixtureResponder
+    let backend: any RequestBackend
     private let state = Mutex(State())
 
     private struct State {
@@ -13,8 +13,8 @@ final class RequestRouter: Sendable {
         var requiredAuthorization: String?
     }
 
-    init(fixtures: FixtureResponder) {
-        self.fixtures = fixtures
+    init(backend: any RequestBackend) {
+        self.backend = backend
     }
 
     var requests: [RecordedRequest] { state.withLock { $0.requests } }
@@ -41,13 +41,14 @@ final class RequestRouter: Sendable {
     }
 
     /// The complete response for a plain `ScriptedResponse`; nil for the ones that act on the
-    /// connection (delay, drop, truncation, stream).
+    /// connection (delay, drop, truncation, stream) and for a backend's live stream.
     func render(_ response: ScriptedResponse, for request: RecordedRequest) -> WireResponse? {
         switch response {
         case .reply(let status, let headers, let body):
             return WireResponse(status: status, headers: headers, body: body)
         case .fixture:
-            return fixtures.respond(to: request)
+            guard case .complete(let wire) = backend.respond(to: request) else { return nil }
+            return wire
         case .fixtureStatus(let name):
             do {
                 let fixture = try Fixtures.statusBody(name)

@@ -69,6 +69,8 @@ final class SocketListener: Sendable {
         return stopSignal.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .timedOut
     }
 
+    var isStopped: Bool { state.withLock { $0.stopped } }
+
     /// Closes the listening socket, shuts every open connection down (which unblocks the
     /// threads reading them) and waits for the threads to finish.
     func stop() {

@@ -1,0 +1,136 @@
+import Foundation
+
+/// The HTTP front end of a `FakeCluster`, in the shape of kube-apiserver: GET (objects, lists
+/// with selectors and paging, watches, pod logs), POST, PUT, PATCH and DELETE on resource
+/// paths. Paths outside `/api` and `/apis/<group>` (`/version`, discovery) come from the
+/// captured fixtures.
+struct ClusterAPI: RequestBackend {
+    let shared: SharedClusterState
+    private let discovery = FixtureResponder(root: Fixtures.capturedAPIPaths, logs: nil)
+
+    init(shared: SharedClusterState) {
+        self.shared = shared
+    }
+
+    func respond(to request: RecordedRequest) -> BackendReply {
+        runHooks(for: request)
+        guard let path = APIPath(components: request.path.split(separator: "/").map(String.init)) else {
+            return .complete(discovery.response(to: request))
+        }
+        do {
+            switch (request.method, path.name) {
+            case ("GET", nil) where ["1", "true"].contains(request.query("watch")):
+                return .live(try WatchStream(shared: shared, path: path, request: request))
+            case ("GET", nil):
+                return .complete(try list(path, request: request))
+            case ("GET", _?) where path.subresource == "log":
+                return .complete(try log(path))
+            case ("GET", _?):
+                return .complete(.json(try shared.withLock { state throws(APIStatusError) in
+                    guard let object = state.store[state.key(path)] else {
+                        throw .notFound(state.key(path).type, name: path.name ?? "")
+                    }
+                    return object
+                }))
+            case ("POST", nil):
+                let body = try parse(request)
+                return .complete(.json(try shared.withLock { try $0.create(body, in: path, dryRun: dryRun(request)) }, status: 201))
+            case ("PUT", _?):
+                let body = try parse(request)
+                return .complete(.json(try shared.withLock { try $0.replace(body, at: path, dryRun: dryRun(request)) }))
+            case ("PATCH", _?):
+                let strategy = try patchStrategy(request)
+                let body = try parse(request)
+                return .complete(.json(try shared.withLock {
+                    try $0.patch(body, at: path, strategy: strategy, dryRun: dryRun(request))
+                }))
+            case ("DELETE", _?):
+                return .complete(.json(try shared.withLock { try $0.delete(at: path, dryRun: dryRun(request)) }))
+            default:
+                throw APIStatusError.methodNotAllowed()
+            }
+        } catch let error as APIStatusError {
+            return .complete(.json(error.body, status: error.code))
+        } catch {
+            return .complete(.json(KubeStatus.body(code: 500, reason: "InternalError", message: "\(error)"), status: 500))
+        }
+    }
+
+    /// Runs (outside the lock, as another client would act) the hooks waiting for this request.
+    private func runHooks(for request: RecordedRequest) {
+        let due = shared.withLock { state in
+            let matching = state.hooks.filter { $0.method == request.method && $0.path == request.path }
+            state.hooks.removeAll { $0.method == request.method && $0.path == request.path }
+            return matching
+        }
+        for hook in due { hook.action() }
+    }
+
+    private func list(_ path: APIPath, request: RecordedRequest) throws(APIStatusError) -> WireResponse {
+        let labelText = request.query("labelSelector") ?? ""
+        let fieldText = request.query("fieldSelector") ?? ""
+        let labels: LabelSelector
+        do { labels = try LabelSelector(parsing: labelText) } catch {
+            throw .badRequest("unable to parse requirement: \(error)")
+        }
+        let fields: FieldSelector
+        do { fields = try FieldSelector(parsing: fieldText, resource: path.resource) } catch {
+            throw .badRequest(error.description)
+        }
+        let type = ResourceType(group: path.group, resource: path.resource)
+        let (items, version) = shared.withLock { state in
+            (state.store.list(type, namespace: path.namespace), state.store.resourceVersion)
+        }
+        let matching = items.filter { labels.matches($0.object.labels) && fields.matches($0.object) }
+        let pager = ListPager(
+            items: matching.map { item in
+                (path.namespace == nil ? "\(item.key.namespace.map { "\($0)/" } ?? "")\(item.key.name)" : item.key.name,
+                 item.object.setting("kind", to: nil).setting("apiVersion", to: nil))
+            },
+            resourceVersion: String(version), countsRemaining: labelText.isEmpty && fieldText.isEmpty)
+        let page: (items: [JSONValue], metadata: [JSONValue.Member])
+        do {
+            page = try pager.page(limit: request.query("limit").flatMap { Int($0) }, continueToken: request.query("continue"))
+        } catch {
+            throw .badRequest(error.reason)
+        }
+        let info = type.info(version: path.groupVersionPrefix.last ?? "v1")
+        return .json([
+            "kind": .string(info.kind + "List"), "apiVersion": .string(info.apiVersion),
+            "metadata": .object([.init(key: "resourceVersion", value: .string(String(version)))] + page.metadata),
+            "items": .array(page.items),
+        ])
+    }
+
+    /// The crash output of a `crashLoop` pod (current and `previous=true` alike), else nothing.
+    private func log(_ path: APIPath) throws(APIStatusError) -> WireResponse {
+        let lines = try shared.withLock { state throws(APIStatusError) -> [String] in
+            let key = state.key(path)
+            guard let pod = state.store[key] else { throw .notFound(key.type, name: key.name) }
+            guard case .crashLoop(_, let log)? = Kubelet.behaviour(of: pod, in: state) else { return [] }
+            return log
+        }
+        let text = lines.map { $0 + "\n" }.joined()
+        return WireResponse(status: 200, contentType: "text/plain", body: Data(text.utf8))
+    }
+
+    private func parse(_ request: RecordedRequest) throws(APIStatusError) -> JSONValue {
+        do { return try JSONValue(parsing: request.body) } catch {
+            throw .badRequest("the body of the request could not be decoded: \(error)")
+        }
+    }
+
+    private func patchStrategy(_ request: RecordedRequest) throws(APIStatusError) -> JSONMergePatch.Strategy {
+        let contentType = request.header("content-type")?.split(separator: ";").first
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        switch contentType {
+        case "application/merge-patch+json": return .merge
+        case "application/strategic-merge-patch+json": return .strategic
+        default: throw .unsupportedMediaType()
+        }
+    }
+
+    private func dryRun(_ request: RecordedRequest) -> Bool {
+        request.query("dryRun") == "All"
+    }
+}
