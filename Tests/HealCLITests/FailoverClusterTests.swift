@@ -86,7 +86,7 @@ struct FailoverClusterTests {
         #expect(try blueGreen.deployment("web-blue").spec.replicas == 0)
         let annotation = try #require(try blueGreen.service().metadata.annotations["heal.kubectl.io/last-failover"])
         #expect(annotation.contains(#""from":"blue""#) && annotation.contains(#""to":"green""#) && annotation.contains(#""outcome":"switched""#))
-        #expect(try blueGreen.eventReasons() == ["FailoverStarted", "FailoverSucceeded"])
+        #expect(try blueGreen.eventReasons().sorted() == ["FailoverStarted", "FailoverSucceeded"])
 
         // Every write was dry-run on the server first, and carried a resourceVersion precondition.
         let patches = blueGreen.cluster.server.requests.filter { $0.method == "PATCH" }
@@ -110,7 +110,7 @@ struct FailoverClusterTests {
         #expect(run.stdout.contains("wait-ready"))
         #expect(try blueGreen.activeColour() == "blue")
         #expect(try blueGreen.deployment("web-green").spec.replicas == 0)
-        #expect(try blueGreen.eventReasons() == ["FailoverStarted", "FailoverFailed"])
+        #expect(try blueGreen.eventReasons().sorted() == ["FailoverFailed", "FailoverStarted"])
         #expect(!blueGreen.cluster.server.requests.contains { $0.method == "PATCH" && $0.path == BlueGreenCluster.servicePath })
     }
 
@@ -155,7 +155,7 @@ struct FailoverClusterTests {
         #expect(steps.map { $0["kind"] as? String }.suffix(2) == ["verify", "rollback"])
         #expect(try blueGreen.activeColour() == "blue")
         #expect(try blueGreen.service().metadata.annotations["heal.kubectl.io/last-failover"]?.contains(#""outcome":"rolled-back""#) == true)
-        #expect(try blueGreen.eventReasons() == ["FailoverStarted", "FailoverRolledBack"])
+        #expect(try blueGreen.eventReasons().sorted() == ["FailoverRolledBack", "FailoverStarted"])
         #expect(run.stderr.contains("switched back to blue"))
     }
 

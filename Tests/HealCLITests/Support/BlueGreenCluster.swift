@@ -33,6 +33,7 @@ struct BlueGreenCluster {
             Deployment.self, from: try #require(cluster.object(at: "/apis/apps/v1/namespaces/\(Self.namespace)/deployments/\(name)")))
     }
 
+    /// The reasons of the Events on Service web (in no particular order: their names are generated).
     func eventReasons() throws -> [String] {
         try cluster.objects(in: "/api/v1/namespaces/\(Self.namespace)/events").map { try JSONDecoder().decode(Event.self, from: $0) }
             .filter { $0.regarding.kind == "Service" }.map(\.reason)
