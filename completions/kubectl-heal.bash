@@ -186,9 +186,9 @@ _kubectl-heal() {
 
 _kubectl-heal_diagnose() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --hygiene --explain --fix --watch --yes --version -h --help)
+    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --hygiene --explain --fix --watch --yes --version -h --help)
     repeating_options=(--as-group --exclude-namespace)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n -l --selector --as --request-timeout --snapshot --output -o --analyzers --min-age --fail-on)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --analyzers --min-age --fail-on)
     __kubectl-heal_offer_flags_options -1
 
     # Offer option value completions
@@ -209,9 +209,6 @@ _kubectl-heal_diagnose() {
     '--namespace'|'-n')
         return
         ;;
-    '-l'|'--selector')
-        return
-        ;;
     '--as')
         return
         ;;
@@ -219,6 +216,9 @@ _kubectl-heal_diagnose() {
         return
         ;;
     '--request-timeout')
+        return
+        ;;
+    '-l'|'--selector')
         return
         ;;
     '--snapshot')
@@ -248,13 +248,54 @@ _kubectl-heal_diagnose() {
 
 _kubectl-heal_failover() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --version -h --help)
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __kubectl-heal_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    switch|status|watch)
+        # Offer subcommand argument completions
+        "_kubectl-heal_failover_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'switch status watch' -- "${cur}"))
+        ;;
+    esac
+}
+
+_kubectl-heal_failover_switch() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--force --keep-old --apply --dry-run --yes --insecure-skip-tls-verify --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n -l --selector --as --request-timeout)
+    non_repeating_options=(--label --to --replicas --timeout --scale-down-old-after --reason --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--label')
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    '--replicas')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--scale-down-old-after')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
     '--kubeconfig')
         __kubectl-heal_add_completions -f
         return
@@ -271,7 +312,48 @@ _kubectl-heal_failover() {
     '--namespace'|'-n')
         return
         ;;
-    '-l'|'--selector')
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_kubectl-heal_failover_status() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--label --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
+    __kubectl-heal_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--label')
+        return
+        ;;
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
         return
         ;;
     '--as')
@@ -281,6 +363,82 @@ _kubectl-heal_failover() {
         return
         ;;
     '--request-timeout')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_kubectl-heal_failover_watch() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--failback --force --apply --leader-elect --insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--label --trigger --for --stable-for --max-failovers --per --replicas --timeout --scale-down-old-after --lease-name --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
+    __kubectl-heal_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--label')
+        return
+        ;;
+    '--trigger')
+        __kubectl-heal_add_completions -W 'no-endpoints'$'\n''not-ready'
+        return
+        ;;
+    '--for')
+        return
+        ;;
+    '--stable-for')
+        return
+        ;;
+    '--max-failovers')
+        return
+        ;;
+    '--per')
+        return
+        ;;
+    '--replicas')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--scale-down-old-after')
+        return
+        ;;
+    '--lease-name')
+        return
+        ;;
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''json'$'\n''yaml'
         return
         ;;
     esac
@@ -288,9 +446,9 @@ _kubectl-heal_failover() {
 
 _kubectl-heal_recommend-limits() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --version -h --help)
+    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n -l --selector --as --request-timeout)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
@@ -311,9 +469,6 @@ _kubectl-heal_recommend-limits() {
     '--namespace'|'-n')
         return
         ;;
-    '-l'|'--selector')
-        return
-        ;;
     '--as')
         return
         ;;
@@ -321,6 +476,9 @@ _kubectl-heal_recommend-limits() {
         return
         ;;
     '--request-timeout')
+        return
+        ;;
+    '-l'|'--selector')
         return
         ;;
     esac
@@ -328,9 +486,9 @@ _kubectl-heal_recommend-limits() {
 
 _kubectl-heal_cost() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --version -h --help)
+    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n -l --selector --as --request-timeout)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
@@ -351,9 +509,6 @@ _kubectl-heal_cost() {
     '--namespace'|'-n')
         return
         ;;
-    '-l'|'--selector')
-        return
-        ;;
     '--as')
         return
         ;;
@@ -361,6 +516,9 @@ _kubectl-heal_cost() {
         return
         ;;
     '--request-timeout')
+        return
+        ;;
+    '-l'|'--selector')
         return
         ;;
     esac
