@@ -22,7 +22,9 @@ check "fail-on critical" 1 "$binary" diagnose --snapshot scripts/example --fail-
 check "usage error" 64 "$binary" diagnose --no-such-flag
 check "missing snapshot" 65 "$binary" diagnose --snapshot /nonexistent
 check "no kubeconfig" 78 env -u KUBECONFIG HOME=/nonexistent "$binary" diagnose
-check "not implemented" 70 "$binary" failover web
+check "not implemented" 70 "$binary" recommend-limits
+check "failover without a kubeconfig" 78 env -u KUBECONFIG HOME=/nonexistent "$binary" failover status web
+check "failover --apply with --dry-run" 64 "$binary" failover web --apply --dry-run
 check "json parses" 0 sh -c "'$binary' diagnose --snapshot scripts/example -o json | python3 -c 'import json,sys; json.load(sys.stdin)'"
 check "kubectl plugin completion lists diagnose flags" 0 sh -c "PATH=\"$(dirname "$binary"):\$PATH\" completions/kubectl_complete-heal diagnose - | grep -q -- '--snapshot'"
 [ "$failures" -eq 0 ]
