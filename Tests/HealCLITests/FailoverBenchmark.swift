@@ -1,4 +1,5 @@
 import Foundation
+import HealModel
 import HealTestSupport
 import Testing
 
@@ -46,8 +47,7 @@ struct FailoverBenchmark {
                 }
                 let acted = ContinuousClock.now
                 try await blueGreen.waitUntil("the switch finished") { try blueGreen.activeColour() == "green" }
-                let seconds = lost.duration(to: acted)
-                return Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18 - 1.0
+                return lost.duration(to: acted).seconds - 1.0
             }
             _ = await blueGreen.run(["failover", "watch", "web", "--for", "1s", "--apply"], stopRequested: { _ = await measured.result })
             latencies.append(try await measured.value)

@@ -8,8 +8,4 @@ enum JSONBody {
         // Dictionaries of strings, numbers, booleans and nested dictionaries always serialize.
         (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }
-
-    static func text(_ object: [String: Any]) -> String {
-        String(decoding: encode(object), as: UTF8.self)
-    }
 }

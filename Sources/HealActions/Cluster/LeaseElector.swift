@@ -33,8 +33,7 @@ package actor LeaseElector {
     @discardableResult
     package func tryAcquireOrRenew(now: Date = Date()) async -> Bool {
         do {
-            let data = try await client.object(.leases, namespace: namespace, name: name)
-            guard var lease = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return lost(nil) }
+            guard var lease = try await fetch() else { return lost(nil) }
             var spec = lease["spec"] as? [String: Any] ?? [:]
             let current = (spec["holderIdentity"] as? String).flatMap(\.nonEmpty)
             let renewed = (spec["renewTime"] as? String).flatMap(Timestamp.init(rfc3339:))
@@ -64,8 +63,7 @@ package actor LeaseElector {
     package func release() async {
         guard isLeader else { return }
         do {
-            let data = try await client.object(.leases, namespace: namespace, name: name)
-            guard var lease = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return }
+            guard var lease = try await fetch() else { return }
             var spec = lease["spec"] as? [String: Any] ?? [:]
             spec["holderIdentity"] = ""
             spec["leaseDurationSeconds"] = 1
@@ -75,6 +73,11 @@ package actor LeaseElector {
         } catch {
             logger.warning("could not release lease \(name) in namespace \(namespace): \(error)")
         }
+    }
+
+    /// The Lease as read, kept whole (as a dictionary) so a PUT returns every field it had.
+    private func fetch() async throws -> [String: Any]? {
+        try JSONSerialization.jsonObject(with: try await client.object(.leases, namespace: namespace, name: name)) as? [String: Any]
     }
 
     private func create(now: Date) async -> Bool {

@@ -57,7 +57,7 @@ package struct FailoverExecutor: Sendable {
         let service = try await observer.serviceObject()
         var managed = [("service/\(plan.service)", service.metadata)]
         for name in [plan.toDeployment, plan.fromDeployment].compactMap({ $0 }) {
-            managed.append(("deployment/\(name)", try await deployment(name).object.metadata))
+            managed.append(("deployment/\(name)", try await observer.object(.deployments, named: name, as: Deployment.self).metadata))
         }
         for (object, metadata) in managed {
             guard let manager = GitOpsOwnership.manager(of: metadata) else { continue }
@@ -188,8 +188,8 @@ package struct FailoverExecutor: Sendable {
     /// `spec.replicas` by merge patch with the resourceVersion just read as precondition.
     private func scale(_ name: String, to replicas: Int) async throws {
         try await retryingConflicts {
-            let current = try await deployment(name)
-            let patch: [String: Any] = ["metadata": ["resourceVersion": current.resourceVersion], "spec": ["replicas": replicas]]
+            let current = try await observer.object(.deployments, named: name, as: Deployment.self)
+            let patch: [String: Any] = ["metadata": ["resourceVersion": current.metadata.resourceVersion ?? ""], "spec": ["replicas": replicas]]
             try await apply(.deployments, name: name, patch: patch)
         }
     }
@@ -197,8 +197,7 @@ package struct FailoverExecutor: Sendable {
     /// Points the selector at `to` if it still points at `from`; records the annotation.
     private func switchSelector(_ plan: FailoverPlan, from: String?, to: String, outcome: String) async throws {
         try await retryingConflicts {
-            let data = try await client.object(APIResource(.services), namespace: namespace, name: plan.service)
-            let service = try JSONDecoder().decode(Service.self, from: data)
+            let service = try await observer.serviceObject()
             let current = service.spec.selector[plan.colourLabel]
             guard current == from else {
                 throw FailoverError.selectorChangedConcurrently(
@@ -233,16 +232,6 @@ package struct FailoverExecutor: Sendable {
         }
     }
 
-    private func deployment(_ name: String) async throws -> (object: Deployment, resourceVersion: String) {
-        do {
-            let data = try await client.object(APIResource(.deployments), namespace: namespace, name: name)
-            let object = try JSONDecoder().decode(Deployment.self, from: data)
-            return (object, object.metadata.resourceVersion ?? "")
-        } catch let error as KubeError where error.httpStatus == 404 {
-            throw FailoverError.objectMissing(kind: "deployment", name: name, namespace: namespace)
-        }
-    }
-
     private func serviceSubject() async throws -> EventRecorder.Subject {
         let service = try await observer.serviceObject()
         return EventRecorder.Subject(apiVersion: "v1", kind: "Service", namespace: namespace, name: service.metadata.name, uid: service.metadata.uid)
@@ -272,12 +261,5 @@ package struct FailoverExecutor: Sendable {
         result.failoverSeconds = started.duration(to: .now).seconds
         result.totalSeconds = result.failoverSeconds
         return result
-    }
-}
-
-extension Duration {
-    /// Seconds as a Double, for reports.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

@@ -39,11 +39,16 @@ package struct FailoverObserver: Sendable {
     }
 
     package func serviceObject() async throws -> Service {
+        try await object(.services, named: service, as: Service.self)
+    }
+
+    /// One object of the namespace, freshly read; a 404 becomes `objectMissing`.
+    package func object<Object: Decodable>(_ kind: ResourceKind, named name: String, as type: Object.Type) async throws -> Object {
         do {
-            let data = try await client.object(APIResource(.services), namespace: namespace, name: service)
-            return try JSONDecoder().decode(Service.self, from: data)
+            let data = try await client.object(APIResource(kind), namespace: namespace, name: name)
+            return try JSONDecoder().decode(type, from: data)
         } catch let error as KubeError where error.httpStatus == 404 {
-            throw FailoverError.objectMissing(kind: "service", name: service, namespace: namespace)
+            throw FailoverError.objectMissing(kind: kind.kind.lowercased(), name: name, namespace: namespace)
         }
     }
 

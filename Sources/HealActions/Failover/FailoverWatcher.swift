@@ -86,22 +86,31 @@ package struct FailoverWatcher: Sendable {
 
         let changes = WatchedNamespace.changes(observer: observer, podSelector: topology.podSelector, tick: settings.tick)
         defer { changes.cancel() }
+        var status: FailoverStatus?
+        var stale = true
         for try await change in changes.stream {
-            picture.apply(change)
+            // A tick leaves the picture as it is: only the trigger's clock moves on.
+            if case .tick = change {} else {
+                picture.apply(change)
+                stale = true
+            }
             if let elector, lastLeaseRound.duration(to: .now) >= .seconds(2) {
                 lastLeaseRound = .now
                 await elector.tryAcquireOrRenew()
             }
-            let status: FailoverStatus
-            do {
-                status = try FailoverStatus.evaluate(
-                    picture.snapshot, service: observer.service, namespace: observer.namespace, label: topology.colourLabel, now: Timestamp(Date()))
-            } catch {
-                reportIfNew(.decision(.wait(error.message), acting: false, note: nil), &lastSentence, report)
-                continue
+            if stale {
+                stale = false
+                do {
+                    status = try FailoverStatus.evaluate(
+                        picture.snapshot, service: observer.service, namespace: observer.namespace, label: topology.colourLabel, now: Timestamp(Date()))
+                } catch {
+                    status = nil
+                    reportIfNew(.decision(.wait(error.message), acting: false, note: nil), &lastSentence, report)
+                }
             }
+            guard let status else { continue }
             let decision = trigger.decide(status, at: started.duration(to: .now).seconds)
-            if case .wait = decision {
+            guard let target = decision.switchTarget else {
                 reportIfNew(.decision(decision, acting: false, note: nil), &lastSentence, report)
                 continue
             }
@@ -109,11 +118,12 @@ package struct FailoverWatcher: Sendable {
             reportIfNew(.decision(decision, acting: note == nil, note: note), &lastSentence, report)
             guard note == nil else { continue }
             summary.decisions += 1
-            let result = await switchOver(decision, status: status, report: report)
+            let result = await switchOver(to: target.to, reason: target.reason, status: status, report: report)
             trigger.recordSwitch(
-                from: status.activeColour, to: result?.plan.to ?? "", succeeded: result?.outcome == .succeeded, at: started.duration(to: .now).seconds)
+                from: status.activeColour, to: target.to, succeeded: result?.outcome == .succeeded, at: started.duration(to: .now).seconds)
             tally(result, decision: decision, into: &summary)
             lastSentence = ""
+            stale = true
         }
         await elector?.release()
         summary.seconds = started.duration(to: .now).seconds
@@ -140,11 +150,9 @@ package struct FailoverWatcher: Sendable {
 
     /// Plans and runs one switch. The run is shielded from cancellation so that a stop
     /// request never leaves a half-switched Service; the old colour's delayed scale-down is not.
-    private func switchOver(_ decision: FailoverTrigger.Decision, status: FailoverStatus, report: @escaping @Sendable (Report) -> Void) async -> FailoverResult? {
-        let (target, reason): (String, String) = switch decision {
-        case .failover(let to, let reason), .failback(let to, let reason): (to, reason)
-        case .wait: ("", "")
-        }
+    private func switchOver(
+        to target: String, reason: String, status: FailoverStatus, report: @escaping @Sendable (Report) -> Void
+    ) async -> FailoverResult? {
         let request = FailoverRequest(to: target, replicas: settings.replicas, timeoutSeconds: settings.timeoutSeconds, oldColour: .keep, reason: reason)
         let executor = executor
         let shielded = Task { () -> Result<FailoverResult, any Error> in

@@ -39,6 +39,14 @@ package struct FailoverTrigger: Sendable {
         /// Nothing to do now, and why.
         case wait(String)
 
+        /// The colour to switch to and why, for the decisions that switch.
+        package var switchTarget: (to: String, reason: String)? {
+            switch self {
+            case .failover(let to, let reason), .failback(let to, let reason): (to, reason)
+            case .wait: nil
+            }
+        }
+
         package var sentence: String {
             switch self {
             case .failover(let to, let reason): "\(reason); failing over to \(to)."

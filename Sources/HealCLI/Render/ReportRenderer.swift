@@ -17,15 +17,17 @@ enum ReportRenderer {
 
     /// Stable JSON: sorted keys, two-space indentation, `/` unescaped (URLs and TYPE/NAME).
     static func json<Value: Encodable>(_ value: Value) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        try encode(value, formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 
     /// One line (JSON Lines), keys sorted, for streams of documents.
     static func compactJSON<Value: Encodable>(_ value: Value) throws -> String {
+        try encode(value, formatting: [.sortedKeys, .withoutEscapingSlashes])
+    }
+
+    private static func encode<Value: Encodable>(_ value: Value, formatting: JSONEncoder.OutputFormatting) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = formatting
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
