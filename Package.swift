@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // libcurl, reached only through HealHTTP.
@@ -38,15 +39,20 @@ let package = Package(
             ]
         ),
         .target(name: "HealAnalysis", dependencies: ["HealModel"]),
+        // The memory of fixes: learned patterns and the audit trail, in SQLite or a ConfigMap.
+        .target(
+            name: "HealStore",
+            dependencies: ["HealKube", "HealModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Changes to a cluster: failover (and, later, healing) with plans, dry runs, verification.
         .target(
             name: "HealActions",
-            dependencies: ["HealKube", "HealAnalysis", "HealModel", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["HealKube", "HealAnalysis", "HealModel", "HealStore", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "HealCLI",
             dependencies: [
-                "HealKube", "HealAnalysis", "HealActions", "HealModel",
+                "HealKube", "HealAnalysis", "HealActions", "HealModel", "HealStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -71,11 +77,12 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "HealStoreTests", dependencies: ["HealStore", "HealModel", "HealKube", "HealTestSupport"]),
         .testTarget(name: "HealAnalysisTests", dependencies: ["HealAnalysis", "HealModel", "HealKube", "HealTestSupport"]),
         .testTarget(
             name: "HealCLITests",
             dependencies: [
-                "HealCLI", "HealKube", "HealAnalysis", "HealActions", "HealModel", "HealTestSupport", .product(name: "Yams", package: "Yams"),
+                "HealCLI", "HealKube", "HealAnalysis", "HealActions", "HealModel", "HealStore", "HealTestSupport", .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Snapshots"]
         ),

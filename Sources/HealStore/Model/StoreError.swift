@@ -1,0 +1,19 @@
+/// Why the memory could not be read or written. Each case names the store and carries a hint.
+package enum StoreError: Error, Sendable, Equatable {
+    /// The file or folder cannot be created/opened (permissions, read-only file system).
+    case cannotOpen(location: String, reason: String)
+    /// Not a kubectl-heal store, or damaged beyond what SQLite recovers (exit 65).
+    case corrupt(location: String, reason: String)
+    /// Written by a newer kubectl-heal (schema version above what this build knows).
+    case newerSchema(location: String, found: Int, supported: Int)
+    /// `--store` value that is neither a path nor `configmap://NAMESPACE/NAME`.
+    case badLocation(String, reason: String)
+    /// An id prefix matching several patterns.
+    case ambiguousID(String, matches: [String])
+    /// An import file that is not a `LearnedMemory` document.
+    case badDocument(file: String, reason: String)
+    /// Concurrent writers kept winning (ConfigMap store) after bounded retries (exit 75).
+    case conflict(location: String, attempts: Int)
+    /// The cluster refused or failed a ConfigMap store request (message from the API error).
+    case cluster(location: String, message: String, exitCode: Int32)
+}
