@@ -2,6 +2,8 @@
 package indirect enum JSONValue: Codable, Sendable, Equatable {
     case string(String)
     case int(Int)
+    /// Fractional numbers (rare in Kubernetes objects, but a template kept whole may hold one).
+    case double(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -15,6 +17,8 @@ package indirect enum JSONValue: Codable, Sendable, Equatable {
             self = .bool(value)
         } else if let value = try? container.decode(Int.self) {
             self = .int(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
         } else if let value = try? container.decode([JSONValue].self) {
@@ -29,6 +33,7 @@ package indirect enum JSONValue: Codable, Sendable, Equatable {
         switch self {
         case .string(let value): try container.encode(value)
         case .int(let value): try container.encode(value)
+        case .double(let value): try container.encode(value)
         case .bool(let value): try container.encode(value)
         case .null: try container.encodeNil()
         case .array(let value): try container.encode(value)

@@ -13,7 +13,9 @@ enum CrashRemedy {
             return Remediation(
                 action: .rollback,
                 summary: "Roll \(rollout.workload.typeAndName) back to revision \(rollout.previousRevision), which still serves; then fix revision \(rollout.newRevision) before rolling forward.",
-                parameters: ["revision": String(rollout.previousRevision)],
+                // The missing variables stay known: values the user supplies fix the new revision instead.
+                parameters: ["revision": String(rollout.previousRevision)]
+                    .merging(cause.code == "missing-env-vars" && !cause.subjects.isEmpty ? ["names": cause.subjects.joined(separator: ",")] : [:]) { old, _ in old },
                 command: KubectlCommand.rollback(rollout.workload, toRevision: rollout.previousRevision),
                 safeToAutoApply: true)
         }

@@ -10,6 +10,8 @@ package struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringC
         self.secondsSince1970 = secondsSince1970
     }
 
+    package var date: Date { Date(timeIntervalSince1970: secondsSince1970) }
+
     package init(_ date: Date) {
         secondsSince1970 = date.timeIntervalSince1970
     }

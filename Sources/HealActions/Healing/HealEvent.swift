@@ -1,0 +1,99 @@
+import Foundation
+import HealAnalysis
+
+/// One thing the healing loop saw, decided or did, as a sentence for people and a JSON line
+/// for scripts (`kind: HealEvent`). Patches in events are always redacted.
+package struct HealEvent: Codable, Sendable, Equatable {
+    package enum EventType: String, Codable, Sendable {
+        /// A new problem was found.
+        case detected
+        /// A problem seen before is gone.
+        case resolved
+        /// Nothing will be done about it, and why.
+        case leftAlone = "left-alone"
+        /// A step is about to be applied.
+        case applying
+        case succeeded
+        case rolledBack = "rolled-back"
+        case failed
+    }
+
+    /// The step as reported: its redacted patch, never the literal values.
+    package struct Step: Codable, Sendable, Equatable {
+        package var action: String
+        package var source: String
+        package var summary: String
+        package var reason: String
+        package var parameters: [String: String]
+        package var patch: JSONValue?
+
+        init(_ step: HealStep) {
+            action = step.action.rawValue
+            source = step.source.rawValue
+            summary = step.summary
+            reason = step.reason
+            parameters = step.parameters
+            patch = step.redactedPatch?.body
+        }
+    }
+
+    package var type: EventType
+    package var time: Date
+    package var workload: ResourceRef
+    package var container: String?
+    package var code: String
+    package var severity: Severity?
+    /// `IncidentFingerprint.hash`.
+    package var fingerprint: String?
+    /// The readable sentence.
+    package var message: String
+    package var step: Step?
+    package var verification: String?
+    package var seconds: Double?
+
+    package init(
+        type: EventType, time: Date, workload: ResourceRef, container: String?, code: String, severity: Severity? = nil,
+        fingerprint: String?, message: String, step: HealStep? = nil, verification: String? = nil, seconds: Double? = nil
+    ) {
+        self.type = type
+        self.time = time
+        self.workload = workload
+        self.container = container
+        self.code = code
+        self.severity = severity
+        self.fingerprint = fingerprint
+        self.message = message
+        self.step = step.map(Step.init)
+        self.verification = verification
+        self.seconds = seconds
+    }
+}
+
+/// The tally of a `--fix` pass or a `--watch` session.
+package struct HealSummary: Codable, Sendable, Equatable {
+    package var detected = 0
+    package var resolved = 0
+    package var fixed = 0
+    package var rolledBack = 0
+    package var failed = 0
+    package var leftAlone = 0
+    /// Fixes that came straight from the learned memory.
+    package var fromMemory = 0
+    package var seconds = 0.0
+
+    package init() {}
+
+    mutating func count(_ event: HealEvent) {
+        switch event.type {
+        case .detected: detected += 1
+        case .resolved: resolved += 1
+        case .leftAlone: leftAlone += 1
+        case .applying: break
+        case .succeeded:
+            fixed += 1
+            if event.step?.source == Finding.Source.learned.rawValue { fromMemory += 1 }
+        case .rolledBack: rolledBack += 1
+        case .failed: failed += 1
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import HealAnalysis
+import HealKube
+import HealModel
+import HealStore
+import Logging
+
+/// The observe → plan → act → verify → learn loop for the incidents of one diagnosis. Used
+/// once by `diagnose --fix` and for every change by `diagnose --watch --fix`. Incidents are
+/// healed one at a time; everything it sees, decides and does is reported as a `HealEvent`.
+package actor HealSession {
+    let store: any FixStore
+    let executor: HealExecutor
+    let planner: HealPlanner
+    let limits: HealLimits
+    let identity: HealIdentity
+    let approve: HealApprover
+    let emit: @Sendable (HealEvent) -> Void
+    let now: @Sendable () -> Date
+    /// Actions taken by this process: the cap and cooldown count them even before the store
+    /// answers (and with a store shared by others, theirs count too).
+    private var actionTimes: [(workload: String, time: Date)] = []
+
+    package init(
+        store: any FixStore, executor: HealExecutor, planner: HealPlanner, limits: HealLimits, identity: HealIdentity,
+        approve: @escaping HealApprover, emit: @escaping @Sendable (HealEvent) -> Void, now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.store = store
+        self.executor = executor
+        self.planner = planner
+        self.limits = limits
+        self.identity = identity
+        self.approve = approve
+        self.emit = emit
+        self.now = now
+    }
+
+    /// The findings worth healing: one per workload and container, with a remediation.
+    package static func incidents(in findings: [Finding]) -> [Finding] {
+        var seen: Set<String> = []
+        return findings.filter { finding in
+            guard finding.severity >= .warning, let remediation = finding.remediation, remediation.action != .manual || finding.code == "missing-env-vars",
+                finding.owner != nil
+            else { return false }
+            return seen.insert("\(finding.workload)/\(finding.container ?? "")").inserted
+        }
+    }
+
+    /// Heals one incident (a finding from `incidents(in:)`); returns the outcome of the last
+    /// step tried, nil when nothing was tried.
+    @discardableResult
+    package func heal(_ finding: Finding, snapshot: ClusterSnapshot, detectedAt: Date) async throws(StoreError) -> AttemptRecord.Outcome? {
+        let workload = finding.workload
+        let incident = Self.incident(finding, in: snapshot)
+        let fingerprint = incident.fingerprint.hash
+        let key = WorkloadKey(namespace: workload.namespace ?? "default", kind: workload.kind, name: workload.name)
+        func report(_ type: HealEvent.EventType, _ message: String, step: HealStep? = nil, verification: String? = nil, seconds: Double? = nil) {
+            emit(HealEvent(
+                type: type, time: now(), workload: workload, container: finding.container, code: finding.code, severity: finding.severity,
+                fingerprint: fingerprint, message: message, step: step, verification: verification, seconds: seconds))
+        }
+
+        let attempts = try await store.attempts(fingerprint: fingerprint, workload: key)
+        let failedBefore = Set(attempts.filter { $0.outcome != .succeeded }.map { HealStep.identity(action: $0.action, parameters: $0.parameters) })
+        let learned = try await store.patterns(fingerprint: fingerprint).filter { $0.successes > 0 }.compactMap { pattern in
+            Remediation.Action(rawValue: pattern.action).map {
+                LearnedFix(patternID: pattern.id, action: $0, template: pattern.template, valueForWorkload: pattern.learnedValues[key.description],
+                           successes: pattern.successes, failures: pattern.failures)
+            }
+        }
+        let plan = planner.plan(incident, learned: learned, failedBefore: failedBefore)
+        let saw = Self.saw(finding)
+        guard !plan.steps.isEmpty else {
+            report(.leftAlone, "\(saw); left alone: \(plan.leftAlone ?? "no safe action")")
+            return nil
+        }
+        let deployment = snapshot.deployments.first { $0.metadata.name == workload.name && $0.metadata.namespace == workload.namespace }
+        if let refusal = try await refusal(for: workload, deployment: deployment) {
+            report(.leftAlone, "\(saw); left alone: \(refusal)")
+            return nil
+        }
+
+        var outcome: AttemptRecord.Outcome?
+        for step in plan.steps {
+            switch await approve(step, deployment?.metadata.labels ?? [:]) {
+            case .declined(let why):
+                report(.leftAlone, "\(saw); would \(step.summary), but \(why)", step: step)
+                return outcome
+            case .approved(let why):
+                report(.applying, "\(saw); decided to \(step.summary) (\(step.reason); \(why))", step: step)
+            }
+            actionTimes.append((key.description, now()))
+            let result = await executor.run(step, workload: workload)
+            try await learn(result, incident: incident, key: key, finding: finding, detectedAt: detectedAt)
+            outcome = result.outcome
+            switch result.outcome {
+            case .succeeded:
+                report(.succeeded, "\(workload.typeAndName): \(step.summary) — verified: \(result.verification)", step: step, verification: result.verification, seconds: result.seconds)
+                return outcome
+            case .rolledBack:
+                report(.rolledBack, "\(workload.typeAndName): \(step.summary) did not verify: \(result.verification)", step: step, verification: result.verification, seconds: result.seconds)
+            case .failed:
+                report(.failed, "\(workload.typeAndName): \(step.summary) failed: \(result.verification)", step: step, verification: result.verification, seconds: result.seconds)
+                return outcome
+            }
+        }
+        return outcome
+    }
+
+    // MARK: Steps of the loop
+
+    static func incident(_ finding: Finding, in snapshot: ClusterSnapshot) -> HealIncident {
+        let pod = snapshot.pods.first { $0.metadata.name == finding.resource.name && $0.metadata.namespace == finding.resource.namespace }
+        let logs = pod.flatMap { pod in
+            finding.container.flatMap { snapshot.logs[ContainerLogKey(namespace: pod.metadata.namespace ?? "default", pod: pod.metadata.name, container: $0)] }
+        }
+        let deployment = finding.owner.flatMap { owner in
+            snapshot.deployments.first { $0.metadata.name == owner.name && $0.metadata.namespace == owner.namespace && owner.kind == "Deployment" }
+        }
+        return HealIncident(
+            finding: finding, fingerprint: IncidentFingerprint.of(finding, pod: pod, logs: logs),
+            templateContainers: deployment?.spec.template?.spec.containers ?? [])
+    }
+
+    /// "saw memory-hungry OOMKilled …": the finding's own words.
+    static func saw(_ finding: Finding) -> String {
+        "\(finding.workload.typeAndName) in \(finding.workload.namespace ?? "default"): saw \(finding.symptom)"
+    }
+
+    /// Why this workload must not be touched now, if it must not.
+    private func refusal(for workload: ResourceRef, deployment: Deployment?) async throws(StoreError) -> String? {
+        let namespace = workload.namespace ?? "default"
+        if namespace == "kube-system" && !limits.namedNamespaces.contains(namespace) {
+            return "it is in kube-system, which kubectl-heal only changes when named with -n kube-system"
+        }
+        if let deployment, let manager = GitOpsOwnership.manager(of: deployment.metadata), !limits.force {
+            return "it is managed by \(manager), whose sync would revert the change; fix it in Git, or pass --force"
+        }
+        let current = now()
+        let key = WorkloadKey(namespace: namespace, kind: workload.kind, name: workload.name)
+        let created = deployment?.metadata.creationTimestamp?.date ?? .distantPast
+        let recent = try await store.attempts(patternID: nil).filter { current.timeIntervalSince($0.finishedAt) < limits.window }
+        let lastHere = (recent.filter { $0.workload == key }.map(\.finishedAt) + actionTimes.filter { $0.workload == key.description }.map(\.time)).max()
+        if let lastHere, current.timeIntervalSince(lastHere) < limits.cooldown, lastHere > created {
+            return "it was acted on \(DurationText.format(seconds: current.timeIntervalSince(lastHere))) ago; the cooldown is \(DurationText.format(seconds: limits.cooldown))"
+        }
+        let inWindow = max(recent.count, actionTimes.filter { current.timeIntervalSince($0.time) < limits.window }.count)
+        if inWindow >= limits.maxActions {
+            return "\(inWindow) actions were taken in the last \(DurationText.format(seconds: limits.window)), the --max-actions cap"
+        }
+        return nil
+    }
+
+    /// Appends the audit record and updates the pattern.
+    private func learn(_ result: HealStepResult, incident: HealIncident, key: WorkloadKey, finding: Finding, detectedAt: Date) async throws(StoreError) {
+        let step = result.step
+        let fingerprint = incident.fingerprint
+        let draft = PatternDraft(
+            fingerprint: fingerprint.hash, signature: fingerprint.parts, action: step.action.rawValue, template: step.template,
+            learnedValue: result.outcome == .succeeded ? step.learnedValue : nil)
+        let record = AttemptRecord(
+            patternID: draft.patternID, fingerprint: fingerprint.hash, user: identity.user, context: identity.context, workload: key,
+            container: step.container, findingCode: finding.code, action: step.action.rawValue, parameters: step.parameters,
+            patch: result.patch, priorState: result.priorState, outcome: result.outcome, verification: result.verification,
+            source: AttemptRecord.Source(rawValue: step.source.rawValue) ?? .rule, incidentSince: finding.since?.date,
+            detectedAt: detectedAt, startedAt: result.startedAt, finishedAt: result.finishedAt)
+        try await store.record(record, pattern: draft)
+    }
+}

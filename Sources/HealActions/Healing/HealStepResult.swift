@@ -1,0 +1,19 @@
+import Foundation
+import HealAnalysis
+import HealStore
+
+/// How one applied step ended, with what was sent and what it replaced (both redacted).
+package struct HealStepResult: Sendable {
+    package var step: HealStep
+    package var outcome: AttemptRecord.Outcome
+    /// One sentence: the verification verdict, or why the step failed.
+    package var verification: String
+    /// The change as sent (JSON text, literal env values masked).
+    package var patch: String
+    /// What the change replaced (JSON text, literal env values masked).
+    package var priorState: String
+    package var startedAt: Date
+    package var finishedAt: Date
+
+    package var seconds: Double { finishedAt.timeIntervalSince(startedAt) }
+}
