@@ -1,5 +1,6 @@
 import Foundation
 import HealAnalysis
+import HealModel
 
 /// One thing the healing loop saw, decided or did, as a sentence for people and a JSON line
 /// for scripts (`kind: HealEvent`). Patches in events are always redacted.
@@ -38,7 +39,7 @@ package struct HealEvent: Codable, Sendable, Equatable {
     }
 
     package var type: EventType
-    package var time: Date
+    package var time: Timestamp
     package var workload: ResourceRef
     package var container: String?
     package var code: String
@@ -56,7 +57,7 @@ package struct HealEvent: Codable, Sendable, Equatable {
         fingerprint: String?, message: String, step: HealStep? = nil, verification: String? = nil, seconds: Double? = nil
     ) {
         self.type = type
-        self.time = time
+        self.time = Timestamp(time)
         self.workload = workload
         self.container = container
         self.code = code

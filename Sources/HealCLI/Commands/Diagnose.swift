@@ -109,7 +109,7 @@ struct Diagnose: HealCommand {
                 analyzers: try analyzerSelection(), includeHygiene: hygiene,
                 minimumAgeSeconds: minAge.flatMap(DurationText.seconds), targets: try targetList(),
                 labelSelector: scope.selector.flatMap(LabelSelectorExpression.init)))
-        let report = try await DiagnoseJob(environment: environment, logLevel: verbosity.logLevel).run(request)
+        let report = try await DiagnoseJob(environment: environment, logLevel: verbosity.logLevel).run(request).report
         environment.standardOutput.write(try ReportRenderer.render(report, as: output, colors: environment.colorsStandardOutput))
         guard let failOn else { return ExitStatus.success }
         return report.findings.contains { $0.severity >= failOn } ? ExitStatus.findings : ExitStatus.success

@@ -16,21 +16,31 @@ struct DiagnoseJob {
         self.logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
     }
 
-    func run(_ request: DiagnoseRequest) async throws -> DiagnosisReport {
+    /// A diagnosis with what it was made from: the healing loop needs the pods, logs and
+    /// templates behind the findings, and the connection to act on.
+    struct Outcome {
+        var report: DiagnosisReport
+        var snapshot: ClusterSnapshot
+        var connection: ClusterConnection?
+    }
+
+    func run(_ request: DiagnoseRequest) async throws -> Outcome {
         let snapshot: ClusterSnapshot
         let source: DiagnosisReport.Source
         let namespaces: [String]?
+        var connection: ClusterConnection?
         switch request.source {
         case .snapshot(let path):
             snapshot = try loadSnapshot(path, request: request)
             source = DiagnosisReport.Source(type: "snapshot", path: path)
             namespaces = request.namespace.map { [$0] }
         case .cluster(let overrides):
-            let connection = try KubeconfigLoader(environment: environment.configEnvironment).load(overrides)
-            let namespace = request.allNamespaces ? nil : (request.namespace ?? connection.namespace)
-            snapshot = try await collect(connection, namespace: namespace, request: request)
-            source = DiagnosisReport.Source(type: "cluster", context: connection.contextName, server: connection.server)
+            let live = try KubeconfigLoader(environment: environment.configEnvironment).load(overrides)
+            let namespace = request.allNamespaces ? nil : (request.namespace ?? live.namespace)
+            snapshot = try await collect(live, namespace: namespace, request: request)
+            source = DiagnosisReport.Source(type: "cluster", context: live.contextName, server: live.server)
             namespaces = namespace.map { [$0] }
+            connection = live
         }
         for target in request.options.targets where snapshot.collected.contains(target.kind) && !snapshot.contains(target.kind, named: target.name) {
             throw CLIError.targetNotFound(type: target.kind.kind.lowercased(), name: target.name, namespace: namespaces?.first)
@@ -45,9 +55,10 @@ struct DiagnoseJob {
         for (analyzer, missing) in diagnosis.skipped {
             logger.info("analyzer \(analyzer) skipped: no \(missing.map(\.plural).joined(separator: ", ")) in the input")
         }
-        return DiagnosisReport(
+        let report = DiagnosisReport(
             diagnosis: diagnosis, snapshot: snapshot, source: source, namespaces: namespaces,
             generatedAt: now, referenceTime: referenceTime)
+        return Outcome(report: report, snapshot: snapshot, connection: connection)
     }
 
     private func loadSnapshot(_ path: String, request: DiagnoseRequest) throws -> ClusterSnapshot {

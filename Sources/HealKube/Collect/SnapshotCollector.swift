@@ -40,6 +40,12 @@ package struct SnapshotCollector: Sendable {
         return snapshot
     }
 
+    /// The logs of the crashing containers among `pods` (the watcher fetches them for pods
+    /// that start crashing after the first collection).
+    package func crashLogs(for pods: [Pod], policy: LogPolicy = LogPolicy()) async -> [ContainerLogKey: ContainerLogs] {
+        await collectLogs(for: pods, policy: policy, tracker: ProgressTracker(totalKinds: 0, report: { _ in })).logs
+    }
+
     private func collectKind(_ kind: ResourceKind, scope: CollectionScope, tracker: ProgressTracker) async throws -> ClusterSnapshot {
         var part = ClusterSnapshot()
         do {

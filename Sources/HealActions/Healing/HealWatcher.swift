@@ -1,0 +1,213 @@
+import Foundation
+import Synchronization
+import HealAnalysis
+import HealKube
+import HealModel
+import Logging
+
+/// `diagnose --watch`: keeps a live copy of the cluster through watches (resumed, relisted on
+/// 410), re-diagnoses shortly after anything changes, reports problems as they appear and
+/// disappear, and — with a `HealSession` — heals new incidents one at a time while it keeps
+/// watching. There is no polling interval: a change is diagnosed within the debounce delay.
+package struct HealWatcher: Sendable {
+    package struct Settings: Sendable {
+        /// nil: all namespaces.
+        package var namespace: String?
+        package var excludedNamespaces: [String] = []
+        package var options = DiagnosisOptions()
+        /// How long changes are gathered before a diagnosis: a rollout's burst of events makes
+        /// one diagnosis, not fifty.
+        package var debounce: Duration = .milliseconds(100)
+
+        package init(namespace: String?) {
+            self.namespace = namespace
+        }
+    }
+
+    let client: KubeClient
+    let settings: Settings
+    let session: HealSession?
+    let emit: @Sendable (HealEvent) -> Void
+    let onPodCount: @Sendable (Int) -> Void
+    let logger: Logger
+    let now: @Sendable () -> Date
+
+    package init(
+        client: KubeClient, settings: Settings, session: HealSession?, logger: Logger, now: @escaping @Sendable () -> Date = Date.init,
+        onPodCount: @escaping @Sendable (Int) -> Void = { _ in }, emit: @escaping @Sendable (HealEvent) -> Void
+    ) {
+        self.client = client
+        self.settings = settings
+        self.session = session
+        self.logger = logger
+        self.now = now
+        self.onPodCount = onPodCount
+        self.emit = emit
+    }
+
+    /// Runs until the task is cancelled (SIGINT/SIGTERM): the fix in progress, if any, is
+    /// finished first (verified or restored), never left half-applied.
+    package func run(from initial: ClusterSnapshot) async throws {
+        var live = LiveCluster(initial)
+        var reported: [String: Finding] = [:]
+        let healer = session.map { HealQueue(session: $0, logger: logger) }
+        let feed = changes()
+        defer { feed.cancel() }
+        var dirty = true
+        var lastChange = ContinuousClock.now
+        for try await change in feed.stream {
+            if case .tick = change {
+                guard dirty, lastChange.duration(to: .now) >= settings.debounce || Task.isCancelled else { continue }
+                dirty = false
+                await evaluate(&live, reported: &reported, healer: healer)
+                continue
+            }
+            live.apply(change)
+            dirty = true
+            lastChange = .now
+        }
+        await healer?.drain()
+    }
+
+    private func evaluate(_ live: inout LiveCluster, reported: inout [String: Finding], healer: HealQueue?) async {
+        let needingLogs = live.podsNeedingLogs
+        if !needingLogs.isEmpty {
+            live.store(await SnapshotCollector(client: client, logger: logger).crashLogs(for: needingLogs))
+        }
+        onPodCount(live.podCount)
+        let snapshot = live.snapshot.restricted(toNamespace: settings.namespace, excluding: settings.excludedNamespaces)
+        let detectedAt = now()
+        let findings = Diagnoser.diagnose(snapshot, options: settings.options, now: Timestamp(detectedAt)).findings
+            .filter { $0.severity >= .warning }
+        let current = Dictionary(findings.map { (Self.key($0), $0) }) { first, _ in first }
+        for (key, finding) in current.sorted(by: { $0.key < $1.key }) where reported[key] == nil {
+            emit(HealEvent(
+                type: .detected, time: detectedAt, workload: finding.workload, container: finding.container, code: finding.code,
+                severity: finding.severity, fingerprint: nil, message: "\(HealSession.saw(finding)) — \(finding.rootCause)"))
+        }
+        for (key, finding) in reported.sorted(by: { $0.key < $1.key }) where current[key] == nil {
+            emit(HealEvent(
+                type: .resolved, time: detectedAt, workload: finding.workload, container: finding.container, code: finding.code,
+                fingerprint: nil, message: "\(finding.workload.typeAndName) in \(finding.workload.namespace ?? "default"): \(finding.code) is gone"))
+            healer?.forget(key)
+        }
+        if let healer {
+            for incident in HealSession.incidents(in: findings) {
+                healer.enqueue(incident, key: Self.key(incident), snapshot: snapshot, detectedAt: detectedAt)
+            }
+        }
+        reported = current
+    }
+
+    /// One problem of one workload's container.
+    private static func key(_ finding: Finding) -> String {
+        "\(finding.workload)|\(finding.container ?? "")|\(finding.code)"
+    }
+
+    // MARK: Watches
+
+    private struct Feed: Sendable {
+        let stream: AsyncThrowingStream<LiveCluster.Change, any Error>
+        let tasks: [Task<Void, Never>]
+
+        func cancel() {
+            for task in tasks { task.cancel() }
+        }
+    }
+
+    private func changes() -> Feed {
+        let (stream, continuation) = AsyncThrowingStream<LiveCluster.Change, any Error>.makeStream()
+        let client = client
+        let namespace = settings.namespace
+        var tasks: [Task<Void, Never>] = []
+        func forward<Object: Decodable & Sendable>(
+            _ kind: ResourceKind, _ type: Object.Type, fieldSelector: String? = nil, _ wrap: @escaping @Sendable (WatchEvent<Object>) -> LiveCluster.Change
+        ) {
+            tasks.append(Task {
+                do {
+                    for try await event in client.watch(kind, as: type, namespace: namespace, fieldSelector: fieldSelector) {
+                        continuation.yield(wrap(event))
+                    }
+                    continuation.finish()
+                } catch is CancellationError {
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            })
+        }
+        forward(.pods, Pod.self) { .pod($0) }
+        forward(.events, Event.self, fieldSelector: "type=Warning") { .event($0) }
+        forward(.deployments, Deployment.self) { .deployment($0) }
+        forward(.replicaSets, ReplicaSet.self) { .replicaSet($0) }
+        let debounce = settings.debounce
+        tasks.append(Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: debounce)
+                continuation.yield(.tick)
+            }
+            continuation.finish()
+        })
+        let feed = Feed(stream: stream, tasks: tasks)
+        continuation.onTermination = { _ in feed.cancel() }
+        return feed
+    }
+}
+
+/// Heals incidents one after the other, apart from the watch loop so detection goes on while a
+/// fix verifies. An incident is queued once; it may be queued again only after it resolved.
+final class HealQueue: Sendable {
+    private struct Job: Sendable {
+        var finding: Finding
+        var snapshot: ClusterSnapshot
+        var detectedAt: Date
+    }
+
+    private let handled = Mutex<Set<String>>([])
+    private let stopping = StopFlag()
+    private let continuation: AsyncStream<Job>.Continuation
+    private let worker: Task<Void, Never>
+
+    init(session: HealSession, logger: Logger) {
+        let (jobs, continuation) = AsyncStream<Job>.makeStream()
+        self.continuation = continuation
+        // Not cancelled with the watch: a fix in progress runs to its end (verified or restored).
+        let stopping = stopping
+        worker = Task.detached {
+            for await job in jobs where !stopping.isSet {
+                do {
+                    try await session.heal(job.finding, snapshot: job.snapshot, detectedAt: job.detectedAt)
+                } catch {
+                    logger.error("the learned memory could not be written: \(error)")
+                }
+            }
+        }
+    }
+
+    func enqueue(_ finding: Finding, key: String, snapshot: ClusterSnapshot, detectedAt: Date) {
+        guard handled.withLock({ $0.insert(key).inserted }) else { return }
+        continuation.yield(Job(finding: finding, snapshot: snapshot, detectedAt: detectedAt))
+    }
+
+    func forget(_ key: String) {
+        _ = handled.withLock { $0.remove(key) }
+    }
+
+    /// Lets the fix in progress finish (verified or restored); queued ones do not start.
+    func drain() async {
+        stopping.set()
+        continuation.finish()
+        await worker.value
+    }
+}
+
+/// Set once, read from the worker task.
+private final class StopFlag: Sendable {
+    private let value = Mutex(false)
+
+    var isSet: Bool { value.withLock { $0 } }
+
+    func set() {
+        value.withLock { $0 = true }
+    }
+}
