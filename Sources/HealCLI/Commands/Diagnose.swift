@@ -66,8 +66,15 @@ struct Diagnose: HealCommand {
     @Flag(help: "Keep running: diagnose changes as they happen (with --fix, heal them).")
     var watch = false
 
-    @Flag(help: "Do not ask for confirmation before applying fixes (for scripts).")
+    @Flag(help: "Do not ask for confirmation before applying fixes (for scripts); a --policy deny still wins.")
     var yes = false
+
+    @OptionGroup(title: "Healing (with --fix)") var heal: HealOptions
+
+    @OptionGroup(title: "Healing (with --fix)") var store: StoreOptions
+
+    @Option(help: ArgumentHelp("With --watch: serve Prometheus metrics on HOST:PORT (:PORT for every interface).", valueName: "host:port"))
+    var metricsAddr: String?
 
     @OptionGroup var verbosity: VerbosityOptions
 
@@ -87,15 +94,19 @@ struct Diagnose: HealCommand {
         if let minAge, DurationText.seconds(minAge) == nil {
             throw ValidationError("--min-age \"\(minAge)\" is not a duration; use e.g. 90s, 5m, 2h or 1d")
         }
+        if fix || watch {
+            if let snapshot { throw ValidationError("--\(fix ? "fix" : "watch") works on a live cluster; --snapshot \(snapshot) is files") }
+            guard [.table, .json].contains(output) else {
+                throw ValidationError("with --\(fix ? "fix" : "watch") the output is a stream of events: use -o table or -o json (JSON lines)")
+            }
+        }
+        if metricsAddr != nil && !watch { throw ValidationError("--metrics-addr serves metrics while --watch runs; add --watch") }
         if let selector = scope.selector, LabelSelectorExpression(selector) == nil {
             throw ValidationError("-l \"\(selector)\" is not a label selector; use e.g. app=web,tier!=cache or 'env in (prod,staging)'")
         }
     }
 
     func execute(in environment: CLIEnvironment) async throws -> Int32 {
-        if fix || watch {
-            throw CLIError.notImplemented(feature: fix ? "diagnose --fix" : "diagnose --watch", issue: "healing (diagnose --fix/--watch and learn)")
-        }
         if explain {
             let configured = ["KUBECTL_HEAL_LLM_BASE_URL", "OPENAI_BASE_URL"].contains { !(environment.variables[$0] ?? "").isEmpty }
             throw configured ? CLIError.notImplemented(feature: "diagnose --explain", issue: "LLM") : CLIError.llmNotConfigured(flag: "--explain")
@@ -109,6 +120,11 @@ struct Diagnose: HealCommand {
                 analyzers: try analyzerSelection(), includeHygiene: hygiene,
                 minimumAgeSeconds: minAge.flatMap(DurationText.seconds), targets: try targetList(),
                 labelSelector: scope.selector.flatMap(LabelSelectorExpression.init)))
+        if fix || watch {
+            return try await HealJob(environment: environment, logLevel: verbosity.logLevel).run(HealJob.Request(
+                diagnose: request, fix: fix, watch: watch, yes: yes, json: output == .json, heal: heal, store: store,
+                cluster: cluster, metricsAddress: metricsAddr))
+        }
         let report = try await DiagnoseJob(environment: environment, logLevel: verbosity.logLevel).run(request).report
         environment.standardOutput.write(try ReportRenderer.render(report, as: output, colors: environment.colorsStandardOutput))
         guard let failOn else { return ExitStatus.success }

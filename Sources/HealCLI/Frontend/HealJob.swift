@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import HealActions
+import HealAnalysis
+import HealKube
+import HealModel
+import HealStore
+import Logging
+import Synchronization
+
+/// `diagnose --fix` (one pass) and `diagnose --watch [--fix]`: the diagnosis, then the healing
+/// loop, printing every event as it happens and a summary at the end.
+struct HealJob {
+    struct Request {
+        var diagnose: DiagnoseRequest
+        var fix: Bool
+        var watch: Bool
+        var yes: Bool
+        var json: Bool
+        var heal: HealOptions
+        var store: StoreOptions
+        var cluster: ClusterOptions
+        var metricsAddress: String?
+    }
+
+    let environment: CLIEnvironment
+    let logLevel: Logger.Level
+
+    /// Exit code: 1 when a fix did not verify (it was rolled back or failed), else 0.
+    func run(_ request: Request) async throws -> Int32 {
+        let logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
+        let policy = try request.heal.policy.map { path throws(HealPolicyError) in try HealPolicy.load(contentsOf: path) } ?? .interactiveDefault
+        let store = request.fix ? try FixStoreFactory.open(request.store, cluster: request.cluster, environment: environment, logLevel: logLevel) : nil
+        let started = ContinuousClock.now
+        let outcome = try await DiagnoseJob(environment: environment, logLevel: logLevel).run(request.diagnose)
+        guard let connection = outcome.connection else { throw ValidationError("--fix and --watch act on a live cluster, not on --snapshot files") }
+        let client = KubeClient(connection: connection, logger: logger)
+        let summary = Mutex(HealSummary())
+        let metrics = HealMetrics()
+        let emit: @Sendable (HealEvent) -> Void = { [environment] event in
+            summary.withLock { $0.count(event) }
+            metrics.record(event)
+            environment.standardOutput.write((try? HealEventRenderer.line(event, json: request.json)) ?? "")
+        }
+        let session = try store.map { store in
+            let approval = HealApproval(policy: policy, yes: request.yes, environment: environment)
+            return HealSession(
+                store: store,
+                executor: HealExecutor(
+                    client: client, events: EventRecorder(client: client, logger: logger, now: environment.now),
+                    settings: request.heal.executorSettings(), logger: logger, now: environment.now),
+                planner: HealPlanner(settings: try request.heal.plannerSettings), limits: request.heal.limits(namedNamespace: request.cluster.namespace),
+                identity: HealIdentity(user: environment.variables["USER"] ?? "unknown", context: connection.contextName ?? connection.server),
+                approve: { step, labels in approval.decide(step, labels: labels) }, emit: emit, now: environment.now)
+        }
+        if request.watch {
+            try await watch(request, namespace: outcome.report.namespaces?.first, snapshot: outcome.snapshot, client: client, session: session, metrics: metrics, logger: logger, emit: emit)
+        } else if let session {
+            for finding in HealSession.incidents(in: outcome.report.findings) {
+                try await session.heal(finding, snapshot: outcome.snapshot, detectedAt: environment.now())
+            }
+        }
+        var final = summary.withLock { $0 }
+        final.seconds = started.duration(to: .now).seconds
+        environment.standardOutput.write(try HealEventRenderer.summary(final, json: request.json))
+        return final.rolledBack + final.failed > 0 ? ExitStatus.findings : ExitStatus.success
+    }
+
+    private func watch(
+        _ request: Request, namespace: String?, snapshot: ClusterSnapshot, client: KubeClient, session: HealSession?, metrics: HealMetrics, logger: Logger,
+        emit: @escaping @Sendable (HealEvent) -> Void
+    ) async throws {
+        var settings = HealWatcher.Settings(namespace: namespace)
+        settings.excludedNamespaces = request.diagnose.excludedNamespaces
+        settings.options = request.diagnose.options
+        let server = try request.metricsAddress.map { address throws(MetricsServerError) in try MetricsServer(address: address, metrics: metrics) }
+        defer { server?.stop() }
+        if let server { logger.notice("serving Prometheus metrics on http://\(server.boundAddress)/metrics") }
+        let watcher = HealWatcher(
+            client: client, settings: settings, session: session, logger: logger, now: environment.now,
+            onPodCount: { metrics.setWatchedPods($0) }, emit: emit)
+        let stop = environment.stopRequested
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await watcher.run(from: snapshot) }
+            group.addTask { await stop() }
+            _ = try await group.next()
+            group.cancelAll()
+        }
+    }
+}
