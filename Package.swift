@@ -47,7 +47,11 @@ let package = Package(
         // Changes to a cluster: failover (and, later, healing) with plans, dry runs, verification.
         .target(
             name: "HealActions",
-            dependencies: ["HealKube", "HealAnalysis", "HealModel", "HealStore", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "HealKube", "HealAnalysis", "HealModel", "HealStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(
             name: "HealCLI",
@@ -79,6 +83,7 @@ let package = Package(
         ),
         .testTarget(name: "HealStoreTests", dependencies: ["HealStore", "HealModel", "HealKube", "HealTestSupport"]),
         .testTarget(name: "HealAnalysisTests", dependencies: ["HealAnalysis", "HealModel", "HealKube", "HealTestSupport"]),
+        .testTarget(name: "HealActionsTests", dependencies: ["HealActions", "HealAnalysis", "HealModel", "HealTestSupport"]),
         .testTarget(
             name: "HealCLITests",
             dependencies: [

@@ -1,8 +1,8 @@
 import Foundation
 
 /// "no such file", "permission denied" — the short reason behind a failed read.
-enum FileErrorReason {
-    static func describe(_ error: any Error) -> String {
+package enum FileErrorReason {
+    package static func describe(_ error: any Error) -> String {
         let nsError = error as NSError
         if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(posix.code))).lowercased()

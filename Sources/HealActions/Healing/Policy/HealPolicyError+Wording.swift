@@ -1,0 +1,78 @@
+import HealAnalysis
+
+extension HealPolicyError {
+    /// "heal-policy.yaml:7: rule 1 has an unknown key "alow" (did you mean allow?)".
+    package var message: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(problemText)"
+    }
+
+    private var problemText: String {
+        switch problem {
+        case .unreadable(let reason):
+            "cannot read the policy file: \(reason)"
+        case .notYAML(let detail):
+            "not a YAML policy: \(detail)"
+        case .empty:
+            "the policy file is empty"
+        case .notAMapping(let place):
+            "\(place) must be a mapping (key: value lines)"
+        case .notAList(let place):
+            "\(place) must be a list, e.g. [a, b]"
+        case .notAString(let place):
+            "\(place) must be a single value, not a list or mapping"
+        case .missingField(let field):
+            "the policy has no \(field)"
+        case .wrongAPIVersion(let found):
+            "apiVersion is \"\(found)\", expected \(HealPolicy.apiVersion)"
+        case .wrongKind(let found):
+            "kind is \"\(found)\", expected \(HealPolicy.kind)"
+        case .unknownKey(let key, let place, let valid):
+            "\(place) has an unknown key \"\(key)\"\(Self.suggestion(for: key, among: valid))"
+        case .unknownAction(let name, let place):
+            "\(place) names an unknown action \"\(name)\"\(Self.suggestion(for: name, among: HealPolicy.actionNames))"
+        case .badMode(let found):
+            "default is \"\(found)\", expected allow, confirm or deny"
+        case .badSelector(let selector, let rule):
+            "rule \(rule) has an invalid label selector \"\(selector)\""
+        case .badNamespacePattern(let pattern, let rule):
+            "rule \(rule) has an invalid namespace \"\(pattern)\": a namespace name, optionally with * and ? wildcards"
+        case .actionNamedTwice(let action, let rule):
+            "rule \(rule) names \(action) more than once"
+        case .ruleNamesNoAction(let rule):
+            "rule \(rule) names no action in allow, confirm or deny, so it can never decide"
+        }
+    }
+
+    /// What to change next.
+    package var hint: String {
+        switch problem {
+        case .unreadable:
+            "check the path given to --policy and that the file is readable"
+        case .notYAML, .empty, .notAMapping, .missingField, .wrongAPIVersion, .wrongKind:
+            "a policy starts with apiVersion: \(HealPolicy.apiVersion) and kind: \(HealPolicy.kind); see \"Healing policy\" in the README"
+        case .notAList, .notAString:
+            "namespaces, allow, confirm and deny are lists; default and selector are single values"
+        case .unknownKey(_, _, let valid):
+            "the keys allowed there are \(valid.joined(separator: ", "))"
+        case .unknownAction:
+            "actions are \(HealPolicy.actionNames.joined(separator: ", ")), or \"*\" for every action the rule does not name otherwise"
+        case .badMode:
+            "allow runs unattended, confirm asks (or takes --yes), deny never runs"
+        case .badSelector:
+            "write it as for kubectl -l, e.g. \"app=web,tier!=db\" or \"env in (prod,staging)\""
+        case .badNamespacePattern:
+            "list several namespaces as a YAML list, e.g. namespaces: [shop, team-*]"
+        case .actionNamedTwice:
+            "keep each action in one of allow, confirm and deny per rule; use another rule for other namespaces or labels"
+        case .ruleNamesNoAction:
+            "add the actions it should decide to allow, confirm or deny, or remove the rule"
+        }
+    }
+
+    /// " (did you mean allow?)" when a valid word is one or two edits away.
+    private static func suggestion(for word: String, among valid: [String]) -> String {
+        let closest = valid.map { ($0, EditDistance.between($0, word)) }.min { $0.1 < $1.1 }
+        guard let closest, closest.1 <= 2 else { return "" }
+        return " (did you mean \(closest.0)?)"
+    }
+}

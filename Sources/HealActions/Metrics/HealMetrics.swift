@@ -1,0 +1,87 @@
+import Foundation
+import HealAnalysis
+import Synchronization
+
+/// What the healing loop did, as Prometheus metrics for `--watch --metrics-addr`: incidents
+/// found, actions and their outcomes, how fast problems were noticed and repaired. Safe to
+/// update from any task or thread; `MetricsServer` renders it on each scrape.
+package final class HealMetrics: Sendable {
+    package enum Outcome: String, Sendable, CaseIterable {
+        /// Applied and verified healthy.
+        case succeeded
+        /// Applied, verification failed, prior state restored.
+        case rolledBack = "rolled-back"
+        /// Applied but neither verified nor restored (the write or the rollback failed).
+        case failed
+        /// Not applied: the policy denied it, nobody confirmed it, or a limit (cooldown,
+        /// actions per window, an earlier failure on the fingerprint) held it back.
+        case refused
+    }
+
+    /// Shared by both histograms: a watch notices a problem in well under a second, while a
+    /// repair includes its verification window (60 s by default, up to several minutes).
+    package static let durationBuckets: [Double] = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600]
+
+    private struct State {
+        var incidents = LabelledCounter(
+            name: "kubectl_heal_incidents_total", help: "Incidents detected, by finding code and namespace.",
+            labelNames: ["code", "namespace"])
+        var actions = LabelledCounter(
+            name: "kubectl_heal_actions_total",
+            help: "Remediation actions by action, outcome (succeeded, rolled-back, failed, refused) and the source of the plan (rule, learned, llm).",
+            labelNames: ["action", "outcome", "source"])
+        var detectionLatency = Histogram(
+            name: "kubectl_heal_detection_latency_seconds",
+            help: "From the moment a problem appeared in the cluster (e.g. a container's termination) to its diagnosis.",
+            bounds: HealMetrics.durationBuckets)
+        var repairDuration = Histogram(
+            name: "kubectl_heal_repair_duration_seconds",
+            help: "From the start of an action to its outcome, verification window included. Refused actions are not observed.",
+            bounds: HealMetrics.durationBuckets)
+        var watchedPods = 0
+    }
+
+    private let state = Mutex(State())
+    private let startTime: Date
+
+    package init(startTime: Date = .now) {
+        self.startTime = startTime
+    }
+
+    /// `latencySeconds` is nil when the problem's start is unknown (no timestamp in the status).
+    package func incidentDetected(code: String, namespace: String, latencySeconds: Double?) {
+        state.withLock { state in
+            state.incidents.increment([code, namespace])
+            if let latencySeconds { state.detectionLatency.observe(latencySeconds) }
+        }
+    }
+
+    /// `seconds` is the action's duration; nil for a refused action, which never ran.
+    package func actionFinished(_ action: Remediation.Action, outcome: Outcome, source: Finding.Source, seconds: Double?) {
+        state.withLock { state in
+            state.actions.increment([action.rawValue, outcome.rawValue, source.rawValue])
+            if let seconds { state.repairDuration.observe(seconds) }
+        }
+    }
+
+    package func setWatchedPods(_ count: Int) {
+        state.withLock { $0.watchedPods = count }
+    }
+
+    /// The whole exposition, in a fixed family order.
+    package func render() -> String {
+        let state = state.withLock { $0 }
+        return [
+            state.incidents.render(),
+            state.actions.render(),
+            state.detectionLatency.render(),
+            state.repairDuration.render(),
+            PrometheusText.header("kubectl_heal_watched_pods", type: "gauge", help: "Pods the watcher currently follows.")
+                + PrometheusText.sample("kubectl_heal_watched_pods", Double(state.watchedPods)),
+            PrometheusText.header("kubectl_heal_up", type: "gauge", help: "1 while the healing watcher runs.")
+                + PrometheusText.sample("kubectl_heal_up", 1),
+            PrometheusText.header("kubectl_heal_start_time_seconds", type: "gauge", help: "When the watcher started, in seconds since the Unix epoch.")
+                + PrometheusText.sample("kubectl_heal_start_time_seconds", startTime.timeIntervalSince1970),
+        ].joined()
+    }
+}
