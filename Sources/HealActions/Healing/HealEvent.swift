@@ -51,10 +51,13 @@ package struct HealEvent: Codable, Sendable, Equatable {
     package var step: Step?
     package var verification: String?
     package var seconds: Double?
+    /// For `detected`: from when the API says the problem began to when it was reported.
+    package var latencySeconds: Double?
 
     package init(
         type: EventType, time: Date, workload: ResourceRef, container: String?, code: String, severity: Severity? = nil,
-        fingerprint: String?, message: String, step: HealStep? = nil, verification: String? = nil, seconds: Double? = nil
+        fingerprint: String?, message: String, step: HealStep? = nil, verification: String? = nil, seconds: Double? = nil,
+        latencySeconds: Double? = nil
     ) {
         self.type = type
         self.time = Timestamp(time)
@@ -67,6 +70,7 @@ package struct HealEvent: Codable, Sendable, Equatable {
         self.step = step.map(Step.init)
         self.verification = verification
         self.seconds = seconds
+        self.latencySeconds = latencySeconds
     }
 }
 

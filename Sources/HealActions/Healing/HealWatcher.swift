@@ -83,7 +83,8 @@ package struct HealWatcher: Sendable {
         for (key, finding) in current.sorted(by: { $0.key < $1.key }) where reported[key] == nil {
             emit(HealEvent(
                 type: .detected, time: detectedAt, workload: finding.workload, container: finding.container, code: finding.code,
-                severity: finding.severity, fingerprint: nil, message: "\(HealSession.saw(finding)) — \(finding.rootCause)"))
+                severity: finding.severity, fingerprint: nil, message: "\(HealSession.saw(finding)) — \(finding.rootCause)",
+                latencySeconds: finding.since.map { max(0, detectedAt.timeIntervalSince($0.date)) }))
         }
         for (key, finding) in reported.sorted(by: { $0.key < $1.key }) where current[key] == nil {
             emit(HealEvent(

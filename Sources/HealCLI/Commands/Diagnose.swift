@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import HealActions
 import HealAnalysis
 import HealKube
 import HealModel
@@ -100,7 +101,14 @@ struct Diagnose: HealCommand {
                 throw ValidationError("with --\(fix ? "fix" : "watch") the output is a stream of events: use -o table or -o json (JSON lines)")
             }
         }
-        if metricsAddr != nil && !watch { throw ValidationError("--metrics-addr serves metrics while --watch runs; add --watch") }
+        if let metricsAddr {
+            guard watch else { throw ValidationError("--metrics-addr serves metrics while --watch runs; add --watch") }
+            do {
+                _ = try MetricsAddress(parsing: metricsAddr)
+            } catch {
+                throw ValidationError("\(error.message); \(error.hint)")
+            }
+        }
         if let selector = scope.selector, LabelSelectorExpression(selector) == nil {
             throw ValidationError("-l \"\(selector)\" is not a label selector; use e.g. app=web,tier!=cache or 'env in (prod,staging)'")
         }

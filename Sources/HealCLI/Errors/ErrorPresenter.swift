@@ -1,3 +1,4 @@
+import HealActions
 import HealAnalysis
 import HealHTTP
 import HealKube
@@ -26,6 +27,8 @@ package enum ErrorPresenter {
         case let error as KubeError: KubeErrorPresenter.present(error, situation: situation)
         case let error as SnapshotError: present(error)
         case let error as FailoverError: PresentedError(message: error.message, hint: error.hint, exitCode: exitCode(error))
+        case let error as HealPolicyError: PresentedError(message: error.message, hint: error.hint, exitCode: ExitStatus.badInput)
+        case let error as MetricsServerError: PresentedError(message: error.message, hint: error.hint, exitCode: exitCode(error))
         default:
             PresentedError(message: "internal error: \(error)", hint: "re-run with -vv for details and report it as a bug", exitCode: ExitStatus.internalError)
         }
@@ -51,6 +54,14 @@ package enum ErrorPresenter {
             PresentedError(
                 message: "\(flag) changes the cluster and stdin is not a terminal to confirm on",
                 hint: "review the plan (run without \(flag)), then add --yes", exitCode: ExitStatus.usage)
+        }
+    }
+
+    /// A malformed address is a usage error; a port taken by another process is unavailable.
+    private static func exitCode(_ error: MetricsServerError) -> Int32 {
+        switch error {
+        case .invalidAddress: ExitStatus.usage
+        case .addressInUse, .cannotListen: ExitStatus.unavailable
         }
     }
 

@@ -1,0 +1,23 @@
+import HealAnalysis
+
+extension HealMetrics {
+    /// Counts what the healing loop reports: problems detected (with their detection latency)
+    /// and every action's outcome (with how long it took to repair).
+    package func record(_ event: HealEvent) {
+        let action = event.step.flatMap { Remediation.Action(rawValue: $0.action) }
+        let source = event.step.flatMap { Finding.Source(rawValue: $0.source) } ?? .rule
+        switch event.type {
+        case .detected:
+            incidentDetected(code: event.code, namespace: event.workload.namespace ?? "default", latencySeconds: event.latencySeconds)
+        case .succeeded, .rolledBack, .failed:
+            guard let action else { return }
+            let outcome: Outcome = event.type == .succeeded ? .succeeded : event.type == .rolledBack ? .rolledBack : .failed
+            actionFinished(action, outcome: outcome, source: source, seconds: event.seconds)
+        case .leftAlone:
+            guard let action else { return }
+            actionFinished(action, outcome: .refused, source: source, seconds: nil)
+        case .resolved, .applying:
+            break
+        }
+    }
+}
