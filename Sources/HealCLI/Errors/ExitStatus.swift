@@ -19,11 +19,11 @@ package enum ExitStatus {
           0   success; no finding at or above --fail-on (by default findings never fail)
           1   findings at or above --fail-on; a failover refused, or rolled back after its verification failed
           64  usage error (bad flag or argument)
-          65  bad input data (unreadable or invalid --snapshot)
+          65  bad input data (unreadable or invalid --snapshot, corrupt store, invalid import file)
           69  API server unreachable, TLS failure, timeout
           70  not implemented yet, or an internal error
-          75  temporary failure after bounded retries (429/503), or a conflicting change by someone else
+          75  temporary failure after bounded retries (429/503), or a conflicting change by someone else (also to the store)
           77  401/403 or credential plugin failure (the message names the refused verb and resource)
-          78  configuration error (no kubeconfig, unknown context, LLM asked for but not configured)
+          78  configuration error (no kubeconfig, unknown context, LLM asked for but not configured, store not writable)
         """
 }
