@@ -42,7 +42,7 @@ let package = Package(
         // The memory of fixes: learned patterns and the audit trail, in SQLite or a ConfigMap.
         .target(
             name: "HealStore",
-            dependencies: ["HealKube", "HealModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["HealKube", "HealModel", "HealAnalysis", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Changes to a cluster: failover (and, later, healing) with plans, dry runs, verification.
         .target(

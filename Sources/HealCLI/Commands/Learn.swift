@@ -1,19 +1,28 @@
 import ArgumentParser
 
-struct Learn: PlannedCommand {
-    static let plannedFeature = "kubectl heal learn"
-    static let plannedIssue = "healing (diagnose --fix/--watch and learn)"
-
+/// `kubectl heal learn`: the memory of fixes that worked, and the audit trail of every attempt.
+struct Learn: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage the memory of fixes that worked: list, show, stats, forget, reset, prune, export, import.",
         discussion: """
-            Usage (planned): kubectl heal learn list|show ID|stats|forget ID|reset|prune --older-than 90d|export FILE|import FILE.
+            diagnose --fix records every attempt (who, where, the exact patch, the prior state, the \
+            verification, how long it took, and whether a rule, the memory or an LLM planned it) and \
+            learns per incident fingerprint which action fixes it and which values worked per workload.
 
-            \(notImplementedNote)
+            The store: --store PATH (a SQLite file), or --store configmap://NAMESPACE/NAME to share one \
+            memory through the cluster; else $KUBECTL_HEAL_STORE; else \
+            $XDG_STATE_HOME/kubectl-heal/memory.sqlite (~/.local/state/… without XDG_STATE_HOME).
+
+              kubectl heal learn list                       patterns, most recently used first
+              kubectl heal learn show ID                    one pattern (an id prefix of 4+ characters) and its attempts
+              kubectl heal learn stats                      incidents, outcomes, MTTD/MTTR, LLM calls avoided
+              kubectl heal learn prune --older-than 90d     keep the store bounded (counts are kept)
+              kubectl heal learn export team.yaml           share; `learn import team.yaml` merges it elsewhere
 
             \(ExitStatus.table)
-            """)
-
-    @Argument(help: "The learn action (list, show, stats, forget, reset, prune, export, import).")
-    var action: String?
+            """,
+        subcommands: [
+            LearnList.self, LearnShow.self, LearnStatsCommand.self, LearnForget.self, LearnReset.self, LearnPrune.self, LearnExport.self,
+            LearnImport.self,
+        ])
 }

@@ -2,6 +2,7 @@ import HealActions
 import HealAnalysis
 import HealHTTP
 import HealKube
+import HealStore
 
 /// The one place that turns errors into messages, hints and exit codes. Commands throw; this
 /// explains. Never a stack trace, never a bare "failed".
@@ -26,6 +27,7 @@ package enum ErrorPresenter {
         case let error as KubeConfigError: KubeConfigErrorPresenter.present(error)
         case let error as KubeError: KubeErrorPresenter.present(error, situation: situation)
         case let error as SnapshotError: present(error)
+        case let error as StoreError: StoreErrorPresenter.present(error)
         case let error as FailoverError: PresentedError(message: error.message, hint: error.hint, exitCode: exitCode(error))
         case let error as HealPolicyError: PresentedError(message: error.message, hint: error.hint, exitCode: ExitStatus.badInput)
         case let error as MetricsServerError: PresentedError(message: error.message, hint: error.hint, exitCode: exitCode(error))
@@ -54,6 +56,15 @@ package enum ErrorPresenter {
             PresentedError(
                 message: "\(flag) changes the cluster and stdin is not a terminal to confirm on",
                 hint: "review the plan (run without \(flag)), then add --yes", exitCode: ExitStatus.usage)
+        case .patternNotFound(let id, let store):
+            PresentedError(
+                message: "no learned pattern \(id) in \(store)",
+                hint: id.count < 4 ? "give the whole id or at least 4 characters of it; `kubectl heal learn list` shows them" : "list the patterns with `kubectl heal learn list`",
+                exitCode: ExitStatus.usage)
+        case .resetNeedsConfirmation(let store):
+            PresentedError(
+                message: "learn reset deletes everything in \(store) and stdin is not a terminal to confirm on",
+                hint: "keep a copy with `kubectl heal learn export FILE`, then add --yes", exitCode: ExitStatus.usage)
         }
     }
 

@@ -22,8 +22,8 @@ package enum ExitStatus {
           65  bad input data (unreadable or invalid --snapshot, --policy file or import file; corrupt store)
           69  API server unreachable, TLS failure, timeout
           70  not implemented yet, or an internal error
-          75  temporary failure after bounded retries (429/503), or a conflicting change by someone else
+          75  temporary failure after bounded retries (429/503), or a conflicting change by someone else (also to the store)
           77  401/403 or credential plugin failure (the message names the refused verb and resource)
-          78  configuration error (no kubeconfig, unknown context, LLM asked for but not configured)
+          78  configuration error (no kubeconfig, unknown context, LLM asked for but not configured, store not writable)
         """
 }

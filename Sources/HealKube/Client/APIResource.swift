@@ -24,6 +24,9 @@ package struct APIResource: Sendable, Equatable {
     /// coordination.k8s.io/v1 Leases: the lock that lets one of several watchers act.
     package static let leases = APIResource(group: "coordination.k8s.io", version: "v1", plural: "leases")
 
+    /// v1 ConfigMaps: the shared memory of fixes (`--store configmap://NS/NAME`).
+    package static let configMaps = APIResource(group: "", version: "v1", plural: "configmaps")
+
     /// "leases.coordination.k8s.io", "events" — as RBAC names them.
     package var groupResource: String {
         group.isEmpty ? plural : "\(plural).\(group)"

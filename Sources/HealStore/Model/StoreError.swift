@@ -16,4 +16,8 @@ package enum StoreError: Error, Sendable, Equatable {
     case conflict(location: String, attempts: Int)
     /// The cluster refused or failed a ConfigMap store request (message from the API error).
     case cluster(location: String, message: String, exitCode: Int32)
+    /// Another process kept the SQLite file locked for longer than the busy timeout (exit 75).
+    case busy(location: String, waitedSeconds: Int)
+    /// The patterns alone (every attempt already dropped) exceed what the ConfigMap can hold.
+    case tooLarge(location: String, bytes: Int, limit: Int)
 }

@@ -1,0 +1,33 @@
+import ArgumentParser
+import HealStore
+
+/// `kubectl heal learn export FILE`
+struct LearnExport: HealCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the whole memory (patterns and attempts) to FILE, to share or back up; `-` writes to stdout.",
+        discussion: """
+            The file is a versioned LearnedMemory document (apiVersion heal.kubectl.io/v1alpha1): YAML when FILE \
+            ends in .yaml or .yml, else JSON (also on stdout). It is written with mode 0600. Secrets never reach \
+            the store, so neither do they reach the file.
+            """)
+
+    @Argument(help: ArgumentHelp("Where to write; - for stdout.", valueName: "file"), completion: .file())
+    var file: String
+
+    @OptionGroup var options: LearnStoreOptions
+
+    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+        let store = try options.open(in: environment)
+        var document = try await store.export()
+        document.exportedAt = environment.now()
+        let text = try MemoryFile.text(document, yaml: MemoryFile.isYAML(file))
+        if file == "-" {
+            environment.standardOutput.write(text)
+        } else {
+            try MemoryFile.write(text, to: file)
+            environment.standardError.write("Exported \(document.patterns.count) patterns and \(document.attempts.count) attempts from \(store.location) to \(file).\n")
+        }
+        return ExitStatus.success
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import HealStore
+
+/// `kubectl heal learn reset`
+struct LearnReset: HealCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset",
+        abstract: "Delete every pattern and attempt in the store (asks first on a terminal; --yes for scripts).")
+
+    @Flag(help: "Do not ask for confirmation (for scripts).")
+    var yes = false
+
+    @OptionGroup var options: LearnStoreOptions
+
+    @Option(name: .shortAndLong, help: "Output format.")
+    var output: LearnOutputFormat = .table
+
+    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+        let store = try options.open(in: environment)
+        if !yes {
+            guard let askUser = environment.askUser else { throw CLIError.resetNeedsConfirmation(store: store.location) }
+            environment.standardError.write("Delete every learned pattern and attempt in \(store.location)? [y/N] ")
+            guard ["y", "yes"].contains(askUser()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "") else {
+                environment.standardError.write("Nothing deleted.\n")
+                return ExitStatus.success
+            }
+        }
+        let counts = try await store.reset()
+        environment.standardOutput.write(try LearnRenderer.render(.resetResult, CountsResult(store: store.location, deleted: counts), as: output, at: environment.now()) {
+            LearnRenderer.counts("Deleted", counts, location: store.location)
+        })
+        return ExitStatus.success
+    }
+}

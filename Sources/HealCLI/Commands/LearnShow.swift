@@ -1,0 +1,29 @@
+import ArgumentParser
+import HealStore
+
+/// `kubectl heal learn show ID`
+struct LearnShow: HealCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one pattern (by id or a unique prefix of 4+ characters) with its learned values and attempts.",
+        discussion: "JSON/YAML output holds every attempt whole: the exact patch, the prior state and the verification.")
+
+    @Argument(help: ArgumentHelp("The pattern id, or a unique prefix of at least 4 characters.", valueName: "id"))
+    var id: String
+
+    @OptionGroup var options: LearnStoreOptions
+
+    @Option(name: .shortAndLong, help: "Output format.")
+    var output: LearnOutputFormat = .table
+
+    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+        let store = try options.open(in: environment)
+        guard let pattern = try await store.pattern(id: id) else { throw CLIError.patternNotFound(id: id, store: store.location) }
+        let detail = PatternDetail(pattern: pattern, attempts: try await store.attempts(patternID: pattern.id))
+        let now = environment.now()
+        environment.standardOutput.write(try LearnRenderer.render(.patternDetail, detail, as: output, at: now) {
+            LearnRenderer.detail(detail, now: now)
+        })
+        return ExitStatus.success
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import HealStore
+
+/// `kubectl heal learn stats`
+struct LearnStatsCommand: HealCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Show incidents handled, fixed and unresolved, attempt outcomes, mean time to detect and repair, LLM calls avoided.",
+        discussion: """
+            An incident is the attempts that share fingerprint, workload and detection time; it is fixed when one \
+            of them succeeded. Mean time to detect: from when the problem began to its detection. Mean time to \
+            repair: from detection to the end of the verification of the fix. LLM calls avoided: attempts planned \
+            from a learned pattern. Figures cover the attempts kept; pruned attempts are only counted.
+            """)
+
+    @OptionGroup var options: LearnStoreOptions
+
+    @Option(name: .shortAndLong, help: "Output format.")
+    var output: LearnOutputFormat = .table
+
+    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+        let store = try options.open(in: environment)
+        let stats = LearnStats(patterns: try await store.patterns(), attempts: try await store.attempts(patternID: nil))
+        environment.standardOutput.write(try LearnRenderer.render(.stats, StatsReport(store: store.location, stats: stats), as: output, at: environment.now()) {
+            LearnRenderer.stats(stats, location: store.location)
+        })
+        return ExitStatus.success
+    }
+}

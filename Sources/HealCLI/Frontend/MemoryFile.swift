@@ -1,0 +1,60 @@
+import Foundation
+import HealStore
+import Yams
+
+/// `learn export FILE` / `learn import FILE`: the `LearnedMemory` document as JSON, or YAML
+/// when the file name ends in .yaml/.yml. `-` is stdout for export.
+enum MemoryFile {
+    static func isYAML(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".yaml") || path.lowercased().hasSuffix(".yml")
+    }
+
+    static func text(_ document: MemoryDocument, yaml: Bool) throws -> String {
+        try yaml ? LearnRenderer.yaml(document) : LearnRenderer.json(document)
+    }
+
+    /// Writes with mode 0600 (the audit trail says who changed what) via a temporary file and a
+    /// rename, so a reader never sees half a file.
+    static func write(_ text: String, to path: String) throws(StoreError) {
+        let temporary = "\(path).tmp-\(getpid())"
+        let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw StoreError.cannotOpen(location: path, reason: String(cString: strerror(errno))) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        let failure = written == bytes.count ? 0 : errno
+        close(descriptor)
+        guard failure == 0, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(failure == 0 ? errno : failure))
+            unlink(temporary)
+            throw StoreError.cannotOpen(location: path, reason: reason)
+        }
+    }
+
+    static func read(_ path: String) throws(StoreError) -> MemoryDocument {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(filePath: path))
+        } catch {
+            throw StoreError.badDocument(file: path, reason: "cannot read it: \(error.localizedDescription)")
+        }
+        guard isYAML(path) else { return try MemoryDocument.decodeChecked(data, source: path) }
+        do {
+            let tree = try Yams.load(yaml: String(decoding: data, as: UTF8.self)).map(jsonCompatible) ?? [:]
+            return try MemoryDocument.decodeChecked(try JSONSerialization.data(withJSONObject: tree), source: path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.badDocument(file: path, reason: "not valid YAML: \(error)")
+        }
+    }
+
+    /// YAML resolves unquoted times to dates; the document wants them as RFC 3339 text.
+    private static func jsonCompatible(_ value: Any) -> Any {
+        switch value {
+        case let date as Date: MemoryCoding.format(date)
+        case let map as [String: Any]: map.mapValues(jsonCompatible)
+        case let list as [Any]: list.map(jsonCompatible)
+        default: value
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import HealStore
+
+/// What every learn subcommand takes: the store and, for a configmap:// store, the cluster
+/// flags that reach it.
+struct LearnStoreOptions: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+
+    @OptionGroup(title: "Cluster access (only for a configmap:// store)") var cluster: ClusterOptions
+
+    @OptionGroup var verbosity: VerbosityOptions
+
+    func open(in environment: CLIEnvironment) throws -> any FixStore {
+        try FixStoreFactory.open(store, cluster: cluster, environment: environment, logLevel: verbosity.logLevel)
+    }
+}

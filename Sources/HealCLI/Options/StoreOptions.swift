@@ -1,0 +1,17 @@
+import ArgumentParser
+import HealStore
+
+/// `--store`: where the memory of fixes lives. Shared by `learn` and `diagnose --fix`.
+package struct StoreOptions: ParsableArguments, Sendable {
+    @Option(help: ArgumentHelp(
+        "The memory of fixes: a SQLite file path, or configmap://NAMESPACE/NAME to share it through the cluster (default: $KUBECTL_HEAL_STORE, else $XDG_STATE_HOME/kubectl-heal/memory.sqlite).",
+        valueName: "path|configmap://ns/name"), completion: .file())
+    package var store: String?
+
+    package init() {}
+
+    /// The location the flag, the environment or the default names.
+    package func location(in environment: CLIEnvironment) throws(StoreError) -> StoreLocation {
+        try StoreLocation.resolve(flag: store, variables: environment.variables, homeDirectory: environment.homeDirectory)
+    }
+}
