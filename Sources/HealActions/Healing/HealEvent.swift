@@ -88,7 +88,7 @@ package struct HealSummary: Codable, Sendable, Equatable {
 
     package init() {}
 
-    mutating func count(_ event: HealEvent) {
+    package mutating func count(_ event: HealEvent) {
         switch event.type {
         case .detected: detected += 1
         case .resolved: resolved += 1

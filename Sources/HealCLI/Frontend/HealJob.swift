@@ -54,7 +54,7 @@ struct HealJob {
                 approve: { step, labels in approval.decide(step, labels: labels) }, emit: emit, now: environment.now)
         }
         if request.watch {
-            try await watch(request, namespace: outcome.report.namespaces?.first, snapshot: outcome.snapshot, client: client, session: session, metrics: metrics, logger: logger, emit: emit)
+            try await watch(request, namespace: outcome.report.metadata.namespaces?.first, snapshot: outcome.snapshot, client: client, session: session, metrics: metrics, logger: logger, emit: emit)
         } else if let session {
             for finding in HealSession.incidents(in: outcome.report.findings) {
                 try await session.heal(finding, snapshot: outcome.snapshot, detectedAt: environment.now())
