@@ -62,7 +62,7 @@ struct HealPolicyErrorTests {
              "allow runs unattended, confirm asks (or takes --yes), deny never runs"),
             ("apiVersion: heal.kubectl.io/v1\nkind: HealPolicy\n",
              "policy.yaml:1: apiVersion is \"heal.kubectl.io/v1\", expected heal.kubectl.io/v1alpha1",
-             "a policy starts with apiVersion: heal.kubectl.io/v1alpha1 and kind: HealPolicy; see \"Healing policy\" in the README"),
+             "a policy starts with apiVersion: heal.kubectl.io/v1alpha1 and kind: HealPolicy; see docs/heal-policy.md"),
             (Self.header + "rules:\n  - selector: \"a b\"\n    deny: [scale]\n",
              "policy.yaml:4: rule 1 has an invalid label selector \"a b\"",
              "write it as for kubectl -l, e.g. \"app=web,tier!=db\" or \"env in (prod,staging)\""),

@@ -39,7 +39,8 @@ package struct HealEvent: Codable, Sendable, Equatable {
     }
 
     package var type: EventType
-    package var time: Timestamp
+    /// With microseconds: detection latency is measured in milliseconds.
+    package var time: String
     package var workload: ResourceRef
     package var container: String?
     package var code: String
@@ -60,7 +61,7 @@ package struct HealEvent: Codable, Sendable, Equatable {
         latencySeconds: Double? = nil
     ) {
         self.type = type
-        self.time = Timestamp(time)
+        self.time = Timestamp(time).microTime
         self.workload = workload
         self.container = container
         self.code = code

@@ -46,10 +46,19 @@ package actor HealSession {
         }
     }
 
+    /// Incidents whose last step did not verify: the fixes tried were rolled back or failed.
+    package private(set) var incidentsNotFixed = 0
+
     /// Heals one incident (a finding from `incidents(in:)`); returns the outcome of the last
     /// step tried, nil when nothing was tried.
     @discardableResult
     package func heal(_ finding: Finding, snapshot: ClusterSnapshot, detectedAt: Date) async throws(StoreError) -> AttemptRecord.Outcome? {
+        let outcome = try await attempt(finding, snapshot: snapshot, detectedAt: detectedAt)
+        if let outcome, outcome != .succeeded { incidentsNotFixed += 1 }
+        return outcome
+    }
+
+    private func attempt(_ finding: Finding, snapshot: ClusterSnapshot, detectedAt: Date) async throws(StoreError) -> AttemptRecord.Outcome? {
         let workload = finding.workload
         let incident = Self.incident(finding, in: snapshot)
         let fingerprint = incident.fingerprint.hash

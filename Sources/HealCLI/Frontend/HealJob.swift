@@ -26,7 +26,8 @@ struct HealJob {
     let environment: CLIEnvironment
     let logLevel: Logger.Level
 
-    /// Exit code: 1 when a fix did not verify (it was rolled back or failed), else 0.
+    /// Exit code: 1 when an incident was acted on but not fixed (its last step was rolled back
+    /// or failed), else 0.
     func run(_ request: Request) async throws -> Int32 {
         let logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
         let policy = try request.heal.policy.map { path throws(HealPolicyError) in try HealPolicy.load(contentsOf: path) } ?? .interactiveDefault
@@ -63,7 +64,8 @@ struct HealJob {
         var final = summary.withLock { $0 }
         final.seconds = started.duration(to: .now).seconds
         environment.standardOutput.write(try HealEventRenderer.summary(final, json: request.json))
-        return final.rolledBack + final.failed > 0 ? ExitStatus.findings : ExitStatus.success
+        let notFixed = await session?.incidentsNotFixed ?? 0
+        return notFixed > 0 ? ExitStatus.findings : ExitStatus.success
     }
 
     private func watch(

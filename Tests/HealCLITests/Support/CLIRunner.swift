@@ -16,7 +16,8 @@ enum CLIRunner {
 
     static func run(
         _ arguments: [String], variables: [String: String] = [:], home: String? = nil, stdoutIsTerminal: Bool = false,
-        stderrIsTerminal: Bool = false, stopRequested: @escaping @Sendable () async -> Void = {}
+        stderrIsTerminal: Bool = false, now: @escaping @Sendable () -> Date = { fixedNow },
+        stopRequested: @escaping @Sendable () async -> Void = {}
     ) async -> CLIRun {
         let stdout = BufferSink()
         let stderr = BufferSink()
@@ -24,7 +25,7 @@ enum CLIRunner {
             variables: variables, homeDirectory: home ?? "/nonexistent-home",
             standardOutput: stdout, standardError: stderr, standardOutputIsTerminal: stdoutIsTerminal,
             standardErrorIsTerminal: stderrIsTerminal,
-            now: { fixedNow }, stopRequested: stopRequested)
+            now: now, stopRequested: stopRequested)
         let code = await HealCommandLine.run(arguments, environment: environment)
         return CLIRun(exitCode: code, stdout: stdout.text, stderr: stderr.text)
     }

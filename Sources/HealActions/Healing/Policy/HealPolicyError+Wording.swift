@@ -49,7 +49,7 @@ extension HealPolicyError {
         case .unreadable:
             "check the path given to --policy and that the file is readable"
         case .notYAML, .empty, .notAMapping, .missingField, .wrongAPIVersion, .wrongKind:
-            "a policy starts with apiVersion: \(HealPolicy.apiVersion) and kind: \(HealPolicy.kind); see \"Healing policy\" in the README"
+            "a policy starts with apiVersion: \(HealPolicy.apiVersion) and kind: \(HealPolicy.kind); see docs/heal-policy.md"
         case .notAList, .notAString:
             "namespaces, allow, confirm and deny are lists; default and selector are single values"
         case .unknownKey(_, _, let valid):

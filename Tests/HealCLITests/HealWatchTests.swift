@@ -1,0 +1,88 @@
+import Foundation
+import HealCLI
+import HealModel
+import HealTestSupport
+import Testing
+
+/// `diagnose --watch` against the stateful fake cluster, read while it runs.
+@Suite("diagnose --watch detects within a second and heals while it keeps watching", .serialized)
+struct HealWatchTests {
+    /// Starts `kubectl-heal` with `arguments` in the background; `stop()` ends it like SIGINT.
+    private final class Watch: Sendable {
+        let stdout = BufferSink()
+        let stderr = BufferSink()
+        private let stopSignal = AsyncStream<Void>.makeStream()
+        private let task: Task<Int32, Never>
+
+        init(_ arguments: [String]) {
+            let stdout = stdout
+            let stderr = stderr
+            let stream = stopSignal.stream
+            let environment = CLIEnvironment(
+                variables: [:], homeDirectory: "/nonexistent-home", standardOutput: stdout, standardError: stderr,
+                standardOutputIsTerminal: false, standardErrorIsTerminal: false, now: Date.init,
+                stopRequested: { for await _ in stream { return } })
+            task = Task { await HealCommandLine.run(arguments, environment: environment) }
+        }
+
+        func stop() async -> Int32 {
+            stopSignal.continuation.yield()
+            return await task.value
+        }
+
+        /// Waits until stdout has a line containing `text`; returns when it appeared.
+        func waitFor(_ text: String, timeout: Duration = .seconds(15)) async -> ContinuousClock.Instant? {
+            let deadline = ContinuousClock.now + timeout
+            while ContinuousClock.now < deadline {
+                if stdout.text.contains(text) { return .now }
+                try? await Task.sleep(for: .milliseconds(5))
+            }
+            return nil
+        }
+    }
+
+    @Test("a healthy Deployment that starts crash-looping is detected within about a second, fixed, and the watcher stops cleanly")
+    func detectAndHeal() async throws {
+        let cluster = try FakeCluster()
+        cluster.seedHealthyDeployments(namespace: "shop", deployments: 3, replicasEach: 2)
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        let watch = Watch([
+            "diagnose", "--watch", "--fix", "--yes", "-n", "shop", "--kubeconfig", kubeconfig.path,
+            "--store", folder.url.appending(path: "memory.sqlite").path, "--verify-for", "300ms",
+        ])
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(!watch.stdout.text.contains("DETECTED"), "a healthy namespace reports nothing")
+
+        try cluster.mergePatch(
+            at: "/apis/apps/v1/namespaces/shop/deployments/app-1",
+            json: #"{"spec":{"template":{"spec":{"containers":[{"name":"app-1","image":"nginx:1.27","resources":{"limits":{"memory":"64Mi"}}}]}}}}"#)
+        let broken = cluster.setNeeds(WorkloadNeeds(memory: "100Mi"), namespace: "shop", deployment: "app-1")
+        let detected = try #require(await watch.waitFor("DETECTED"))
+        #expect(broken.duration(to: detected) < .milliseconds(1500), "detected after \(broken.duration(to: detected))")
+        #expect(await watch.waitFor("FIXED") != nil, "\(watch.stdout.text)\(watch.stderr.text)")
+
+        let code = await watch.stop()
+        #expect(code == 0)
+        #expect(watch.stdout.text.contains("Healing: 1 fixed"))
+        let deployment = try JSONDecoder().decode(Deployment.self, from: try #require(cluster.object(at: "/apis/apps/v1/namespaces/shop/deployments/app-1")))
+        #expect(deployment.spec.template?.spec.containers.first?.resources?.limits["memory"]?.text == "164Mi")
+    }
+
+    @Test("without --fix the watcher only reports: problems appear and resolve, nothing is changed")
+    func reportOnly() async throws {
+        let cluster = try FakeCluster()
+        cluster.seedHealthyDeployments(namespace: "shop", deployments: 2, replicasEach: 1)
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        let watch = Watch(["diagnose", "--watch", "-n", "shop", "-o", "json", "--kubeconfig", kubeconfig.path])
+        try await Task.sleep(for: .milliseconds(300))
+        cluster.setRegistry(images: ["busybox:1.36"])
+        #expect(await watch.waitFor("\"type\":\"detected\"") != nil)
+        cluster.setRegistry(images: ["nginx:1.27"])
+        #expect(await watch.waitFor("\"type\":\"resolved\"") != nil, "\(watch.stdout.text)")
+        #expect(await watch.stop() == 0)
+        #expect(!watch.stdout.text.contains("\"type\":\"applying\""))
+        #expect(watch.stdout.text.contains("\"kind\":\"HealSummary\""))
+    }
+}
