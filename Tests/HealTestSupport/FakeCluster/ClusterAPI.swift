@@ -24,7 +24,7 @@ struct ClusterAPI: RequestBackend {
             case ("GET", nil):
                 return .complete(try list(path, request: request))
             case ("GET", _?) where path.subresource == "log":
-                return .complete(try log(path))
+                return .complete(try log(path, request: request))
             case ("GET", _?):
                 return .complete(.json(try shared.withLock { state throws(APIStatusError) in
                     guard let object = state.store[state.key(path)] else {
@@ -102,15 +102,12 @@ struct ClusterAPI: RequestBackend {
         ])
     }
 
-    /// The crash output of a `crashLoop` pod (current and `previous=true` alike), else nothing.
-    private func log(_ path: APIPath) throws(APIStatusError) -> WireResponse {
-        let lines = try shared.withLock { state throws(APIStatusError) -> [String] in
-            let key = state.key(path)
-            guard let pod = state.store[key] else { throw .notFound(key.type, name: key.name) }
-            guard case .crashLoop(_, let log)? = Kubelet.behaviour(of: pod, in: state) else { return [] }
-            return log
+    private func log(_ path: APIPath, request: RecordedRequest) throws(APIStatusError) -> WireResponse {
+        let lines = try shared.withLock { state throws(APIStatusError) in
+            try PodLogs.lines(at: path, container: request.query("container"), in: state)
         }
-        let text = lines.map { $0 + "\n" }.joined()
+        let tail = request.query("tailLines").flatMap { Int($0) }.map { lines.suffix(max(0, $0)) } ?? lines[...]
+        let text = tail.map { $0 + "\n" }.joined()
         return WireResponse(status: 200, contentType: "text/plain", body: Data(text.utf8))
     }
 

@@ -28,7 +28,7 @@ extension ClusterState {
         }
         return try commit(dryRun: dryRun, keeping: nil) { state in
             let stored = state.store.create(object, at: key, now: Self.timestamp())
-            if type == .pods { state.podStarts[stored.uid] = .now }
+            if type == .pods { state.podStarts[stored.uid] = state.now }
             return stored
         }
     }
@@ -55,7 +55,7 @@ extension ClusterState {
     mutating func delete(at path: APIPath, dryRun: Bool) throws(APIStatusError) -> JSONValue {
         let (key, stored) = try existing(path)
         return try commit(dryRun: dryRun, keeping: stored.value(at: ["metadata", "resourceVersion"])) { state in
-            state.podStarts[stored.uid] = nil
+            if key.type == .pods { state.forget(pod: stored.uid) }
             return state.store.delete(key) ?? stored
         }
     }

@@ -3,12 +3,27 @@ import Foundation
 /// Everything the fake cluster knows: the stored objects and what its controllers remember.
 struct ClusterState: Sendable {
     var store = ObjectStore()
-    /// Keyed by `namespace/deployment`; absent means healthy.
+    /// Keyed by `namespace/deployment`; absent means the pods follow their spec.
     var behaviours: [String: FakeCluster.PodBehaviour] = [:]
+    /// What each Deployment's program needs (`namespace/deployment`); absent means nothing.
+    var needs: [String: WorkloadNeeds] = [:]
+    var registry = ImageRegistry.standard
+    /// Whether the kubelet runs seeded pods too (`agenticDemo`), not only those the fake created.
+    var adoptsSeededPods = false
     /// When the fake first saw each pod (by uid): the clock `readyAfter` counts from.
     var podStarts: [String: ContinuousClock.Instant] = [:]
-    /// Kubelet events already emitted (`uid|reason|message`), so reconciling does not repeat them.
-    var reportedEvents: Set<String> = []
+    /// The kubelet's back-off clocks, by pod uid.
+    var kubeletClocks: [String: KubeletClocks] = [:]
+    /// When each pod's status changes next without a write (a restart, the end of a back-off,
+    /// `readyAfter`), by uid: what the controller's timer waits for.
+    var wakeUps: [String: ContinuousClock.Instant] = [:]
+    /// Pods created per ReplicaSet uid, so a replacement gets a name never used before.
+    var createdPods: [String: Int] = [:]
+    /// Kubelet events already emitted (`uid|reason|message`) and where, so reconciling does not
+    /// repeat them but can count a repeat.
+    var reportedEvents: [String: ObjectKey] = [:]
+    /// How far `advanceClock(by:)` has moved the cluster's clock ahead of the real one.
+    var clockOffset: Duration = .zero
     var hooks: [RequestHook] = []
     var stopped = false
 
@@ -17,6 +32,21 @@ struct ClusterState: Sendable {
         let method: String
         let path: String
         let action: @Sendable () -> Void
+    }
+
+    /// The cluster's clock: real time plus what tests skipped with `advanceClock(by:)`.
+    var now: ContinuousClock.Instant { .now + clockOffset }
+
+    /// `now` as the API server writes times.
+    var timestampNow: String {
+        Self.timestamp(Date().addingTimeInterval(Double(clockOffset.components.seconds)))
+    }
+
+    /// Forgets what the controllers kept about a pod that is gone.
+    mutating func forget(pod uid: String) {
+        podStarts[uid] = nil
+        kubeletClocks[uid] = nil
+        wakeUps[uid] = nil
     }
 
     /// `2026-11-21T19:36:12Z`: the API server's timestamp format.

@@ -38,7 +38,7 @@ package final class FakeCluster: Sendable {
     /// The HTTP server answering from this cluster: scripts (`server.script`),
     /// `requireAuthorization` and request recording work as with fixtures.
     package let server: FakeAPIServer
-    private let shared: SharedClusterState
+    let shared: SharedClusterState
 
     /// Starts an empty cluster and its server on 127.0.0.1.
     package init() throws {
@@ -83,7 +83,7 @@ package final class FakeCluster: Sendable {
 
     /// Seeds several files before the controllers look (a Deployment seeded without its
     /// ReplicaSets would get a new one).
-    private func load(_ files: [URL]) throws {
+    func load(_ files: [URL]) throws {
         let documents = try files.map { try JSONValue(parsing: Data(contentsOf: $0)) }
         shared.withLock { state in
             for document in documents {
@@ -120,11 +120,14 @@ package final class FakeCluster: Sendable {
         _ = try shared.withLock { try $0.create(object, in: path, dryRun: false) }
     }
 
-    /// Sets what the pods of `namespace/deployment` do, now and for pods created later.
-    package func setBehaviour(_ behaviour: PodBehaviour, namespace: String, deployment: String) {
+    /// Sets what the pods of `namespace/deployment` do, now and for pods created later,
+    /// whatever their spec says. Returns the instant the new statuses became visible.
+    @discardableResult
+    package func setBehaviour(_ behaviour: PodBehaviour, namespace: String, deployment: String) -> ContinuousClock.Instant {
         shared.withLock { state in
             state.behaviours["\(namespace)/\(deployment)"] = behaviour
             ClusterController.reconcile(&state)
+            return .now
         }
     }
 
@@ -147,9 +150,19 @@ package final class FakeCluster: Sendable {
     /// in it must match, the write bumps the resourceVersion and the controllers react.
     /// Throws `APIStatusError` (404, 409) as the API server would answer.
     package func mergePatch(at path: String, json: String) throws {
+        try patch(at: path, json: json, strategy: .merge)
+    }
+
+    /// A strategic merge patch (containers and env merge by name), as `kubectl set image`,
+    /// `kubectl set env` and `kubectl patch` send; otherwise like `mergePatch`.
+    package func strategicMergePatch(at path: String, json: String) throws {
+        try patch(at: path, json: json, strategy: .strategic)
+    }
+
+    private func patch(at path: String, json: String, strategy: JSONMergePatch.Strategy) throws {
         guard let apiPath = Self.apiPath(path) else { throw APIStatusError.badRequest("not an API path: \(path)") }
         let patch = try JSONValue(parsing: Data(json.utf8))
-        _ = try shared.withLock { try $0.patch(patch, at: apiPath, strategy: .merge, dryRun: false) }
+        _ = try shared.withLock { try $0.patch(patch, at: apiPath, strategy: strategy, dryRun: false) }
     }
 
     /// Runs `action` once, just before the server handles the next request with this method and

@@ -73,6 +73,27 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
 }
 
 extension JSONValue {
+    /// Without empty objects and arrays, at any depth: what Kubernetes' semantic equality
+    /// ignores (a nil map equals an empty one), e.g. the `annotations: {}` a merge patch leaves
+    /// after removing the last annotation.
+    var withoutEmptyMembers: JSONValue {
+        switch self {
+        case .object(let members):
+            return .object(members.compactMap { member in
+                let value = member.value.withoutEmptyMembers
+                switch value {
+                case .object(let inner) where inner.isEmpty: return nil
+                case .array(let inner) where inner.isEmpty: return nil
+                default: return Member(key: member.key, value: value)
+                }
+            })
+        case .array(let elements):
+            return .array(elements.map(\.withoutEmptyMembers))
+        default:
+            return self
+        }
+    }
+
     /// The members reordered as `order` lists them (a Go struct's field order); members not
     /// listed go last, in their current order.
     func ordered(by order: [String]) -> JSONValue {

@@ -1,29 +1,50 @@
-/// The deployment and replicaset controllers, collapsed: one ReplicaSet per pod template, the
-/// current one scaled to `spec.replicas` and the others to 0 at once (an instant rollout), pods
-/// created or removed (newest first) to match, and both statuses counted from the pods.
+/// The deployment and replicaset controllers, collapsed: one ReplicaSet per pod template (an
+/// old one is reused, with the next revision, when the template goes back to it — `kubectl
+/// rollout undo`), rollouts stepped as `RolloutPlanner` says, pods created (under names never
+/// used before) or removed (not-ready and newest first) to match, and both statuses counted
+/// from the pods.
 enum DeploymentController {
     static let hashLabel = "pod-template-hash"
+    static let revisionAnnotation = "deployment.kubernetes.io/revision"
+    static let revisionHistoryAnnotation = "deployment.kubernetes.io/revision-history"
 
     /// Brings ReplicaSets and pods in line with every Deployment's spec.
-    static func reconcileSpecs(_ state: inout ClusterState, now: ContinuousClock.Instant) {
+    static func reconcileSpecs(_ state: inout ClusterState) {
         for (_, deployment) in state.store.list(.deployments, namespace: nil) {
             let current = currentReplicaSet(of: deployment, in: &state)
-            for (key, replicaSet) in ownedReplicaSets(of: deployment, in: state) {
-                let desired = key.name == current.name ? deployment.value(at: ["spec", "replicas"])?.intValue ?? 1 : 0
-                state.write(scaled(replicaSet, to: desired, deployment: deployment), at: key)
-            }
+            scale(deployment, current: current, in: &state)
             var annotations = deployment.labels(at: ["metadata", "annotations"])
-            annotations["deployment.kubernetes.io/revision"] =
-                current.labels(at: ["metadata", "annotations"])["deployment.kubernetes.io/revision"]
+            annotations[revisionAnnotation] = current.labels(at: ["metadata", "annotations"])[revisionAnnotation]
             state.write(
                 deployment.setting(path: ["metadata", "annotations"], to: .stringMap(annotations)),
                 at: key(deployment, .deployments))
         }
         for (key, replicaSet) in state.store.list(.replicaSets, namespace: nil) {
-            syncPods(of: replicaSet, key: key, in: &state, now: now)
+            syncPods(of: replicaSet, key: key, in: &state)
         }
     }
 
+    /// One rollout step for `deployment`, written to its ReplicaSets' `spec.replicas`.
+    private static func scale(_ deployment: JSONValue, current: JSONValue, in state: inout ClusterState) {
+        let owned = ownedReplicaSets(of: deployment, in: state)
+        let counts = { (replicaSet: JSONValue) in
+            RolloutPlanner.ReplicaSetCount(
+                name: replicaSet.name, replicas: replicaSet.value(at: ["spec", "replicas"])?.intValue ?? 0,
+                available: replicaSet.value(at: ["status", "availableReplicas"])?.intValue ?? 0)
+        }
+        let old = owned.filter { $0.object.name != current.name }.sorted { left, right in
+            (left.object.value(at: ["metadata", "creationTimestamp"])?.stringValue ?? "", left.object.name)
+                < (right.object.value(at: ["metadata", "creationTimestamp"])?.stringValue ?? "", right.object.name)
+        }
+        let desired = deployment.value(at: ["spec", "replicas"])?.intValue ?? 1
+        let step = RolloutPlanner.step(
+            new: counts(current), old: old.map { counts($0.object) }, desired: desired,
+            strategy: deployment.value(at: ["spec", "strategy"]))
+        let targets = [(key(current, .replicaSets), current, step.new)] + zip(old, step.old).map { ($0.key, $0.object, $1) }
+        for (key, replicaSet, replicas) in targets {
+            state.write(scaled(replicaSet, to: replicas, deployment: deployment, desired: desired), at: key)
+        }
+    }
     /// Counts pods into ReplicaSet and Deployment statuses.
     static func reconcileStatuses(_ state: inout ClusterState) {
         for (key, replicaSet) in state.store.list(.replicaSets, namespace: nil) {
@@ -46,14 +67,17 @@ enum DeploymentController {
     private static func currentReplicaSet(of deployment: JSONValue, in state: inout ClusterState) -> JSONValue {
         let template = deployment.value(at: ["spec", "template"]) ?? .object([])
         let owned = ownedReplicaSets(of: deployment, in: state).map(\.object)
-        if let match = owned.first(where: { templateWithoutHash($0).sameContent(as: template) }) { return match }
+        let revision = { (replicaSet: JSONValue) in
+            replicaSet.labels(at: ["metadata", "annotations"])[revisionAnnotation].flatMap { Int($0) } ?? 0
+        }
+        if let match = owned.first(where: { runs(template, $0) }) {
+            return reused(match, after: owned.filter { $0.name != match.name }.map(revision).max() ?? 0, in: &state)
+        }
         var hash = StableHash.podTemplateHash(template.serializedText)
         while state.store[key(deployment, .replicaSets, name: "\(deployment.name)-\(hash)")] != nil {
             hash = StableHash.podTemplateHash(template.serializedText + hash)
         }
-        let revision = owned.compactMap {
-            $0.value(at: ["metadata", "annotations", "deployment.kubernetes.io/revision"])?.stringValue.flatMap { Int($0) }
-        }.max() ?? 0
+        let latest = owned.map(revision).max() ?? 0
         let labels = template.labels(at: ["metadata", "labels"]).merging([hashLabel: hash]) { $1 }
         let selector = deployment.labels(at: ["spec", "selector", "matchLabels"]).merging([hashLabel: hash]) { $1 }
         let replicaSet: JSONValue = [
@@ -61,7 +85,7 @@ enum DeploymentController {
             "metadata": [
                 "name": .string("\(deployment.name)-\(hash)"), "namespace": .string(deployment.namespace ?? "default"),
                 "labels": .stringMap(labels),
-                "annotations": .stringMap(["deployment.kubernetes.io/revision": String(revision + 1)]),
+                "annotations": .stringMap([revisionAnnotation: String(latest + 1)]),
                 "ownerReferences": [[
                     "apiVersion": "apps/v1", "kind": "Deployment", "name": .string(deployment.name),
                     "uid": .string(deployment.uid), "controller": true, "blockOwnerDeletion": true,
@@ -76,75 +100,93 @@ enum DeploymentController {
         return state.write(replicaSet, at: key(replicaSet, .replicaSets))
     }
 
-    private static func scaled(_ replicaSet: JSONValue, to replicas: Int, deployment: JSONValue) -> JSONValue {
+    /// The old ReplicaSet whose template the Deployment's is again: like the real controller,
+    /// it gets the revision after the newest of the others and remembers its old one in
+    /// `revision-history` (the captured mysql-client-7c5999d768: revision 3, history "1").
+    private static func reused(_ replicaSet: JSONValue, after newest: Int, in state: inout ClusterState) -> JSONValue {
+        var annotations = replicaSet.labels(at: ["metadata", "annotations"])
+        let own = annotations[revisionAnnotation].flatMap { Int($0) } ?? 0
+        guard own <= newest else { return replicaSet }
+        annotations[revisionAnnotation] = String(newest + 1)
+        if own > 0 {
+            annotations[revisionHistoryAnnotation] =
+                ((annotations[revisionHistoryAnnotation].map { [$0] } ?? []) + [String(own)]).joined(separator: ",")
+        }
+        return state.write(
+            replicaSet.setting(path: ["metadata", "annotations"], to: .stringMap(annotations)),
+            at: key(replicaSet, .replicaSets))
+    }
+
+    /// `desired-replicas` and `max-replicas` are the Deployment's (replicas + maxSurge), as on
+    /// every ReplicaSet the controller touches.
+    private static func scaled(_ replicaSet: JSONValue, to replicas: Int, deployment: JSONValue, desired: Int) -> JSONValue {
+        let surge = RolloutPlanner.limit(deployment.value(at: ["spec", "strategy", "rollingUpdate", "maxSurge"]), of: desired, roundUp: true)
         let annotations = replicaSet.labels(at: ["metadata", "annotations"]).merging([
-            "deployment.kubernetes.io/desired-replicas": String(replicas),
-            "deployment.kubernetes.io/max-replicas": String(replicas + maxSurge(deployment, replicas: replicas)),
+            "deployment.kubernetes.io/desired-replicas": String(desired),
+            "deployment.kubernetes.io/max-replicas": String(desired + surge),
         ]) { $1 }
         return replicaSet.setting(path: ["spec", "replicas"], to: .int(replicas))
             .setting(path: ["metadata", "annotations"], to: .stringMap(annotations))
     }
 
-    /// `spec.strategy.rollingUpdate.maxSurge` (a count or a percentage rounded up) of `replicas`.
-    private static func maxSurge(_ deployment: JSONValue, replicas: Int) -> Int {
-        switch deployment.value(at: ["spec", "strategy", "rollingUpdate", "maxSurge"]) {
-        case .number(let literal)?: return Int(literal) ?? 0
-        case .string(let text)? where text.hasSuffix("%"):
-            return ((Int(text.dropLast()) ?? 25) * replicas + 99) / 100
-        default: return 0
-        }
-    }
-
-    private static func templateWithoutHash(_ replicaSet: JSONValue) -> JSONValue {
-        let template = replicaSet.value(at: ["spec", "template"]) ?? .object([])
-        let labels = template.labels(at: ["metadata", "labels"]).filter { $0.key != hashLabel }
-        return template.setting(path: ["metadata", "labels"], to: .stringMap(labels))
+    /// Whether `replicaSet` runs `template`: equal but for the `pod-template-hash` label, with
+    /// empty maps and lists counting as absent (the controller's `EqualIgnoreHash`).
+    private static func runs(_ template: JSONValue, _ replicaSet: JSONValue) -> Bool {
+        let own = replicaSet.value(at: ["spec", "template"]) ?? .object([])
+        let labels = own.labels(at: ["metadata", "labels"]).filter { $0.key != hashLabel }
+        return own.setting(path: ["metadata", "labels"], to: .stringMap(labels)).withoutEmptyMembers
+            .sameContent(as: template.withoutEmptyMembers)
     }
 
     // MARK: Pods
 
-    /// Creates pods up to `spec.replicas` (deterministic names) or deletes the newest above it.
-    private static func syncPods(
-        of replicaSet: JSONValue, key: ObjectKey, in state: inout ClusterState, now: ContinuousClock.Instant
-    ) {
+    /// Creates pods up to `spec.replicas` (deterministic names, never reused: a deleted pod's
+    /// replacement gets a new one) or deletes the pods above it, not-ready ones first, then the
+    /// newest, as the replicaset controller ranks them.
+    private static func syncPods(of replicaSet: JSONValue, key: ObjectKey, in state: inout ClusterState) {
         let desired = replicaSet.value(at: ["spec", "replicas"])?.intValue ?? 0
-        // Oldest first; seeded pods, whose start the fake never saw, count as oldest.
+        // Seeded pods, whose start the fake never saw, count as oldest.
         let pods = ownedPods(of: replicaSet, in: state).sorted { left, right in
+            let (leftReady, rightReady) = (isReady(left), isReady(right))
+            if leftReady != rightReady { return leftReady }
             switch (state.podStarts[left.uid], state.podStarts[right.uid]) {
-            case (let start?, let other?) where start != other: start < other
-            case (nil, _?): true
-            case (_?, nil): false
-            default: left.name < right.name
+            case (let start?, let other?) where start != other: return start < other
+            case (nil, _?): return true
+            case (_?, nil): return false
+            default: return left.name < right.name
             }
         }
         for pod in pods.dropFirst(desired).reversed() {
             state.store.delete(self.key(pod, .pods))
-            state.podStarts[pod.uid] = nil
+            state.forget(pod: pod.uid)
         }
-        var attempt = 0
         for _ in pods.count..<max(desired, pods.count) {
             var name: String
             repeat {
+                let attempt = state.createdPods[replicaSet.uid, default: 0]
+                state.createdPods[replicaSet.uid] = attempt + 1
                 name = "\(replicaSet.name)-\(StableHash.suffix("\(replicaSet.uid)#\(attempt)"))"
-                attempt += 1
             } while state.store[ObjectKey(type: .pods, namespace: key.namespace, name: name)] != nil
             let pod = state.write(PodFactory.pod(named: name, of: replicaSet), at: ObjectKey(type: .pods, namespace: key.namespace, name: name))
-            state.podStarts[pod.uid] = now
+            state.podStarts[pod.uid] = state.now
         }
     }
 
     private static func deploymentStatus(_ deployment: JSONValue, in state: ClusterState) -> JSONValue {
         let replicaSets = ownedReplicaSets(of: deployment, in: state).map(\.object)
-        let current = replicaSets.first { templateWithoutHash($0).sameContent(as: deployment.value(at: ["spec", "template"]) ?? .object([])) }
+        let current = replicaSets.first { runs(deployment.value(at: ["spec", "template"]) ?? .object([]), $0) }
         let pods = replicaSets.flatMap { ownedPods(of: $0, in: state) }
         let updated = current.map { ownedPods(of: $0, in: state).count } ?? 0
         let available = pods.filter(isReady).count
         let desired = deployment.value(at: ["spec", "replicas"])?.intValue ?? 1
+        let total = replicaSets.reduce(0) { $0 + ($1.value(at: ["spec", "replicas"])?.intValue ?? 0) }
+        let minAvailable = desired - RolloutPlanner.limit(
+            deployment.value(at: ["spec", "strategy", "rollingUpdate", "maxUnavailable"]), of: desired, roundUp: false)
         let complete = updated == desired && available == desired && pods.count == desired
         let currentName = current?.name ?? ""
         var conditions = deployment.value(at: ["status", "conditions"])?.arrayValue ?? []
-        set(&conditions, type: "Available", available >= desired ? "True" : "False",
-            available >= desired
+        set(&conditions, type: "Available", available >= minAvailable ? "True" : "False",
+            available >= minAvailable
                 ? ("MinimumReplicasAvailable", "Deployment has minimum availability.")
                 : ("MinimumReplicasUnavailable", "Deployment does not have minimum availability."))
         set(&conditions, type: "Progressing", "True",
@@ -154,7 +196,7 @@ enum DeploymentController {
         let counts = nonZero([
             ("replicas", pods.count, false), ("updatedReplicas", updated, false),
             ("readyReplicas", available, false), ("availableReplicas", available, false),
-            ("unavailableReplicas", max(0, desired - available), false), ("terminatingReplicas", 0, true),
+            ("unavailableReplicas", max(0, total - available), false), ("terminatingReplicas", 0, true),
         ])
         return .object(
             [.init(key: "observedGeneration", value: deployment.value(at: ["metadata", "generation"]) ?? 1)]

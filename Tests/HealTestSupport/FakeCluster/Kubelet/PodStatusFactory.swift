@@ -1,44 +1,57 @@
-/// Builds the `status` a kubelet would report for a pod in a given state, in the field order
-/// and wording of the captured pods. Parts of the previous status that still hold (transition
-/// times, IPs, container IDs) are kept, so recomputing an unchanged pod changes nothing.
+/// Builds the `status` a kubelet would report for a pod whose containers are in given states,
+/// in the field order and wording of the captured pods. Parts of the previous status that still
+/// hold (transition times, IPs, container IDs, a crash already reported) are kept, so
+/// recomputing an unchanged pod changes nothing.
 enum PodStatusFactory {
     enum ContainerState: Equatable {
         case running(ready: Bool)
-        case crashLoop(exitCode: Int, reason: String)
-        case imagePullBackOff
+        /// Waiting in CrashLoopBackOff after exiting with `exitCode` (`reason` Error or OOMKilled).
+        case crashLoop(exitCode: Int, reason: String, restartCount: Int)
+        /// ErrImagePull, or ImagePullBackOff once `backingOff`; `error` is containerd's.
+        case pullFailed(error: String, backingOff: Bool)
+        /// CreateContainerConfigError with the kubelet's message.
+        case configError(message: String)
+
+        var isReady: Bool { self == .running(ready: true) }
+        /// Never started: the pod stays Pending.
+        var isWaitingToStart: Bool {
+            switch self {
+            case .pullFailed, .configError: true
+            case .running, .crashLoop: false
+            }
+        }
     }
 
     static let nodeName = "node-1"
     static let hostIP = "127.0.0.1"
 
+    /// `states` holds one state per container, in spec order.
     static func status(
-        of pod: JSONValue, state: ContainerState, podIP: String, now: String
+        of pod: JSONValue, states: [ContainerState], podIP: String, now: String
     ) -> JSONValue {
         let previous = pod["status"] ?? .object([])
         let containers = pod.value(at: ["spec", "containers"])?.arrayValue ?? []
-        let names = containers.compactMap { $0["name"]?.stringValue }
-        let ready = state == .running(ready: true)
+        let unreadyNames = zip(containers, states).filter { !$0.1.isReady }.compactMap { $0.0["name"]?.stringValue }
         let unready: (String, String)? =
-            ready ? nil : ("ContainersNotReady", "containers with unready status: [\(names.joined(separator: " "))]")
+            unreadyNames.isEmpty ? nil : ("ContainersNotReady", "containers with unready status: [\(unreadyNames.joined(separator: " "))]")
         let conditions: [(String, (String, String)?)] = [
             ("PodReadyToStartContainers", nil), ("Initialized", nil), ("Ready", unready),
             ("ContainersReady", unready), ("PodScheduled", nil),
         ]
         let previousConditions = previous["conditions"]?.arrayValue ?? []
         let previousContainers = previous["containerStatuses"]?.arrayValue ?? []
-        let ipList: JSONValue = [["ip": .string(podIP)]]
         return [
             "observedGeneration": pod.value(at: ["metadata", "generation"]) ?? 1,
-            "phase": state == .imagePullBackOff ? "Pending" : "Running",
+            "phase": states.contains(where: \.isWaitingToStart) ? "Pending" : "Running",
             "conditions": .array(conditions.map { type, failure in
                 condition(type, failure: failure, previous: previousConditions, now: now)
             }),
             "hostIP": .string(hostIP),
             "hostIPs": [["ip": .string(hostIP)]],
             "podIP": .string(podIP),
-            "podIPs": ipList,
+            "podIPs": [["ip": .string(podIP)]],
             "startTime": previous["startTime"] ?? .string(now),
-            "containerStatuses": .array(containers.map { container in
+            "containerStatuses": .array(zip(containers, states).map { container, state in
                 let name = container["name"]?.stringValue ?? ""
                 let old = previousContainers.first { $0["name"]?.stringValue == name }
                 return containerStatus(container, pod: pod, state: state, previous: old, now: now)
@@ -68,76 +81,70 @@ enum PodStatusFactory {
     ) -> JSONValue {
         let name = container["name"]?.stringValue ?? ""
         let image = container["image"]?.stringValue ?? ""
-        let containerID = previous?["containerID"]
-            ?? .string("containerd://" + StableHash.hex("\(pod.uid)/\(name)", count: 64))
+        let restartCount = previous?["restartCount"]?.intValue ?? 0
         switch state {
         case .running(let ready):
             if let previous, previous.value(at: ["state", "running"]) != nil, previous["ready"]?.boolValue == ready {
                 return previous
             }
+            // A container that crashed before keeps its count and its last termination.
             return [
                 "name": .string(name),
                 "state": ["running": ["startedAt": .string(now)]],
-                "lastState": .object([]), "ready": .bool(ready), "restartCount": 0,
-                "image": .string(resolved(image)), "imageID": .string(imageID(image)),
-                "containerID": containerID, "started": true,
+                "lastState": previous?["lastState"] ?? .object([]), "ready": .bool(ready), "restartCount": .int(restartCount),
+                "image": .string(ImageRegistry.resolved(image)), "imageID": .string(imageID(image)),
+                "containerID": .string(containerID(pod, name, run: restartCount)), "started": true,
             ]
-        case .crashLoop(let exitCode, let reason):
-            if let previous, previous.value(at: ["lastState", "terminated", "reason"])?.stringValue == reason {
+        case .crashLoop(let exitCode, let reason, let count):
+            if let previous, previous.value(at: ["lastState", "terminated", "reason"])?.stringValue == reason,
+                previous["restartCount"]?.intValue == count, previous.value(at: ["state", "waiting"]) != nil
+            {
                 return previous
             }
             let podRef = "\(pod.name)_\(pod.namespace ?? "")(\(pod.uid))"
+            let backOff = BackOff.goText(BackOff.delay(restartCount: count))
             return [
                 "name": .string(name),
                 "state": ["waiting": [
                     "reason": "CrashLoopBackOff",
-                    "message": .string("back-off 1m20s restarting failed container=\(name) pod=\(podRef)"),
+                    "message": .string("back-off \(backOff) restarting failed container=\(name) pod=\(podRef)"),
                 ]],
                 "lastState": ["terminated": [
                     "exitCode": .int(exitCode), "reason": .string(reason), "startedAt": .string(now),
-                    "finishedAt": .string(now), "containerID": containerID,
+                    "finishedAt": .string(now), "containerID": .string(containerID(pod, name, run: count - 1)),
                 ]],
-                // A container that has crashed a few times already.
-                "ready": false, "restartCount": 4,
-                "image": .string(resolved(image)), "imageID": .string(imageID(image)),
-                "containerID": .string("containerd://" + StableHash.hex("\(pod.uid)/\(name)/4", count: 64)),
+                "ready": false, "restartCount": .int(count),
+                "image": .string(ImageRegistry.resolved(image)), "imageID": .string(imageID(image)),
+                "containerID": .string(containerID(pod, name, run: count)),
                 "started": false,
             ]
-        case .imagePullBackOff:
-            return [
-                "name": .string(name),
-                "state": ["waiting": [
-                    "reason": "ImagePullBackOff",
-                    "message": .string("Back-off pulling image \"\(image)\": ErrImagePull: \(pullError(image))"),
-                ]],
-                "lastState": .object([]), "ready": false, "restartCount": 0,
-                "image": .string(image), "imageID": "", "started": false,
-            ]
+        case .pullFailed(let error, let backingOff):
+            let waiting: JSONValue = backingOff
+                ? ["reason": "ImagePullBackOff", "message": .string("Back-off pulling image \"\(image)\": ErrImagePull: \(error)")]
+                // The kubelet reports the pull error itself until the first back-off.
+                : ["reason": "ErrImagePull", "message": .string(error)]
+            return waitingToStart(name, image: image, waiting: waiting)
+        case .configError(let message):
+            return waitingToStart(name, image: image, waiting: ["reason": "CreateContainerConfigError", "message": .string(message)])
         }
     }
 
-    /// containerd's error for a tag that does not exist, as in the captured `nginx:latst` pod.
-    static func pullError(_ image: String) -> String {
-        let reference = resolved(image)
-        return "rpc error: code = NotFound desc = failed to pull and unpack image \"\(reference)\": "
-            + "failed to resolve reference \"\(reference)\": \(reference): not found"
+    /// A container that never started: the image as the spec names it and no imageID.
+    private static func waitingToStart(_ name: String, image: String, waiting: JSONValue) -> JSONValue {
+        [
+            "name": .string(name), "state": ["waiting": waiting], "lastState": .object([]), "ready": false,
+            "restartCount": 0, "image": .string(image), "imageID": "", "started": false,
+        ]
     }
 
-    /// `nginx:1.27` → `docker.io/library/nginx:1.27`, as container runtimes report images.
-    static func resolved(_ image: String) -> String {
-        let components = image.split(separator: "/")
-        let tagged = image.contains("@") || components.last?.contains(":") == true ? image : image + ":latest"
-        if components.count > 1, let registry = components.first,
-            registry.contains(".") || registry.contains(":") || registry == "localhost"
-        {
-            return tagged
-        }
-        return components.count > 1 ? "docker.io/\(tagged)" : "docker.io/library/\(tagged)"
+    /// `containerd://…` of the container's `run`-th start.
+    private static func containerID(_ pod: JSONValue, _ name: String, run: Int) -> String {
+        "containerd://" + StableHash.hex(run == 0 ? "\(pod.uid)/\(name)" : "\(pod.uid)/\(name)/\(run)", count: 64)
     }
 
     /// `docker.io/library/nginx@sha256:…`, with a digest derived from the image name.
     private static func imageID(_ image: String) -> String {
-        let reference = resolved(image)
+        let reference = ImageRegistry.resolved(image)
         var repository = String(reference.split(separator: "@")[0])
         if let colon = repository.lastIndex(of: ":"), !repository[colon...].contains("/") {
             repository = String(repository[..<colon])

@@ -1,0 +1,19 @@
+/// What a Deployment's program needs to run, whatever its pod template says: the fake's
+/// kubelet compares each new pod's spec with it, so a PATCH that fixes the template heals the
+/// pods it creates and a wrong fix does not. Set per Deployment with `FakeCluster.setNeeds`;
+/// it survives template changes (the program does not change when its limits do). Every
+/// container of the pod has these needs.
+package struct WorkloadNeeds: Sendable, Equatable {
+    /// A memory quantity (`300Mi`): a container whose memory limit is lower is OOMKilled (exit
+    /// code 137) and crash-loops; no limit means enough.
+    package var memory: String?
+    /// Environment variables the program checks (like the captured mysql-client's script): a
+    /// container without a non-empty value for one of them exits with code 1 after logging
+    /// `NAME is: VALUE` for each and `ERROR: Missing required environment variables!`.
+    package var env: [String]
+
+    package init(memory: String? = nil, env: [String] = []) {
+        self.memory = memory
+        self.env = env
+    }
+}
