@@ -77,7 +77,10 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "HealStoreTests", dependencies: ["HealStore", "HealModel", "HealKube", "HealTestSupport"]),
+        .testTarget(
+            name: "HealStoreTests",
+            dependencies: ["HealStore", "HealModel", "HealKube", "HealTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "HealAnalysisTests", dependencies: ["HealAnalysis", "HealModel", "HealKube", "HealTestSupport"]),
         .testTarget(
             name: "HealCLITests",

@@ -102,7 +102,7 @@ package final class SQLiteFixStore: FixStore {
 
     /// `MemoryState.prune`, in SQL: the same rules without loading the store.
     package func prune(before date: Date) async throws(StoreError) -> StoreCounts {
-        let cutoff = date.timeIntervalSince1970
+        let cutoff = date.timeIntervalSinceReferenceDate
         return try await write { tables in
             let db = tables.db
             let stale = "SELECT id FROM pattern WHERE lastUsedAt < :cutoff"
@@ -116,7 +116,7 @@ package final class SQLiteFixStore: FixStore {
                     prunedFailures = prunedFailures + (SELECT count(*) FROM attempt a WHERE a.patternID = pattern.id AND a.finishedAt < :cutoff AND a.outcome <> 'succeeded');
                 DELETE FROM attempt WHERE finishedAt < :cutoff;
                 """, arguments: ["cutoff": cutoff])
-            try tables.setPruneCutoff(date)
+            try tables.raisePruneCutoff(to: date)
             return StoreCounts(patterns: patterns, attempts: attempts)
         }
     }

@@ -20,7 +20,7 @@ enum StoreSchema {
                     template TEXT NOT NULL,         -- JSON object
                     prunedSuccesses INTEGER NOT NULL DEFAULT 0,
                     prunedFailures INTEGER NOT NULL DEFAULT 0,
-                    createdAt DOUBLE NOT NULL,      -- seconds since 1970
+                    createdAt DOUBLE NOT NULL,      -- times: seconds since 2001-01-01 UTC, a Date's exact value
                     lastUsedAt DOUBLE NOT NULL
                 );
                 CREATE INDEX pattern_fingerprint ON pattern(fingerprint);
