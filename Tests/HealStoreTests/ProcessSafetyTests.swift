@@ -16,10 +16,11 @@ struct ProcessSafetyTests {
         let first = try folder.write("a.json", try Sample.encoded(Sample.document(count: 1500)))
         let second = try folder.write("b.json", try Sample.encoded(Sample.document(count: 1500, startMinute: 5000)))
 
-        let processes = try [first, second].map { try Self.start(binary, ["learn", "import", $0.path, "--store", store]) }
-        for process in processes {
+        let errors = [folder.file("a.err"), folder.file("b.err")]
+        let processes = try zip([first, second], errors).map { try Self.start(binary, ["learn", "import", $0.path, "--store", store], stderr: $1) }
+        for (process, error) in zip(processes, errors) {
             process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            #expect(process.terminationStatus == 0, "\((try? String(contentsOf: error, encoding: .utf8)) ?? "")")
         }
         let opened = try SQLiteFixStore(path: store)
         #expect(try await opened.attempts(patternID: nil).count == 3000)
@@ -63,13 +64,18 @@ struct ProcessSafetyTests {
         return folders.map { $0.appending(path: "kubectl-heal") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    static func start(_ binary: URL, _ arguments: [String]) throws -> Process {
+    static func start(_ binary: URL, _ arguments: [String], stderr: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.environment = ["HOME": FileManager.default.temporaryDirectory.path, "PATH": "/usr/bin:/bin"]
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let stderr {
+            _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: stderr)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }
