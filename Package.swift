@@ -81,7 +81,10 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "HealStoreTests", dependencies: ["HealStore", "HealModel", "HealKube", "HealTestSupport"]),
+        .testTarget(
+            name: "HealStoreTests",
+            dependencies: ["HealStore", "HealModel", "HealKube", "HealTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "HealAnalysisTests", dependencies: ["HealAnalysis", "HealModel", "HealKube", "HealTestSupport"]),
         .testTarget(name: "HealActionsTests", dependencies: ["HealActions", "HealAnalysis", "HealModel", "HealTestSupport"]),
         .testTarget(

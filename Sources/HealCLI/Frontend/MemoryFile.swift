@@ -39,7 +39,7 @@ enum MemoryFile {
         }
         guard isYAML(path) else { return try MemoryDocument.decodeChecked(data, source: path) }
         do {
-            let tree = try Yams.load(yaml: String(decoding: data, as: UTF8.self)).map(jsonCompatible) ?? [:]
+            let tree = try Yams.load(yaml: String(decoding: data, as: UTF8.self), .default, timesAsText) ?? [:]
             return try MemoryDocument.decodeChecked(try JSONSerialization.data(withJSONObject: tree), source: path)
         } catch let error as StoreError {
             throw error
@@ -48,13 +48,11 @@ enum MemoryFile {
         }
     }
 
-    /// YAML resolves unquoted times to dates; the document wants them as RFC 3339 text.
-    private static func jsonCompatible(_ value: Any) -> Any {
-        switch value {
-        case let date as Date: MemoryCoding.format(date)
-        case let map as [String: Any]: map.mapValues(jsonCompatible)
-        case let list as [Any]: list.map(jsonCompatible)
-        default: value
-        }
+    /// YAML would resolve unquoted times to dates (rounding them); the document reads them
+    /// as RFC 3339 text, exactly.
+    private static var timesAsText: Constructor {
+        var scalars = Constructor.defaultScalarMap
+        scalars[.timestamp] = { $0.string }
+        return Constructor(scalars)
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import HealModel
 
 /// JSON for memory documents and learn reports. Times are RFC 3339 in UTC with as many
-/// fractional digits as needed (up to nanoseconds), which round-trips a `Date` exactly: an
-/// exported and re-imported attempt is the same attempt, to the last bit.
+/// fractional digits as needed (up to nanoseconds), written and read so that a `Date`
+/// round-trips exactly: an exported and re-imported attempt is the same attempt, to the bit.
 package enum MemoryCoding {
     package static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -20,27 +20,41 @@ package enum MemoryCoding {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let time = Timestamp(rfc3339: text) else {
+            guard let date = parse(text) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 time such as 2026-11-21T19:36:12Z, found \"\(text)\"")
             }
-            return Date(timeIntervalSince1970: time.secondsSince1970)
+            return date
         }
         return decoder
     }
 
-    /// "2026-11-21T20:00:00Z", "2026-11-21T20:00:00.25Z".
+    /// Seconds between 1970-01-01 and Foundation's reference date, 2001-01-01.
+    private static let referenceOffset = 978_307_200.0
+
+    /// "2026-11-21T20:00:00Z", "2026-11-21T20:00:00.25Z". Computed from the `Date`'s own
+    /// value (seconds since 2001), whose whole seconds and fraction split exactly; going
+    /// through seconds since 1970 would round.
     package static func format(_ date: Date) -> String {
-        var whole = date.timeIntervalSince1970.rounded(.down)
-        var nanos = Int(((date.timeIntervalSince1970 - whole) * 1e9).rounded())
-        if nanos >= 1_000_000_000 {
-            whole += 1
-            nanos -= 1_000_000_000
+        let whole = date.timeIntervalSinceReferenceDate.rounded(.down)
+        let fraction = date.timeIntervalSinceReferenceDate - whole
+        let seconds = Timestamp(secondsSince1970: whole + referenceOffset).description
+        guard fraction > 0 else { return seconds }
+        var digits = String(format: "%.9f", fraction).dropFirst(2)
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return digits.isEmpty ? seconds : seconds.dropLast() + "." + digits + "Z"
+    }
+
+    /// The inverse of `format`, exact for what it wrote; any RFC 3339 time is accepted.
+    package static func parse(_ text: String) -> Date? {
+        var whole = Substring(text)
+        var fraction = 0.0
+        if let dot = text.firstIndex(of: "."), let end = text[dot...].dropFirst().firstIndex(where: { !$0.isNumber }) {
+            guard let value = Double("0" + text[dot..<end]) else { return nil }
+            fraction = value
+            whole = text[..<dot] + text[end...]
         }
-        let seconds = Timestamp(secondsSince1970: whole).description
-        guard nanos > 0 else { return seconds }
-        var fraction = String(format: "%09d", nanos)
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return seconds.dropLast() + "." + fraction + "Z"
+        guard let time = Timestamp(rfc3339: String(whole)) else { return nil }
+        return Date(timeIntervalSinceReferenceDate: (time.secondsSince1970 - referenceOffset) + fraction)
     }
 
     /// Decoding errors as "at `attempts[3].outcome`: …", the path that is wrong.

@@ -9,7 +9,7 @@ package struct MemoryState: Sendable, Equatable {
     package internal(set) var attemptsByID: [String: AttemptRecord] = [:]
     /// The newest prune cutoff: attempts finished earlier live only in the pruned counters, so
     /// an import does not bring them back (they would be counted twice).
-    package private(set) var prunedBefore: Date?
+    package internal(set) var prunedBefore: Date?
 
     package init() {}
 

@@ -14,6 +14,8 @@ protocol MemoryWriting {
     /// Appends an attempt whose id is new and whose pattern is saved.
     mutating func append(_ attempt: AttemptRecord) throws(Failure)
     func pruneCutoff() throws(Failure) -> Date?
+    /// Moves the prune cutoff later (never earlier).
+    mutating func raisePruneCutoff(to date: Date) throws(Failure)
 }
 
 extension MemoryWriting {
@@ -30,7 +32,8 @@ extension MemoryWriting {
 
     /// Merges another memory: patterns by `PatternState.merge`, attempts by id. What this
     /// store already pruned (before its cutoff) is pruned from `incoming` first, so an old
-    /// export does not bring back attempts the counters already hold.
+    /// export does not bring back attempts the counters already hold; the later of the two
+    /// cutoffs is kept.
     mutating func merge(_ incoming: MemoryState) throws(Failure) -> ImportCounts {
         let (memory, skipped) = incoming.normalised(for: try pruneCutoff())
         var added = Set<String>()
@@ -58,6 +61,8 @@ extension MemoryWriting {
                 changed.insert(attempt.patternID)
             }
         }
+        // Their prune cutoff too: what they pruned is in their counters, now merged into ours.
+        if let theirs = incoming.prunedBefore { try raisePruneCutoff(to: theirs) }
         counts.patternsMerged = changed.subtracting(added).count
         return counts
     }
@@ -71,4 +76,5 @@ extension MemoryState: MemoryWriting {
     mutating func save(_ state: PatternState) { patternStates[state.id] = state }
     mutating func append(_ attempt: AttemptRecord) { attemptsByID[attempt.id] = attempt }
     func pruneCutoff() -> Date? { prunedBefore }
+    mutating func raisePruneCutoff(to date: Date) { prunedBefore = max(prunedBefore ?? date, date) }
 }

@@ -17,16 +17,33 @@ package final class SQLiteFixStore: FixStore {
     package init(path: String) throws(StoreError) {
         location = path
         try Self.prepareFile(at: path)
+        pool = try Self.openPool(path: path)
+    }
+
+    /// Opens and migrates. Retries briefly while another process is creating the same file.
+    private static func openPool(path: String) throws(StoreError) -> DatabasePool {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "kubectl-heal.store"
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try pool.read { db in try Self.checkOwnership(db, path: path) }
-            try StoreSchema.migrator.migrate(pool)
-        } catch {
-            throw Self.storeError(error, path: path)
+        var retries = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try pool.write { db in try StoreSchema.migrate(db, path: path) }
+                return pool
+            } catch let error as DatabaseError where retries < 100 && isOpenRace(error) {
+                retries += 1
+                usleep(UInt32.random(in: 5_000...30_000))
+            } catch {
+                throw storeError(error, path: path)
+            }
         }
+    }
+
+    /// Two processes creating the same new file: switching it to WAL needs a lock the other
+    /// may hold for a moment, and GRDB reports that as a plain error rather than SQLITE_BUSY.
+    private static func isOpenRace(_ error: DatabaseError) -> Bool {
+        [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) || (error.message ?? "").contains("could not activate WAL")
     }
 
     // MARK: Reading
@@ -102,7 +119,7 @@ package final class SQLiteFixStore: FixStore {
 
     /// `MemoryState.prune`, in SQL: the same rules without loading the store.
     package func prune(before date: Date) async throws(StoreError) -> StoreCounts {
-        let cutoff = date.timeIntervalSince1970
+        let cutoff = date.timeIntervalSinceReferenceDate
         return try await write { tables in
             let db = tables.db
             let stale = "SELECT id FROM pattern WHERE lastUsedAt < :cutoff"
@@ -116,7 +133,7 @@ package final class SQLiteFixStore: FixStore {
                     prunedFailures = prunedFailures + (SELECT count(*) FROM attempt a WHERE a.patternID = pattern.id AND a.finishedAt < :cutoff AND a.outcome <> 'succeeded');
                 DELETE FROM attempt WHERE finishedAt < :cutoff;
                 """, arguments: ["cutoff": cutoff])
-            try tables.setPruneCutoff(date)
+            try tables.raisePruneCutoff(to: date)
             return StoreCounts(patterns: patterns, attempts: attempts)
         }
     }
@@ -170,20 +187,6 @@ package final class SQLiteFixStore: FixStore {
             close(descriptor)
         } else if errno != EEXIST {
             throw StoreError.cannotOpen(location: path, reason: String(cString: strerror(errno)))
-        }
-    }
-
-    /// A SQLite file that holds tables but no migrations is someone else's database; one with
-    /// migrations this build does not know is from a newer kubectl-heal.
-    private static func checkOwnership(_ db: Database, path: String) throws {
-        guard try db.tableExists("grdb_migrations") else {
-            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-            if tables > 0 { throw StoreError.corrupt(location: path, reason: "it is an SQLite database, but not a kubectl-heal store") }
-            return
-        }
-        if try StoreSchema.migrator.hasBeenSuperseded(db) {
-            let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            throw StoreError.newerSchema(location: path, found: max(found, StoreSchema.version + 1), supported: StoreSchema.version)
         }
     }
 

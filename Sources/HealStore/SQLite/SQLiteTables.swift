@@ -28,7 +28,7 @@ struct SQLiteTables: MemoryWriting {
                 id: row["id"], fingerprint: row["fingerprint"], signature: try Self.decode(row["signature"], "pattern.signature"),
                 action: row["action"], template: try Self.decode(row["template"], "pattern.template"),
                 learnedValues: values[row["id"]] ?? [:], prunedSuccesses: row["prunedSuccesses"], prunedFailures: row["prunedFailures"],
-                createdAt: Date(timeIntervalSince1970: row["createdAt"]), lastUsedAt: Date(timeIntervalSince1970: row["lastUsedAt"]))
+                createdAt: Date(timeIntervalSinceReferenceDate: row["createdAt"]), lastUsedAt: Date(timeIntervalSinceReferenceDate: row["lastUsedAt"]))
             return (state, OutcomeTally(successes: row["keptSuccesses"], failures: row["keptFailures"]))
         }
     }
@@ -50,7 +50,7 @@ struct SQLiteTables: MemoryWriting {
                 createdAt = excluded.createdAt, lastUsedAt = excluded.lastUsedAt
             """, arguments: [
                 state.id, state.fingerprint, try Self.json(state.signature), state.action, try Self.json(state.template),
-                state.prunedSuccesses, state.prunedFailures, state.createdAt.timeIntervalSince1970, state.lastUsedAt.timeIntervalSince1970,
+                state.prunedSuccesses, state.prunedFailures, state.createdAt.timeIntervalSinceReferenceDate, state.lastUsedAt.timeIntervalSinceReferenceDate,
             ])
         try db.execute(sql: "DELETE FROM learnedValue WHERE patternID = ?", arguments: [state.id])
         for (workload, parameters) in state.learnedValues {
@@ -81,8 +81,8 @@ struct SQLiteTables: MemoryWriting {
                 attempt.id, attempt.patternID, attempt.fingerprint, attempt.user, attempt.context, attempt.workload.namespace,
                 attempt.workload.kind, attempt.workload.name, attempt.container, attempt.findingCode, attempt.action,
                 try Self.json(attempt.parameters), attempt.patch, attempt.priorState, attempt.outcome.rawValue, attempt.verification,
-                attempt.source.rawValue, attempt.incidentSince?.timeIntervalSince1970, attempt.detectedAt.timeIntervalSince1970,
-                attempt.startedAt.timeIntervalSince1970, attempt.finishedAt.timeIntervalSince1970, attempt.llmCalls,
+                attempt.source.rawValue, attempt.incidentSince?.timeIntervalSinceReferenceDate, attempt.detectedAt.timeIntervalSinceReferenceDate,
+                attempt.startedAt.timeIntervalSinceReferenceDate, attempt.finishedAt.timeIntervalSinceReferenceDate, attempt.llmCalls,
             ])
     }
 
@@ -99,25 +99,21 @@ struct SQLiteTables: MemoryWriting {
             container: row["container"], findingCode: row["findingCode"], action: row["action"],
             parameters: try decode(row["parameters"], "attempt.parameters"), patch: row["patch"], priorState: row["priorState"],
             outcome: outcomeValue, verification: row["verification"], source: sourceValue,
-            incidentSince: since.map(Date.init(timeIntervalSince1970:)), detectedAt: Date(timeIntervalSince1970: row["detectedAt"]),
-            startedAt: Date(timeIntervalSince1970: row["startedAt"]), finishedAt: Date(timeIntervalSince1970: row["finishedAt"]),
+            incidentSince: since.map(Date.init(timeIntervalSinceReferenceDate:)), detectedAt: Date(timeIntervalSinceReferenceDate: row["detectedAt"]),
+            startedAt: Date(timeIntervalSinceReferenceDate: row["startedAt"]), finishedAt: Date(timeIntervalSinceReferenceDate: row["finishedAt"]),
             llmCalls: row["llmCalls"])
     }
 
     // MARK: Settings
 
     func pruneCutoff() throws -> Date? {
-        try Double.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'prunedBefore'").map(Date.init(timeIntervalSince1970:))
+        try Double.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'prunedBefore'").map(Date.init(timeIntervalSinceReferenceDate:))
     }
 
-    func setPruneCutoff(_ date: Date?) throws {
-        guard let date else {
-            try db.execute(sql: "DELETE FROM setting WHERE name = 'prunedBefore'")
-            return
-        }
+    func raisePruneCutoff(to date: Date) throws {
         try db.execute(
             sql: "INSERT INTO setting (name, value) VALUES ('prunedBefore', ?) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)",
-            arguments: [date.timeIntervalSince1970])
+            arguments: [date.timeIntervalSinceReferenceDate])
     }
 
     // MARK: JSON columns
