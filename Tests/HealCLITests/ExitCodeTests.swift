@@ -107,7 +107,7 @@ struct ExitCodeTests {
     }
 
     @Test("subcommands whose issues have not landed exit 70 with a clear message", arguments: [
-        ["recommend-limits"], ["cost"], ["learn", "list"], ["diagnose", "--fix"], ["diagnose", "--watch"],
+        ["recommend-limits"], ["cost"], ["diagnose", "--fix"], ["diagnose", "--watch"],
     ])
     func notImplemented(arguments: [String]) async {
         let run = await CLIRunner.run(arguments)
