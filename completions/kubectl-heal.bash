@@ -529,7 +529,397 @@ _kubectl-heal_learn() {
     non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
+    __kubectl-heal_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|stats|forget|reset|prune|export|import)
+        # Offer subcommand argument completions
+        "_kubectl-heal_learn_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show stats forget reset prune export import' -- "${cur}"))
+        ;;
+    esac
+}
+
+_kubectl-heal_learn_list() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--store --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
+    __kubectl-heal_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_kubectl-heal_learn_show() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--store --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
     __kubectl-heal_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_kubectl-heal_learn_stats() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--store --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
+    __kubectl-heal_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_kubectl-heal_learn_forget() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--store --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
+    __kubectl-heal_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_kubectl-heal_learn_reset() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--yes --insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--store --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
+    __kubectl-heal_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_kubectl-heal_learn_prune() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--older-than --store --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
+    __kubectl-heal_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--older-than')
+        return
+        ;;
+    '--store')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_kubectl-heal_learn_export() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--store --kubeconfig --context --cluster --user --namespace -n --as --request-timeout)
+    __kubectl-heal_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_kubectl-heal_learn_import() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--store --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
+    __kubectl-heal_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    esac
 }
 
 _kubectl-heal_help() {

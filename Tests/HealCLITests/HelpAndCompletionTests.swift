@@ -9,6 +9,8 @@ struct HelpAndCompletionTests {
     @Test("every subcommand's --help goes to stdout, exits 0 and lists the exit codes", arguments: [
         ["--help"], ["diagnose", "--help"], ["failover", "--help"], ["failover", "status", "--help"], ["failover", "switch", "--help"],
         ["failover", "watch", "--help"], ["recommend-limits", "--help"], ["cost", "--help"], ["learn", "--help"], ["help", "diagnose"],
+        ["learn", "list", "--help"], ["learn", "show", "--help"], ["learn", "stats", "--help"], ["learn", "forget", "--help"],
+        ["learn", "reset", "--help"], ["learn", "prune", "--help"], ["learn", "export", "--help"], ["learn", "import", "--help"],
     ])
     func help(arguments: [String]) async {
         let run = await CLIRunner.run(arguments)
@@ -32,6 +34,13 @@ struct HelpAndCompletionTests {
         let run = await CLIRunner.run(["failover", subcommand, "--help"])
         try GoldenFile.assertMatches(run.stdout, "failover-\(subcommand)-help.txt")
         #expect(!run.stdout.contains("--all-namespaces"), "failover works on one Service; -A has no meaning there")
+    }
+
+    @Test("learn's --help texts match their reviewed text", arguments: ["", "prune", "import"])
+    func learnHelp(subcommand: String) async throws {
+        let run = await CLIRunner.run(["learn"] + (subcommand.isEmpty ? [] : [subcommand]) + ["--help"])
+        try GoldenFile.assertMatches(run.stdout, subcommand.isEmpty ? "learn-help.txt" : "learn-\(subcommand)-help.txt")
+        #expect(run.stdout.contains("--store"))
     }
 
     @Test("--version prints the version")

@@ -13,11 +13,13 @@ struct Learn: AsyncParsableCommand {
             memory through the cluster; else $KUBECTL_HEAL_STORE; else \
             $XDG_STATE_HOME/kubectl-heal/memory.sqlite (~/.local/state/… without XDG_STATE_HOME).
 
-              kubectl heal learn list                       patterns, most recently used first
-              kubectl heal learn show ID                    one pattern (an id prefix of 4+ characters) and its attempts
-              kubectl heal learn stats                      incidents, outcomes, MTTD/MTTR, LLM calls avoided
-              kubectl heal learn prune --older-than 90d     keep the store bounded (counts are kept)
-              kubectl heal learn export team.yaml           share; `learn import team.yaml` merges it elsewhere
+              kubectl heal learn list                    patterns, last used first
+              kubectl heal learn show ID                 one pattern and its attempts
+              kubectl heal learn stats                   incidents, MTTD/MTTR, LLM savings
+              kubectl heal learn prune --older-than 90d  bound the store; counts stay
+              kubectl heal learn export team.yaml        share; `learn import` merges it
+
+            A pattern ID may be shortened to a unique prefix of 4 or more characters.
 
             \(ExitStatus.table)
             """,

@@ -10,6 +10,8 @@ struct LearnExport: HealCommand {
             The file is a versioned LearnedMemory document (apiVersion heal.kubectl.io/v1alpha1): YAML when FILE \
             ends in .yaml or .yml, else JSON (also on stdout). It is written with mode 0600. Secrets never reach \
             the store, so neither do they reach the file.
+
+            \(ExitStatus.table)
             """)
 
     @Argument(help: ArgumentHelp("Where to write; - for stdout.", valueName: "file"), completion: .file())

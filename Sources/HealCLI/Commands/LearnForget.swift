@@ -5,7 +5,8 @@ import HealStore
 struct LearnForget: HealCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
-        abstract: "Delete one pattern and its attempts, so the next identical incident is planned afresh.")
+        abstract: "Delete one pattern and its attempts, so the next identical incident is planned afresh.",
+        discussion: ExitStatus.table)
 
     @Argument(help: ArgumentHelp("The pattern id, or a unique prefix of at least 4 characters.", valueName: "id"))
     var id: String

@@ -10,6 +10,8 @@ struct LearnImport: HealCommand {
             Attempts already present (same id), or older than the store's last prune, are skipped; patterns merge \
             (for a workload both sides learned a value for, the side used last wins). Importing the same file twice \
             changes nothing. The whole import is one transaction.
+
+            \(ExitStatus.table)
             """)
 
     @Argument(help: ArgumentHelp("A LearnedMemory document (JSON, or YAML for .yaml/.yml).", valueName: "file"), completion: .file())

@@ -4,7 +4,8 @@ import ArgumentParser
 struct LearnList: HealCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the learned patterns: fingerprint, action, successes, failures, success rate, last used.")
+        abstract: "List the learned patterns: fingerprint, action, successes, failures, success rate, last used.",
+        discussion: ExitStatus.table)
 
     @OptionGroup var options: LearnStoreOptions
 

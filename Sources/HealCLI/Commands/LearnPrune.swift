@@ -16,6 +16,8 @@ struct LearnPrune: HealCommand {
             Examples:
               kubectl heal learn prune --older-than 90d
               kubectl heal learn prune --older-than 30d --store configmap://heal/memory
+
+            \(ExitStatus.table)
             """)
 
     @Option(help: ArgumentHelp("Age cutoff, e.g. 90d, 12h, 30m.", valueName: "duration"))

@@ -5,7 +5,8 @@ import HealStore
 struct LearnReset: HealCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset",
-        abstract: "Delete every pattern and attempt in the store (asks first on a terminal; --yes for scripts).")
+        abstract: "Delete every pattern and attempt in the store (asks first on a terminal; --yes for scripts).",
+        discussion: ExitStatus.table)
 
     @Flag(help: "Do not ask for confirmation (for scripts).")
     var yes = false

@@ -6,7 +6,11 @@ struct LearnShow: HealCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one pattern (by id or a unique prefix of 4+ characters) with its learned values and attempts.",
-        discussion: "JSON/YAML output holds every attempt whole: the exact patch, the prior state and the verification.")
+        discussion: """
+            JSON/YAML output holds every attempt whole: the exact patch, the prior state and the verification.
+
+            \(ExitStatus.table)
+            """)
 
     @Argument(help: ArgumentHelp("The pattern id, or a unique prefix of at least 4 characters.", valueName: "id"))
     var id: String

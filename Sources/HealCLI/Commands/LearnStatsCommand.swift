@@ -11,6 +11,8 @@ struct LearnStatsCommand: HealCommand {
             of them succeeded. Mean time to detect: from when the problem began to its detection. Mean time to \
             repair: from detection to the end of the verification of the fix. LLM calls avoided: attempts planned \
             from a learned pattern. Figures cover the attempts kept; pruned attempts are only counted.
+
+            \(ExitStatus.table)
             """)
 
     @OptionGroup var options: LearnStoreOptions

@@ -52,10 +52,12 @@ package struct StoreCounts: Codable, Sendable, Equatable {
 }
 
 package struct ImportCounts: Codable, Sendable, Equatable {
+    /// Patterns the store did not have.
     package var patternsAdded: Int
+    /// Patterns the store had that changed: new attempts, counts, times or learned values.
     package var patternsMerged: Int
     package var attemptsAdded: Int
-    /// Already present (same id): skipped.
+    /// Already present (same id), or older than the store's last prune cutoff: skipped.
     package var attemptsSkipped: Int
 
     package init(patternsAdded: Int, patternsMerged: Int, attemptsAdded: Int, attemptsSkipped: Int) {
