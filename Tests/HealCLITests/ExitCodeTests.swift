@@ -107,12 +107,34 @@ struct ExitCodeTests {
     }
 
     @Test("subcommands whose issues have not landed exit 70 with a clear message", arguments: [
-        ["recommend-limits"], ["cost"], ["diagnose", "--fix"], ["diagnose", "--watch"],
+        ["recommend-limits"], ["cost"],
     ])
     func notImplemented(arguments: [String]) async {
         let run = await CLIRunner.run(arguments)
         #expect(run.exitCode == 70)
         #expect(run.stderr.contains("not implemented yet"))
         #expect(run.stderr.contains("hint: "))
+    }
+
+    @Test("healing flags that cannot work are usage errors (64) naming the flag", arguments: [
+        (["diagnose", "--fix", "--snapshot", "x"], "--snapshot"),
+        (["diagnose", "--fix", "-o", "yaml"], "-o table or -o json"),
+        (["diagnose", "--metrics-addr", ":9464"], "--watch"),
+        (["diagnose", "--watch", "--metrics-addr", "nohost:port"], "nohost:port"),
+        (["diagnose", "--fix", "--env", "=value"], "--env"),
+        (["diagnose", "--fix", "--max-memory", "lots"], "--max-memory"),
+        (["diagnose", "--fix", "--verify-for", "soon"], "--verify-for"),
+    ])
+    func healingUsage(arguments: [String], named: String) async {
+        let run = await CLIRunner.run(arguments)
+        #expect(run.exitCode == 64)
+        #expect(run.stderr.contains(named))
+    }
+
+    @Test("an --env value never appears in an error message")
+    func envValueNotEchoed() async {
+        let run = await CLIRunner.run(["diagnose", "--fix", "--env", "1BAD=hunter2"])
+        #expect(run.exitCode == 64)
+        #expect(!run.stderr.contains("hunter2"))
     }
 }

@@ -36,7 +36,7 @@ struct HealClusterTests {
 
         // The missing-env workload is left alone: no value was given, and none is invented.
         let mysql = try heal.container(of: "mysql-client")
-        #expect(mysql.env.allSatisfy { $0.value?.isEmpty ?? true })
+        #expect(mysql.env.allSatisfy { $0.isEmpty })
         let leftAlone = run.events("left-alone").first { workloadName($0) == "mysql-client" }
         #expect((leftAlone?["message"] as? String)?.contains("--env MYSQL_HOST=VALUE") == true)
 
@@ -99,7 +99,7 @@ struct HealClusterTests {
         ])
         #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
         let env = try heal.container(of: "mysql-client").env
-        #expect(env.first { $0.name == "MYSQL_HOST" }?.value == "mysql-primary.db.svc")
+        #expect(env.first { $0.name == "MYSQL_HOST" }?.hasSameValue(as: EnvVar(name: "MYSQL_HOST", value: "mysql-primary.db.svc")) == true)
         #expect(env.first { $0.name == "MYSQL_ROOT_PASSWORD" }?.valueFrom?.secretKeyRef?.name == "mysql")
         #expect(!run.stdout.contains("mysql-primary.db.svc") && !run.stderr.contains("mysql-primary.db.svc"))
         let storeBytes = try Data(contentsOf: heal.store)
