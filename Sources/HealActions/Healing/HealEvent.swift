@@ -75,6 +75,23 @@ package struct HealEvent: Codable, Sendable, Equatable {
     }
 }
 
+extension HealEvent {
+    /// A problem found: the finding's symptom and root cause, and how long after it began.
+    package static func detected(_ finding: Finding, at time: Date) -> HealEvent {
+        HealEvent(
+            type: .detected, time: time, workload: finding.workload, container: finding.container, code: finding.code,
+            severity: finding.severity, fingerprint: nil, message: "\(HealSession.saw(finding)) — \(finding.rootCause)",
+            latencySeconds: finding.since.map { max(0, time.timeIntervalSince($0.date)) })
+    }
+
+    /// A problem reported before that the newest diagnosis no longer shows.
+    package static func resolved(_ finding: Finding, at time: Date) -> HealEvent {
+        HealEvent(
+            type: .resolved, time: time, workload: finding.workload, container: finding.container, code: finding.code,
+            fingerprint: nil, message: "\(finding.workload.typeAndName) in \(finding.workload.namespace ?? "default"): \(finding.code) is gone")
+    }
+}
+
 /// The tally of a `--fix` pass or a `--watch` session.
 package struct HealSummary: Codable, Sendable, Equatable {
     package var detected = 0

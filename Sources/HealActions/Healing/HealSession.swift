@@ -150,7 +150,9 @@ package actor HealSession {
         let created = deployment?.metadata.creationTimestamp?.date ?? .distantPast
         let recent = try await store.attempts(patternID: nil).filter { current.timeIntervalSince($0.finishedAt) < limits.window }
         let lastHere = (recent.filter { $0.workload == key }.map(\.finishedAt) + actionTimes.filter { $0.workload == key.description }.map(\.time)).max()
-        if let lastHere, current.timeIntervalSince(lastHere) < limits.cooldown, lastHere > created {
+        // creationTimestamp has whole seconds: a workload created in the second of the last
+        // action counts as re-created (a new object, whose incidents are new).
+        if let lastHere, current.timeIntervalSince(lastHere) < limits.cooldown, lastHere.timeIntervalSince1970.rounded(.down) > created.timeIntervalSince1970 {
             return "it was acted on \(DurationText.format(seconds: current.timeIntervalSince(lastHere))) ago; the cooldown is \(DurationText.format(seconds: limits.cooldown))"
         }
         let inWindow = max(recent.count, actionTimes.filter { current.timeIntervalSince($0.time) < limits.window }.count)

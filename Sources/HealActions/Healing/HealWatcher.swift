@@ -81,15 +81,10 @@ package struct HealWatcher: Sendable {
             .filter { $0.severity >= .warning }
         let current = Dictionary(findings.map { (Self.key($0), $0) }) { first, _ in first }
         for (key, finding) in current.sorted(by: { $0.key < $1.key }) where reported[key] == nil {
-            emit(HealEvent(
-                type: .detected, time: detectedAt, workload: finding.workload, container: finding.container, code: finding.code,
-                severity: finding.severity, fingerprint: nil, message: "\(HealSession.saw(finding)) — \(finding.rootCause)",
-                latencySeconds: finding.since.map { max(0, detectedAt.timeIntervalSince($0.date)) }))
+            emit(.detected(finding, at: detectedAt))
         }
         for (key, finding) in reported.sorted(by: { $0.key < $1.key }) where current[key] == nil {
-            emit(HealEvent(
-                type: .resolved, time: detectedAt, workload: finding.workload, container: finding.container, code: finding.code,
-                fingerprint: nil, message: "\(finding.workload.typeAndName) in \(finding.workload.namespace ?? "default"): \(finding.code) is gone"))
+            emit(.resolved(finding, at: detectedAt))
             healer?.forget(key)
         }
         if let healer {

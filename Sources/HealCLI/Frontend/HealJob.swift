@@ -57,6 +57,9 @@ struct HealJob {
         if request.watch {
             try await watch(request, namespace: outcome.report.metadata.namespaces?.first, snapshot: outcome.snapshot, client: client, session: session, metrics: metrics, logger: logger, emit: emit)
         } else if let session {
+            for finding in outcome.report.findings where finding.severity >= .warning {
+                emit(.detected(finding, at: environment.now()))
+            }
             for finding in HealSession.incidents(in: outcome.report.findings) {
                 try await session.heal(finding, snapshot: outcome.snapshot, detectedAt: environment.now())
             }
