@@ -7,47 +7,13 @@ import Testing
 /// `diagnose --watch` against the stateful fake cluster, read while it runs.
 @Suite("diagnose --watch detects within a second and heals while it keeps watching", .serialized)
 struct HealWatchTests {
-    /// Starts `kubectl-heal` with `arguments` in the background; `stop()` ends it like SIGINT.
-    private final class Watch: Sendable {
-        let stdout = BufferSink()
-        let stderr = BufferSink()
-        private let stopSignal = AsyncStream<Void>.makeStream()
-        private let task: Task<Int32, Never>
-
-        init(_ arguments: [String]) {
-            let stdout = stdout
-            let stderr = stderr
-            let stream = stopSignal.stream
-            let environment = CLIEnvironment(
-                variables: [:], homeDirectory: "/nonexistent-home", standardOutput: stdout, standardError: stderr,
-                standardOutputIsTerminal: false, standardErrorIsTerminal: false, now: Date.init,
-                stopRequested: { for await _ in stream { return } })
-            task = Task { await HealCommandLine.run(arguments, environment: environment) }
-        }
-
-        func stop() async -> Int32 {
-            stopSignal.continuation.yield()
-            return await task.value
-        }
-
-        /// Waits until stdout has a line containing `text`; returns when it appeared.
-        func waitFor(_ text: String, timeout: Duration = .seconds(15)) async -> ContinuousClock.Instant? {
-            let deadline = ContinuousClock.now + timeout
-            while ContinuousClock.now < deadline {
-                if stdout.text.contains(text) { return .now }
-                try? await Task.sleep(for: .milliseconds(5))
-            }
-            return nil
-        }
-    }
-
     @Test("a healthy Deployment that starts crash-looping is detected within about a second, fixed, and the watcher stops cleanly")
     func detectAndHeal() async throws {
         let cluster = try FakeCluster()
         cluster.seedHealthyDeployments(namespace: "shop", deployments: 3, replicasEach: 2)
         let folder = try TemporaryDirectory()
         let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
-        let watch = Watch([
+        let watch = BackgroundRun([
             "diagnose", "--watch", "--fix", "--yes", "-n", "shop", "--kubeconfig", kubeconfig.path,
             "--store", folder.url.appending(path: "memory.sqlite").path, "--verify-for", "300ms",
         ])
@@ -75,7 +41,7 @@ struct HealWatchTests {
         cluster.seedHealthyDeployments(namespace: "shop", deployments: 2, replicasEach: 1)
         let folder = try TemporaryDirectory()
         let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
-        let watch = Watch(["diagnose", "--watch", "-n", "shop", "-o", "json", "--kubeconfig", kubeconfig.path])
+        let watch = BackgroundRun(["diagnose", "--watch", "-n", "shop", "-o", "json", "--kubeconfig", kubeconfig.path])
         try await Task.sleep(for: .milliseconds(300))
         cluster.setRegistry(images: ["busybox:1.36"])
         #expect(await watch.waitFor("\"type\":\"detected\"") != nil)

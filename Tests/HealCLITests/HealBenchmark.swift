@@ -1,0 +1,101 @@
+import Foundation
+import HealModel
+import HealTestSupport
+import Testing
+
+/// Figures for the healing benchmark (`scripts/bench-heal.sh`), not a test: it runs only with
+/// KUBECTL_HEAL_BENCH_HEAL=1 and prints what it measured, checking only that each run did
+/// what it measures.
+@Suite("Healing benchmark", .serialized, .enabled(if: ProcessInfo.processInfo.environment["KUBECTL_HEAL_BENCH_HEAL"] == "1"))
+struct HealBenchmark {
+    static let environment = ProcessInfo.processInfo.environment
+    static let runs = Int(environment["KUBECTL_HEAL_BENCH_RUNS"] ?? "") ?? 5
+
+    @Test("detection latency: from a Deployment's pods failing to the DETECTED line of --watch")
+    func detectionLatency() async throws {
+        var latencies: [Double] = []
+        for run in 0..<Self.runs {
+            let cluster = try FakeCluster()
+            cluster.seedHealthyDeployments(namespace: "shop", deployments: 10, replicasEach: 2)
+            let folder = try TemporaryDirectory()
+            let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+            let watch = BackgroundRun(["diagnose", "--watch", "-n", "shop", "--kubeconfig", kubeconfig.path])
+            try await Task.sleep(for: .milliseconds(500))
+            let broken = cluster.setNeeds(WorkloadNeeds(env: ["DATABASE_URL"]), namespace: "shop", deployment: "app-\(run % 10)")
+            let detected = try #require(await watch.waitFor("DETECTED"))
+            latencies.append(broken.duration(to: detected).seconds)
+            _ = await watch.stop()
+        }
+        print("detection latency, status change → finding, \(Self.runs) runs (median / max): \(Self.figures(latencies))")
+    }
+
+    @Test("repair: first occurrence (memory ladder) vs learned occurrence, --verify-for 1s")
+    func repair() async throws {
+        var first: [Double] = []
+        var learned: [Double] = []
+        var steps: (first: Int, learned: Int) = (0, 0)
+        for _ in 0..<Self.runs {
+            let heal = try HealingCluster()
+            let started = ContinuousClock.now
+            let one = await heal.run(["diagnose", "deployment/memory-hungry", "--fix", "--yes", "-o", "json", "--verify-for", "1s"])
+            first.append(started.duration(to: .now).seconds)
+            try #require(one.events("succeeded").count == 1)
+            steps.first = one.events("applying").count
+            try heal.recreate("memory-hungry")
+            let again = ContinuousClock.now
+            let two = await heal.run(["diagnose", "deployment/memory-hungry", "--fix", "--yes", "-o", "json", "--verify-for", "1s"])
+            learned.append(again.duration(to: .now).seconds)
+            try #require(two.events("succeeded").count == 1)
+            steps.learned = two.events("applying").count
+        }
+        print("repair of memory-hungry (diagnose + fix + 1s verification), \(Self.runs) runs (median / max):")
+        print("  first occurrence    \(Self.figures(first)) in \(steps.first) steps (228Mi rolled back, 328Mi verified)")
+        print("  learned occurrence  \(Self.figures(learned)) in \(steps.learned) step (straight to 328Mi, no planning beyond the memory)")
+    }
+
+    @Test("idle --watch over 1,000 pods: CPU and RSS of the kubectl-heal process")
+    func idleWatcher() async throws {
+        let binary = try #require(Self.environment["KUBECTL_HEAL_BINARY"].map(URL.init(fileURLWithPath:)), "set KUBECTL_HEAL_BINARY")
+        let seconds = Double(Self.environment["KUBECTL_HEAL_BENCH_IDLE_SECONDS"] ?? "") ?? 600
+        let cluster = try FakeCluster()
+        cluster.seedHealthyDeployments(namespace: "shop", deployments: 100, replicasEach: 10)
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["diagnose", "--watch", "-n", "shop", "--kubeconfig", kubeconfig.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate() }
+        try await Task.sleep(for: .seconds(5))  // the first collection and diagnosis
+        let (cpuBefore, _) = try Self.usage(process.processIdentifier)
+        let started = ContinuousClock.now
+        var peakRSS = 0.0
+        while started.duration(to: .now) < .seconds(seconds) {
+            try await Task.sleep(for: .seconds(1))
+            peakRSS = max(peakRSS, try Self.usage(process.processIdentifier).rssMB)
+        }
+        let (cpuAfter, rss) = try Self.usage(process.processIdentifier)
+        let wall = started.duration(to: .now).seconds
+        #expect(process.isRunning)
+        print(String(format: "idle --watch, 1,000 pods, %.0f s: CPU %.2f%% of one core (%.2f s), RSS %.1f MB now, %.1f MB peak",
+                     wall, (cpuAfter - cpuBefore) / wall * 100, cpuAfter - cpuBefore, rss, peakRSS))
+    }
+
+    /// CPU seconds (user + system) and resident memory of a process, from /proc.
+    static func usage(_ pid: Int32) throws -> (cpuSeconds: Double, rssMB: Double) {
+        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        let fields = stat[stat.index(after: stat.lastIndex(of: ")")!)...].split(separator: " ")
+        let ticks = (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        let rssKB = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Double($0) } ?? 0
+        return (ticks / Double(sysconf(Int32(_SC_CLK_TCK))), rssKB / 1024)
+    }
+
+    static func figures(_ values: [Double]) -> String {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return "-" }
+        return String(format: "%.3fs / %.3fs", sorted[sorted.count / 2], sorted[sorted.count - 1])
+    }
+}

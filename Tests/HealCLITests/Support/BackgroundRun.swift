@@ -1,0 +1,37 @@
+import Foundation
+import HealCLI
+
+/// `kubectl-heal` running in the background (in-process, as the binary would), its output
+/// readable while it runs; `stop()` ends it as SIGINT would.
+final class BackgroundRun: Sendable {
+    let stdout = BufferSink()
+    let stderr = BufferSink()
+    private let stopSignal = AsyncStream<Void>.makeStream()
+    private let task: Task<Int32, Never>
+
+    init(_ arguments: [String]) {
+        let stdout = stdout
+        let stderr = stderr
+        let stream = stopSignal.stream
+        let environment = CLIEnvironment(
+            variables: [:], homeDirectory: "/nonexistent-home", standardOutput: stdout, standardError: stderr,
+            standardOutputIsTerminal: false, standardErrorIsTerminal: false, now: Date.init,
+            stopRequested: { for await _ in stream { return } })
+        task = Task { await HealCommandLine.run(arguments, environment: environment) }
+    }
+
+    func stop() async -> Int32 {
+        stopSignal.continuation.yield()
+        return await task.value
+    }
+
+    /// Waits until stdout has a line containing `text`; returns when it appeared.
+    func waitFor(_ text: String, timeout: Duration = .seconds(15)) async -> ContinuousClock.Instant? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if stdout.text.contains(text) { return .now }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return nil
+    }
+}
