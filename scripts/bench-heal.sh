@@ -3,7 +3,7 @@
 #   - detection latency: a healthy Deployment's pods start failing → the DETECTED line of
 #     `diagnose --watch` (target: under 1 s);
 #   - repair of memory-hungry: first occurrence (228Mi rolled back, 328Mi verified) vs the
-#     learned occurrence (straight to 328Mi), with --verify-for 1s;
+#     learned occurrence (straight to 328Mi), with --verify-for 300ms;
 #   - idle `diagnose --watch` over 1,000 pods: CPU share and RSS of the release binary
 #     (targets: under 1% CPU, under 60 MB).
 # Usage: scripts/bench-heal.sh [RUNS] [IDLE_SECONDS]   (defaults: 5 runs, 600 s idle)

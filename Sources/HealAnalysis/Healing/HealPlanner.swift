@@ -97,7 +97,7 @@ package struct HealPlanner: Sendable {
                 action: .setImage, source: candidate.learned == nil ? .rule : .learned, target: target, container: container.name,
                 summary: "change the image of container \(container.name) from \(current) to \(candidate.image)",
                 reason: candidate.learned.map { "learned: \(candidate.image) replaced \(current) on this workload before (pattern \($0.patternID))" }
-                    ?? "rule: \(incident.finding.rootCause)",
+                    ?? "rule: \(incident.ruleReason)",
                 parameters: ["container": container.name, "from": current, "image": candidate.image],
                 patch: ContainerPatch.patch(target, container: container.name, fields: ["image": .string(candidate.image)]),
                 template: ["container": container.name], learnedValue: ["from": current, "image": candidate.image])
@@ -122,7 +122,7 @@ package struct HealPlanner: Sendable {
         return .success(HealStep(
             action: .setEnv, source: fix == nil ? .rule : .learned, target: target, container: container.name,
             summary: "set \(Wording.list(described)) on container \(container.name)",
-            reason: fix.map { "learned: setting these variables fixed this incident before (pattern \($0.patternID))" } ?? "rule: \(incident.finding.rootCause)",
+            reason: fix.map { "learned: setting these variables fixed this incident before (pattern \($0.patternID))" } ?? "rule: \(incident.ruleReason)",
             parameters: ["container": container.name, "env": names.map { "\($0)=\(settings.env[$0]!.description)" }.joined(separator: ",")],
             patch: ContainerPatch.patch(target, container: container.name, fields: ["env": .array(entries)]),
             template: ["container": container.name, "names": names.joined(separator: ",")], learnedValue: nil))
@@ -155,7 +155,7 @@ package struct HealPlanner: Sendable {
         return .success([HealStep(
             action: .restartPod, source: fix == nil ? .rule : .learned, target: pod, container: nil,
             summary: "delete pod \(pod.name) so its controller starts a fresh one",
-            reason: fix.map { "learned: a restart fixed this incident before (pattern \($0.patternID))" } ?? "rule: \(incident.finding.rootCause)",
+            reason: fix.map { "learned: a restart fixed this incident before (pattern \($0.patternID))" } ?? "rule: \(incident.ruleReason)",
             parameters: ["pod": pod.name], patch: nil, template: [:], learnedValue: nil)])
     }
 
@@ -187,4 +187,9 @@ package struct HealIncident: Sendable {
     }
 
     var workloadName: String { finding.workload.name }
+
+    /// The root cause as a clause inside a longer sentence.
+    var ruleReason: String {
+        finding.rootCause.hasSuffix(".") ? String(finding.rootCause.dropLast()) : finding.rootCause
+    }
 }
