@@ -186,9 +186,9 @@ _kubectl-heal() {
 
 _kubectl-heal_diagnose() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --hygiene --explain --fix --watch --yes --version -h --help)
-    repeating_options=(--as-group --exclude-namespace)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --analyzers --min-age --fail-on)
+    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --hygiene --explain --fix --watch --yes --force --version -h --help)
+    repeating_options=(--as-group --exclude-namespace --env)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --analyzers --min-age --fail-on --policy --memory-step --max-memory --verify-for --rollout-timeout --cooldown --max-actions --window --store --metrics-addr)
     __kubectl-heal_offer_flags_options -1
 
     # Offer option value completions
@@ -241,6 +241,42 @@ _kubectl-heal_diagnose() {
         ;;
     '--fail-on')
         __kubectl-heal_add_completions -W 'info'$'\n''warning'$'\n''critical'
+        return
+        ;;
+    '--env')
+        return
+        ;;
+    '--policy')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--memory-step')
+        __kubectl-heal_add_completions -W 'bump'$'\n''double'
+        return
+        ;;
+    '--max-memory')
+        return
+        ;;
+    '--verify-for')
+        return
+        ;;
+    '--rollout-timeout')
+        return
+        ;;
+    '--cooldown')
+        return
+        ;;
+    '--max-actions')
+        return
+        ;;
+    '--window')
+        return
+        ;;
+    '--store')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--metrics-addr')
         return
         ;;
     esac

@@ -23,7 +23,7 @@ function __kubectl-heal_parse_tokens -S
         __kubectl-heal_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'diagnose'
-            __kubectl-heal_parse_subcommand -r 1 'kubeconfig=' 'context=' 'cluster=' 'user=' 'n/namespace=' 'as=' 'as-group=+' 'request-timeout=' 'insecure-skip-tls-verify' 'A/all-namespaces' 'l/selector=' 'snapshot=' 'o/output=' 'analyzers=' 'hygiene' 'exclude-namespace=+' 'min-age=' 'fail-on=' 'explain' 'fix' 'watch' 'yes' 'v/verbose' 'version' 'h/help'
+            __kubectl-heal_parse_subcommand -r 1 'kubeconfig=' 'context=' 'cluster=' 'user=' 'n/namespace=' 'as=' 'as-group=+' 'request-timeout=' 'insecure-skip-tls-verify' 'A/all-namespaces' 'l/selector=' 'snapshot=' 'o/output=' 'analyzers=' 'hygiene' 'exclude-namespace=+' 'min-age=' 'fail-on=' 'explain' 'fix' 'watch' 'yes' 'env=+' 'policy=' 'memory-step=' 'max-memory=' 'verify-for=' 'rollout-timeout=' 'cooldown=' 'max-actions=' 'window=' 'force' 'store=' 'metrics-addr=' 'v/verbose' 'version' 'h/help'
         case 'failover'
             __kubectl-heal_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -142,7 +142,19 @@ complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" explain' -l 'explain' -d 'Add an LLM explanation per finding (needs an OpenAI-compatible endpoint; see the README).'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" fix' -l 'fix' -d 'Apply the safe remediations (plan, dry run, apply, verify, roll back).'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" watch' -l 'watch' -d 'Keep running: diagnose changes as they happen (with --fix, heal them).'
-complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" yes' -l 'yes' -d 'Do not ask for confirmation before applying fixes (for scripts).'
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" yes' -l 'yes' -d 'Do not ask for confirmation before applying fixes (for scripts); a --policy deny still wins.'
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose"' -l 'env' -d 'A value for a missing environment variable: NAME=VALUE, NAME=secret:SECRET/KEY or NAME=configmap:CONFIGMAP/KEY (repeatable). The only values set-env uses.' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" policy' -l 'policy' -d 'Which actions may run without confirmation, per namespace and label (YAML; see the README).' -rF
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" memory-step' -l 'memory-step' -d 'How far each memory step goes after an OOM kill: bump = max(+100Mi, ×1.2), double = ×2.' -rfka 'bump double'
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" max-memory' -l 'max-memory' -d 'No memory limit is raised above this.' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" verify-for' -l 'verify-for' -d 'How long the new pods must stay Ready without a restart before a fix counts as verified.' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" rollout-timeout' -l 'rollout-timeout' -d 'How long a fix\'s rollout may take before it counts as failed and is rolled back.' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" cooldown' -l 'cooldown' -d 'After acting on a workload, leave its next incident alone for this long.' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" max-actions' -l 'max-actions' -d 'At most this many actions per --window.' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" window' -l 'window' -d 'The window --max-actions counts over.' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" force' -l 'force' -d 'Also act on objects managed by Argo CD or Flux (their sync will revert the change unless Git is fixed too).'
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" store' -l 'store' -d 'The memory of fixes: a SQLite file path, or configmap://NAMESPACE/NAME to share it through the cluster (default: $KUBECTL_HEAL_STORE, else $XDG_STATE_HOME/kubectl-heal/memory.sqlite).' -rF
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" metrics-addr' -l 'metrics-addr' -d 'With --watch: serve Prometheus metrics on HOST:PORT (:PORT for every interface).' -rfka ''
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose"' -l 'verbose' -s 'v' -d 'More detail on stderr: -v explains what is read and skipped, -vv shows every API request.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" version' -l 'version' -d 'Show the version.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" h help' -s 'h' -l 'help' -d 'Show help information.'
