@@ -22,6 +22,11 @@ struct ClusterState: Sendable {
     /// Kubelet events already emitted (`uid|reason|message`) and where, so reconciling does not
     /// repeat them but can count a repeat.
     var reportedEvents: [String: ObjectKey] = [:]
+    /// Bumped whenever something every pod's status may depend on changes (the registry, the
+    /// clock), so the kubelet can skip pods whose inputs are as when it last synced them.
+    var kubeletEpoch = 0
+    /// Per pod uid: its resourceVersion after the kubelet's last sync, and what it synced against.
+    var kubeletSynced: [String: KubeletSync] = [:]
     /// How far `advanceClock(by:)` has moved the cluster's clock ahead of the real one.
     var clockOffset: Duration = .zero
     var hooks: [RequestHook] = []
@@ -47,6 +52,7 @@ struct ClusterState: Sendable {
         podStarts[uid] = nil
         kubeletClocks[uid] = nil
         wakeUps[uid] = nil
+        kubeletSynced[uid] = nil
     }
 
     /// `2026-11-21T19:36:12Z`: the API server's timestamp format.

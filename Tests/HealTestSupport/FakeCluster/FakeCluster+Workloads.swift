@@ -12,6 +12,7 @@ extension FakeCluster {
     package func setNeeds(_ needs: WorkloadNeeds, namespace: String, deployment: String) -> ContinuousClock.Instant {
         shared.withLock { state in
             state.needs["\(namespace)/\(deployment)"] = needs
+            Kubelet.resync(deployment: "\(namespace)/\(deployment)", in: &state)
             ClusterController.reconcile(&state)
             return .now
         }
@@ -22,6 +23,7 @@ extension FakeCluster {
     package func setRegistry(images: [String]) {
         shared.withLock { state in
             state.registry = ImageRegistry(images: images)
+            state.kubeletEpoch += 1
             ClusterController.reconcile(&state)
         }
     }
@@ -32,6 +34,7 @@ extension FakeCluster {
     package func advanceClock(by duration: Duration) {
         shared.withLock { state in
             state.clockOffset += duration
+            state.kubeletEpoch += 1
             ClusterController.reconcile(&state)
         }
     }

@@ -2,21 +2,33 @@ import Foundation
 
 /// A stateful Kubernetes API server for tests: objects live in memory, every write bumps one
 /// global resourceVersion and reaches open watches, and deterministic controllers play the
-/// deployment, replicaset and endpointslice controllers and the kubelet.
+/// deployment, replicaset, endpointslice and garbage-collector controllers and the kubelet.
+///
+/// Pods follow their own spec: the kubelet pulls images from an `ImageRegistry`
+/// (`setRegistry`), resolves Secret and ConfigMap references, and checks what the Deployment's
+/// program needs (`setNeeds`: memory, environment variables), so a PATCH that fixes a template
+/// heals the pods it rolls out and a wrong fix does not. Rollouts step by maxSurge and
+/// maxUnavailable; a template patched back to an older ReplicaSet's reuses it with the next
+/// revision. `setBehaviour` overrides all that for a Deployment (`healthy`, `crashLoop`, …).
 ///
 /// ```swift
-/// let cluster = try FakeCluster.blueGreen()
+/// let cluster = try FakeCluster.agenticDemo()       // four broken workloads, as captured
 /// defer { cluster.stop() }
-/// cluster.setBehaviour(.crashLoop(exitCode: 1, log: ["boom"]), namespace: "mcp-failover-clean", deployment: "web-blue")
-/// // … point the code under test at cluster.baseURL …
-/// #expect(cluster.object(at: "/api/v1/namespaces/mcp-failover-clean/services/web") != nil)
+/// // … run the code under test against cluster.baseURL: it patches memory-hungry to 328Mi …
+/// try cluster.strategicMergePatch(
+///     at: "/apis/apps/v1/namespaces/agentic-demo/deployments/memory-hungry",
+///     json: #"{"spec":{"template":{"spec":{"containers":[{"name":"memory-hungry","resources":{"limits":{"memory":"328Mi"}}}]}}}}"#)
+/// // the new pod runs and is Ready; the crash-looping one is gone
+/// cluster.advanceClock(by: .seconds(30))           // back-offs move on without waiting
 /// ```
 ///
 /// The controllers settle synchronously after every write, before its response goes out, so a
-/// test that waits for a request to return sees the cluster's reaction; the one exception is
-/// `readyAfter`, which a timer thread applies when its delay runs out.
+/// test that waits for a request to return sees the cluster's reaction; what changes with time
+/// alone (a crash loop's next restart, ErrImagePull turning into ImagePullBackOff, `readyAfter`)
+/// is applied by a timer thread when due on the cluster's clock, which `advanceClock(by:)`
+/// moves ahead.
 package final class FakeCluster: Sendable {
-    /// What a Deployment's pods do, as the kubelet reports it (the default is `healthy`).
+    /// What a Deployment's pods do whatever their spec says (without one, they follow the spec).
     package enum PodBehaviour: Sendable, Equatable {
         /// Running and Ready.
         case healthy
@@ -126,6 +138,7 @@ package final class FakeCluster: Sendable {
     package func setBehaviour(_ behaviour: PodBehaviour, namespace: String, deployment: String) -> ContinuousClock.Instant {
         shared.withLock { state in
             state.behaviours["\(namespace)/\(deployment)"] = behaviour
+            Kubelet.resync(deployment: "\(namespace)/\(deployment)", in: &state)
             ClusterController.reconcile(&state)
             return .now
         }

@@ -21,7 +21,10 @@ struct WatchEvent: Sendable {
 /// every write bumps, and a bounded history of changes for watches to resume from. A value
 /// type, so a dry run is a write to a copy.
 struct ObjectStore: Sendable {
-    private(set) var objects: [ObjectKey: JSONValue] = [:]
+    private var objects: [ObjectKey: JSONValue] = [:]
+    /// Each type's keys in list order, kept sorted on create and delete so that listing
+    /// (which the controllers do many times per write) never scans other types or sorts.
+    private var keysByType: [ResourceType: [ObjectKey]] = [:]
     private(set) var resourceVersion = 0
     private(set) var history: [WatchEvent] = []
     /// Watches may start from this resourceVersion or any later one.
@@ -47,15 +50,23 @@ struct ObjectStore: Sendable {
 
     /// The objects of `type` (in `namespace`, or all when nil), in key order.
     func list(_ type: ResourceType, namespace: String?) -> [(key: ObjectKey, object: JSONValue)] {
-        objects.filter { $0.key.type == type && (namespace == nil || $0.key.namespace == namespace) }
-            .sorted { $0.key < $1.key }
-            .map { (key: $0.key, object: $0.value) }
+        let keys = keysByType[type] ?? []
+        let range: Range<Int>
+        if let namespace {
+            // Keys sort by namespace first: the namespace's objects are one run.
+            let start = insertionIndex(of: ObjectKey(type: type, namespace: namespace, name: ""), in: keys)
+            let end = keys[start...].firstIndex { $0.namespace != namespace } ?? keys.endIndex
+            range = start..<end
+        } else {
+            range = keys.indices
+        }
+        return keys[range].compactMap { key in objects[key].map { (key: key, object: $0) } }
     }
 
     /// Stores an object read from a file as it is (identity and resourceVersion included),
     /// without a watch event: history starts after seeding.
     mutating func seed(_ object: JSONValue, at key: ObjectKey) {
-        objects[key] = object
+        if objects.updateValue(object, forKey: key) == nil { index(key) }
         noteSeeded(resourceVersion: Int(object.value(at: ["metadata", "resourceVersion"])?.stringValue ?? "") ?? 0)
     }
 
@@ -79,7 +90,7 @@ struct ObjectStore: Sendable {
             metadata = metadata.setting("generation", to: 1)
         }
         let stored = object.setting("metadata", to: Self.ordered(metadata))
-        objects[key] = stored
+        if objects.updateValue(stored, forKey: key) == nil { index(key) }
         record(WatchEvent(kind: .added, key: key, object: stored, previous: nil, resourceVersion: resourceVersion))
         return stored
     }
@@ -108,6 +119,8 @@ struct ObjectStore: Sendable {
     @discardableResult
     mutating func delete(_ key: ObjectKey) -> JSONValue? {
         guard let object = objects.removeValue(forKey: key) else { return nil }
+        let position = insertionIndex(of: key, in: keysByType[key.type] ?? [])
+        keysByType[key.type]?.remove(at: position)
         resourceVersion += 1
         let last = object.setting(path: ["metadata", "resourceVersion"], to: .string(String(resourceVersion)))
         record(WatchEvent(kind: .deleted, key: key, object: last, previous: nil, resourceVersion: resourceVersion))
@@ -119,6 +132,21 @@ struct ObjectStore: Sendable {
         guard version >= oldestWatchable else { return nil }
         let start = history.firstIndex { $0.resourceVersion > version } ?? history.endIndex
         return history[start...]
+    }
+
+    private mutating func index(_ key: ObjectKey) {
+        let keys = keysByType[key.type] ?? []
+        keysByType[key.type, default: []].insert(key, at: insertionIndex(of: key, in: keys))
+    }
+
+    /// The first position whose key does not sort before `key` (binary search).
+    private func insertionIndex(of key: ObjectKey, in keys: [ObjectKey]) -> Int {
+        var (low, high) = (0, keys.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     private mutating func record(_ event: WatchEvent) {

@@ -10,29 +10,36 @@ enum DeploymentController {
 
     /// Brings ReplicaSets and pods in line with every Deployment's spec.
     static func reconcileSpecs(_ state: inout ClusterState) {
+        // Each Deployment only changes its own ReplicaSets, each ReplicaSet its own pods.
+        let replicaSets = OwnerIndex(.replicaSets, in: state)
         for (_, deployment) in state.store.list(.deployments, namespace: nil) {
-            let current = currentReplicaSet(of: deployment, in: &state)
-            scale(deployment, current: current, in: &state)
+            let owned = replicaSets.owned(by: deployment)
+            let current = currentReplicaSet(of: deployment, owned: owned.map(\.object), in: &state)
+            scale(deployment, current: current, owned: owned, in: &state)
             var annotations = deployment.labels(at: ["metadata", "annotations"])
             annotations[revisionAnnotation] = current.labels(at: ["metadata", "annotations"])[revisionAnnotation]
             state.write(
                 deployment.setting(path: ["metadata", "annotations"], to: .stringMap(annotations)),
                 at: key(deployment, .deployments))
         }
+        let pods = OwnerIndex(.pods, in: state)
         for (key, replicaSet) in state.store.list(.replicaSets, namespace: nil) {
-            syncPods(of: replicaSet, key: key, in: &state)
+            syncPods(of: replicaSet, key: key, pods: pods.owned(by: replicaSet).map(\.object), in: &state)
         }
     }
 
     /// One rollout step for `deployment`, written to its ReplicaSets' `spec.replicas`.
-    private static func scale(_ deployment: JSONValue, current: JSONValue, in state: inout ClusterState) {
-        let owned = ownedReplicaSets(of: deployment, in: state)
+    private static func scale(
+        _ deployment: JSONValue, current: JSONValue, owned: [(key: ObjectKey, object: JSONValue)], in state: inout ClusterState
+    ) {
         let counts = { (replicaSet: JSONValue) in
             RolloutPlanner.ReplicaSetCount(
                 name: replicaSet.name, replicas: replicaSet.value(at: ["spec", "replicas"])?.intValue ?? 0,
                 available: replicaSet.value(at: ["status", "availableReplicas"])?.intValue ?? 0)
         }
-        let old = owned.filter { $0.object.name != current.name }.sorted { left, right in
+        let old = owned.filter { $0.object.name != current.name }.compactMap { entry in
+            state.store[entry.key].map { (key: entry.key, object: $0) }
+        }.sorted { left, right in
             (left.object.value(at: ["metadata", "creationTimestamp"])?.stringValue ?? "", left.object.name)
                 < (right.object.value(at: ["metadata", "creationTimestamp"])?.stringValue ?? "", right.object.name)
         }
@@ -47,8 +54,9 @@ enum DeploymentController {
     }
     /// Counts pods into ReplicaSet and Deployment statuses.
     static func reconcileStatuses(_ state: inout ClusterState) {
+        let podIndex = OwnerIndex(.pods, in: state)
         for (key, replicaSet) in state.store.list(.replicaSets, namespace: nil) {
-            let pods = ownedPods(of: replicaSet, in: state)
+            let pods = podIndex.owned(by: replicaSet).map(\.object)
             let ready = pods.filter(isReady).count
             state.write(replicaSet.setting("status", to: .object(nonZero([
                 ("replicas", pods.count, true), ("fullyLabeledReplicas", pods.count, false),
@@ -57,16 +65,20 @@ enum DeploymentController {
             ]) + [.init(key: "observedGeneration", value: replicaSet.value(at: ["metadata", "generation"]) ?? 1)])),
             at: key)
         }
+        let replicaSets = OwnerIndex(.replicaSets, in: state)
         for (key, deployment) in state.store.list(.deployments, namespace: nil) {
-            state.write(deployment.setting("status", to: deploymentStatus(deployment, in: state)), at: key)
+            let owned = replicaSets.owned(by: deployment).map(\.object)
+            let status = deploymentStatus(deployment, replicaSets: owned, pods: podIndex, in: state)
+            state.write(deployment.setting("status", to: status), at: key)
         }
     }
 
     // MARK: ReplicaSets
 
-    private static func currentReplicaSet(of deployment: JSONValue, in state: inout ClusterState) -> JSONValue {
+    private static func currentReplicaSet(
+        of deployment: JSONValue, owned: [JSONValue], in state: inout ClusterState
+    ) -> JSONValue {
         let template = deployment.value(at: ["spec", "template"]) ?? .object([])
-        let owned = ownedReplicaSets(of: deployment, in: state).map(\.object)
         let revision = { (replicaSet: JSONValue) in
             replicaSet.labels(at: ["metadata", "annotations"])[revisionAnnotation].flatMap { Int($0) } ?? 0
         }
@@ -143,10 +155,10 @@ enum DeploymentController {
     /// Creates pods up to `spec.replicas` (deterministic names, never reused: a deleted pod's
     /// replacement gets a new one) or deletes the pods above it, not-ready ones first, then the
     /// newest, as the replicaset controller ranks them.
-    private static func syncPods(of replicaSet: JSONValue, key: ObjectKey, in state: inout ClusterState) {
+    private static func syncPods(of replicaSet: JSONValue, key: ObjectKey, pods: [JSONValue], in state: inout ClusterState) {
         let desired = replicaSet.value(at: ["spec", "replicas"])?.intValue ?? 0
         // Seeded pods, whose start the fake never saw, count as oldest.
-        let pods = ownedPods(of: replicaSet, in: state).sorted { left, right in
+        let pods = pods.sorted { left, right in
             let (leftReady, rightReady) = (isReady(left), isReady(right))
             if leftReady != rightReady { return leftReady }
             switch (state.podStarts[left.uid], state.podStarts[right.uid]) {
@@ -172,11 +184,12 @@ enum DeploymentController {
         }
     }
 
-    private static func deploymentStatus(_ deployment: JSONValue, in state: ClusterState) -> JSONValue {
-        let replicaSets = ownedReplicaSets(of: deployment, in: state).map(\.object)
+    private static func deploymentStatus(
+        _ deployment: JSONValue, replicaSets: [JSONValue], pods podIndex: OwnerIndex, in state: ClusterState
+    ) -> JSONValue {
         let current = replicaSets.first { runs(deployment.value(at: ["spec", "template"]) ?? .object([]), $0) }
-        let pods = replicaSets.flatMap { ownedPods(of: $0, in: state) }
-        let updated = current.map { ownedPods(of: $0, in: state).count } ?? 0
+        let pods = replicaSets.flatMap { podIndex.owned(by: $0).map(\.object) }
+        let updated = current.map { podIndex.owned(by: $0).count } ?? 0
         let available = pods.filter(isReady).count
         let desired = deployment.value(at: ["spec", "replicas"])?.intValue ?? 1
         let total = replicaSets.reduce(0) { $0 + ($1.value(at: ["spec", "replicas"])?.intValue ?? 0) }
@@ -247,24 +260,6 @@ enum DeploymentController {
         (object.value(at: ["metadata", "ownerReferences"])?.arrayValue ?? []).first {
             $0["kind"]?.stringValue == kind && $0["controller"]?.boolValue == true
         }?["name"]?.stringValue
-    }
-
-    private static func ownedReplicaSets(of deployment: JSONValue, in state: ClusterState) -> [(key: ObjectKey, object: JSONValue)] {
-        state.store.list(.replicaSets, namespace: deployment.namespace).filter {
-            controllerUID(of: $0.object) == deployment.uid
-        }
-    }
-
-    static func ownedPods(of replicaSet: JSONValue, in state: ClusterState) -> [JSONValue] {
-        state.store.list(.pods, namespace: replicaSet.namespace).map(\.object).filter {
-            controllerUID(of: $0) == replicaSet.uid
-        }
-    }
-
-    private static func controllerUID(of object: JSONValue) -> String? {
-        (object.value(at: ["metadata", "ownerReferences"])?.arrayValue ?? []).first {
-            $0["controller"]?.boolValue == true
-        }?["uid"]?.stringValue
     }
 
     static func key(_ object: JSONValue, _ type: ResourceType, name: String? = nil) -> ObjectKey {

@@ -11,7 +11,14 @@ enum Kubelet {
         let now = state.now
         let timestamp = state.timestampNow
         var addresses = PodAddresses(pods: state.store.list(.pods, namespace: nil).map(\.object))
+        let configuration = configurationStamp(state)
         for (key, pod) in state.store.list(.pods, namespace: nil) {
+            let sync = KubeletSync(
+                resourceVersion: pod.value(at: ["metadata", "resourceVersion"])?.stringValue ?? "",
+                epoch: state.kubeletEpoch, configuration: configuration)
+            // Nothing the status depends on changed and no back-off ran out: skip the rebuild,
+            // which is most of the work of a write in a cluster of 1,000 pods.
+            if state.kubeletSynced[pod.uid] == sync, state.wakeUps[pod.uid].map({ $0 > now }) ?? true { continue }
             guard let outcomes = outcomes(of: pod, in: state) else {
                 state.wakeUps[pod.uid] = nil
                 continue
@@ -35,7 +42,24 @@ enum Kubelet {
             let stored = state.write(pod.setting("status", to: status), at: key)
             KubeletEvents.report(for: stored, containers: containers, states: states,
                                  fresh: state.podStarts[pod.uid] != nil, in: &state)
+            state.kubeletSynced[pod.uid] = KubeletSync(
+                resourceVersion: stored.value(at: ["metadata", "resourceVersion"])?.stringValue ?? "",
+                epoch: state.kubeletEpoch, configuration: configuration)
         }
+    }
+
+    /// Makes the next reconcile derive the pods of `namespace/deployment` again (what they
+    /// need or do changed) without touching the others.
+    static func resync(deployment: String, in state: inout ClusterState) {
+        for (_, pod) in state.store.list(.pods, namespace: nil) where self.deployment(of: pod, in: state) == deployment {
+            state.kubeletSynced[pod.uid] = nil
+        }
+    }
+
+    /// The resourceVersions of every Secret and ConfigMap: environments resolve against them.
+    private static func configurationStamp(_ state: ClusterState) -> String {
+        ["secrets", "configmaps"].flatMap { state.store.list(ResourceType(group: "", resource: $0), namespace: nil) }
+            .map { $0.object.value(at: ["metadata", "resourceVersion"])?.stringValue ?? "" }.joined(separator: ",")
     }
 
     /// Whether some pod's status is due to change by the clock alone.

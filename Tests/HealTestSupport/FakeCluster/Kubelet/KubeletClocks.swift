@@ -10,3 +10,11 @@ struct KubeletClocks: Sendable {
     var crashLoops: [String: CrashLoop] = [:]
     var failedPulls: [String: ContinuousClock.Instant] = [:]
 }
+
+/// What a pod's status was last derived from: the pod as stored then, the kubelet epoch and the
+/// Secrets and ConfigMaps its environment may read.
+struct KubeletSync: Sendable, Equatable {
+    let resourceVersion: String
+    let epoch: Int
+    let configuration: String
+}
