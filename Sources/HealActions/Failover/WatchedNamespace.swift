@@ -17,58 +17,42 @@ struct WatchedNamespace {
 
     static let eventCap = 500
 
-    private var services: [String: Service] = [:]
-    private var deployments: [String: Deployment] = [:]
-    private var pods: [String: Pod] = [:]
-    private var slices: [String: EndpointSlice] = [:]
-    private var events: [String: Event] = [:]
+    private var services: WatchedObjects<Service>
+    private var deployments: WatchedObjects<Deployment>
+    private var pods: WatchedObjects<Pod>
+    private var slices: WatchedObjects<EndpointSlice>
+    private var events: WatchedObjects<Event>
 
     init(_ snapshot: ClusterSnapshot) {
-        services = Self.keyed(snapshot.services, \.metadata)
-        deployments = Self.keyed(snapshot.deployments, \.metadata)
-        pods = Self.keyed(snapshot.pods, \.metadata)
-        slices = Self.keyed(snapshot.endpointSlices, \.metadata)
-        events = Self.keyed(snapshot.events, \.metadata)
+        services = WatchedObjects(snapshot.services) { $0.metadata.name }
+        deployments = WatchedObjects(snapshot.deployments) { $0.metadata.name }
+        pods = WatchedObjects(snapshot.pods) { $0.metadata.name }
+        slices = WatchedObjects(snapshot.endpointSlices) { $0.metadata.name }
+        events = WatchedObjects(snapshot.events) { $0.metadata.name }
     }
 
     var snapshot: ClusterSnapshot {
         var snapshot = ClusterSnapshot()
-        snapshot.services = Array(services.values)
-        snapshot.deployments = Array(deployments.values)
-        snapshot.pods = Array(pods.values)
-        snapshot.endpointSlices = Array(slices.values)
-        snapshot.events = Array(events.values)
+        snapshot.services = services.values
+        snapshot.deployments = deployments.values
+        snapshot.pods = pods.values
+        snapshot.endpointSlices = slices.values
+        snapshot.events = events.values
         snapshot.collected = [.services, .deployments, .pods, .endpointSlices, .events]
         return snapshot
     }
 
     mutating func apply(_ change: Change) {
         switch change {
-        case .service(let event): Self.apply(event, to: &services, \.metadata)
-        case .deployment(let event): Self.apply(event, to: &deployments, \.metadata)
-        case .pod(let event): Self.apply(event, to: &pods, \.metadata)
-        case .slice(let event): Self.apply(event, to: &slices, \.metadata)
+        case .service(let event): services.apply(event)
+        case .deployment(let event): deployments.apply(event)
+        case .pod(let event): pods.apply(event)
+        case .slice(let event): slices.apply(event)
         case .event(let event):
-            Self.apply(event, to: &events, \.metadata)
-            if events.count > Self.eventCap {
-                let newest = events.values.sorted { ($0.lastSeen ?? Timestamp(secondsSince1970: 0)) > ($1.lastSeen ?? Timestamp(secondsSince1970: 0)) }
-                events = Self.keyed(Array(newest.prefix(Self.eventCap)), \.metadata)
-            }
+            events.apply(event)
+            events.cap(Self.eventCap, newerFirst: Event.newerFirst)
         case .tick: break
         }
-    }
-
-    private static func apply<Object>(_ event: WatchEvent<Object>, to objects: inout [String: Object], _ meta: KeyPath<Object, ObjectMeta>) {
-        switch event {
-        case .added(let object), .modified(let object): objects[object[keyPath: meta].name] = object
-        case .deleted(let object): objects[object[keyPath: meta].name] = nil
-        case .relisted(let all, _): objects = keyed(all, meta)
-        case .bookmark: break
-        }
-    }
-
-    private static func keyed<Object>(_ objects: [Object], _ meta: KeyPath<Object, ObjectMeta>) -> [String: Object] {
-        Dictionary(objects.map { ($0[keyPath: meta].name, $0) }, uniquingKeysWith: { _, newer in newer })
     }
 
     /// Every watch (each resuming and relisting on its own) and a tick, merged into one stream.

@@ -18,20 +18,20 @@ struct LiveCluster {
     static let eventCap = 2000
 
     private var base: ClusterSnapshot
-    private var pods: [String: Pod]
-    private var events: [String: Event]
-    private var deployments: [String: Deployment]
-    private var replicaSets: [String: ReplicaSet]
+    private var pods: WatchedObjects<Pod>
+    private var events: WatchedObjects<Event>
+    private var deployments: WatchedObjects<Deployment>
+    private var replicaSets: WatchedObjects<ReplicaSet>
     private var logs: [ContainerLogKey: (restarts: Int, logs: ContainerLogs)] = [:]
 
     init(_ snapshot: ClusterSnapshot) {
         base = snapshot
-        pods = Self.keyed(snapshot.pods, \.metadata)
-        events = Self.keyed(snapshot.events, \.metadata)
-        deployments = Self.keyed(snapshot.deployments, \.metadata)
-        replicaSets = Self.keyed(snapshot.replicaSets, \.metadata)
+        pods = WatchedObjects(snapshot.pods) { Self.key($0.metadata) }
+        events = WatchedObjects(snapshot.events) { Self.key($0.metadata) }
+        deployments = WatchedObjects(snapshot.deployments) { Self.key($0.metadata) }
+        replicaSets = WatchedObjects(snapshot.replicaSets) { Self.key($0.metadata) }
         for (key, entry) in snapshot.logs {
-            logs[key] = (Self.restarts(of: key, in: pods), entry)
+            logs[key] = (restarts(of: key), entry)
         }
     }
 
@@ -39,10 +39,10 @@ struct LiveCluster {
 
     var snapshot: ClusterSnapshot {
         var snapshot = base
-        snapshot.pods = Array(pods.values)
-        snapshot.events = Array(events.values)
-        snapshot.deployments = Array(deployments.values)
-        snapshot.replicaSets = Array(replicaSets.values)
+        snapshot.pods = pods.values
+        snapshot.events = events.values
+        snapshot.deployments = deployments.values
+        snapshot.replicaSets = replicaSets.values
         snapshot.logs = logs.mapValues(\.logs)
         snapshot.referenceTime = nil
         return snapshot
@@ -50,15 +50,12 @@ struct LiveCluster {
 
     mutating func apply(_ change: Change) {
         switch change {
-        case .pod(let event): Self.apply(event, to: &pods, \.metadata)
+        case .pod(let event): pods.apply(event)
         case .event(let event):
-            Self.apply(event, to: &events, \.metadata)
-            if events.count > Self.eventCap {
-                let newest = events.values.sorted { ($0.lastSeen ?? Timestamp(secondsSince1970: 0)) > ($1.lastSeen ?? Timestamp(secondsSince1970: 0)) }
-                events = Self.keyed(Array(newest.prefix(Self.eventCap)), \.metadata)
-            }
-        case .deployment(let event): Self.apply(event, to: &deployments, \.metadata)
-        case .replicaSet(let event): Self.apply(event, to: &replicaSets, \.metadata)
+            events.apply(event)
+            events.cap(Self.eventCap, newerFirst: Event.newerFirst)
+        case .deployment(let event): deployments.apply(event)
+        case .replicaSet(let event): replicaSets.apply(event)
         case .tick: break
         }
     }
@@ -76,30 +73,17 @@ struct LiveCluster {
 
     mutating func store(_ fetched: [ContainerLogKey: ContainerLogs]) {
         for (key, entry) in fetched {
-            logs[key] = (Self.restarts(of: key, in: pods), entry)
+            logs[key] = (restarts(of: key), entry)
         }
         // Logs of pods that are gone are not needed any more.
         logs = logs.filter { pods["\($0.key.namespace)/\($0.key.pod)"] != nil }
     }
 
-    private static func restarts(of key: ContainerLogKey, in pods: [String: Pod]) -> Int {
+    private func restarts(of key: ContainerLogKey) -> Int {
         pods["\(key.namespace)/\(key.pod)"]?.status.containerStatuses.first { $0.name == key.container }?.restartCount ?? 0
-    }
-
-    private static func apply<Object>(_ event: WatchEvent<Object>, to objects: inout [String: Object], _ meta: KeyPath<Object, ObjectMeta>) {
-        switch event {
-        case .added(let object), .modified(let object): objects[key(object[keyPath: meta])] = object
-        case .deleted(let object): objects[key(object[keyPath: meta])] = nil
-        case .relisted(let all, _): objects = keyed(all, meta)
-        case .bookmark: break
-        }
     }
 
     private static func key(_ meta: ObjectMeta) -> String {
         "\(meta.namespace ?? "")/\(meta.name)"
-    }
-
-    private static func keyed<Object>(_ objects: [Object], _ meta: KeyPath<Object, ObjectMeta>) -> [String: Object] {
-        Dictionary(objects.map { (key($0[keyPath: meta]), $0) }, uniquingKeysWith: { _, newer in newer })
     }
 }
