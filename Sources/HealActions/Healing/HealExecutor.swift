@@ -44,11 +44,12 @@ package struct HealExecutor: Sendable {
         var result = HealStepResult(
             step: step, outcome: .failed, verification: "", patch: Self.text(step.redactedPatch?.body), priorState: "{}",
             startedAt: startedAt, finishedAt: startedAt)
-        let subject = EventRecorder.Subject(apiVersion: "apps/v1", kind: workload.kind, namespace: workload.namespace ?? "default", name: workload.name, uid: nil)
+        var subject = EventRecorder.Subject(apiVersion: "apps/v1", kind: workload.kind, namespace: workload.namespace ?? "default", name: workload.name, uid: nil)
         do {
             let prior = try await read(workload)
             result.priorState = WorkloadObject.recordable(prior.template)
-            await events.record(on: subject.with(uid: prior.metadata.uid), type: "Normal", reason: "HealActionStarted", message: "kubectl-heal: \(step.summary) (\(step.reason))")
+            subject.uid = prior.metadata.uid
+            await events.record(on: subject, type: "Normal", reason: "HealActionStarted", message: "kubectl-heal: \(step.summary) (\(step.reason))")
             let generation: Int
             switch step.action {
             case .rollback:
@@ -68,15 +69,15 @@ package struct HealExecutor: Sendable {
             result.verification = verdict.sentence
             if verdict.healthy {
                 result.outcome = .succeeded
-                await events.record(on: subject.with(uid: prior.metadata.uid), type: "Normal", reason: "HealActionSucceeded", message: "kubectl-heal: \(step.summary); verified: \(verdict.sentence)")
+                await events.record(on: subject, type: "Normal", reason: "HealActionSucceeded", message: "kubectl-heal: \(step.summary); verified: \(verdict.sentence)")
             } else if step.action == .restartPod {
                 result.outcome = .failed
-                await events.record(on: subject.with(uid: prior.metadata.uid), type: "Warning", reason: "HealActionFailed", message: "kubectl-heal: \(step.summary) did not help: \(verdict.sentence)")
+                await events.record(on: subject, type: "Warning", reason: "HealActionFailed", message: "kubectl-heal: \(step.summary) did not help: \(verdict.sentence)")
             } else {
                 _ = try await replaceTemplate(workload, with: prior.template)
                 result.outcome = .rolledBack
                 result.verification = "\(verdict.sentence); the previous template was restored"
-                await events.record(on: subject.with(uid: prior.metadata.uid), type: "Warning", reason: "HealActionRolledBack", message: "kubectl-heal: \(step.summary) did not verify (\(verdict.sentence)); the previous template was restored")
+                await events.record(on: subject, type: "Warning", reason: "HealActionRolledBack", message: "kubectl-heal: \(step.summary) did not verify (\(verdict.sentence)); the previous template was restored")
             }
         } catch {
             result.outcome = .failed
@@ -132,7 +133,7 @@ package struct HealExecutor: Sendable {
     /// The pod template of the ReplicaSet holding `revision`, as `kubectl rollout undo` takes
     /// it: without the `pod-template-hash` label the controller adds.
     private func revisionTemplate(of deployment: WorkloadObject, workload: ResourceRef, revision: String) async throws -> [String: Any] {
-        let selector = (deployment.deployment.spec.selector?.matchLabels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        let selector = (deployment.deployment.spec.selector?.matchLabels ?? [:]).selectorText
         var replicaSets: [ObjectHeader] = []
         _ = try await client.list(.replicaSets, as: ObjectHeader.self, namespace: workload.namespace, labelSelector: selector) { replicaSets += $0 }
         guard let name = replicaSets.first(where: {
@@ -193,8 +194,7 @@ package struct HealExecutor: Sendable {
     }
 
     static func text(_ value: JSONValue?) -> String {
-        guard let value, let data = try? JSONEncoder.sorted.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        value?.sortedText ?? "{}"
     }
 }
 
@@ -253,13 +253,5 @@ private struct EnvReference {
         default:
             return []
         }
-    }
-}
-
-extension EventRecorder.Subject {
-    func with(uid: String?) -> Self {
-        var copy = self
-        copy.uid = uid
-        return copy
     }
 }

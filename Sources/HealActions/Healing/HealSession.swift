@@ -39,8 +39,7 @@ package actor HealSession {
     package static func incidents(in findings: [Finding]) -> [Finding] {
         var seen: Set<String> = []
         return findings.filter { finding in
-            guard finding.severity >= .warning, let remediation = finding.remediation, remediation.action != .manual || finding.code == "missing-env-vars",
-                finding.owner != nil
+            guard finding.severity >= .warning, let remediation = finding.remediation, remediation.action != .manual, finding.owner != nil
             else { return false }
             return seen.insert("\(finding.workload)/\(finding.container ?? "")").inserted
         }
@@ -148,7 +147,7 @@ package actor HealSession {
         let current = now()
         let key = WorkloadKey(namespace: namespace, kind: workload.kind, name: workload.name)
         let created = deployment?.metadata.creationTimestamp?.date ?? .distantPast
-        let recent = try await store.attempts(patternID: nil).filter { current.timeIntervalSince($0.finishedAt) < limits.window }
+        let recent = try await store.attempts(finishedSince: current.addingTimeInterval(-limits.window))
         let lastHere = (recent.filter { $0.workload == key }.map(\.finishedAt) + actionTimes.filter { $0.workload == key.description }.map(\.time)).max()
         // creationTimestamp has whole seconds: a workload created in the second of the last
         // action counts as re-created (a new object, whose incidents are new).

@@ -133,7 +133,10 @@ package struct HealWatcher: Sendable {
             })
         }
         forward(.pods, Pod.self) { .pod($0) }
-        forward(.events, Event.self, fieldSelector: "type=Warning") { .event($0) }
+        // The Events diagnosis reads, as the collector lists them: one watch per field selector.
+        for (selector, fieldSelector) in Event.diagnosisFieldSelectors.enumerated() {
+            forward(.events, Event.self, fieldSelector: fieldSelector) { .event(selector: selector, $0) }
+        }
         forward(.deployments, Deployment.self) { .deployment($0) }
         forward(.replicaSets, ReplicaSet.self) { .replicaSet($0) }
         let debounce = settings.debounce

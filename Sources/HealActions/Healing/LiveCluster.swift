@@ -9,7 +9,8 @@ import HealModel
 struct LiveCluster {
     enum Change: Sendable {
         case pod(WatchEvent<Pod>)
-        case event(WatchEvent<Event>)
+        /// An event from the watch of `Event.diagnosisFieldSelectors[selector]`.
+        case event(selector: Int, WatchEvent<Event>)
         case deployment(WatchEvent<Deployment>)
         case replicaSet(WatchEvent<ReplicaSet>)
         case tick
@@ -19,7 +20,8 @@ struct LiveCluster {
 
     private var base: ClusterSnapshot
     private var pods: WatchedObjects<Pod>
-    private var events: WatchedObjects<Event>
+    /// One cache per field selector: each watch relists only its own share of the Events.
+    private var events: [WatchedObjects<Event>]
     private var deployments: WatchedObjects<Deployment>
     private var replicaSets: WatchedObjects<ReplicaSet>
     private var logs: [ContainerLogKey: (restarts: Int, logs: ContainerLogs)] = [:]
@@ -27,7 +29,9 @@ struct LiveCluster {
     init(_ snapshot: ClusterSnapshot) {
         base = snapshot
         pods = WatchedObjects(snapshot.pods) { Self.key($0.metadata) }
-        events = WatchedObjects(snapshot.events) { Self.key($0.metadata) }
+        events = Event.diagnosisFieldSelectors.indices.map { selector in
+            WatchedObjects(snapshot.events.filter { Self.selector(of: $0) == selector }) { Self.key($0.metadata) }
+        }
         deployments = WatchedObjects(snapshot.deployments) { Self.key($0.metadata) }
         replicaSets = WatchedObjects(snapshot.replicaSets) { Self.key($0.metadata) }
         for (key, entry) in snapshot.logs {
@@ -40,7 +44,7 @@ struct LiveCluster {
     var snapshot: ClusterSnapshot {
         var snapshot = base
         snapshot.pods = pods.values
-        snapshot.events = events.values
+        snapshot.events = events.flatMap(\.values)
         snapshot.deployments = deployments.values
         snapshot.replicaSets = replicaSets.values
         snapshot.logs = logs.mapValues(\.logs)
@@ -51,9 +55,9 @@ struct LiveCluster {
     mutating func apply(_ change: Change) {
         switch change {
         case .pod(let event): pods.apply(event)
-        case .event(let event):
-            events.apply(event)
-            events.cap(Self.eventCap, newerFirst: Event.newerFirst)
+        case .event(let selector, let event):
+            events[selector].apply(event)
+            events[selector].cap(Self.eventCap, newerFirst: Event.newerFirst)
         case .deployment(let event): deployments.apply(event)
         case .replicaSet(let event): replicaSets.apply(event)
         case .tick: break
@@ -81,6 +85,11 @@ struct LiveCluster {
 
     private func restarts(of key: ContainerLogKey) -> Int {
         pods["\(key.namespace)/\(key.pod)"]?.status.containerStatuses.first { $0.name == key.container }?.restartCount ?? 0
+    }
+
+    /// Which of `Event.diagnosisFieldSelectors` lists this event (the collector listed it with one).
+    static func selector(of event: Event) -> Int? {
+        Event.diagnosisFieldSelectors.firstIndex(of: event.isWarning ? "type=Warning" : "type=Normal,reason=\(event.reason)")
     }
 
     private static func key(_ meta: ObjectMeta) -> String {

@@ -104,7 +104,7 @@ struct RolloutVerifier: Sendable {
         let data = try await client.object(APIResource(.deployments), namespace: namespace, name: name)
         let deployment = try JSONDecoder().decode(Deployment.self, from: data)
         let selector = deployment.spec.selector ?? LabelSelector()
-        let query = selector.matchLabels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        let query = selector.matchLabels.selectorText
         var replicaSets: [ReplicaSet] = []
         _ = try await client.list(.replicaSets, as: ReplicaSet.self, namespace: namespace, labelSelector: query) { replicaSets += $0 }
         var pods: [Pod] = []

@@ -44,10 +44,16 @@ struct WorkloadObject: Sendable {
     /// The template as the audit record keeps it: literal environment values masked.
     static func recordable(_ template: [String: Any]) -> String {
         guard let data = try? JSONSerialization.data(withJSONObject: template, options: [.sortedKeys]),
-            let value = try? JSONDecoder().decode(JSONValue.self, from: data),
-            let redacted = try? JSONEncoder.sorted.encode(EnvRedaction.redact(value))
+            let value = try? JSONDecoder().decode(JSONValue.self, from: data)
         else { return "{}" }
-        return String(decoding: redacted, as: UTF8.self)
+        return EnvRedaction.redact(value).sortedText
+    }
+}
+
+extension JSONValue {
+    /// Compact JSON with sorted keys, as patches and prior states are printed and recorded.
+    var sortedText: String {
+        (try? JSONEncoder.sorted.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }
 

@@ -48,6 +48,9 @@ package struct ConfigMapFixStore: FixStore {
     package func attempts(patternID: String?) async throws(StoreError) -> [AttemptRecord] {
         try await fetch().state.attempts(patternID: patternID)
     }
+    package func attempts(finishedSince date: Date) async throws(StoreError) -> [AttemptRecord] {
+        try await fetch().state.attempts(finishedSince: date)
+    }
     package func attempts(fingerprint: String, workload: WorkloadKey) async throws(StoreError) -> [AttemptRecord] {
         try await fetch().state.attempts(fingerprint: fingerprint, workload: workload)
     }

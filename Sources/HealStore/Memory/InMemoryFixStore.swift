@@ -15,6 +15,7 @@ package actor InMemoryFixStore: FixStore {
     package func pattern(id: String) throws(StoreError) -> LearnedPattern? { try state.pattern(id: id) }
     package func patterns(fingerprint: String) -> [LearnedPattern] { state.patterns(fingerprint: fingerprint) }
     package func attempts(patternID: String?) -> [AttemptRecord] { state.attempts(patternID: patternID) }
+    package func attempts(finishedSince date: Date) -> [AttemptRecord] { state.attempts(finishedSince: date) }
     package func attempts(fingerprint: String, workload: WorkloadKey) -> [AttemptRecord] {
         state.attempts(fingerprint: fingerprint, workload: workload)
     }

@@ -63,6 +63,10 @@ package struct MemoryState: Sendable, Equatable {
         attemptsByID.values.filter { patternID == nil || $0.patternID == patternID }.sorted(by: MemoryOrder.newestFirst)
     }
 
+    package func attempts(finishedSince date: Date) -> [AttemptRecord] {
+        attemptsByID.values.filter { $0.finishedAt >= date }.sorted(by: MemoryOrder.newestFirst)
+    }
+
     package func attempts(fingerprint: String, workload: WorkloadKey) -> [AttemptRecord] {
         attemptsByID.values.filter { $0.fingerprint == fingerprint && $0.workload == workload }.sorted(by: MemoryOrder.newestFirst)
     }

@@ -16,6 +16,9 @@ package protocol FixStore: Sendable {
     func patterns(fingerprint: String) async throws(StoreError) -> [LearnedPattern]
     /// Attempts, newest first; only one pattern's when `patternID` is given.
     func attempts(patternID: String?) async throws(StoreError) -> [AttemptRecord]
+    /// Attempts that finished at or after `date`, newest first (the loop's cooldown and cap
+    /// read only their window, not the whole audit trail).
+    func attempts(finishedSince date: Date) async throws(StoreError) -> [AttemptRecord]
     /// Attempts for one fingerprint on one workload, newest first (the loop's "do not repeat
     /// what failed" rule reads these).
     func attempts(fingerprint: String, workload: WorkloadKey) async throws(StoreError) -> [AttemptRecord]

@@ -72,6 +72,10 @@ package final class SQLiteFixStore: FixStore {
         }
     }
 
+    package func attempts(finishedSince date: Date) async throws(StoreError) -> [AttemptRecord] {
+        try await read { try $0.attempts(where: "finishedAt >= ?", [date.timeIntervalSinceReferenceDate]) }
+    }
+
     package func attempts(fingerprint: String, workload: WorkloadKey) async throws(StoreError) -> [AttemptRecord] {
         try await read {
             try $0.attempts(
