@@ -80,11 +80,10 @@ struct FailoverSwitch: HealCommand {
         }
         try await session.run { try await executor.checkSafety(plan) }
         if !yes {
-            guard let askUser = environment.askUser else {
+            guard let confirmed = environment.confirm(try FailoverRenderer.plan(plan, as: .table) + "Apply this plan? [y/N] ") else {
                 throw CLIError.confirmationNeeded(flag: "--apply")
             }
-            environment.standardError.write(try FailoverRenderer.plan(plan, as: .table) + "Apply this plan? [y/N] ")
-            guard ["y", "yes"].contains(askUser()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "") else {
+            guard confirmed else {
                 environment.standardError.write("Not applied.\n")
                 return ExitStatus.success
             }

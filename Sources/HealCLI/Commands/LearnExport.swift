@@ -21,8 +21,7 @@ struct LearnExport: HealCommand {
 
     func execute(in environment: CLIEnvironment) async throws -> Int32 {
         let store = try options.open(in: environment)
-        var document = try await store.export()
-        document.exportedAt = environment.now()
+        let document = try await store.export()
         let text = try MemoryFile.text(document, yaml: MemoryFile.isYAML(file))
         if file == "-" {
             environment.standardOutput.write(text)

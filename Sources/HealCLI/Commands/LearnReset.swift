@@ -19,9 +19,10 @@ struct LearnReset: HealCommand {
     func execute(in environment: CLIEnvironment) async throws -> Int32 {
         let store = try options.open(in: environment)
         if !yes {
-            guard let askUser = environment.askUser else { throw CLIError.resetNeedsConfirmation(store: store.location) }
-            environment.standardError.write("Delete every learned pattern and attempt in \(store.location)? [y/N] ")
-            guard ["y", "yes"].contains(askUser()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "") else {
+            guard let confirmed = environment.confirm("Delete every learned pattern and attempt in \(store.location)? [y/N] ") else {
+                throw CLIError.resetNeedsConfirmation(store: store.location)
+            }
+            guard confirmed else {
                 environment.standardError.write("Nothing deleted.\n")
                 return ExitStatus.success
             }

@@ -22,7 +22,9 @@ struct LearnStatsCommand: HealCommand {
 
     func execute(in environment: CLIEnvironment) async throws -> Int32 {
         let store = try options.open(in: environment)
-        let stats = LearnStats(patterns: try await store.patterns(), attempts: try await store.attempts(patternID: nil))
+        // One read: patterns and attempts from the same moment of the store.
+        let memory = try await store.export()
+        let stats = LearnStats(patterns: memory.patterns, attempts: memory.attempts)
         environment.standardOutput.write(try LearnRenderer.render(.stats, StatsReport(store: store.location, stats: stats), as: output, at: environment.now()) {
             LearnRenderer.stats(stats, location: store.location)
         })

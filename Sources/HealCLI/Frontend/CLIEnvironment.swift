@@ -49,6 +49,14 @@ package struct CLIEnvironment: Sendable {
             askUser: isatty(0) == 1 ? readAnswer : nil)
     }
 
+    /// Asks `question` (it ends with "? [y/N] ") on stderr and reads the answer: true for y or
+    /// yes; nil when stdin is not a terminal to ask on.
+    package func confirm(_ question: String) -> Bool? {
+        guard let askUser else { return nil }
+        standardError.write(question)
+        return ["y", "yes"].contains(askUser()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "")
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
     package var colorsStandardOutput: Bool {
         standardOutputIsTerminal && (variables["NO_COLOR"] ?? "").isEmpty && variables["TERM"] != "dumb"

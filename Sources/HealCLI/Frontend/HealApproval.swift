@@ -18,12 +18,10 @@ struct HealApproval: Sendable {
             return .approved(verdict.reason)
         case .confirm:
             if yes { return .approved("approved by --yes") }
-            guard let askUser = environment.askUser else {
+            guard let confirmed = environment.confirm("\(step.target.namespace ?? "default")/\(step.target.typeAndName): \(step.summary)? [y/N] ") else {
                 return .declined("it needs confirmation: run with --yes, or allow \(step.action.rawValue) in a --policy file")
             }
-            environment.standardError.write("\(step.target.namespace ?? "default")/\(step.target.typeAndName): \(step.summary)? [y/N] ")
-            let answer = askUser()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-            return ["y", "yes"].contains(answer) ? .approved("confirmed at the terminal") : .declined("it was not confirmed")
+            return confirmed ? .approved("confirmed at the terminal") : .declined("it was not confirmed")
         }
     }
 }

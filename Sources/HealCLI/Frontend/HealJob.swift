@@ -31,11 +31,14 @@ struct HealJob {
     func run(_ request: Request) async throws -> Int32 {
         let logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
         let policy = try request.heal.policy.map { path throws(HealPolicyError) in try HealPolicy.load(contentsOf: path) } ?? .interactiveDefault
-        let store = request.fix ? try FixStoreFactory.open(request.store, cluster: request.cluster, environment: environment, logLevel: logLevel) : nil
+        // A bad --store is refused before the diagnosis; the store opens on the diagnosis' cluster.
+        if request.fix { _ = try request.store.location(in: environment) }
         let started = ContinuousClock.now
         let outcome = try await DiagnoseJob(environment: environment, logLevel: logLevel).run(request.diagnose)
         guard let connection = outcome.connection else { throw ValidationError("--fix and --watch act on a live cluster, not on --snapshot files") }
         let client = KubeClient(connection: connection, logger: logger)
+        let store = request.fix
+            ? try FixStoreFactory.open(request.store, cluster: request.cluster, environment: environment, logLevel: logLevel, client: client) : nil
         let summary = Mutex(HealSummary())
         let metrics = HealMetrics()
         let emit: @Sendable (HealEvent) -> Void = { [environment] event in

@@ -128,7 +128,7 @@ package struct ConfigMapFixStore: FixStore {
                     throw StoreError.corrupt(location: location, reason: "cannot encode the memory: \(error)")
                 }
             }
-            let body = try body(String(decoding: encoded.data, as: UTF8.self), over: snapshot.object)
+            let body = try body(String(decoding: encoded, as: UTF8.self), over: snapshot.object)
             do {
                 if snapshot.object == nil {
                     _ = try await client.create(.configMaps, namespace: namespace, body: body)

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A `FixStore` held in memory only: for tests of code that uses a store (the healing loop)
-/// and for `--store` values that should leave nothing behind.
+/// A `FixStore` held in memory only, for tests of code that uses a store: the behaviour every
+/// store shares is checked against it as against SQLite and the ConfigMap.
 package actor InMemoryFixStore: FixStore {
     package nonisolated let location = "memory"
     private var state = MemoryState()
@@ -32,17 +32,5 @@ package actor InMemoryFixStore: FixStore {
 
     package func importing(_ document: MemoryDocument) throws(StoreError) -> ImportCounts {
         state.importing(try MemoryState.checked(document))
-    }
-}
-
-extension MemoryState {
-    /// A document handed to `importing`, checked (callers usually checked it already with
-    /// `MemoryDocument.decodeChecked`, naming the file).
-    static func checked(_ document: MemoryDocument) throws(StoreError) -> MemoryState {
-        do {
-            return try MemoryState(document)
-        } catch {
-            throw StoreError.badDocument(file: "the imported document", reason: error.reason)
-        }
     }
 }

@@ -22,19 +22,34 @@ package struct MemoryState: Sendable, Equatable {
         }
         var tallies: [String: OutcomeTally] = [:]
         for attempt in document.attempts {
-            guard attemptsByID.updateValue(attempt.redacted(), forKey: attempt.id) == nil else {
+            guard attemptsByID.updateValue(attempt, forKey: attempt.id) == nil else {
                 throw InvalidMemory("attempt \(attempt.id) appears twice")
             }
             tallies[attempt.patternID, default: OutcomeTally()].add(attempt.outcome)
         }
         for pattern in document.patterns {
             guard patternStates[pattern.id] == nil else { throw InvalidMemory("pattern \(pattern.id) appears twice") }
-            patternStates[pattern.id] = try PatternState(pattern, kept: tallies[pattern.id] ?? OutcomeTally()).redacted()
+            patternStates[pattern.id] = try PatternState(pattern, kept: tallies[pattern.id] ?? OutcomeTally())
         }
         if let orphan = attemptsByID.values.first(where: { patternStates[$0.patternID] == nil }) {
             throw InvalidMemory("attempt \(orphan.id) belongs to pattern \(orphan.patternID), which the document does not hold")
         }
         prunedBefore = document.prunedBefore
+    }
+
+    /// A document handed to `importing`, checked and scrubbed of anything secret-looking
+    /// (callers usually checked it already with `MemoryDocument.decodeChecked`, naming the
+    /// file). What a store holds was scrubbed when it was written, so reading it back does not
+    /// scrub it again.
+    static func checked(_ document: MemoryDocument) throws(StoreError) -> MemoryState {
+        do {
+            var state = try MemoryState(document)
+            state.attemptsByID = state.attemptsByID.mapValues { $0.redacted() }
+            state.patternStates = state.patternStates.mapValues { $0.redacted() }
+            return state
+        } catch {
+            throw StoreError.badDocument(file: "the imported document", reason: error.reason)
+        }
     }
 
     package func document(exportedAt: Date) -> MemoryDocument {
@@ -56,7 +71,7 @@ package struct MemoryState: Sendable, Equatable {
     }
 
     package func patterns(fingerprint: String) -> [LearnedPattern] {
-        patterns().filter { $0.fingerprint == fingerprint }.sorted(by: MemoryOrder.bestFirst)
+        patternStates.values.filter { $0.fingerprint == fingerprint }.compactMap { pattern(exactly: $0.id) }.sorted(by: MemoryOrder.bestFirst)
     }
 
     package func attempts(patternID: String?) -> [AttemptRecord] {
@@ -128,13 +143,12 @@ package struct MemoryState: Sendable, Equatable {
     }
 
     /// Drops the oldest attempts (into the pruned counters, moving `prunedBefore` past them)
-    /// until `encode` fits in `limit` bytes; returns the encoding and how many were dropped.
+    /// until `encode` fits in `limit` bytes; returns the encoding.
     /// Patterns stay: they are small and hold the counts.
     mutating func trim(
         toFit limit: Int, location: String, encode: (MemoryState) throws(StoreError) -> Data
-    ) throws(StoreError) -> (data: Data, droppedAttempts: Int) {
+    ) throws(StoreError) -> Data {
         var data = try encode(self)
-        var dropped = 0
         while data.count > limit {
             guard !attemptsByID.isEmpty else { throw StoreError.tooLarge(location: location, bytes: data.count, limit: limit) }
             // Attempts dominate the size: drop a share proportional to the excess (at least one),
@@ -146,12 +160,11 @@ package struct MemoryState: Sendable, Equatable {
             for attempt in sorted.reversed() where attempt.finishedAt <= cut {
                 attemptsByID[attempt.id] = nil
                 patternStates[attempt.patternID]?.countPruned(attempt.outcome)
-                dropped += 1
             }
             let after = Date(timeIntervalSinceReferenceDate: cut.timeIntervalSinceReferenceDate.nextUp)
             prunedBefore = max(prunedBefore ?? after, after)
             data = try encode(self)
         }
-        return (data, dropped)
+        return data
     }
 }

@@ -11,11 +11,13 @@ package final class SQLiteFixStore: FixStore {
 
     package let location: String
     private let pool: DatabasePool
+    private let now: @Sendable () -> Date
 
     /// Opens (creating it with mode 0600, its folder 0700) and migrates the store at `path`.
     /// Never deletes or rewrites a file it cannot read: that is `StoreError.corrupt`.
-    package init(path: String) throws(StoreError) {
+    package init(path: String, now: @escaping @Sendable () -> Date = Date.init) throws(StoreError) {
         location = path
+        self.now = now
         try Self.prepareFile(at: path)
         pool = try Self.openPool(path: path)
     }
@@ -87,7 +89,7 @@ package final class SQLiteFixStore: FixStore {
     package func export() async throws(StoreError) -> MemoryDocument {
         try await read { tables in
             var document = MemoryDocument(
-                exportedAt: Date(), patterns: try tables.patterns().sorted(by: MemoryOrder.recentlyUsedFirst), attempts: try tables.attempts())
+                exportedAt: self.now(), patterns: try tables.patterns().sorted(by: MemoryOrder.recentlyUsedFirst), attempts: try tables.attempts())
             document.prunedBefore = try tables.pruneCutoff()
             return document
         }
