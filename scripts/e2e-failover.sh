@@ -9,26 +9,9 @@
 #   5. blue is fixed; `failover watch` fails over to it when green then loses its endpoints, and
 #      prints its session summary on SIGTERM.
 set -euo pipefail
-[[ -n "${KUBECTL_HEAL_E2E_KUBECONFIG:-}" ]] || { echo "e2e-failover: KUBECTL_HEAL_E2E_KUBECONFIG not set; skipped"; exit 0; }
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-KCFG="$KUBECTL_HEAL_E2E_KUBECONFIG"
-CTX_ARGS=()
-[[ -n "${KUBECTL_HEAL_E2E_CONTEXT:-}" ]] && CTX_ARGS=(--context "$KUBECTL_HEAL_E2E_CONTEXT")
-HEAL="${KUBECTL_HEAL_BIN:-}"
-if [[ -z "$HEAL" ]]; then
-  (cd "$ROOT" && swift build -c release --product kubectl-heal >&2)
-  HEAL="$ROOT/.build/release/kubectl-heal"
-fi
-NS="heal-e2e-bg-$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/heal-e2e-bg.XXXXXX")"
-k() { kubectl --kubeconfig "$KCFG" ${CTX_ARGS[@]+"${CTX_ARGS[@]}"} "$@"; }
-heal() { NO_COLOR=1 "$HEAL" "$@" --kubeconfig "$KCFG" ${CTX_ARGS[@]+"${CTX_ARGS[@]}"} -n "$NS"; }
-PASSED=0
-FAILED=0
-check() { # description, then a command that must succeed
-  local what="$1"; shift
-  if "$@"; then PASSED=$((PASSED + 1)); echo "PASS  $what"; else FAILED=$((FAILED + 1)); echo "FAIL  $what"; fi
-}
+# shellcheck source=scripts/e2e/suite.sh
+source "$(dirname "$0")/e2e/suite.sh"
+suite_start e2e-failover bg
 selector() { k get svc web -n "$NS" -o jsonpath='{.spec.selector.version}'; }
 wait_for() { # seconds, description, command
   local deadline=$((SECONDS + $1)) what="$2"; shift 2

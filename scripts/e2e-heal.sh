@@ -10,27 +10,10 @@
 #   5. a fix that cannot verify (memory capped below the need) is rolled back, exit 1;
 #   6. learn stats / export / import round-trip; the ConfigMap store takes two writers at once.
 set -euo pipefail
-[[ -n "${KUBECTL_HEAL_E2E_KUBECONFIG:-}" ]] || { echo "e2e-heal: KUBECTL_HEAL_E2E_KUBECONFIG not set; skipped"; exit 0; }
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-KCFG="$KUBECTL_HEAL_E2E_KUBECONFIG"
-CTX_ARGS=()
-[[ -n "${KUBECTL_HEAL_E2E_CONTEXT:-}" ]] && CTX_ARGS=(--context "$KUBECTL_HEAL_E2E_CONTEXT")
-HEAL="${KUBECTL_HEAL_BIN:-}"
-if [[ -z "$HEAL" ]]; then
-  (cd "$ROOT" && swift build -c release --product kubectl-heal >&2)
-  HEAL="$ROOT/.build/release/kubectl-heal"
-fi
-NS="heal-e2e-fix-$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/heal-e2e-fix.XXXXXX")"
+# shellcheck source=scripts/e2e/suite.sh
+source "$(dirname "$0")/e2e/suite.sh"
+suite_start e2e-heal fix
 STORE="$WORK/memory.sqlite"
-k() { kubectl --kubeconfig "$KCFG" ${CTX_ARGS[@]+"${CTX_ARGS[@]}"} "$@"; }
-heal() { NO_COLOR=1 "$HEAL" "$@" --kubeconfig "$KCFG" ${CTX_ARGS[@]+"${CTX_ARGS[@]}"} -n "$NS"; }
-PASSED=0
-FAILED=0
-check() { # description, then a command that must succeed
-  local what="$1"; shift
-  if "$@"; then PASSED=$((PASSED + 1)); echo "PASS  $what"; else FAILED=$((FAILED + 1)); echo "FAIL  $what"; fi
-}
 field() { k get deploy "$1" -n "$NS" -o jsonpath="$2"; }
 events_of() { python3 -c 'import json,sys; print(sum(1 for l in open(sys.argv[1]) if json.loads(l).get("type") == sys.argv[2]))' "$@"; }
 learned_applies() { python3 -c 'import json,sys; print(sum(1 for l in open(sys.argv[1]) if json.loads(l).get("type") == "applying" and json.loads(l)["step"]["source"] == "learned"))' "$1"; }
