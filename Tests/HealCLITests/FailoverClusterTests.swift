@@ -118,11 +118,10 @@ struct FailoverClusterTests {
     func standbyCrashes() async throws {
         let blueGreen = try BlueGreenCluster()
         blueGreen.setBehaviour(.crashLoop(exitCode: 1, log: ["fatal: config missing"]), "web-green")
-        let started = ContinuousClock.now
+        // A refusal at the timeout would say "pods Ready after 60s"; "is failing" is the crash itself.
         let run = await blueGreen.run(["failover", "web", "--to", "green", "--apply", "--yes", "--timeout", "60s"])
         #expect(run.exitCode == 1)
         #expect(run.stderr.contains("deployment/web-green is failing"), "\(run.stderr)")
-        #expect(started.duration(to: .now) < .seconds(30))
         #expect(try blueGreen.activeColour() == "blue")
     }
 

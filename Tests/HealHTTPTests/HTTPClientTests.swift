@@ -153,14 +153,13 @@ struct HTTPClientTests {
     func cancelSend() async throws {
         server.script(path: "/slow", responses: [.delayed(.seconds(20), .json("{}"))])
         let request = HTTPRequest(url: url("/slow"))
-        let started = ContinuousClock.now
         let task = Task { await client.failure(of: request) }
         #expect(try await LoopbackSockets.eventually(within: .seconds(5)) { server.requests.count == 1 })
 
         task.cancel()
         let error = await task.value
+        // A wait for the 20 s answer would end in success, not in .cancelled.
         #expect(error == .cancelled(url: request.url))
-        #expect(ContinuousClock.now - started < .seconds(10))
     }
 
     @Test("a malformed URL is an invalid request, not a crash")
