@@ -39,6 +39,12 @@ let package = Package(
             ]
         ),
         .target(name: "HealAnalysis", dependencies: ["HealModel"]),
+        // Usage figures for right-sizing and costing: Prometheus (direct or through the API
+        // server's service proxy) and metrics-server.
+        .target(
+            name: "HealUsage",
+            dependencies: ["HealHTTP", "HealKube", "HealModel", "HealAnalysis", .product(name: "Logging", package: "swift-log")]
+        ),
         // The memory of fixes: learned patterns and the audit trail, in SQLite or a ConfigMap.
         .target(
             name: "HealStore",
@@ -56,7 +62,7 @@ let package = Package(
         .target(
             name: "HealCLI",
             dependencies: [
-                "HealKube", "HealAnalysis", "HealActions", "HealModel", "HealStore",
+                "HealKube", "HealAnalysis", "HealActions", "HealModel", "HealStore", "HealUsage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -86,11 +92,15 @@ let package = Package(
             dependencies: ["HealStore", "HealModel", "HealKube", "HealTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "HealAnalysisTests", dependencies: ["HealAnalysis", "HealModel", "HealKube", "HealTestSupport"]),
+        .testTarget(
+            name: "HealUsageTests",
+            dependencies: ["HealUsage", "HealAnalysis", "HealKube", "HealHTTP", "HealModel", "HealTestSupport"]
+        ),
         .testTarget(name: "HealActionsTests", dependencies: ["HealActions", "HealAnalysis", "HealModel", "HealTestSupport"]),
         .testTarget(
             name: "HealCLITests",
             dependencies: [
-                "HealCLI", "HealKube", "HealAnalysis", "HealActions", "HealModel", "HealStore", "HealTestSupport", .product(name: "Yams", package: "Yams"),
+                "HealCLI", "HealKube", "HealAnalysis", "HealActions", "HealModel", "HealStore", "HealUsage", "HealTestSupport", .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Snapshots"]
         ),

@@ -15,7 +15,10 @@ package struct ContainerUsage: Sendable, Equatable {
     /// CPU cores at each percentile asked for in the query (keys as given, e.g. 95, 99.5).
     package var cpuPercentiles: [Double: Double]
     package var cpuPeakCores: Double?
+    /// Mean usage over the window: what costing counts as used (idle = request − mean).
+    package var cpuMeanCores: Double?
     package var memoryPeakBytes: Double?
+    package var memoryMeanBytes: Double?
     /// Samples the figures rest on (memory samples, summed over the workload's pods).
     package var samples: Int
     /// Seconds between the first and the last sample.
@@ -24,13 +27,16 @@ package struct ContainerUsage: Sendable, Equatable {
     package var oomKills: [OOMKill]
 
     package init(
-        container: String, cpuPercentiles: [Double: Double] = [:], cpuPeakCores: Double? = nil,
-        memoryPeakBytes: Double? = nil, samples: Int, historySeconds: Double, oomKills: [OOMKill] = []
+        container: String, cpuPercentiles: [Double: Double] = [:], cpuPeakCores: Double? = nil, cpuMeanCores: Double? = nil,
+        memoryPeakBytes: Double? = nil, memoryMeanBytes: Double? = nil, samples: Int, historySeconds: Double,
+        oomKills: [OOMKill] = []
     ) {
         self.container = container
         self.cpuPercentiles = cpuPercentiles
         self.cpuPeakCores = cpuPeakCores
+        self.cpuMeanCores = cpuMeanCores
         self.memoryPeakBytes = memoryPeakBytes
+        self.memoryMeanBytes = memoryMeanBytes
         self.samples = samples
         self.historySeconds = historySeconds
         self.oomKills = oomKills
