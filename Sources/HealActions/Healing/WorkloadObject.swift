@@ -52,7 +52,7 @@ struct WorkloadObject: Sendable {
 
 extension JSONValue {
     /// Compact JSON with sorted keys, as patches and prior states are printed and recorded.
-    var sortedText: String {
+    package var sortedText: String {
         (try? JSONEncoder.sorted.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

@@ -8,6 +8,8 @@ package struct Remediation: Codable, Sendable, Equatable {
         case rollback
         case restartPod = "restart-pod"
         case scale
+        /// New requests and limits from `recommend-limits --apply`; never planned by healing.
+        case setResources = "set-resources"
         /// Needs a decision or information the tool does not have.
         case manual
     }

@@ -24,6 +24,7 @@ package struct HealPlanner: Sendable {
         case .rollback: proposed = rollbackSteps(incident, remediation, learned: learned)
         case .restartPod: proposed = restartSteps(incident, remediation, learned: learned)
         case .scale, .manual: proposed = .failure(Refusal("it needs a person: \(remediation.summary)"))
+        case .setResources: proposed = .failure(Refusal("right-sizing is recommend-limits' job, not a repair"))
         }
         switch proposed {
         case .failure(let refusal):

@@ -25,29 +25,12 @@ struct DiagnoseJob {
     }
 
     func run(_ request: DiagnoseRequest) async throws -> Outcome {
-        let snapshot: ClusterSnapshot
-        let source: DiagnosisReport.Source
-        let namespaces: [String]?
-        var connection: ClusterConnection?
-        switch request.source {
-        case .snapshot(let path):
-            snapshot = try loadSnapshot(path, request: request)
-            source = DiagnosisReport.Source(type: "snapshot", path: path)
-            namespaces = request.namespace.map { [$0] }
-        case .cluster(let overrides):
-            let live = try KubeconfigLoader(environment: environment.configEnvironment).load(overrides)
-            let namespace = request.allNamespaces ? nil : (request.namespace ?? live.namespace)
-            snapshot = try await collect(live, namespace: namespace, request: request)
-            source = DiagnosisReport.Source(type: "cluster", context: live.contextName, server: live.server)
-            namespaces = namespace.map { [$0] }
-            connection = live
-        }
+        let read = try await SnapshotReader(environment: environment, logger: logger).read(SnapshotReader.Request(
+            source: request.source, namespace: request.namespace, allNamespaces: request.allNamespaces,
+            excludedNamespaces: request.excludedNamespaces, kinds: kindsToCollect(request.options), logs: LogPolicy()))
+        let snapshot = read.snapshot
         for target in request.options.targets where snapshot.collected.contains(target.kind) && !snapshot.contains(target.kind, named: target.name) {
-            throw CLIError.targetNotFound(type: target.kind.kind.lowercased(), name: target.name, namespace: namespaces?.first)
-        }
-        for unreadable in snapshot.unreadable {
-            let scope = unreadable.namespace.map { " in namespace \($0)" } ?? ""
-            logger.warning("cannot read \(unreadable.resource)\(scope) (\(unreadable.reason)): the report does not cover it. \(unreadable.message)")
+            throw CLIError.targetNotFound(type: target.kind.kind.lowercased(), name: target.name, namespace: read.namespaces?.first)
         }
         let now = Timestamp(environment.now())
         let referenceTime = snapshot.referenceTime ?? now
@@ -56,36 +39,9 @@ struct DiagnoseJob {
             logger.info("analyzer \(analyzer) skipped: no \(missing.map(\.plural).joined(separator: ", ")) in the input")
         }
         let report = DiagnosisReport(
-            diagnosis: diagnosis, snapshot: snapshot, source: source, namespaces: namespaces,
+            diagnosis: diagnosis, snapshot: snapshot, source: read.source, namespaces: read.namespaces,
             generatedAt: now, referenceTime: referenceTime)
-        return Outcome(report: report, snapshot: snapshot, connection: connection)
-    }
-
-    private func loadSnapshot(_ path: String, request: DiagnoseRequest) throws -> ClusterSnapshot {
-        let loaded = try SnapshotLoader().load(path)
-        if !loaded.ignoredFiles.isEmpty {
-            logger.info("ignored \(loaded.ignoredFiles.count) file(s) without Kubernetes objects: \(loaded.ignoredFiles.joined(separator: ", "))")
-        }
-        if !loaded.skippedKinds.isEmpty {
-            logger.info("skipped kinds diagnose does not read: \(loaded.skippedKinds.joined(separator: ", "))")
-        }
-        return loaded.snapshot.restricted(toNamespace: request.namespace, excluding: request.excludedNamespaces)
-    }
-
-    private func collect(_ connection: ClusterConnection, namespace: String?, request: DiagnoseRequest) async throws -> ClusterSnapshot {
-        logger.info("reading \(namespace.map { "namespace \($0)" } ?? "all namespaces") from \(connection.server) (\(connection.origin))")
-        let client = KubeClient(connection: connection, logger: logger)
-        let scope = CollectionScope(
-            namespace: namespace, excludedNamespaces: request.excludedNamespaces, kinds: kindsToCollect(request.options))
-        let progress = ProgressReporter(sink: environment.standardError, enabled: environment.standardErrorIsTerminal)
-        defer { progress.finish() }
-        do {
-            return try await SnapshotCollector(client: client, logger: logger).collect(scope) { progress.update($0) }
-        } catch {
-            throw ClusterFailure(
-                underlying: error,
-                situation: ErrorPresenter.Situation(context: connection.contextName, server: connection.server, user: connection.userName))
-        }
+        return Outcome(report: report, snapshot: snapshot, connection: read.connection)
     }
 
     /// The kinds the selected analyzers need, plus the ones every diagnosis uses for owners,

@@ -1,0 +1,82 @@
+import Foundation
+import HealActions
+import HealAnalysis
+import HealKube
+import HealModel
+import Logging
+
+/// `recommend-limits --apply`: each change goes through the healing executor — read, record
+/// the prior template, server-side dry run, patch under a resourceVersion precondition, verify
+/// the rollout, restore the prior template when it does not verify. Changes run one at a time
+/// so a bad one is rolled back before the next starts.
+struct ResizeJob {
+    /// One workload's new requests and limits.
+    struct Change: Sendable {
+        var workload: ResourceRef
+        var patch: JSONValue
+        var summary: String
+        var labels: [String: String]
+        var annotations: [String: String]
+    }
+
+    struct Request {
+        var changes: [Change]
+        var yes: Bool
+        var force: Bool
+        /// The namespace -n named, which alone opens kube-system.
+        var namedNamespace: String?
+        var executor: HealExecutor.Settings
+    }
+
+    let environment: CLIEnvironment
+    let logger: Logger
+
+    func run(_ request: Request, client: KubeClient) async -> [ResizeResult] {
+        var results: [ResizeResult] = []
+        var approvedAll = request.yes
+        let executor = HealExecutor(
+            client: client, events: EventRecorder(client: client, logger: logger, now: environment.now), settings: request.executor,
+            logger: logger, now: environment.now)
+        for change in request.changes {
+            if let refusal = refusal(of: change, request: request) {
+                results.append(ResizeResult(change: change, outcome: .skipped, detail: refusal))
+                continue
+            }
+            if !approvedAll {
+                switch environment.confirm("\(change.workload.namespace ?? "default")/\(change.workload.typeAndName): \(change.summary)? [y/N] ") {
+                case nil:
+                    results.append(ResizeResult(change: change, outcome: .skipped, detail: "it needs confirmation: run with --yes"))
+                    approvedAll = false
+                    continue
+                case false?:
+                    results.append(ResizeResult(change: change, outcome: .skipped, detail: "it was not confirmed"))
+                    continue
+                case true?:
+                    break
+                }
+            }
+            let step = HealStep(
+                action: .setResources, source: .rule, target: change.workload, container: nil, summary: change.summary,
+                reason: "recommend-limits --apply", parameters: [:], patch: Patch(target: change.workload, type: .strategic, body: change.patch),
+                template: [:], learnedValue: nil)
+            let result = await executor.run(step, workload: change.workload)
+            results.append(ResizeResult(change: change, step: result))
+        }
+        return results
+    }
+
+    /// Why a change is not made at all: only Deployments are rolled out and verified; GitOps
+    /// objects need --force; kube-system needs -n kube-system.
+    private func refusal(of change: ResizeJob.Change, request: Request) -> String? {
+        guard change.workload.kind == "Deployment" else {
+            return "--apply changes Deployments (their rollout is verified and rolled back); apply -o patch to \(change.workload.typeAndName) with kubectl"
+        }
+        if change.workload.namespace == "kube-system", request.namedNamespace != "kube-system" {
+            return "kube-system is changed only when named with -n kube-system"
+        }
+        if !request.force, let manager = GitOpsOwnership.manager(of: ObjectMeta(name: change.workload.name, labels: change.labels, annotations: change.annotations)) {
+            return "it is managed by \(manager), whose sync would revert the change; change it in Git, or add --force"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,46 @@
+import HealActions
+import HealAnalysis
+import HealStore
+
+/// How one `recommend-limits --apply` change ended, for the table and the JSON document.
+struct ResizeResult: Encodable, Sendable {
+    enum Outcome: String, Encodable, Sendable {
+        case succeeded
+        /// Applied, did not verify, prior template restored.
+        case rolledBack = "rolled-back"
+        case failed
+        /// Not attempted: refused by a guard rail or not confirmed.
+        case skipped
+    }
+
+    var workload: ResourceRef
+    var outcome: Outcome
+    /// The verification verdict, why it failed, or why it was skipped.
+    var detail: String
+    /// The strategic-merge patch (JSON text).
+    var patch: String
+    var seconds: Double?
+
+    init(change: ResizeJob.Change, outcome: Outcome, detail: String) {
+        workload = change.workload
+        self.outcome = outcome
+        self.detail = detail
+        patch = change.patch.sortedText
+        seconds = nil
+    }
+
+    init(change: ResizeJob.Change, step: HealStepResult) {
+        workload = change.workload
+        switch step.outcome {
+        case .succeeded: outcome = .succeeded
+        case .rolledBack: outcome = .rolledBack
+        case .failed: outcome = .failed
+        }
+        detail = step.verification
+        patch = step.patch
+        seconds = step.seconds
+    }
+
+    /// Whether the run should exit 1: a change that was made and did not hold.
+    var didNotHold: Bool { outcome == .rolledBack || outcome == .failed }
+}
