@@ -1,25 +1,135 @@
 import ArgumentParser
+import HealActions
+import HealAnalysis
+import HealModel
 
-struct RecommendLimits: PlannedCommand {
-    static let plannedFeature = "kubectl heal recommend-limits"
-    static let plannedIssue = "recommend-limits and cost"
-
+/// `kubectl heal recommend-limits [TYPE/NAME]`
+struct RecommendLimits: HealCommand {
     static let configuration = CommandConfiguration(
         commandName: "recommend-limits",
         abstract: "Right-size CPU and memory requests/limits from Prometheus or metrics-server usage (OOM-aware).",
         discussion: """
-            Usage (planned): kubectl heal recommend-limits [TYPE/NAME] [-n NS | -A] [--prometheus-url URL] \
-            [--history 14d] [-o table|wide|json|yaml|csv|patch] [--apply --yes].
+            Per container: current → recommended requests and limits, the difference per pod and × replicas, \
+            severity, confidence and why. CPU request = the --cpu-percentile of usage, no CPU limit unless \
+            --cpu-limit-percentile is given; memory request = limit = peak × (1 + --memory-buffer/100), never below \
+            the last OOM-kill limit raised by max(+100Mi, ×1.2) nor below what healing learned the workload needed; \
+            floors --min-cpu/--min-memory. Under 3h of history or 100 samples the answer is "?" with the reason. \
+            metrics-server results (current usage only) are always low confidence.
 
-            \(notImplementedNote)
+            Usage source (--usage-source auto): --prometheus-url, else a Prometheus Service of the usual charts \
+            found in the cluster (reached through the API server's service proxy), else metrics-server.
+
+            --apply changes Deployments: a plan, a server-side dry run, the patch under a resourceVersion \
+            precondition, then the rollout is verified for --verify-for and rolled back if it does not hold.
+
+            Examples:
+              kubectl heal recommend-limits -n shop
+              kubectl heal recommend-limits deployment/web -n shop --prometheus-url http://localhost:9090
+              kubectl heal recommend-limits -A -o csv > sizes.csv
+              kubectl heal recommend-limits -n shop -o patch | sh
+              kubectl heal recommend-limits -n shop --fail-on critical
+              kubectl heal recommend-limits deployment/web -n shop --apply --yes
 
             \(ExitStatus.table)
             """)
 
-    @Argument(help: "Restrict to this workload (TYPE/NAME).")
+    @Argument(help: ArgumentHelp("Only this workload: deployment/NAME, statefulset/NAME or daemonset/NAME.", valueName: "type/name"))
     var target: String?
 
-    @OptionGroup var cluster: ClusterOptions
+    @OptionGroup(title: "Cluster access") var cluster: ClusterOptions
 
-    @OptionGroup var scope: ScopeOptions
+    @OptionGroup(title: "Cluster access") var scope: ScopeOptions
+
+    @Option(help: ArgumentHelp("Read workloads from files instead of a live cluster (`kubectl get -o json|yaml` output or a `kubectl cluster-info dump` folder).", valueName: "path"), completion: .file())
+    var snapshot: String?
+
+    @Option(name: .customLong("exclude-namespace"), help: ArgumentHelp("Skip this namespace (repeatable).", valueName: "namespace"))
+    var excludedNamespaces: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output format.")
+    var output: RecommendFormat = .table
+
+    @Option(help: "Exit 1 when a container's change is at or above this severity (good, ok, warning, critical).")
+    var failOn: SizingSeverity?
+
+    @OptionGroup(title: "Usage") var usage: UsageOptions
+
+    @OptionGroup(title: "Prometheus") var prometheus: PrometheusOptions
+
+    @OptionGroup(title: "Recommendations") var recommender: RecommenderOptions
+
+    @Flag(help: "Apply the recommendations to Deployments (plan, dry run, patch, verify the rollout, roll back).")
+    var apply = false
+
+    @Flag(help: "With --apply: do not ask for confirmation (for scripts).")
+    var yes = false
+
+    @Flag(help: "With --apply: also change objects managed by Argo CD or Flux (their sync will revert it unless Git changes too).")
+    var force = false
+
+    @Option(help: ArgumentHelp("With --apply: how long the new pods must stay Ready without a restart.", valueName: "duration"))
+    var verifyFor = "60s"
+
+    @Option(help: ArgumentHelp("With --apply: how long a rollout may take before it is rolled back.", valueName: "duration"))
+    var rolloutTimeout = "5m"
+
+    @OptionGroup(title: "Learned values") var store: StoreOptions
+
+    @OptionGroup var verbosity: VerbosityOptions
+
+    func validate() throws {
+        if let target { _ = try WorkloadTargetArgument.parse(target) }
+        if let snapshot {
+            if apply { throw ValidationError("--apply works on a live cluster; --snapshot \(snapshot) is files") }
+            if usage.usageSource == .metricsServer || (usage.usageSource == .prometheus && prometheus.prometheusURL == nil) {
+                throw ValidationError("--snapshot \(snapshot) has no cluster to find \(usage.usageSource.rawValue) in; pass --prometheus-url or drop --usage-source")
+            }
+        }
+        if apply {
+            guard [.table, .json].contains(output) else { throw ValidationError("--apply reports with -o table or -o json") }
+        } else {
+            for (flag, given) in [("--yes", yes), ("--force", force), ("--verify-for", verifyFor != "60s"), ("--rollout-timeout", rolloutTimeout != "5m")] where given {
+                throw ValidationError("\(flag) applies to --apply; add --apply or drop \(flag)")
+            }
+        }
+        for (flag, text) in [("--verify-for", verifyFor), ("--rollout-timeout", rolloutTimeout)] {
+            guard DurationText.seconds(text) != nil else { throw ValidationError("\(flag) \"\(text)\" is not a duration; use e.g. 30s, 5m") }
+        }
+        if let selector = scope.selector, LabelSelectorExpression(selector) == nil {
+            throw ValidationError("-l \"\(selector)\" is not a label selector; use e.g. app=web,tier!=cache")
+        }
+    }
+
+    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+        let job = RecommendJob(environment: environment, logLevel: verbosity.logLevel)
+        var outcome = try await job.run(RecommendJob.Request(
+            inventory: WorkloadInventory.Request(
+                source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),
+                namespace: scope.allNamespaces ? nil : cluster.namespace, allNamespaces: scope.allNamespaces,
+                excludedNamespaces: excludedNamespaces, target: try target.map(WorkloadTargetArgument.parse),
+                selector: scope.selector.flatMap(LabelSelectorExpression.init)),
+            settings: recommender.settings, usage: usage, prometheus: prometheus, store: store, cluster: cluster))
+        var code = ExitStatus.success
+        if apply, let connection = outcome.connection {
+            let results = await job.apply(outcome, connection: connection, guardRails: ResizeJob.GuardRails(
+                yes: yes, force: force, namedNamespace: cluster.namespace, executor: executorSettings))
+            outcome.report.applied = results
+            if results.contains(where: \.didNotHold) { code = ExitStatus.findings }
+        }
+        environment.standardOutput.write(try RecommendationRenderer.render(
+            outcome.report, as: output, at: Timestamp(environment.now()), colors: environment.colorsStandardOutput))
+        if let failOn, outcome.report.workloads.flatMap(\.containers).contains(where: { $0.severity != .unknown && $0.severity >= failOn }) {
+            code = ExitStatus.findings
+        }
+        return code
+    }
+
+    private var executorSettings: HealExecutor.Settings {
+        var settings = HealExecutor.Settings()
+        settings.verifyFor = .milliseconds(Int((DurationText.seconds(verifyFor) ?? 60) * 1000))
+        settings.rolloutTimeout = .milliseconds(Int((DurationText.seconds(rolloutTimeout) ?? 300) * 1000))
+        return settings
+    }
 }
+
+extension SizingSeverity: ExpressibleByArgument {}

@@ -19,8 +19,8 @@ struct ResizeJob {
         var annotations: [String: String]
     }
 
-    struct Request {
-        var changes: [Change]
+    /// What may be changed and how it is verified.
+    struct GuardRails {
         var yes: Bool
         var force: Bool
         /// The namespace -n named, which alone opens kube-system.
@@ -31,22 +31,20 @@ struct ResizeJob {
     let environment: CLIEnvironment
     let logger: Logger
 
-    func run(_ request: Request, client: KubeClient) async -> [ResizeResult] {
+    func run(_ changes: [Change], guardRails: GuardRails, client: KubeClient) async -> [ResizeResult] {
         var results: [ResizeResult] = []
-        var approvedAll = request.yes
         let executor = HealExecutor(
-            client: client, events: EventRecorder(client: client, logger: logger, now: environment.now), settings: request.executor,
+            client: client, events: EventRecorder(client: client, logger: logger, now: environment.now), settings: guardRails.executor,
             logger: logger, now: environment.now)
-        for change in request.changes {
-            if let refusal = refusal(of: change, request: request) {
+        for change in changes {
+            if let refusal = refusal(of: change, guardRails: guardRails) {
                 results.append(ResizeResult(change: change, outcome: .skipped, detail: refusal))
                 continue
             }
-            if !approvedAll {
+            if !guardRails.yes {
                 switch environment.confirm("\(change.workload.namespace ?? "default")/\(change.workload.typeAndName): \(change.summary)? [y/N] ") {
                 case nil:
                     results.append(ResizeResult(change: change, outcome: .skipped, detail: "it needs confirmation: run with --yes"))
-                    approvedAll = false
                     continue
                 case false?:
                     results.append(ResizeResult(change: change, outcome: .skipped, detail: "it was not confirmed"))
@@ -67,14 +65,14 @@ struct ResizeJob {
 
     /// Why a change is not made at all: only Deployments are rolled out and verified; GitOps
     /// objects need --force; kube-system needs -n kube-system.
-    private func refusal(of change: ResizeJob.Change, request: Request) -> String? {
+    private func refusal(of change: Change, guardRails: GuardRails) -> String? {
         guard change.workload.kind == "Deployment" else {
             return "--apply changes Deployments (their rollout is verified and rolled back); apply -o patch to \(change.workload.typeAndName) with kubectl"
         }
-        if change.workload.namespace == "kube-system", request.namedNamespace != "kube-system" {
+        if change.workload.namespace == "kube-system", guardRails.namedNamespace != "kube-system" {
             return "kube-system is changed only when named with -n kube-system"
         }
-        if !request.force, let manager = GitOpsOwnership.manager(of: ObjectMeta(name: change.workload.name, labels: change.labels, annotations: change.annotations)) {
+        if !guardRails.force, let manager = GitOpsOwnership.manager(of: ObjectMeta(name: change.workload.name, labels: change.labels, annotations: change.annotations)) {
             return "it is managed by \(manager), whose sync would revert the change; change it in Git, or add --force"
         }
         return nil

@@ -41,3 +41,12 @@ struct RecommenderOptions: ParsableArguments, Sendable {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
+
+extension RecommenderOptions {
+    /// The recommender's settings from the flags (validated).
+    var settings: RecommenderSettings {
+        RecommenderSettings(
+            cpuPercentile: cpuPercentile, cpuLimitPercentile: cpuLimitPercentile, memoryBufferPercent: memoryBuffer,
+            minimumCPUCores: Quantity(minCPU)?.value ?? 0.010, minimumMemoryBytes: Quantity(minMemory)?.value ?? 100 * 1_048_576)
+    }
+}

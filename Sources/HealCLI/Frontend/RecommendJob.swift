@@ -1,0 +1,89 @@
+import Foundation
+import HealAnalysis
+import HealKube
+import HealModel
+import HealStore
+import Logging
+
+/// The library entry point behind `recommend-limits`: the workloads, their usage, what healing
+/// learned, the recommendations.
+struct RecommendJob {
+    struct Request {
+        var inventory: WorkloadInventory.Request
+        var settings: RecommenderSettings
+        var usage: UsageOptions
+        var prometheus: PrometheusOptions
+        var store: StoreOptions
+        var cluster: ClusterOptions
+    }
+
+    struct Outcome {
+        var report: RecommendationReport
+        var workloads: [WorkloadResources]
+        var connection: ClusterConnection?
+    }
+
+    let environment: CLIEnvironment
+    let logLevel: Logger.Level
+    let logger: Logger
+
+    init(environment: CLIEnvironment, logLevel: Logger.Level) {
+        self.environment = environment
+        self.logLevel = logLevel
+        self.logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
+    }
+
+    func run(_ request: Request) async throws -> Outcome {
+        let inventory = try await WorkloadInventory.load(request.inventory, environment: environment, logger: logger)
+        let connection = inventory.read.connection
+        let client = connection.map { KubeClient(connection: $0, logger: logger) }
+        let measured = try await UsageReader(environment: environment, logger: logger).read(
+            UsageReader.Request(
+                workloads: inventory.workloads, options: request.usage, prometheus: request.prometheus,
+                cpuPercentiles: request.settings.cpuPercentiles, offline: connection == nil),
+            client: client)
+        let keys = inventory.workloads.map { WorkloadKey(namespace: $0.ref.namespace ?? "default", kind: $0.ref.kind, name: $0.ref.name) }
+        let learned = await LearnedMemoryReader(environment: environment, logger: logger).read(
+            for: keys, options: request.store, cluster: request.cluster, client: client, logLevel: logLevel) ?? [:]
+        let recommendations = inventory.workloads.map { workload in
+            let key = WorkloadKey(namespace: workload.ref.namespace ?? "default", kind: workload.ref.kind, name: workload.ref.name)
+            return Recommender.recommend(workload, usage: measured.usage[workload.ref], learnedMemoryBytes: learned[key] ?? [:], settings: request.settings)
+        }
+        let metadata = RecommendationReport.Metadata(
+            source: inventory.read.source, namespaces: inventory.read.namespaces, usage: measured.description, settings: request.settings)
+        return Outcome(
+            report: RecommendationReport(metadata: metadata, workloads: recommendations, errors: inventory.read.snapshot.unreadable),
+            workloads: inventory.workloads, connection: connection)
+    }
+
+    /// `--apply`: every workload whose recommendation changes something, through `ResizeJob`.
+    func apply(_ outcome: Outcome, connection: ClusterConnection, guardRails: ResizeJob.GuardRails) async -> [ResizeResult] {
+        let workloads = Dictionary(outcome.workloads.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
+        let changes = outcome.report.workloads.compactMap { recommendation -> ResizeJob.Change? in
+            guard let patch = recommendation.patch, let workload = workloads[recommendation.ref] else { return nil }
+            return ResizeJob.Change(
+                workload: recommendation.ref, patch: patch.body, summary: Self.summary(recommendation),
+                labels: workload.labels, annotations: workload.annotations)
+        }
+        let client = KubeClient(connection: connection, logger: logger)
+        return await ResizeJob(environment: environment, logger: logger).run(changes, guardRails: guardRails, client: client)
+    }
+
+    /// "set the resources of deployment/web: app cpu request 100m → 212m, memory limit 128Mi → 352Mi".
+    static func summary(_ recommendation: WorkloadRecommendation) -> String {
+        var parts: [String] = []
+        for container in recommendation.containers where container.hasChanges {
+            guard let new = container.recommended else { continue }
+            let old = container.current
+            let fields: [(String, String?, String?)] = [
+                ("cpu request", old.requests.cpu.map(Quantity.formatCores), new.requests.cpu.map(Quantity.formatCores)),
+                ("cpu limit", old.limits.cpu.map(Quantity.formatCores), new.limits.cpu.map(Quantity.formatCores)),
+                ("memory request", old.requests.memory.map(Quantity.formatBytes), new.requests.memory.map(Quantity.formatBytes)),
+                ("memory limit", old.limits.memory.map(Quantity.formatBytes), new.limits.memory.map(Quantity.formatBytes)),
+            ]
+            let changed = fields.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.1 ?? "unset") → \($0.2 ?? "unset")" }
+            parts.append("\(container.name) \(changed.joined(separator: ", "))")
+        }
+        return "set the resources of \(recommendation.ref.typeAndName): \(parts.joined(separator: "; "))"
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import HealAnalysis
+import HealKube
+import HealModel
+import HealUsage
+import Logging
+
+/// Picks the usage source `--usage-source` and the cluster allow, and reads the workloads'
+/// usage from it. With `auto`: --prometheus-url, else a Prometheus Service found in the
+/// cluster, else metrics-server, else none — each step down is said on stderr and in the
+/// report's note. A source asked for by name that is not there is an error.
+struct UsageReader {
+    struct Request {
+        var workloads: [WorkloadResources]
+        var options: UsageOptions
+        var prometheus: PrometheusOptions
+        var cpuPercentiles: [Double]
+        /// --snapshot: no cluster to find Prometheus or metrics-server in.
+        var offline: Bool
+        /// -n when given: where to look for Prometheus when Services cannot be listed cluster-wide.
+        var namespace: String?
+    }
+
+    struct Measured {
+        var usage: [ResourceRef: WorkloadUsage]
+        var description: RecommendationReport.UsageDescription
+    }
+
+    let environment: CLIEnvironment
+    let logger: Logger
+
+    func read(_ request: Request, client: KubeClient?) async throws -> Measured {
+        let choice = request.options.usageSource
+        if choice == .none {
+            return Measured(usage: [:], description: .init(source: .none, note: "--usage-source none: only the spec and pod status (OOM kills) were read"))
+        }
+        var notes: [String] = []
+        if choice == .auto || choice == .prometheus {
+            if let source = try await prometheus(request, client: client, notes: &notes) {
+                return try await measure(source, request, notes: notes)
+            }
+        }
+        if choice == .auto || choice == .metricsServer, let client {
+            let source = MetricsServerUsageSource(client: client, sampler: sampler(request.options))
+            do {
+                return try await measure(source, request, notes: notes)
+            } catch UsageError.metricsServerUnavailable(let path, let status, let detail) where choice == .auto {
+                notes.append("metrics-server is not available (\(path) answered \(status): \(detail))")
+            }
+        }
+        if request.offline { notes.append("offline (--snapshot): pass --prometheus-url to read usage") }
+        let note = "no usage figures: " + notes.joined(separator: "; ")
+        logger.warning("\(note); recommendations rest on the spec and on OOM kills in pod status only")
+        return Measured(usage: [:], description: .init(source: .none, note: note))
+    }
+
+    /// The Prometheus to read: --prometheus-url, else one found through the API server. nil
+    /// (with a note) when `auto` finds none.
+    private func prometheus(_ request: Request, client: KubeClient?, notes: inout [String]) async throws -> (any UsageSource)? {
+        if let url = request.prometheus.prometheusURL {
+            let transport = try DirectPrometheusTransport(connection: try request.prometheus.connection(url: url, environment: environment))
+            return PrometheusUsageSource(client: PrometheusClient(transport: transport), logger: logger)
+        }
+        guard let client else { return nil }
+        do {
+            let found = try await PrometheusDiscovery(client: client).discover(namespace: request.namespace ?? "default")
+            logger.info("\(found.summary)")
+            let transport = ServiceProxyPrometheusTransport(client: client, service: found.chosen.service)
+            return PrometheusUsageSource(client: PrometheusClient(transport: transport), logger: logger)
+        } catch UsageError.prometheusNotFound(let namespace, let lookedFor) where request.options.usageSource == .auto {
+            let scope = namespace.map { "in namespace \($0)" } ?? "in the cluster"
+            notes.append("no Prometheus Service found \(scope) (looked for \(lookedFor.joined(separator: "; ")))")
+            logger.info("no Prometheus found \(scope); trying metrics-server")
+            return nil
+        }
+    }
+
+    private func measure(_ source: any UsageSource, _ request: Request, notes: [String]) async throws -> Measured {
+        let query = UsageQuery(
+            workloads: request.workloads, end: Timestamp(environment.now()), historySeconds: request.options.historySeconds,
+            stepSeconds: request.options.stepSeconds, cpuPercentiles: request.cpuPercentiles)
+        logger.info("reading usage from \(source.label)")
+        let usage = try await source.usage(for: query)
+        let isPrometheus = source.kind == .prometheus
+        return Measured(usage: usage, description: .init(
+            source: source.kind, endpoint: source.label,
+            historySeconds: isPrometheus ? request.options.historySeconds : nil, stepSeconds: isPrometheus ? request.options.stepSeconds : nil,
+            note: notes.isEmpty ? nil : notes.joined(separator: "; ")))
+    }
+
+    private func sampler(_ options: UsageOptions) -> MetricsSampler {
+        guard let window = options.sampleSeconds else { return .single }
+        logger.info("sampling metrics-server for \(options.sample ?? "") every \(options.every)")
+        return .over(.milliseconds(Int(window * 1000)), every: .milliseconds(Int(options.everySeconds * 1000)))
+    }
+}
