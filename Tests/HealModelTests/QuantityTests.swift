@@ -77,7 +77,7 @@ struct QuantityTests {
 
     @Test(
         "cores format as millicores, or whole cores when exact",
-        arguments: [(0.25, "250m"), (2.0, "2"), (1.5, "1500m"), (0.0001, "1m")])
+        arguments: [(0.25, "250m"), (2.0, "2"), (1.5, "1500m"), (0.0001, "1m"), (2007.0 / 1000, "2007m"), (0.0, "0")])
     func formatsCores(cores: Double, text: String) {
         #expect(Quantity.formatCores(cores) == text)
     }

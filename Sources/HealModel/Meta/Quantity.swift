@@ -85,7 +85,9 @@ extension Quantity {
     }
 
     package static func formatCores(_ cores: Double) -> String {
-        let millicores = (cores * 1000).rounded(.up)
+        // Less than a billionth of a millicore is representation error, not a part to round up:
+        // 2.007 × 1000 is 2007.0000000000002 in binary, and must read "2007m", not "2008m".
+        let millicores = (cores * 1000 - 1e-6).rounded(.up)
         if millicores.truncatingRemainder(dividingBy: 1000) == 0 {
             return "\(Int(millicores / 1000))"
         }

@@ -4,6 +4,7 @@ import HealModel
 /// need: its name, its template and how many pods it asks for.
 struct TemplatedWorkload {
     var ref: ResourceRef
+    var metadata: ObjectMeta
     var selector: LabelSelector?
     var template: PodTemplate?
     /// Replicas asked for; for a DaemonSet, the nodes it should run on.
@@ -15,18 +16,18 @@ struct TemplatedWorkload {
     static func all(in snapshot: ClusterSnapshot) -> [TemplatedWorkload] {
         let deployments = snapshot.deployments.map {
             TemplatedWorkload(
-                ref: $0.metadata.ref(kind: "Deployment"), selector: $0.spec.selector, template: $0.spec.template,
+                ref: $0.metadata.ref(kind: "Deployment"), metadata: $0.metadata, selector: $0.spec.selector, template: $0.spec.template,
                 desiredReplicas: $0.desiredReplicas)
         }
         let statefulSets = snapshot.statefulSets.map {
             TemplatedWorkload(
-                ref: $0.metadata.ref(kind: "StatefulSet"), selector: $0.spec.selector, template: $0.spec.template,
+                ref: $0.metadata.ref(kind: "StatefulSet"), metadata: $0.metadata, selector: $0.spec.selector, template: $0.spec.template,
                 desiredReplicas: $0.desiredReplicas)
         }
         // A DaemonSet without status has not been counted yet: assume it runs somewhere.
         let daemonSets = snapshot.daemonSets.map {
             TemplatedWorkload(
-                ref: $0.metadata.ref(kind: "DaemonSet"), selector: $0.spec.selector, template: $0.spec.template,
+                ref: $0.metadata.ref(kind: "DaemonSet"), metadata: $0.metadata, selector: $0.spec.selector, template: $0.spec.template,
                 desiredReplicas: $0.status?.desiredNumberScheduled ?? 1)
         }
         return deployments + statefulSets + daemonSets

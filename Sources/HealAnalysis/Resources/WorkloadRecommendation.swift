@@ -1,0 +1,21 @@
+/// The sizing of one workload: its containers' recommendations and the worst of their severities.
+package struct WorkloadRecommendation: Sendable, Equatable, Codable {
+    package var ref: ResourceRef
+    package var replicas: Int
+    /// Where the usage figures came from (`none` when there were none for this workload).
+    package var source: UsageSourceKind
+    package var containers: [ContainerRecommendation]
+    package var severity: SizingSeverity
+
+    package init(ref: ResourceRef, replicas: Int, source: UsageSourceKind, containers: [ContainerRecommendation]) {
+        self.ref = ref
+        self.replicas = replicas
+        self.source = source
+        self.containers = containers
+        severity = containers.map(\.severity).max() ?? .unknown
+    }
+
+    package var hasChanges: Bool {
+        containers.contains { $0.hasChanges }
+    }
+}
