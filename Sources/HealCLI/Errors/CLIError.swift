@@ -10,4 +10,6 @@ package enum CLIError: Error, Sendable, Equatable {
     case patternNotFound(id: String, store: String)
     /// `learn reset` without `--yes` and no terminal to ask on.
     case resetNeedsConfirmation(store: String)
+    /// A --pricing file that cannot be read, is not YAML of the Pricing shape, or holds a bad value.
+    case pricingFileInvalid(path: String, problem: String, hint: String)
 }

@@ -3,6 +3,7 @@ import HealAnalysis
 import HealHTTP
 import HealKube
 import HealStore
+import HealUsage
 
 /// The one place that turns errors into messages, hints and exit codes. Commands throw; this
 /// explains. Never a stack trace, never a bare "failed".
@@ -31,6 +32,8 @@ package enum ErrorPresenter {
         case let error as FailoverError: PresentedError(message: error.message, hint: error.hint, exitCode: exitCode(error))
         case let error as HealPolicyError: PresentedError(message: error.message, hint: error.hint, exitCode: ExitStatus.badInput)
         case let error as MetricsServerError: PresentedError(message: error.message, hint: error.hint, exitCode: exitCode(error))
+        case let error as ScenarioError: PresentedError(message: error.message, hint: error.hint, exitCode: ExitStatus.usage)
+        case let error as UsageError: UsageErrorPresenter.present(error, situation: situation)
         default:
             PresentedError(message: "internal error: \(error)", hint: "re-run with -vv for details and report it as a bug", exitCode: ExitStatus.internalError)
         }
@@ -65,6 +68,8 @@ package enum ErrorPresenter {
             PresentedError(
                 message: "learn reset deletes everything in \(store) and stdin is not a terminal to confirm on",
                 hint: "keep a copy with `kubectl heal learn export FILE`, then add --yes", exitCode: ExitStatus.usage)
+        case .pricingFileInvalid(let path, let problem, let hint):
+            PresentedError(message: "pricing file \(path): \(problem)", hint: hint, exitCode: ExitStatus.badInput)
         }
     }
 
