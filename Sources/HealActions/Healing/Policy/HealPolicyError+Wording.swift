@@ -27,9 +27,9 @@ extension HealPolicyError {
         case .wrongKind(let found):
             "kind is \"\(found)\", expected \(HealPolicy.kind)"
         case .unknownKey(let key, let place, let valid):
-            "\(place) has an unknown key \"\(key)\"\(Self.suggestion(for: key, among: valid))"
+            "\(place) has an unknown key \"\(key)\"\(Wording.suggestion(for: key, among: valid))"
         case .unknownAction(let name, let place):
-            "\(place) names an unknown action \"\(name)\"\(Self.suggestion(for: name, among: HealPolicy.actionNames))"
+            "\(place) names an unknown action \"\(name)\"\(Wording.suggestion(for: name, among: HealPolicy.actionNames))"
         case .badMode(let found):
             "default is \"\(found)\", expected allow, confirm or deny"
         case .badSelector(let selector, let rule):
@@ -67,12 +67,5 @@ extension HealPolicyError {
         case .ruleNamesNoAction:
             "add the actions it should decide to allow, confirm or deny, or remove the rule"
         }
-    }
-
-    /// " (did you mean allow?)" when a valid word is one or two edits away.
-    private static func suggestion(for word: String, among valid: [String]) -> String {
-        let closest = valid.map { ($0, EditDistance.between($0, word)) }.min { $0.1 < $1.1 }
-        guard let closest, closest.1 <= 2 else { return "" }
-        return " (did you mean \(closest.0)?)"
     }
 }
