@@ -1,24 +1,81 @@
 import ArgumentParser
 
-struct Cost: PlannedCommand {
-    static let plannedFeature = "kubectl heal cost"
-    static let plannedIssue = "recommend-limits and cost"
-
+/// `kubectl heal cost [TYPE/NAME]` and `kubectl heal cost scenarios [TARGET]`.
+struct Cost: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Price workloads and resilience strategies (always-on, blue/green, peak scaling, scale-to-zero, right-sized).",
         discussion: """
-            Usage (planned): kubectl heal cost [TYPE/NAME] [-n NS | -A] [--cpu-price P] [--memory-price P]; \
-            kubectl heal cost scenarios [TARGET] [--baseline NAME] [--preset demo].
+            `kubectl heal cost [TYPE/NAME]` (the workloads subcommand) prices what runs; \
+            `kubectl heal cost scenarios [TARGET]` prices strategies for one workload, a pod described by flags, or a preset.
+            """,
+        subcommands: [CostWorkloads.self, CostScenariosCommand.self],
+        defaultSubcommand: CostWorkloads.self)
+}
 
-            \(notImplementedNote)
+/// `kubectl heal cost [TYPE/NAME]`
+struct CostWorkloads: HealCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workloads",
+        abstract: "Monthly cost per workload, per namespace and in total, with the idle (requested but unused) part.",
+        discussion: """
+            Monthly cost = Σ containers (CPU cores × $/vCPU-hour + memory GiB × $/GiB-hour) × replicas × hours per \
+            month, CPU and memory priced separately (defaults $0.031611 per vCPU-hour, $0.004237 per GiB-hour, 730 h). \
+            Each container is billed max(request, mean usage) when usage is known (Prometheus or metrics-server, as \
+            for recommend-limits), else its request. Idle cost = requests above mean usage, priced the same. \
+            --pricing FILE sets prices per node pool (with spot discounts) and per namespace (docs/pricing.md).
+
+            Examples:
+              kubectl heal cost -n shop
+              kubectl heal cost -A -o csv > cost.csv
+              kubectl heal cost deployment/web -n shop --pricing pricing.yaml
+              kubectl heal cost --snapshot cluster-dump/ --usage-source none
 
             \(ExitStatus.table)
             """)
 
-    @Argument(help: "Restrict to this workload (TYPE/NAME), or `scenarios`.")
+    @Argument(help: ArgumentHelp("Only this workload: deployment/NAME, statefulset/NAME or daemonset/NAME.", valueName: "type/name"))
     var target: String?
 
-    @OptionGroup var cluster: ClusterOptions
+    @OptionGroup(title: "Cluster access") var cluster: ClusterOptions
 
-    @OptionGroup var scope: ScopeOptions
+    @OptionGroup(title: "Cluster access") var scope: ScopeOptions
+
+    @Option(help: ArgumentHelp("Read workloads from files instead of a live cluster (`kubectl get -o json|yaml` output or a `kubectl cluster-info dump` folder).", valueName: "path"), completion: .file())
+    var snapshot: String?
+
+    @Option(name: .customLong("exclude-namespace"), help: ArgumentHelp("Skip this namespace (repeatable).", valueName: "namespace"))
+    var excludedNamespaces: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output format.")
+    var output: CostFormat = .table
+
+    @OptionGroup(title: "Prices") var pricing: PricingOptions
+
+    @OptionGroup(title: "Usage") var usage: UsageOptions
+
+    @OptionGroup(title: "Prometheus") var prometheus: PrometheusOptions
+
+    @OptionGroup var verbosity: VerbosityOptions
+
+    func validate() throws {
+        if let target { _ = try WorkloadTargetArgument.parse(target) }
+        if let snapshot, usage.usageSource == .metricsServer || (usage.usageSource == .prometheus && prometheus.prometheusURL == nil) {
+            throw ValidationError("--snapshot \(snapshot) has no cluster to find \(usage.usageSource.rawValue) in; pass --prometheus-url or drop --usage-source")
+        }
+        if let selector = scope.selector, LabelSelectorExpression(selector) == nil {
+            throw ValidationError("-l \"\(selector)\" is not a label selector; use e.g. app=web,tier!=cache")
+        }
+    }
+
+    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+        let document = try await CostJob(environment: environment, logLevel: verbosity.logLevel).run(CostJob.Request(
+            inventory: WorkloadInventory.Request(
+                source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),
+                namespace: scope.allNamespaces ? nil : cluster.namespace, allNamespaces: scope.allNamespaces,
+                excludedNamespaces: excludedNamespaces, target: try target.map(WorkloadTargetArgument.parse),
+                selector: scope.selector.flatMap(LabelSelectorExpression.init)),
+            usage: usage, prometheus: prometheus, pricing: pricing))
+        environment.standardOutput.write(try CostRenderer.render(document, as: output, at: Timestamp(environment.now())))
+        return ExitStatus.success
+    }
 }
