@@ -1,3 +1,5 @@
+import HealKube
+
 /// Why usage figures could not be read. The CLI presents each with a hint and an exit code
 /// (unreachable/TLS/timeout 69, refused credentials 77, bad answers 69, bad options 64).
 package enum UsageError: Error, Sendable, Equatable {
@@ -11,4 +13,17 @@ package enum UsageError: Error, Sendable, Equatable {
     case prometheusAnswerInvalid(endpoint: String, query: String, detail: String)
     /// metrics.k8s.io answered with something other than a PodMetricsList.
     case metricsAnswerInvalid(path: String, detail: String)
+
+    // metrics-server, Prometheus discovery and the API server's service proxy.
+
+    /// metrics.k8s.io cannot be read: `status` 404 when the API server does not serve the group
+    /// (metrics-server is not installed), 503 when its APIService is registered but
+    /// metrics-server does not answer. `detail` is the server's own words.
+    case metricsServerUnavailable(path: String, status: Int, detail: String)
+    /// No Service carries the labels of a known Prometheus chart. `namespace` is where it looked
+    /// (nil: every namespace); `lookedFor` describes each Service looked for, in priority order.
+    case prometheusNotFound(namespace: String?, lookedFor: [String])
+    /// A request made through the API server for usage figures failed there (credentials,
+    /// RBAC, a missing Service, the API server unreachable); the `KubeError` names the verb and resource.
+    case kube(KubeError)
 }

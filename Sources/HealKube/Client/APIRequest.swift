@@ -13,6 +13,9 @@ struct APIRequest: Sendable {
     var idempotent = true
     /// nil: use the connection's `--request-timeout`; `.zero`: none (streams).
     var timeout: Duration?
+    /// Through a proxy subresource: an answer that is not a Kubernetes `Status` is the
+    /// upstream's and comes back as it is, whatever its code (never retried or refreshed).
+    var relaysUpstream = false
 
     /// "?limit=500&labelSelector=app%3Dweb" with every reserved character escaped (label
     /// selectors carry `=`, `!`, `(`, `,` and spaces; continue tokens carry `=`).

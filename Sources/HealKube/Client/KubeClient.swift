@@ -179,7 +179,7 @@ package struct KubeClient: Sendable {
                 attempt += 1
                 continue
             }
-            if (200..<300).contains(response.status) {
+            if (200..<300).contains(response.status) || (request.relaysUpstream && Self.apiStatus(in: response.body) == nil) {
                 return response
             }
             if let fresh = try await renewedMaterial(afterStatus: response.status, material, alreadyRenewed: &renewed, request) {
@@ -252,10 +252,16 @@ package struct KubeClient: Sendable {
     }
 
     func statusError(_ response: HTTPResponse, request: RequestDescription) -> KubeError {
-        let status = try? JSONDecoder().decode(APIStatus.self, from: response.body)
-        let isStatus = status?.kind == "Status"
+        let status = Self.apiStatus(in: response.body)
         let snippet = String(decoding: response.body.prefix(512), as: UTF8.self)
-        return .status(code: response.status, status: isStatus ? status : nil, body: isStatus ? nil : snippet, request: request)
+        return .status(code: response.status, status: status, body: status == nil ? snippet : nil, request: request)
+    }
+
+    /// The body's `Status`, or nil when the body is something else (a proxy in front of the
+    /// API server, or an upstream behind a proxy subresource): then the caller keeps the raw body.
+    static func apiStatus(in body: Data) -> APIStatus? {
+        guard let status = try? JSONDecoder().decode(APIStatus.self, from: body), status.kind == "Status" else { return nil }
+        return status
     }
 
     private func pause(_ delay: Duration, _ request: APIRequest) async throws(KubeError) {

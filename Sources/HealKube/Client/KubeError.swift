@@ -1,7 +1,7 @@
 import HealHTTP
 
 /// A failed API request, always naming what was asked.
-package enum KubeError: Error, Sendable {
+package enum KubeError: Error, Sendable, Equatable {
     /// The server answered with an error status; `status` holds its `Status` body when it sent one.
     case status(code: Int, status: APIStatus?, body: String?, request: RequestDescription)
     case transport(HTTPError, request: RequestDescription)

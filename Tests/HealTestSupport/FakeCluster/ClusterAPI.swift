@@ -2,8 +2,8 @@ import Foundation
 
 /// The HTTP front end of a `FakeCluster`, in the shape of kube-apiserver: GET (objects, lists
 /// with selectors and paging, watches, pod logs), POST, PUT, PATCH and DELETE on resource
-/// paths. Paths outside `/api` and `/apis/<group>` (`/version`, discovery) come from the
-/// captured fixtures.
+/// paths; the service proxy and metrics.k8s.io. Paths outside `/api` and `/apis/<group>`
+/// (`/version`, discovery) come from the captured fixtures.
 struct ClusterAPI: RequestBackend {
     let shared: SharedClusterState
     private let discovery = FixtureResponder(root: Fixtures.capturedAPIPaths, logs: nil)
@@ -14,6 +14,18 @@ struct ClusterAPI: RequestBackend {
 
     func respond(to request: RecordedRequest) -> BackendReply {
         runHooks(for: request)
+        if let target = ServiceProxy.Target(request) {
+            switch shared.withLock({ ServiceProxy.route(target, request, in: $0) }) {
+            case .answer(let response):
+                return .complete(response)
+            case .upstream(let respond, let forwarded):
+                let reply = respond(forwarded)
+                return .complete(WireResponse(status: reply.status, contentType: reply.contentType, body: reply.body))
+            }
+        }
+        if FakeMetricsServer.serves(request) {
+            return .complete(shared.withLock { FakeMetricsServer.respond(to: request, in: $0) })
+        }
         guard let path = APIPath(components: request.path.split(separator: "/").map(String.init)) else {
             return .complete(discovery.response(to: request))
         }

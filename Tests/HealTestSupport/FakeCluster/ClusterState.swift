@@ -30,6 +30,9 @@ struct ClusterState: Sendable {
     /// How far `advanceClock(by:)` has moved the cluster's clock ahead of the real one.
     var clockOffset: Duration = .zero
     var hooks: [RequestHook] = []
+    var metricsServer = FakeMetricsServer()
+    /// What answers behind the service proxy, by `namespace/service` (`setServiceProxy`).
+    var upstreams: [String: ServiceProxy.Upstream] = [:]
     var stopped = false
 
     /// Runs once before the next request with this method and path.
