@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealModel
 
 /// `kubectl heal cost [TYPE/NAME]` and `kubectl heal cost scenarios [TARGET]`.
 struct Cost: AsyncParsableCommand {

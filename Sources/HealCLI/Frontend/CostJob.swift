@@ -31,7 +31,9 @@ struct CostJob {
                 offline: client == nil, namespace: request.inventory.namespace),
             client: client)
         return CostDocument(
-            metadata: CostDocument.Metadata(source: inventory.read.source, namespaces: inventory.read.namespaces, usage: measured.description),
+            metadata: CostDocument.Metadata(
+                source: inventory.read.source, namespaces: inventory.read.namespaces, usage: measured.description,
+                prices: EffectivePrices(cpuPerCoreHour: prices.cpuPerCoreHour, memoryPerGiBHour: prices.memoryPerGiBHour)),
             report: CostModel.report(workloads: inventory.workloads, usage: measured.usage, prices: prices),
             errors: inventory.read.snapshot.unreadable)
     }
@@ -44,6 +46,8 @@ struct CostDocument: Encodable, Sendable {
         var source: DiagnosisReport.Source
         var namespaces: [String]?
         var usage: RecommendationReport.UsageDescription
+        /// The sheet's own prices, before node pool and namespace overrides.
+        var prices: EffectivePrices
     }
 
     var metadata: Metadata

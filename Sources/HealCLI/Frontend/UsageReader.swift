@@ -19,6 +19,8 @@ struct UsageReader {
         var offline: Bool
         /// -n when given: where to look for Prometheus when Services cannot be listed cluster-wide.
         var namespace: String?
+        /// --request-timeout: the limit for each Prometheus query.
+        var timeout: Duration = .seconds(30)
     }
 
     struct Measured {
@@ -58,15 +60,15 @@ struct UsageReader {
     /// (with a note) when `auto` finds none.
     private func prometheus(_ request: Request, client: KubeClient?, notes: inout [String]) async throws -> (any UsageSource)? {
         if let url = request.prometheus.prometheusURL {
-            let transport = try DirectPrometheusTransport(connection: try request.prometheus.connection(url: url, environment: environment))
-            return PrometheusUsageSource(client: PrometheusClient(transport: transport), logger: logger)
+            let connection = try request.prometheus.connection(url: url, environment: environment, timeout: request.timeout)
+            return PrometheusUsageSource(client: PrometheusClient(transport: DirectPrometheusTransport(connection: connection), logger: logger), logger: logger)
         }
         guard let client else { return nil }
         do {
             let found = try await PrometheusDiscovery(client: client).discover(namespace: request.namespace ?? "default")
             logger.info("\(found.summary)")
             let transport = ServiceProxyPrometheusTransport(client: client, service: found.chosen.service)
-            return PrometheusUsageSource(client: PrometheusClient(transport: transport), logger: logger)
+            return PrometheusUsageSource(client: PrometheusClient(transport: transport, logger: logger), logger: logger)
         } catch UsageError.prometheusNotFound(let namespace, let lookedFor) where request.options.usageSource == .auto {
             let scope = namespace.map { "in namespace \($0)" } ?? "in the cluster"
             notes.append("no Prometheus Service found \(scope) (looked for \(lookedFor.joined(separator: "; ")))")

@@ -1,4 +1,8 @@
 import ArgumentParser
+import Foundation
+import HealHTTP
+import HealKube
+import HealUsage
 
 /// How to reach Prometheus when it is not found through the cluster. Secrets come from a file
 /// or the environment, never from a flag that lands in shell history.
@@ -21,16 +25,20 @@ struct PrometheusOptions: ParsableArguments, Sendable {
     @Flag(help: "Do not verify Prometheus' certificate (insecure).")
     var prometheusInsecureSkipTLSVerify = false
 
+    @Option(help: ArgumentHelp("Present this client certificate to Prometheus (with --prometheus-client-key).", valueName: "file"), completion: .file())
+    var prometheusClientCertificate: String?
+
+    @Option(help: ArgumentHelp("The key of --prometheus-client-certificate.", valueName: "file"), completion: .file())
+    var prometheusClientKey: String?
+
+    /// Headers and credentials are checked when the connection is built (`connection(url:…)`),
+    /// whose messages never repeat a header's value.
     func validate() throws {
-        for header in prometheusHeader {
-            guard let colon = header.firstIndex(of: ":"), colon != header.startIndex else {
-                throw ValidationError("--prometheus-header \"\(header)\" is not NAME: VALUE; write e.g. --prometheus-header 'X-Scope-OrgID: team-a'")
-            }
-        }
         let connectionFlags = [
             ("--prometheus-header", !prometheusHeader.isEmpty), ("--prometheus-token-file", prometheusTokenFile != nil),
             ("--prometheus-user", prometheusUser != nil), ("--prometheus-ca-file", prometheusCAFile != nil),
             ("--prometheus-insecure-skip-tls-verify", prometheusInsecureSkipTLSVerify),
+            ("--prometheus-client-certificate", prometheusClientCertificate != nil), ("--prometheus-client-key", prometheusClientKey != nil),
         ]
         if prometheusURL == nil, let flag = connectionFlags.first(where: \.1) {
             throw ValidationError("\(flag.0) applies to --prometheus-url; a Prometheus found in the cluster is reached with the kubeconfig's credentials")
@@ -38,5 +46,28 @@ struct PrometheusOptions: ParsableArguments, Sendable {
         if prometheusTokenFile != nil, prometheusUser != nil {
             throw ValidationError("--prometheus-token-file and --prometheus-user are two kinds of credentials; give one")
         }
+    }
+}
+
+extension PrometheusOptions {
+    /// The direct connection the flags describe; the token file and the environment are read
+    /// here. Bad values throw `UsageError.prometheusOptionInvalid` (exit 64).
+    func connection(url: String, environment: CLIEnvironment, timeout: Duration) throws -> PrometheusConnection {
+        var token: PrometheusConnection.TokenSource?
+        if let prometheusTokenFile {
+            do {
+                token = .file(path: prometheusTokenFile, contents: Redacted(try String(contentsOfFile: prometheusTokenFile, encoding: .utf8)))
+            } catch {
+                throw UsageError.prometheusOptionInvalid(
+                    option: "--prometheus-token-file", reason: "cannot read \(prometheusTokenFile): \(FileErrorReason.describe(error))")
+            }
+        } else if let value = environment.variables[PrometheusConnection.tokenEnvironmentVariable], !value.isEmpty {
+            token = .environment(Redacted(value))
+        }
+        let password = prometheusUser == nil ? nil : environment.variables[PrometheusConnection.passwordEnvironmentVariable].map(Redacted.init)
+        return try PrometheusConnection(
+            url: url, headers: prometheusHeader, token: token, user: prometheusUser, password: password, caFile: prometheusCAFile,
+            insecureSkipTLSVerify: prometheusInsecureSkipTLSVerify, clientCertificateFile: prometheusClientCertificate,
+            clientKeyFile: prometheusClientKey, timeout: timeout)
     }
 }

@@ -42,7 +42,7 @@ enum CostRenderer {
             ].map { TextTable.Cell(text: $0) })
         }
         var text = workloads.render() + "\n" + totals.render()
-        var notes = ["monthly = (cores × \(Money.rate(report.prices.cpuPerCoreHour, currency: report.currency)) per vCPU-hour + GiB × \(Money.rate(report.prices.memoryPerGiBHour, currency: report.currency)) per GiB-hour) × replicas × \(number(report.hoursPerMonth)) h; max(request, mean usage) where usage is known"]
+        var notes = ["monthly = (cores × \(Money.rate(document.metadata.prices.cpuPerCoreHour, currency: report.currency)) per vCPU-hour + GiB × \(Money.rate(document.metadata.prices.memoryPerGiBHour, currency: report.currency)) per GiB-hour) × replicas × \(number(report.hoursPerMonth)) h; max(request, mean usage) where usage is known"]
         if let note = document.metadata.usage.note { notes.append(note) }
         for cost in report.workloads where !cost.missingRequests.isEmpty {
             notes.append("\(cost.ref.namespace ?? "")/\(cost.ref.typeAndName): \(cost.missingRequests.map(\.description).joined(separator: ", ")) (counted as 0)")
