@@ -11,4 +11,9 @@ package enum UsageError: Error, Sendable, Equatable {
     case prometheusAnswerInvalid(endpoint: String, query: String, detail: String)
     /// metrics.k8s.io answered with something other than a PodMetricsList.
     case metricsAnswerInvalid(path: String, detail: String)
+
+    // Direct Prometheus connection options (`--prometheus-*` flags and their environment variables).
+    /// A `--prometheus-*` flag or `KUBECTL_HEAL_PROMETHEUS_*` variable is unusable; `reason` says
+    /// why without repeating any credential.
+    case prometheusOptionInvalid(option: String, reason: String)
 }
