@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages kubectl-heal needs to build and test on Debian/Ubuntu:
 # libcurl (HTTP, TLS), pkg-config (to find it), openssl and python3 (test certificates and the
-# loopback TLS terminator), libxml2 (Foundation's XML parser in the JUnit test).
+# loopback TLS terminator), libxml2 (Foundation's XML parser in the JUnit test), prometheus
+# (prometheus and promtool: the HealUsage tests and scripts/bench-recommend.sh backfill and run
+# their own instance on 127.0.0.1; Debian also enables the packaged service, which they do not use).
 set -euo pipefail
 
-packages=(libcurl4-openssl-dev pkg-config openssl python3 libxml2 ca-certificates)
+packages=(libcurl4-openssl-dev pkg-config openssl python3 libxml2 ca-certificates prometheus)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -26,4 +26,9 @@ package enum UsageError: Error, Sendable, Equatable {
     /// A request made through the API server for usage figures failed there (credentials,
     /// RBAC, a missing Service, the API server unreachable); the `KubeError` names the verb and resource.
     case kube(KubeError)
+
+    // Direct Prometheus connection options (`--prometheus-*` flags and their environment variables).
+    /// A `--prometheus-*` flag or `KUBECTL_HEAL_PROMETHEUS_*` variable is unusable; `reason` says
+    /// why without repeating any credential.
+    case prometheusOptionInvalid(option: String, reason: String)
 }

@@ -41,6 +41,10 @@ enum UsageErrorPresenter {
                 message: "no Prometheus Service found \(namespace.map { "in namespace \($0)" } ?? "in the cluster") (looked for \(lookedFor.joined(separator: "; ")))",
                 hint: "give its address with --prometheus-url, or use --usage-source metrics-server",
                 exitCode: ExitStatus.unavailable)
+        case .prometheusOptionInvalid(let option, let reason):
+            PresentedError(
+                message: "\(option) \(reason)", hint: "see `kubectl heal recommend-limits --help` for the Prometheus options",
+                exitCode: ExitStatus.usage)
         case .kube(let error):
             KubeErrorPresenter.present(error, situation: situation)
         }

@@ -1,0 +1,56 @@
+import Foundation
+import HealAnalysis
+import HealModel
+import HealUsage
+import Testing
+
+/// Figures for the right-sizing benchmark (`scripts/bench-recommend.sh`), not a test: it runs only
+/// with KUBECTL_HEAL_BENCH_RECOMMEND=1 against the Prometheus the script filled with the `bench`
+/// data of `scripts/prometheus/usage_data.py`, and prints what it measured.
+@Suite("Prometheus usage benchmark", .serialized, .enabled(if: ProcessInfo.processInfo.environment["KUBECTL_HEAL_BENCH_RECOMMEND"] == "1"))
+struct UsageBenchmark {
+    static let environment = ProcessInfo.processInfo.environment
+
+    @Test("PrometheusUsageSource.usage(for:) over every bench Deployment, 14 days, CPU p95")
+    func usage() async throws {
+        let url = try #require(Self.environment["KUBECTL_HEAL_PROMETHEUS_URL"], "set KUBECTL_HEAL_PROMETHEUS_URL")
+        let end = try #require(Self.environment["KUBECTL_HEAL_BENCH_END"].flatMap(Double.init), "set KUBECTL_HEAL_BENCH_END")
+        let namespaces = try #require(Self.environment["KUBECTL_HEAL_BENCH_NAMESPACES"].flatMap { Int($0) })
+        let deployments = try #require(Self.environment["KUBECTL_HEAL_BENCH_DEPLOYMENTS"].flatMap { Int($0) })
+        let steps = (Self.environment["KUBECTL_HEAL_BENCH_STEPS"] ?? "60,300").split(separator: ",").compactMap { Double($0) }
+        // The pod names usage_data.py bench writes.
+        let workloads = (0..<namespaces).flatMap { namespace in
+            (0..<deployments).map { deployment in
+                WorkloadResources(
+                    ref: ResourceRef(kind: "Deployment", namespace: String(format: "bench-%02d", namespace), name: String(format: "app-%02d", deployment)),
+                    replicas: 1, containers: [ContainerResources(name: "app")],
+                    podNames: [String(format: "app-%02d-7d4b9c8f6d-q9z2w", deployment)])
+            }
+        }
+        let connection = try PrometheusConnection(url: url, timeout: .seconds(300))
+        for step in steps {
+            let transport = RecordingTransport(wrapping: DirectPrometheusTransport(connection: connection))
+            let source = PrometheusUsageSource(client: PrometheusClient(transport: transport))
+            let query = UsageQuery(
+                workloads: workloads, end: Timestamp(secondsSince1970: end), historySeconds: 14 * 86400, stepSeconds: step,
+                cpuPercentiles: [95])
+            let started = ContinuousClock.now
+            let usage = try await source.usage(for: query)
+            let wall = started.duration(to: .now)
+            #expect(usage.count == workloads.count)
+            #expect(usage.values.allSatisfy { $0.containers["app"]?.samples == 14 * 1440 + 1 })
+            print(String(
+                format: "step %.0fs: %d workloads in %d namespaces, %.2f s wall, %d queries (%d per namespace, at most %d at once), peak RSS %.1f MB",
+                step, usage.count, namespaces, Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18,
+                transport.queries.count, transport.queries.count / max(namespaces, 1), transport.mostInFlight, try Self.peakRSSMegabytes()))
+        }
+    }
+
+    /// VmHWM of this process: the most resident memory it has used so far.
+    static func peakRSSMegabytes() throws -> Double {
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") })
+        let kilobytes = try #require(line.split(separator: " ").dropFirst().first.flatMap { Double($0) })
+        return kilobytes / 1024
+    }
+}

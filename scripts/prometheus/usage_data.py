@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Write cAdvisor and kube-state-metrics series as OpenMetrics text, for backfilling a real
+Prometheus with `promtool tsdb create-blocks-from openmetrics` (the HealUsage tests and
+scripts/bench-recommend.sh).
+
+  usage_data.py demo  --end EPOCH  > demo.om     the known patterns the HealUsage tests assert
+  usage_data.py bench --end EPOCH [--namespaces 20] [--deployments 50] > bench.om
+
+Samples are one minute apart, from END - 14 days - 10 minutes to END inclusive: the extra ten
+minutes give every 5-minute rate window inside the 14-day window a full set of samples, so the
+rates are exact. CPU counters grow by whole core-seconds per minute (0.2 core = 12 per minute),
+memory is in whole bytes, so Prometheus' figures can be checked exactly.
+
+`demo` (namespace usage-demo unless said otherwise; figures over [END-14d, END]):
+  steady      Deployment. A pod of an earlier ReplicaSet (steady-5c6f7b8d9e-kx2lp) until
+              END-7d at 0.2 core and 300Mi, then two pods of the current one (counters from 0)
+              at 0.2 core and 200Mi. Its pods also have pod-level (container="") and pause
+              (container="POD") memory series, which must not count.
+  daily-peak  Deployment. 0.1 core, except 12:00-14:00 UTC every day at 0.9 core; 150Mi.
+  leak        DaemonSet. 0.05 core; memory 100Mi + 256KiB per minute since END-14d, back to
+              100Mi every 1601 minutes (so 500Mi at the top of each cycle).
+  oom         StatefulSet (pod oom-0). 0.1 core; 200Mi except 256Mi at END-3d, when it was
+              OOM-killed: kube-state-metrics shows last terminated reason OOMKilled from then on,
+              and a 256Mi memory limit throughout.
+  young       Deployment. Only the last 2 hours: 0.3 core (counter from 0), 64Mi.
+  other/steady  a Deployment of the same name in namespace other, at 1Gi.
+
+`bench`: NAMESPACES x DEPLOYMENTS Deployments (namespaces bench-00..., Deployments app-00...),
+one pod (app-NN-7d4b9c8f6d-q9z2w) with one container (app) each, CPU between 0.05 and 0.5 core
+tripled for 2 hours a day, constant memory between 100Mi and 400Mi: with the defaults, 1,000
+workloads and 40 million samples (about 4.5 GB of text).
+"""
+
+import argparse
+import sys
+
+MINUTE = 60
+DAY = 86400
+MI = 1024 * 1024
+WINDOW = 14 * DAY
+LEAD = 10 * MINUTE
+
+CPU = "container_cpu_usage_seconds_total"
+MEMORY = "container_memory_working_set_bytes"
+REASON = "kube_pod_container_status_last_terminated_reason"
+LIMITS = "kube_pod_container_resource_limits"
+
+
+def labels(**pairs):
+    return "{" + ",".join('%s="%s"' % pair for pair in pairs.items()) + "}"
+
+
+def times(start, end):
+    return range(start, end + 1, MINUTE)
+
+
+class Writer:
+    """Groups samples by metric family, as OpenMetrics requires, and streams them out."""
+
+    def __init__(self, out):
+        self.out = out
+        self.family = None
+
+    def series(self, name, kind, series_labels, samples):
+        family = name[: -len("_total")] if kind == "counter" else name
+        if family != self.family:
+            self.out.write("# TYPE %s %s\n" % (family, kind))
+            self.family = family
+        prefix = name + series_labels + " "
+        self.out.write("".join("%s%d %d\n" % (prefix, value, t) for t, value in samples))
+
+    def counter(self, series_labels, start, end, per_minute):
+        """A CPU counter from 0 at `start`: per_minute(t) core-seconds are added in (t-60, t]."""
+        total = 0
+        samples = []
+        for t in times(start, end):
+            if t > start:
+                total += per_minute(t - MINUTE)
+            samples.append((t, total))
+        self.series(CPU, "counter", series_labels, samples)
+
+    def gauge(self, name, series_labels, start, end, value):
+        self.series(name, "gauge", series_labels, [(t, value(t)) for t in times(start, end)])
+
+    def end(self):
+        self.out.write("# EOF\n")
+
+
+def cadvisor(namespace, pod, container="app"):
+    return labels(namespace=namespace, pod=pod, container=container, job="kubelet", image="registry.example/app:1")
+
+
+def demo(writer, end):
+    first = end - WINDOW - LEAD
+    rollout = end - 7 * DAY
+    young = end - 2 * 3600
+    killed = end - 3 * DAY
+    old_pod = "steady-5c6f7b8d9e-kx2lp"
+    new_pods = ["steady-7d4b9c8f6d-q9z2w", "steady-7d4b9c8f6d-t5v8n"]
+    peak_pod = "daily-peak-6b8d7c9f5d-m4x7r"
+    leak_pod = "leak-h7w9c"
+    young_pod = "young-59c44b768d-j2k6f"
+
+    def in_peak(t):
+        return 12 * 3600 <= t % DAY < 14 * 3600
+
+    ns = "usage-demo"
+    # Counter samples in CPU cores x 60 per minute.
+    writer.counter(cadvisor(ns, old_pod), first, rollout - MINUTE, lambda t: 12)
+    for pod in new_pods:
+        writer.counter(cadvisor(ns, pod), rollout, end, lambda t: 12)
+    writer.counter(cadvisor(ns, peak_pod), first, end, lambda t: 54 if in_peak(t) else 6)
+    writer.counter(cadvisor(ns, leak_pod), first, end, lambda t: 3)
+    writer.counter(cadvisor(ns, "oom-0"), first, end, lambda t: 6)
+    writer.counter(cadvisor(ns, young_pod), young, end, lambda t: 18)
+    writer.counter(cadvisor("other", "steady-6f9c8d7b5d-w2x4z"), first, end, lambda t: 30)
+
+    writer.gauge(MEMORY, cadvisor(ns, old_pod), first, rollout - MINUTE, lambda t: 300 * MI)
+    for pod in new_pods:
+        writer.gauge(MEMORY, cadvisor(ns, pod), rollout, end, lambda t: 200 * MI)
+    writer.gauge(MEMORY, cadvisor(ns, new_pods[0], container=""), rollout, end, lambda t: 10 * 1024 * MI)
+    writer.gauge(MEMORY, cadvisor(ns, new_pods[0], container="POD"), rollout, end, lambda t: 1 * MI)
+    writer.gauge(MEMORY, cadvisor(ns, peak_pod), first, end, lambda t: 150 * MI)
+    leak_start = end - WINDOW
+    writer.gauge(MEMORY, cadvisor(ns, leak_pod), first, end,
+                 lambda t: 100 * MI + ((t - leak_start) // MINUTE % 1601) * 256 * 1024)
+    writer.gauge(MEMORY, cadvisor(ns, "oom-0"), first, end, lambda t: 256 * MI if t == killed else 200 * MI)
+    writer.gauge(MEMORY, cadvisor(ns, young_pod), young, end, lambda t: 64 * MI)
+    writer.gauge(MEMORY, cadvisor("other", "steady-6f9c8d7b5d-w2x4z"), first, end, lambda t: 1024 * MI)
+
+    ksm = dict(job="kube-state-metrics", namespace=ns, container="app")
+    writer.gauge(REASON, labels(**ksm, pod="oom-0", reason="OOMKilled"), killed, end, lambda t: 1)
+    writer.gauge(LIMITS, labels(**ksm, pod="oom-0", resource="memory", unit="byte"), first, end, lambda t: 256 * MI)
+    for pod in new_pods:
+        writer.gauge(LIMITS, labels(**ksm, pod=pod, resource="memory", unit="byte"), rollout, end, lambda t: 512 * MI)
+
+
+def bench(writer, end, namespaces, deployments):
+    first = end - WINDOW - LEAD
+    workloads = [(n, d) for n in range(namespaces) for d in range(deployments)]
+
+    def pod(n, d):
+        # Only the labels the queries use: the file is 40 million lines as it is.
+        return labels(namespace="bench-%02d" % n, pod="app-%02d-7d4b9c8f6d-q9z2w" % d, container="app")
+
+    for n, d in workloads:
+        base = 3 + (n * deployments + d) % 28  # 0.05 to 0.5 core
+        peak_hour = d % 24
+        writer.counter(pod(n, d), first, end,
+                       lambda t, base=base, peak_hour=peak_hour: base * (3 if (t % DAY) // 3600 in (peak_hour, peak_hour + 1) else 1))
+    for n, d in workloads:
+        memory = (100 + (n * deployments + d) % 301) * MI
+        writer.gauge(MEMORY, pod(n, d), first, end, lambda t, memory=memory: memory)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("mode", choices=["demo", "bench"])
+    parser.add_argument("--end", type=int, required=True, help="last sample time, Unix seconds, a multiple of 60")
+    parser.add_argument("--namespaces", type=int, default=20)
+    parser.add_argument("--deployments", type=int, default=50, help="Deployments per namespace")
+    args = parser.parse_args()
+    if args.end % MINUTE:
+        parser.error("--end must be a multiple of 60")
+    writer = Writer(sys.stdout)
+    if args.mode == "demo":
+        demo(writer, args.end)
+    else:
+        bench(writer, args.end, args.namespaces, args.deployments)
+    writer.end()
+
+
+if __name__ == "__main__":
+    main()
