@@ -38,7 +38,7 @@ struct CostCommandTests {
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let perPod = try #require(document["perPod"] as? [String: Double])
         #expect(perPod["cpu"] == 0.05)
-        #expect(perPod["memory"] == 64 * 1_048_576)
+        #expect(perPod["memory"] == Double(64 * 1_048_576))
         // 3 replicas × (0.05 × $0.031611 + 0.0625 GiB × $0.004237) × 730 h = $4.041… → $4.04.
         let alwaysOn = try #require((document["scenarios"] as? [[String: Any]])?.first { $0["id"] as? String == "always-on" })
         #expect(Int(((alwaysOn["monthly"] as? Double ?? 0) * 100).rounded()) == 404)
