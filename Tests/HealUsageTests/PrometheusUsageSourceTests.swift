@@ -1,3 +1,4 @@
+import HealTestSupport
 import HealAnalysis
 import HealHTTP
 import HealModel

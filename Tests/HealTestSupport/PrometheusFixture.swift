@@ -1,37 +1,34 @@
 import Foundation
-import HealHTTP
-import HealModel
-import HealTestSupport
 
 /// A real Prometheus (Debian's `prometheus` package) holding the `demo` series of
 /// `scripts/prometheus/usage_data.py`, backfilled with `promtool`. One per test process, started
 /// by the first test that asks, on a free 127.0.0.1 port in a temp dir; a watchdog shell stops it
 /// and removes the dir once the test process is gone (tests have no global tear-down).
-final class PrometheusFixture: Sendable {
+package final class PrometheusFixture: Sendable {
     /// The data's last sample, and the time every query is evaluated at, so no figure depends
     /// on the wall clock. 2025-06-26T00:00:00Z is 15 days past a multiple of promtool's 486-hour
     /// block range (`--max-block-duration=504h`), so the 14 days land in one block written in a
     /// single pass. Prometheus counts retention from the newest block, not from now; the
     /// retention is long anyway.
-    static let end = Timestamp(secondsSince1970: 1_750_896_000)
+    package static let endSeconds = 1_750_896_000.0
 
     /// Prometheus' HTTP API ranges, `[14d]` and subqueries alike, include both ends in 2.x: a
     /// series scraped every minute for the whole window has 14 × 1440 + 1 samples in it.
-    static let fullWindowSamples = 14 * 1440 + 1
+    package static let fullWindowSamples = 14 * 1440 + 1
 
-    static let toolsInstalled = ["prometheus", "promtool", "python3"].allSatisfy { tool in
+    package static let toolsInstalled = ["prometheus", "promtool", "python3"].allSatisfy { tool in
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
             FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)")
         }
     }
 
-    let url: String
+    package let url: String
 
     private init(url: String) {
         self.url = url
     }
 
-    static func shared() async throws -> PrometheusFixture {
+    package static func shared() async throws -> PrometheusFixture {
         try await sharedFixture.value
     }
 
@@ -40,8 +37,8 @@ final class PrometheusFixture: Sendable {
     }
 
     fileprivate static func start() async throws -> PrometheusFixture {
-        let repository = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+        // Tests/HealTestSupport/PrometheusFixture.swift → the repository.
+        let repository = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let directory = FileManager.default.temporaryDirectory.appending(path: "heal-prometheus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let data = directory.appending(path: "demo.om")
@@ -49,7 +46,7 @@ final class PrometheusFixture: Sendable {
             throw Failure(description: "cannot create \(data.path)")
         }
         try run(
-            ["python3", repository.appending(path: "scripts/prometheus/usage_data.py").path, "demo", "--end", "\(Int(end.secondsSince1970))"],
+            ["python3", repository.appending(path: "scripts/prometheus/usage_data.py").path, "demo", "--end", "\(Int(endSeconds))"],
             output: FileHandle(forWritingTo: data))
         try run(
             ["promtool", "tsdb", "create-blocks-from", "openmetrics", "--quiet", "--max-block-duration=504h",
@@ -67,7 +64,7 @@ final class PrometheusFixture: Sendable {
                 "--storage.tsdb.retention.time=36500d", "--web.listen-address=127.0.0.1:\(port)",
             ], log: log, directory: directory)
             let url = "http://127.0.0.1:\(port)"
-            if try await ready(url) { return PrometheusFixture(url: url) }
+            if try await ready(log) { return PrometheusFixture(url: url) }
             do { lastFailure = try String(contentsOf: log, encoding: .utf8) } catch { lastFailure = "(no log: \(error))" }
         }
         throw Failure(description: "Prometheus did not become ready; its log ends:\n\(lastFailure.suffix(2000))")
@@ -115,18 +112,14 @@ final class PrometheusFixture: Sendable {
         return probe.port
     }
 
-    /// Polls `/-/ready` for up to a minute; false when Prometheus never answers (it exited, say
-    /// because another process took the port first).
-    private static func ready(_ url: String) async throws -> Bool {
-        let client = HTTPClient()
+    /// Waits up to a minute for Prometheus to log that it serves (it does so once its web
+    /// handler answers); false when it exits first, say because another process took the port.
+    private static func ready(_ log: URL) async throws -> Bool {
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
-            do {
-                let response = try await client.send(HTTPRequest(url: "\(url)/-/ready", timeout: .seconds(5)))
-                if response.status == 200 { return true }
-            } catch .unreachable {
-                // Not listening yet.
-            }
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if text.contains("Server is ready to receive web requests") { return true }
+            if text.contains("err=") && text.contains("level=error") { return false }
             try await Task.sleep(for: .milliseconds(200))
         }
         return false
