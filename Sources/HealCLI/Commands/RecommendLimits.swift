@@ -101,6 +101,7 @@ struct RecommendLimits: HealCommand {
     }
 
     func execute(in environment: CLIEnvironment) async throws -> Int32 {
+        if apply, !yes, environment.askUser == nil { throw CLIError.confirmationNeeded(flag: "--apply") }
         let job = RecommendJob(environment: environment, logLevel: verbosity.logLevel)
         var outcome = try await job.run(RecommendJob.Request(
             inventory: WorkloadInventory.Request(

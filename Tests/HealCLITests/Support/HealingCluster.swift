@@ -23,14 +23,16 @@ struct HealingCluster {
     }
 
     /// Runs a command against the cluster with the real clock (healing times and cooldowns
-    /// are real), a short verification window and the private store.
+    /// are real), a short verification window (`verify`: for commands that change something)
+    /// and the private store.
     func run(
-        _ arguments: [String], namespace: String? = Self.namespace, storeFlag: String? = nil,
+        _ arguments: [String], namespace: String? = Self.namespace, storeFlag: String? = nil, verify: Bool = true,
         stopRequested: @escaping @Sendable () async -> Void = {}
     ) async -> CLIRun {
         let scope = namespace.map { ["-n", $0] } ?? []
+        let verification = verify ? ["--verify-for", "300ms"] : []
         return await CLIRunner.run(
-            arguments + scope + ["--kubeconfig", kubeconfig.path, "--store", storeFlag ?? store.path, "--verify-for", "300ms"],
+            arguments + scope + ["--kubeconfig", kubeconfig.path, "--store", storeFlag ?? store.path] + verification,
             now: Date.init, stopRequested: stopRequested)
     }
 
