@@ -481,10 +481,10 @@ _kubectl-heal_failover_watch() {
 }
 
 _kubectl-heal_recommend-limits() {
-    repeating_flags=()
-    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --version -h --help)
-    repeating_options=(--as-group)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector)
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --prometheus-insecure-skip-tls-verify --apply --yes --force --version -h --help)
+    repeating_options=(--as-group --exclude-namespace --prometheus-header)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --fail-on --usage-source --history --step --sample --every --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --cpu-percentile --cpu-limit-percentile --memory-buffer --min-cpu --min-memory --verify-for --rollout-timeout --store)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
@@ -515,6 +515,87 @@ _kubectl-heal_recommend-limits() {
         return
         ;;
     '-l'|'--selector')
+        return
+        ;;
+    '--snapshot')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--exclude-namespace')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''csv'$'\n''patch'
+        return
+        ;;
+    '--fail-on')
+        __kubectl-heal_add_completions -W 'unknown'$'\n''good'$'\n''ok'$'\n''warning'$'\n''critical'
+        return
+        ;;
+    '--usage-source')
+        __kubectl-heal_add_completions -W 'auto'$'\n''prometheus'$'\n''metrics-server'$'\n''none'
+        return
+        ;;
+    '--history')
+        return
+        ;;
+    '--step')
+        return
+        ;;
+    '--sample')
+        return
+        ;;
+    '--every')
+        return
+        ;;
+    '--prometheus-url')
+        return
+        ;;
+    '--prometheus-header')
+        return
+        ;;
+    '--prometheus-token-file')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-user')
+        return
+        ;;
+    '--prometheus-ca-file')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-client-certificate')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-client-key')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--cpu-percentile')
+        return
+        ;;
+    '--cpu-limit-percentile')
+        return
+        ;;
+    '--memory-buffer')
+        return
+        ;;
+    '--min-cpu')
+        return
+        ;;
+    '--min-memory')
+        return
+        ;;
+    '--verify-for')
+        return
+        ;;
+    '--rollout-timeout')
+        return
+        ;;
+    '--store')
+        __kubectl-heal_add_completions -f
         return
         ;;
     esac
@@ -522,9 +603,32 @@ _kubectl-heal_recommend-limits() {
 
 _kubectl-heal_cost() {
     repeating_flags=()
-    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --version -h --help)
-    repeating_options=(--as-group)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector)
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __kubectl-heal_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    workloads|scenarios)
+        # Offer subcommand argument completions
+        "_kubectl-heal_cost_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'workloads scenarios' -- "${cur}"))
+        ;;
+    esac
+}
+
+_kubectl-heal_cost_workloads() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --prometheus-insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group --exclude-namespace --prometheus-header)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --cpu-price --memory-price --hours-per-month --pricing --usage-source --history --step --sample --every --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
@@ -555,6 +659,219 @@ _kubectl-heal_cost() {
         return
         ;;
     '-l'|'--selector')
+        return
+        ;;
+    '--snapshot')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--exclude-namespace')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''csv'
+        return
+        ;;
+    '--cpu-price')
+        return
+        ;;
+    '--memory-price')
+        return
+        ;;
+    '--hours-per-month')
+        return
+        ;;
+    '--pricing')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--usage-source')
+        __kubectl-heal_add_completions -W 'auto'$'\n''prometheus'$'\n''metrics-server'$'\n''none'
+        return
+        ;;
+    '--history')
+        return
+        ;;
+    '--step')
+        return
+        ;;
+    '--sample')
+        return
+        ;;
+    '--every')
+        return
+        ;;
+    '--prometheus-url')
+        return
+        ;;
+    '--prometheus-header')
+        return
+        ;;
+    '--prometheus-token-file')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-user')
+        return
+        ;;
+    '--prometheus-ca-file')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-client-certificate')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-client-key')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_kubectl-heal_cost_scenarios() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --prometheus-insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group --prometheus-header)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout --snapshot --output -o --preset --baseline --cpu-per-pod --memory-per-pod --replicas --min-replicas --peak-replicas --peak-hours --off-hours --days-per-month --standby-replicas --cpu-price --memory-price --hours-per-month --pricing --usage-source --history --step --sample --every --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --cpu-percentile --cpu-limit-percentile --memory-buffer --min-cpu --min-memory)
+    __kubectl-heal_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--snapshot')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    '--preset')
+        __kubectl-heal_add_completions -W 'demo'
+        return
+        ;;
+    '--baseline')
+        return
+        ;;
+    '--cpu-per-pod')
+        return
+        ;;
+    '--memory-per-pod')
+        return
+        ;;
+    '--replicas')
+        return
+        ;;
+    '--min-replicas')
+        return
+        ;;
+    '--peak-replicas')
+        return
+        ;;
+    '--peak-hours')
+        return
+        ;;
+    '--off-hours')
+        return
+        ;;
+    '--days-per-month')
+        return
+        ;;
+    '--standby-replicas')
+        return
+        ;;
+    '--cpu-price')
+        return
+        ;;
+    '--memory-price')
+        return
+        ;;
+    '--hours-per-month')
+        return
+        ;;
+    '--pricing')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--usage-source')
+        __kubectl-heal_add_completions -W 'auto'$'\n''prometheus'$'\n''metrics-server'$'\n''none'
+        return
+        ;;
+    '--history')
+        return
+        ;;
+    '--step')
+        return
+        ;;
+    '--sample')
+        return
+        ;;
+    '--every')
+        return
+        ;;
+    '--prometheus-url')
+        return
+        ;;
+    '--prometheus-header')
+        return
+        ;;
+    '--prometheus-token-file')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-user')
+        return
+        ;;
+    '--prometheus-ca-file')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-client-certificate')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-client-key')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--cpu-percentile')
+        return
+        ;;
+    '--cpu-limit-percentile')
+        return
+        ;;
+    '--memory-buffer')
+        return
+        ;;
+    '--min-cpu')
+        return
+        ;;
+    '--min-memory')
         return
         ;;
     esac

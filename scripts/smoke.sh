@@ -22,7 +22,10 @@ check "fail-on critical" 1 "$binary" diagnose --snapshot scripts/example --fail-
 check "usage error" 64 "$binary" diagnose --no-such-flag
 check "missing snapshot" 65 "$binary" diagnose --snapshot /nonexistent
 check "no kubeconfig" 78 env -u KUBECONFIG HOME=/nonexistent "$binary" diagnose
-check "not implemented" 70 "$binary" recommend-limits
+check "recommend-limits on the example" 0 "$binary" recommend-limits --snapshot scripts/example
+check "recommend-limits without a kubeconfig" 78 env -u KUBECONFIG HOME=/nonexistent "$binary" recommend-limits
+check "cost scenarios demo preset" 0 sh -c "'$binary' cost scenarios --preset demo | grep -q '\\\$11.64'"
+check "cost with a missing pricing file" 65 "$binary" cost --snapshot scripts/example --pricing /nonexistent.yaml
 check "failover without a kubeconfig" 78 env -u KUBECONFIG HOME=/nonexistent "$binary" failover status web
 check "failover --apply with --dry-run" 64 "$binary" failover web --apply --dry-run
 check "json parses" 0 sh -c "'$binary' diagnose --snapshot scripts/example -o json | python3 -c 'import json,sys; json.load(sys.stdin)'"

@@ -106,14 +106,15 @@ struct ExitCodeTests {
         #expect(run.stderr.contains("KUBECTL_HEAL_LLM_BASE_URL"))
     }
 
-    @Test("subcommands whose issues have not landed exit 70 with a clear message", arguments: [
-        ["recommend-limits"], ["cost"],
+    @Test("recommend-limits and cost without a cluster configuration exit 78 with a hint", arguments: [
+        ["recommend-limits"], ["cost"], ["cost", "scenarios", "deployment/web"],
     ])
-    func notImplemented(arguments: [String]) async {
+    func noConfiguration(arguments: [String]) async {
         let run = await CLIRunner.run(arguments)
-        #expect(run.exitCode == 70)
-        #expect(run.stderr.contains("not implemented yet"))
+        #expect(run.exitCode == 78)
+        #expect(run.stderr.contains("no cluster configuration found"))
         #expect(run.stderr.contains("hint: "))
+        #expect(run.stdout.isEmpty)
     }
 
     @Test("healing flags that cannot work are usage errors (64) naming the flag", arguments: [

@@ -8,7 +8,8 @@ import Testing
 struct HelpAndCompletionTests {
     @Test("every subcommand's --help goes to stdout, exits 0 and lists the exit codes", arguments: [
         ["--help"], ["diagnose", "--help"], ["failover", "--help"], ["failover", "status", "--help"], ["failover", "switch", "--help"],
-        ["failover", "watch", "--help"], ["recommend-limits", "--help"], ["cost", "--help"], ["learn", "--help"], ["help", "diagnose"],
+        ["failover", "watch", "--help"], ["recommend-limits", "--help"], ["cost", "--help"], ["cost", "workloads", "--help"],
+        ["cost", "scenarios", "--help"], ["learn", "--help"], ["help", "diagnose"],
         ["learn", "list", "--help"], ["learn", "show", "--help"], ["learn", "stats", "--help"], ["learn", "forget", "--help"],
         ["learn", "reset", "--help"], ["learn", "prune", "--help"], ["learn", "export", "--help"], ["learn", "import", "--help"],
     ])
@@ -18,6 +19,12 @@ struct HelpAndCompletionTests {
         #expect(run.stderr.isEmpty)
         #expect(run.stdout.contains("EXIT CODES:"))
         #expect(run.stdout.contains("78  configuration error"))
+    }
+
+    @Test("recommend-limits and cost scenarios --help match their reviewed texts")
+    func resourcesHelp() async throws {
+        try GoldenFile.assertMatches(await CLIRunner.run(["recommend-limits", "--help"]).stdout, "recommend-limits-help.txt")
+        try GoldenFile.assertMatches(await CLIRunner.run(["cost", "scenarios", "--help"]).stdout, "cost-scenarios-help.txt")
     }
 
     @Test("diagnose --help matches its reviewed text")

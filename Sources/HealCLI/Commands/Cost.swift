@@ -8,6 +8,8 @@ struct Cost: AsyncParsableCommand {
         discussion: """
             `kubectl heal cost [TYPE/NAME]` (the workloads subcommand) prices what runs; \
             `kubectl heal cost scenarios [TARGET]` prices strategies for one workload, a pod described by flags, or a preset.
+
+            \(ExitStatus.table)
             """,
         subcommands: [CostWorkloads.self, CostScenariosCommand.self],
         defaultSubcommand: CostWorkloads.self)

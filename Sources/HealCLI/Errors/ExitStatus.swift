@@ -1,7 +1,7 @@
 /// The process exit codes, as documented in `--help`, the man page and the README.
 package enum ExitStatus {
     package static let success: Int32 = 0
-    /// Findings at or above `--fail-on`; a failover refused or rolled back; a fix that did not verify.
+    /// Findings (or recommend-limits changes) at or above `--fail-on`; a failover refused or rolled back; a fix or resize that did not verify.
     package static let findings: Int32 = 1
     package static let usage: Int32 = 64
     package static let badInput: Int32 = 65
@@ -17,11 +17,11 @@ package enum ExitStatus {
     package static let table = """
         EXIT CODES:
           0   success; no finding at or above --fail-on (by default findings never fail)
-          1   findings at or above --fail-on; a failover refused, or rolled back after its verification failed; a fix that did not verify (rolled back) or failed
+          1   findings (or, for recommend-limits, changes) at or above --fail-on; a failover refused, or rolled back after its verification failed; a fix or --apply change that did not verify (rolled back) or failed
           64  usage error (bad flag or argument)
-          65  bad input data (unreadable or invalid --snapshot, --policy file or import file; corrupt store)
-          69  API server unreachable, TLS failure, timeout
-          70  not implemented yet, or an internal error
+          65  bad input data (unreadable or invalid --snapshot, --policy, --pricing or import file; corrupt store)
+          69  API server, Prometheus or metrics-server unreachable, TLS failure, timeout
+          70  not implemented yet (diagnose --explain), or an internal error
           75  temporary failure after bounded retries (429/503), or a conflicting change by someone else (also to the store)
           77  401/403 or credential plugin failure (the message names the refused verb and resource)
           78  configuration error (no kubeconfig, unknown context, LLM asked for but not configured, store not writable)
