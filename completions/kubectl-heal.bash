@@ -482,13 +482,23 @@ _kubectl-heal_failover_watch() {
 
 _kubectl-heal_recommend-limits() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --prometheus-insecure-skip-tls-verify --apply --yes --force --version -h --help)
-    repeating_options=(--as-group --exclude-namespace --prometheus-header)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --fail-on --usage-source --history --step --sample --every --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --cpu-percentile --cpu-limit-percentile --memory-buffer --min-cpu --min-memory --verify-for --rollout-timeout --store)
+    non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --prometheus-insecure-skip-tls-verify --apply --yes --force --version -h --help)
+    repeating_options=(--exclude-namespace --as-group --prometheus-header)
+    non_repeating_options=(-l --selector --snapshot --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o --fail-on --usage-source --history --step --sample --every --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --cpu-percentile --cpu-limit-percentile --memory-buffer --min-cpu --min-memory --verify-for --rollout-timeout --store)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '-l'|'--selector')
+        return
+        ;;
+    '--snapshot')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--exclude-namespace')
+        return
+        ;;
     '--kubeconfig')
         __kubectl-heal_add_completions -f
         return
@@ -512,16 +522,6 @@ _kubectl-heal_recommend-limits() {
         return
         ;;
     '--request-timeout')
-        return
-        ;;
-    '-l'|'--selector')
-        return
-        ;;
-    '--snapshot')
-        __kubectl-heal_add_completions -f
-        return
-        ;;
-    '--exclude-namespace')
         return
         ;;
     '--output'|'-o')
@@ -626,13 +626,23 @@ _kubectl-heal_cost() {
 
 _kubectl-heal_cost_workloads() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --prometheus-insecure-skip-tls-verify --version -h --help)
-    repeating_options=(--as-group --exclude-namespace --prometheus-header)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --cpu-price --memory-price --hours-per-month --pricing --usage-source --history --step --sample --every --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key)
+    non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --prometheus-insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--exclude-namespace --as-group --prometheus-header)
+    non_repeating_options=(-l --selector --snapshot --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o --cpu-price --memory-price --hours-per-month --pricing --usage-source --history --step --sample --every --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '-l'|'--selector')
+        return
+        ;;
+    '--snapshot')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--exclude-namespace')
+        return
+        ;;
     '--kubeconfig')
         __kubectl-heal_add_completions -f
         return
@@ -656,16 +666,6 @@ _kubectl-heal_cost_workloads() {
         return
         ;;
     '--request-timeout')
-        return
-        ;;
-    '-l'|'--selector')
-        return
-        ;;
-    '--snapshot')
-        __kubectl-heal_add_completions -f
-        return
-        ;;
-    '--exclude-namespace')
         return
         ;;
     '--output'|'-o')

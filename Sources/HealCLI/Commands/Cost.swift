@@ -36,18 +36,9 @@ struct CostWorkloads: HealCommand {
             \(ExitStatus.table)
             """)
 
-    @Argument(help: ArgumentHelp("Only this workload: deployment/NAME, statefulset/NAME or daemonset/NAME.", valueName: "type/name"))
-    var target: String?
+    @OptionGroup var workloads: WorkloadSelectionOptions
 
     @OptionGroup(title: "Cluster access") var cluster: ClusterOptions
-
-    @OptionGroup(title: "Cluster access") var scope: ScopeOptions
-
-    @Option(help: ArgumentHelp("Read workloads from files instead of a live cluster (`kubectl get -o json|yaml` output or a `kubectl cluster-info dump` folder).", valueName: "path"), completion: .file())
-    var snapshot: String?
-
-    @Option(name: .customLong("exclude-namespace"), help: ArgumentHelp("Skip this namespace (repeatable).", valueName: "namespace"))
-    var excludedNamespaces: [String] = []
 
     @Option(name: .shortAndLong, help: "Output format.")
     var output: CostFormat = .table
@@ -61,22 +52,12 @@ struct CostWorkloads: HealCommand {
     @OptionGroup var verbosity: VerbosityOptions
 
     func validate() throws {
-        if let target { _ = try WorkloadTargetArgument.parse(target) }
-        if let snapshot, usage.usageSource == .metricsServer || (usage.usageSource == .prometheus && prometheus.prometheusURL == nil) {
-            throw ValidationError("--snapshot \(snapshot) has no cluster to find \(usage.usageSource.rawValue) in; pass --prometheus-url or drop --usage-source")
-        }
-        if let selector = scope.selector, LabelSelectorExpression(selector) == nil {
-            throw ValidationError("-l \"\(selector)\" is not a label selector; use e.g. app=web,tier!=cache")
-        }
+        try workloads.checkUsageSource(usage, prometheus: prometheus)
     }
 
     func execute(in environment: CLIEnvironment) async throws -> Int32 {
         let document = try await CostJob(environment: environment, logLevel: verbosity.logLevel).run(CostJob.Request(
-            inventory: WorkloadInventory.Request(
-                source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),
-                namespace: scope.allNamespaces ? nil : cluster.namespace, allNamespaces: scope.allNamespaces,
-                excludedNamespaces: excludedNamespaces, target: try target.map(WorkloadTargetArgument.parse),
-                selector: scope.selector.flatMap(LabelSelectorExpression.init)),
+            inventory: try workloads.inventoryRequest(cluster: cluster),
             usage: usage, prometheus: prometheus, pricing: pricing))
         environment.standardOutput.write(try CostRenderer.render(document, as: output, at: Timestamp(environment.now())))
         return ExitStatus.success

@@ -33,18 +33,9 @@ struct RecommendLimits: HealCommand {
             \(ExitStatus.table)
             """)
 
-    @Argument(help: ArgumentHelp("Only this workload: deployment/NAME, statefulset/NAME or daemonset/NAME.", valueName: "type/name"))
-    var target: String?
+    @OptionGroup var workloads: WorkloadSelectionOptions
 
     @OptionGroup(title: "Cluster access") var cluster: ClusterOptions
-
-    @OptionGroup(title: "Cluster access") var scope: ScopeOptions
-
-    @Option(help: ArgumentHelp("Read workloads from files instead of a live cluster (`kubectl get -o json|yaml` output or a `kubectl cluster-info dump` folder).", valueName: "path"), completion: .file())
-    var snapshot: String?
-
-    @Option(name: .customLong("exclude-namespace"), help: ArgumentHelp("Skip this namespace (repeatable).", valueName: "namespace"))
-    var excludedNamespaces: [String] = []
 
     @Option(name: .shortAndLong, help: "Output format.")
     var output: RecommendFormat = .table
@@ -78,13 +69,10 @@ struct RecommendLimits: HealCommand {
     @OptionGroup var verbosity: VerbosityOptions
 
     func validate() throws {
-        if let target { _ = try WorkloadTargetArgument.parse(target) }
-        if let snapshot {
-            if apply { throw ValidationError("--apply works on a live cluster; --snapshot \(snapshot) is files") }
-            if usage.usageSource == .metricsServer || (usage.usageSource == .prometheus && prometheus.prometheusURL == nil) {
-                throw ValidationError("--snapshot \(snapshot) has no cluster to find \(usage.usageSource.rawValue) in; pass --prometheus-url or drop --usage-source")
-            }
+        if let snapshot = workloads.snapshot, apply {
+            throw ValidationError("--apply works on a live cluster; --snapshot \(snapshot) is files")
         }
+        try workloads.checkUsageSource(usage, prometheus: prometheus)
         if apply {
             guard [.table, .json].contains(output) else { throw ValidationError("--apply reports with -o table or -o json") }
         } else {
@@ -95,20 +83,13 @@ struct RecommendLimits: HealCommand {
         for (flag, text) in [("--verify-for", verifyFor), ("--rollout-timeout", rolloutTimeout)] {
             guard DurationText.seconds(text) != nil else { throw ValidationError("\(flag) \"\(text)\" is not a duration; use e.g. 30s, 5m") }
         }
-        if let selector = scope.selector, LabelSelectorExpression(selector) == nil {
-            throw ValidationError("-l \"\(selector)\" is not a label selector; use e.g. app=web,tier!=cache")
-        }
     }
 
     func execute(in environment: CLIEnvironment) async throws -> Int32 {
         if apply, !yes, environment.askUser == nil { throw CLIError.confirmationNeeded(flag: "--apply") }
         let job = RecommendJob(environment: environment, logLevel: verbosity.logLevel)
         var outcome = try await job.run(RecommendJob.Request(
-            inventory: WorkloadInventory.Request(
-                source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),
-                namespace: scope.allNamespaces ? nil : cluster.namespace, allNamespaces: scope.allNamespaces,
-                excludedNamespaces: excludedNamespaces, target: try target.map(WorkloadTargetArgument.parse),
-                selector: scope.selector.flatMap(LabelSelectorExpression.init)),
+            inventory: try workloads.inventoryRequest(cluster: cluster),
             settings: recommender.settings, usage: usage, prometheus: prometheus, store: store, cluster: cluster))
         var code = ExitStatus.success
         if apply, let connection = outcome.connection {
