@@ -45,10 +45,10 @@ package final class PrometheusFixture: Sendable {
         guard FileManager.default.createFile(atPath: data.path, contents: nil) else {
             throw Failure(description: "cannot create \(data.path)")
         }
-        try run(
+        try await offPool(
             ["python3", repository.appending(path: "scripts/prometheus/usage_data.py").path, "demo", "--end", "\(Int(endSeconds))"],
             output: FileHandle(forWritingTo: data))
-        try run(
+        try await offPool(
             ["promtool", "tsdb", "create-blocks-from", "openmetrics", "--quiet", "--max-block-duration=504h",
              data.path, directory.appending(path: "tsdb").path],
             output: .nullDevice)
@@ -68,6 +68,22 @@ package final class PrometheusFixture: Sendable {
             do { lastFailure = try String(contentsOf: log, encoding: .utf8) } catch { lastFailure = "(no log: \(error))" }
         }
         throw Failure(description: "Prometheus did not become ready; its log ends:\n\(lastFailure.suffix(2000))")
+    }
+
+    /// Runs a tool to completion on a GCD thread: waiting for a process blocks its thread for
+    /// seconds, and on a 2-core machine the cooperative pool has only two threads, so blocking
+    /// one there stalls every other test's timers.
+    private static func offPool(_ arguments: [String], output: FileHandle) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async {
+                do {
+                    try run(arguments, output: output)
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
     }
 
     /// Runs a tool to completion, failing with its stderr.
