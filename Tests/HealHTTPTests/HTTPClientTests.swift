@@ -154,7 +154,7 @@ struct HTTPClientTests {
         server.script(path: "/slow", responses: [.delayed(.seconds(20), .json("{}"))])
         let request = HTTPRequest(url: url("/slow"))
         let task = Task { await client.failure(of: request) }
-        #expect(try await LoopbackSockets.eventually(within: .seconds(5)) { server.requests.count == 1 })
+        #expect(try await LoopbackSockets.eventually(within: .seconds(60)) { server.requests.count == 1 })
 
         task.cancel()
         let error = await task.value

@@ -26,9 +26,10 @@ enum WatchStream {
         }
     }
 
-    /// The first `count` events, summarised; fails after `limit`.
+    /// The first `count` events, summarised; fails after `limit` (a guard against a hung watch,
+    /// generous because a loaded 2-core runner can take tens of seconds to schedule a test).
     static func first(
-        _ count: Int, of stream: AsyncThrowingStream<WatchEvent<Pod>, any Error>, limit: Duration = .seconds(10)
+        _ count: Int, of stream: AsyncThrowingStream<WatchEvent<Pod>, any Error>, limit: Duration = .seconds(60)
     ) async throws -> [String] {
         try await within(limit) {
             var events: [String] = []

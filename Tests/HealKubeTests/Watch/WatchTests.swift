@@ -187,7 +187,7 @@ struct WatchTests {
         for await _ in received { break }
 
         consumer.cancel()
-        let ended = try await WatchStream.within(.seconds(5)) { try await consumer.value }
+        let ended = try await WatchStream.within(.seconds(60)) { try await consumer.value }
 
         #expect(ended == 1, "the consumer ended after cancellation, having seen the one event")
         #expect(server.requests(path: Self.podsPath).count == 1)
