@@ -44,26 +44,23 @@ final class PrometheusFixture: Sendable {
             .deletingLastPathComponent().deletingLastPathComponent()
         let directory = FileManager.default.temporaryDirectory.appending(path: "heal-prometheus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let data = directory.appending(path: "demo.om")
-        guard FileManager.default.createFile(atPath: data.path, contents: nil) else {
-            throw Failure(description: "cannot create \(data.path)")
-        }
-        try run(
-            ["python3", repository.appending(path: "scripts/prometheus/usage_data.py").path, "demo", "--end", "\(Int(end.secondsSince1970))"],
-            output: FileHandle(forWritingTo: data))
-        try run(
-            ["promtool", "tsdb", "create-blocks-from", "openmetrics", "--quiet", "--max-block-duration=504h",
-             data.path, directory.appending(path: "tsdb").path],
-            output: .nullDevice)
+        let tsdb = directory.appending(path: "tsdb")
         let config = directory.appending(path: "prometheus.yml")
-        try Data("global:\n  scrape_interval: 1m\n".utf8).write(to: config)
+        do {
+            try backfill(into: tsdb, scratch: directory, repository: repository)
+            try Data("global:\n  scrape_interval: 1m\n".utf8).write(to: config)
+        } catch {
+            // No watchdog runs yet to remove it.
+            try FileManager.default.removeItem(at: directory)
+            throw error
+        }
 
         var lastFailure = ""
         for _ in 0..<3 {
             let port = try freePort()
             let log = directory.appending(path: "prometheus-\(port).log")
             try watched([
-                "prometheus", "--config.file=\(config.path)", "--storage.tsdb.path=\(directory.appending(path: "tsdb").path)",
+                "prometheus", "--config.file=\(config.path)", "--storage.tsdb.path=\(tsdb.path)",
                 "--storage.tsdb.retention.time=36500d", "--web.listen-address=127.0.0.1:\(port)",
             ], log: log, directory: directory)
             let url = "http://127.0.0.1:\(port)"
@@ -71,6 +68,21 @@ final class PrometheusFixture: Sendable {
             do { lastFailure = try String(contentsOf: log, encoding: .utf8) } catch { lastFailure = "(no log: \(error))" }
         }
         throw Failure(description: "Prometheus did not become ready; its log ends:\n\(lastFailure.suffix(2000))")
+    }
+
+    /// Writes the demo series and backfills them into `tsdb`.
+    private static func backfill(into tsdb: URL, scratch: URL, repository: URL) throws {
+        let data = scratch.appending(path: "demo.om")
+        guard FileManager.default.createFile(atPath: data.path, contents: nil) else {
+            throw Failure(description: "cannot create \(data.path)")
+        }
+        try run(
+            ["python3", repository.appending(path: "scripts/prometheus/usage_data.py").path, "demo", "--end", "\(Int(end.secondsSince1970))"],
+            output: FileHandle(forWritingTo: data))
+        try run(
+            ["promtool", "tsdb", "create-blocks-from", "openmetrics", "--quiet", "--max-block-duration=504h", data.path, tsdb.path],
+            output: .nullDevice)
+        try FileManager.default.removeItem(at: data)
     }
 
     /// Runs a tool to completion, failing with its stderr.
