@@ -2,8 +2,9 @@
 # Right-sizing benchmark: PrometheusUsageSource.usage(for:) over 1,000 Deployments (20 namespaces
 # × 50, one pod with one container each) holding 14 days of 1-minute cAdvisor samples (40 million)
 # in a real Prometheus on 127.0.0.1. Prints how long generating and backfilling the data took,
-# then per query step: wall time, queries sent, and peak RSS of the test process
-# (Tests/HealUsageTests/UsageBenchmark.swift), and Prometheus' own peak RSS. Target: under 10 s.
+# then per query step: wall time, queries sent, peak RSS of the test process
+# (Tests/HealUsageTests/UsageBenchmark.swift) and the CPU time Prometheus spent answering (steadier
+# than wall time on a shared machine), and Prometheus' own peak RSS. Target: under 10 s.
 # Usage: scripts/bench-recommend.sh [NAMESPACES] [DEPLOYMENTS] [STEPS]   (defaults: 20 50 60,300)
 #   KUBECTL_HEAL_BENCH_DATA=DIR keeps the backfilled TSDB in DIR and reuses it next time.
 set -euo pipefail
@@ -64,5 +65,6 @@ PY
 
 KUBECTL_HEAL_BENCH_RECOMMEND=1 KUBECTL_HEAL_PROMETHEUS_URL="http://127.0.0.1:$port" KUBECTL_HEAL_BENCH_END="$end" \
 KUBECTL_HEAL_BENCH_NAMESPACES="$namespaces" KUBECTL_HEAL_BENCH_DEPLOYMENTS="$deployments" KUBECTL_HEAL_BENCH_STEPS="$steps" \
+KUBECTL_HEAL_BENCH_PROMETHEUS_PID="$prometheus_pid" \
   swift test --skip-build --filter UsageBenchmark 2>&1 | grep -E '^(step|✘)'
 echo "prometheus: peak RSS $(awk '/^VmHWM:/ { printf "%.1f MB", $2 / 1024 }' "/proc/$prometheus_pid/status")"

@@ -8,7 +8,8 @@ extension ContainerUsage {
     /// be rebuilt from per-pod percentiles, and the highest is never below it (if no pod is above
     /// its own p95 more than 5% of the time, the pool is not above the highest p95 more than 5%
     /// of the time either) — the conservative choice for sizing every pod alike. Means are
-    /// pooled exactly: CPU seconds over the seconds the pods ran, bytes over samples.
+    /// pooled exactly: CPU seconds over the seconds the pods ran (first to last sample, to the
+    /// rate window), bytes over samples.
     init(container: String, pods: [PodContainerFigures]) {
         var percentiles: [Double: Double] = [:]
         for pod in pods {
@@ -19,7 +20,9 @@ extension ContainerUsage {
         var memoryTotal = 0.0
         var memorySamples = 0.0
         for pod in pods {
-            if let used = pod.cpuSeconds, let ran = pod.seconds {
+            // A pod seen at one presence step only (it ran for less than the rate window) has
+            // no measurable running time; its CPU seconds would inflate the mean.
+            if let used = pod.cpuSeconds, let ran = pod.seconds, ran > 0 {
                 cpuSeconds += used
                 runningSeconds += ran
             }

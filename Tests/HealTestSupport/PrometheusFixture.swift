@@ -41,26 +41,23 @@ package final class PrometheusFixture: Sendable {
         let repository = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let directory = FileManager.default.temporaryDirectory.appending(path: "heal-prometheus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let data = directory.appending(path: "demo.om")
-        guard FileManager.default.createFile(atPath: data.path, contents: nil) else {
-            throw Failure(description: "cannot create \(data.path)")
-        }
-        try await offPool(
-            ["python3", repository.appending(path: "scripts/prometheus/usage_data.py").path, "demo", "--end", "\(Int(endSeconds))"],
-            output: FileHandle(forWritingTo: data))
-        try await offPool(
-            ["promtool", "tsdb", "create-blocks-from", "openmetrics", "--quiet", "--max-block-duration=504h",
-             data.path, directory.appending(path: "tsdb").path],
-            output: .nullDevice)
+        let tsdb = directory.appending(path: "tsdb")
         let config = directory.appending(path: "prometheus.yml")
-        try Data("global:\n  scrape_interval: 1m\n".utf8).write(to: config)
+        do {
+            try await offPool { try backfill(into: tsdb, scratch: directory, repository: repository) }
+            try Data("global:\n  scrape_interval: 1m\n".utf8).write(to: config)
+        } catch {
+            // No watchdog runs yet to remove it.
+            try FileManager.default.removeItem(at: directory)
+            throw error
+        }
 
         var lastFailure = ""
         for _ in 0..<3 {
             let port = try freePort()
             let log = directory.appending(path: "prometheus-\(port).log")
             try watched([
-                "prometheus", "--config.file=\(config.path)", "--storage.tsdb.path=\(directory.appending(path: "tsdb").path)",
+                "prometheus", "--config.file=\(config.path)", "--storage.tsdb.path=\(tsdb.path)",
                 "--storage.tsdb.retention.time=36500d", "--web.listen-address=127.0.0.1:\(port)",
             ], log: log, directory: directory)
             let url = "http://127.0.0.1:\(port)"
@@ -70,20 +67,35 @@ package final class PrometheusFixture: Sendable {
         throw Failure(description: "Prometheus did not become ready; its log ends:\n\(lastFailure.suffix(2000))")
     }
 
-    /// Runs a tool to completion on a GCD thread: waiting for a process blocks its thread for
+    /// Runs `work` on a GCD thread: waiting for a process blocks its thread for
     /// seconds, and on a 2-core machine the cooperative pool has only two threads, so blocking
     /// one there stalls every other test's timers.
-    private static func offPool(_ arguments: [String], output: FileHandle) async throws {
+    private static func offPool(_ work: @escaping @Sendable () throws -> Void) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             DispatchQueue.global().async {
                 do {
-                    try run(arguments, output: output)
+                    try work()
                     continuation.resume()
                 } catch {
                     continuation.resume(throwing: error)
                 }
             }
         }
+    }
+
+    /// Writes the demo series and backfills them into `tsdb`.
+    private static func backfill(into tsdb: URL, scratch: URL, repository: URL) throws {
+        let data = scratch.appending(path: "demo.om")
+        guard FileManager.default.createFile(atPath: data.path, contents: nil) else {
+            throw Failure(description: "cannot create \(data.path)")
+        }
+        try run(
+            ["python3", repository.appending(path: "scripts/prometheus/usage_data.py").path, "demo", "--end", "\(Int(endSeconds))"],
+            output: FileHandle(forWritingTo: data))
+        try run(
+            ["promtool", "tsdb", "create-blocks-from", "openmetrics", "--quiet", "--max-block-duration=504h", data.path, tsdb.path],
+            output: .nullDevice)
+        try FileManager.default.removeItem(at: data)
     }
 
     /// Runs a tool to completion, failing with its stderr.

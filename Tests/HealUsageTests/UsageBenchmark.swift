@@ -27,6 +27,8 @@ struct UsageBenchmark {
                     podNames: [String(format: "app-%02d-7d4b9c8f6d-q9z2w", deployment)])
             }
         }
+        // Prometheus' CPU time says what the queries cost whatever else shares the machine.
+        let prometheus = Self.environment["KUBECTL_HEAL_BENCH_PROMETHEUS_PID"].flatMap { Int32($0) }
         let connection = try PrometheusConnection(url: url, timeout: .seconds(300))
         for step in steps {
             let transport = RecordingTransport(wrapping: DirectPrometheusTransport(connection: connection))
@@ -34,16 +36,28 @@ struct UsageBenchmark {
             let query = UsageQuery(
                 workloads: workloads, end: Timestamp(secondsSince1970: end), historySeconds: 14 * 86400, stepSeconds: step,
                 cpuPercentiles: [95])
+            let cpuBefore = try prometheus.map(Self.cpuSeconds)
             let started = ContinuousClock.now
             let usage = try await source.usage(for: query)
             let wall = started.duration(to: .now)
+            let prometheusCPU = try prometheus.map { try Self.cpuSeconds($0) - (cpuBefore ?? 0) }
             #expect(usage.count == workloads.count)
             #expect(usage.values.allSatisfy { $0.containers["app"]?.samples == 14 * 1440 + 1 })
             print(String(
-                format: "step %.0fs: %d workloads in %d namespaces, %.2f s wall, %d queries (%d per namespace, at most %d at once), peak RSS %.1f MB",
+                format: "step %.0fs: %d workloads in %d namespaces, %.2f s wall, %d queries (%d per namespace, at most %d at once), peak RSS %.1f MB%@",
                 step, usage.count, namespaces, Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18,
-                transport.queries.count, transport.queries.count / max(namespaces, 1), transport.mostInFlight, try Self.peakRSSMegabytes()))
+                transport.queries.count, transport.queries.count / max(namespaces, 1), transport.mostInFlight, try Self.peakRSSMegabytes(),
+                prometheusCPU.map { String(format: ", Prometheus CPU %.1f s", $0) } ?? ""))
         }
+    }
+
+    /// User and system CPU seconds of a process, from /proc/PID/stat.
+    static func cpuSeconds(_ pid: Int32) throws -> Double {
+        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        let afterName = try #require(stat.lastIndex(of: ")"))
+        let fields = stat[stat.index(after: afterName)...].split(separator: " ")
+        let ticks = try #require(Double(fields[11])) + #require(Double(fields[12]))
+        return ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// VmHWM of this process: the most resident memory it has used so far.
