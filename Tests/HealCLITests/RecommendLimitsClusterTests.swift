@@ -35,6 +35,23 @@ struct RecommendLimitsClusterTests {
         #expect(run.stdout.contains("128Mi → 228Mi"))
     }
 
+    @Test("RBAC that forbids listing Services hides Prometheus, not metrics-server: auto goes on and says why")
+    func servicesForbidden() async throws {
+        let healing = try HealingCluster()
+        healing.cluster.setUsage(namespace: Self.namespace, deployment: "memory-hungry", container: "memory-hungry", cpu: "20m", memory: "300Mi")
+        let forbidden = { (scope: String) in
+            ScriptedResponse.status(code: 403, reason: "Forbidden", message: "services is forbidden: User \"ci\" cannot list resource \"services\" in API group \"\" \(scope)")
+        }
+        healing.cluster.server.script(path: "/api/v1/services", responses: Array(repeating: forbidden("at the cluster scope"), count: 8))
+        healing.cluster.server.script(
+            path: "/api/v1/namespaces/\(Self.namespace)/services", responses: Array(repeating: forbidden("in the namespace \"\(Self.namespace)\""), count: 8))
+        let run = await healing.run(["recommend-limits", "deployment/memory-hungry"], verify: false)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("cannot list Services to find Prometheus"), "\(run.stderr)")
+        #expect(healing.cluster.server.requests.contains { $0.path == "/api/v1/namespaces/\(Self.namespace)/services" }, "it looked in the namespace worked on")
+        #expect(run.stdout.contains("128Mi → 345Mi"), "metrics-server's 300Mi was used: \(run.stdout)")
+    }
+
     @Test("--apply --yes patches the Deployment after a dry run and verifies the rollout")
     func apply() async throws {
         let healing = try HealingCluster()

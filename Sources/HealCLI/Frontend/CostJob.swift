@@ -28,7 +28,7 @@ struct CostJob {
         let measured = try await UsageReader(environment: environment, logger: logger).read(
             UsageReader.Request(
                 workloads: inventory.workloads, options: request.usage, prometheus: request.prometheus, cpuPercentiles: [],
-                offline: client == nil, namespace: request.inventory.namespace),
+                offline: client == nil, namespace: inventory.read.namespaces?.first),
             client: client)
         return CostDocument(
             metadata: CostDocument.Metadata(

@@ -40,7 +40,7 @@ struct RecommendJob {
         let measured = try await UsageReader(environment: environment, logger: logger).read(
             UsageReader.Request(
                 workloads: inventory.workloads, options: request.usage, prometheus: request.prometheus,
-                cpuPercentiles: request.settings.cpuPercentiles, offline: connection == nil),
+                cpuPercentiles: request.settings.cpuPercentiles, offline: connection == nil, namespace: inventory.read.namespaces?.first),
             client: client)
         let keys = inventory.workloads.map { WorkloadKey(namespace: $0.ref.namespace ?? "default", kind: $0.ref.kind, name: $0.ref.name) }
         let learned = await LearnedMemoryReader(environment: environment, logger: logger).read(

@@ -60,7 +60,7 @@ struct ScenarioJob {
         let measured = try await UsageReader(environment: environment, logger: logger).read(
             UsageReader.Request(
                 workloads: [workload], options: request.usage, prometheus: request.prometheus,
-                cpuPercentiles: request.recommender.cpuPercentiles, offline: client == nil, namespace: target.namespace),
+                cpuPercentiles: request.recommender.cpuPercentiles, offline: client == nil, namespace: inventory.read.namespaces?.first),
             client: client)
         let recommendation = Recommender.recommend(workload, usage: measured.usage[workload.ref], settings: request.recommender)
         let input = ScenarioInput.from(

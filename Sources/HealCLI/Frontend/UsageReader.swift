@@ -17,7 +17,8 @@ struct UsageReader {
         var cpuPercentiles: [Double]
         /// --snapshot: no cluster to find Prometheus or metrics-server in.
         var offline: Bool
-        /// -n when given: where to look for Prometheus when Services cannot be listed cluster-wide.
+        /// The namespace worked on (nil: all): where to look for Prometheus when Services cannot be
+        /// listed cluster-wide.
         var namespace: String?
         /// --request-timeout: the limit for each Prometheus query.
         var timeout: Duration = .seconds(30)
@@ -73,6 +74,11 @@ struct UsageReader {
             let scope = namespace.map { "in namespace \($0)" } ?? "in the cluster"
             notes.append("no Prometheus Service found \(scope) (looked for \(lookedFor.joined(separator: "; ")))")
             logger.info("no Prometheus found \(scope); trying metrics-server")
+            return nil
+        } catch let error as KubeError where error.httpStatus == 403 && request.options.usageSource == .auto {
+            // RBAC that forbids listing Services hides Prometheus but not metrics-server.
+            notes.append("cannot look for a Prometheus Service: \(error)")
+            logger.warning("cannot list Services to find Prometheus (\(error)); trying metrics-server")
             return nil
         }
     }
