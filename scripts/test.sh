@@ -6,10 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build --build-tests
-# Suites that measure real time (watch detection within seconds, rollout verification windows)
+# Suites that measure real time (watch detection within seconds, rollout verification windows,
+# sockets closing promptly)
 # run in a second process of their own: with every suite at once, a 2-core runner is saturated
 # for a minute and their windows would measure the scheduler instead of the code.
-realtime='HealWatchTests|FailoverClusterTests|HealClusterTests|RecommendLimitsClusterTests|WatchTests|FakeClusterWatchTests'
+realtime='HealWatchTests|FailoverClusterTests|HealClusterTests|RecommendLimitsClusterTests|WatchTests|FakeClusterWatchTests|HTTPClientStreamingTests'
 swift test --skip-build --skip "$realtime"
 swift test --skip-build --filter "$realtime"
 scripts/check-generated.sh
