@@ -138,11 +138,10 @@ package actor HealSession {
     /// Why this workload must not be touched now, if it must not.
     private func refusal(for workload: ResourceRef, deployment: Deployment?) async throws(StoreError) -> String? {
         let namespace = workload.namespace ?? "default"
-        if namespace == "kube-system" && !limits.namedNamespaces.contains(namespace) {
-            return "it is in kube-system, which kubectl-heal only changes when named with -n kube-system"
-        }
-        if let deployment, let manager = GitOpsOwnership.manager(of: deployment.metadata), !limits.force {
-            return "it is managed by \(manager), whose sync would revert the change; fix it in Git, or pass --force"
+        if let refusal = ChangeGuard.refusal(
+            namespace: namespace, namespaceNamed: limits.namedNamespaces.contains(namespace), metadata: deployment?.metadata, force: limits.force)
+        {
+            return refusal
         }
         let current = now()
         let key = WorkloadKey(namespace: namespace, kind: workload.kind, name: workload.name)

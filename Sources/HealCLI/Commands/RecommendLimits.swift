@@ -92,9 +92,9 @@ struct RecommendLimits: HealCommand {
             inventory: try workloads.inventoryRequest(cluster: cluster),
             settings: recommender.settings, usage: usage, prometheus: prometheus, store: store, cluster: cluster))
         var code = ExitStatus.success
-        if apply, let connection = outcome.connection {
-            let results = await job.apply(outcome, connection: connection, guardRails: ResizeJob.GuardRails(
-                yes: yes, force: force, namedNamespace: cluster.namespace, executor: executorSettings))
+        if apply, let client = outcome.client {
+            let results = await job.apply(outcome, client: client, guardRails: ResizeJob.GuardRails(
+                yes: yes, force: force, namedNamespace: cluster.namespace, executor: HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout)))
             outcome.report.applied = results
             if results.contains(where: \.didNotHold) { code = ExitStatus.findings }
         }
@@ -104,13 +104,6 @@ struct RecommendLimits: HealCommand {
             code = ExitStatus.findings
         }
         return code
-    }
-
-    private var executorSettings: HealExecutor.Settings {
-        var settings = HealExecutor.Settings()
-        settings.verifyFor = .milliseconds(Int((DurationText.seconds(verifyFor) ?? 60) * 1000))
-        settings.rolloutTimeout = .milliseconds(Int((DurationText.seconds(rolloutTimeout) ?? 300) * 1000))
-        return settings
     }
 }
 

@@ -24,12 +24,9 @@ struct CostJob {
     func run(_ request: Request) async throws -> CostDocument {
         let prices = try PricingLoader.sheet(request.pricing)
         let inventory = try await WorkloadInventory.load(request.inventory, environment: environment, logger: logger)
-        let client = inventory.read.connection.map { KubeClient(connection: $0, logger: logger) }
         let measured = try await UsageReader(environment: environment, logger: logger).read(
-            UsageReader.Request(
-                workloads: inventory.workloads, options: request.usage, prometheus: request.prometheus, cpuPercentiles: [],
-                offline: client == nil, namespace: inventory.read.namespaces?.first),
-            client: client)
+            UsageReader.request(for: inventory, options: request.usage, prometheus: request.prometheus, cpuPercentiles: []),
+            client: inventory.read.client)
         return CostDocument(
             metadata: CostDocument.Metadata(
                 source: inventory.read.source, namespaces: inventory.read.namespaces, usage: measured.description,

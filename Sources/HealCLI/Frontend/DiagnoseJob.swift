@@ -22,6 +22,8 @@ struct DiagnoseJob {
         var report: DiagnosisReport
         var snapshot: ClusterSnapshot
         var connection: ClusterConnection?
+        /// The client the snapshot was read with (nil for --snapshot files).
+        var client: KubeClient?
     }
 
     func run(_ request: DiagnoseRequest) async throws -> Outcome {
@@ -41,7 +43,7 @@ struct DiagnoseJob {
         let report = DiagnosisReport(
             diagnosis: diagnosis, snapshot: snapshot, source: read.source, namespaces: read.namespaces,
             generatedAt: now, referenceTime: referenceTime)
-        return Outcome(report: report, snapshot: snapshot, connection: read.connection)
+        return Outcome(report: report, snapshot: snapshot, connection: read.connection, client: read.client)
     }
 
     /// The kinds the selected analyzers need, plus the ones every diagnosis uses for owners,

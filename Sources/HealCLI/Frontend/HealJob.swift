@@ -35,8 +35,9 @@ struct HealJob {
         if request.fix { _ = try request.store.location(in: environment) }
         let started = ContinuousClock.now
         let outcome = try await DiagnoseJob(environment: environment, logLevel: logLevel).run(request.diagnose)
-        guard let connection = outcome.connection else { throw ValidationError("--fix and --watch act on a live cluster, not on --snapshot files") }
-        let client = KubeClient(connection: connection, logger: logger)
+        guard let connection = outcome.connection, let client = outcome.client else {
+            throw ValidationError("--fix and --watch act on a live cluster, not on --snapshot files")
+        }
         let store = request.fix
             ? try FixStoreFactory.open(request.store, cluster: request.cluster, environment: environment, logLevel: logLevel, client: client) : nil
         let summary = Mutex(HealSummary())

@@ -20,7 +20,8 @@ struct RecommendJob {
     struct Outcome {
         var report: RecommendationReport
         var workloads: [WorkloadResources]
-        var connection: ClusterConnection?
+        /// The client the workloads were read with (nil for --snapshot files); --apply uses it.
+        var client: KubeClient?
     }
 
     let environment: CLIEnvironment
@@ -35,29 +36,25 @@ struct RecommendJob {
 
     func run(_ request: Request) async throws -> Outcome {
         let inventory = try await WorkloadInventory.load(request.inventory, environment: environment, logger: logger)
-        let connection = inventory.read.connection
-        let client = connection.map { KubeClient(connection: $0, logger: logger) }
+        let client = inventory.read.client
         let measured = try await UsageReader(environment: environment, logger: logger).read(
-            UsageReader.Request(
-                workloads: inventory.workloads, options: request.usage, prometheus: request.prometheus,
-                cpuPercentiles: request.settings.cpuPercentiles, offline: connection == nil, namespace: inventory.read.namespaces?.first),
+            UsageReader.request(for: inventory, options: request.usage, prometheus: request.prometheus, cpuPercentiles: request.settings.cpuPercentiles),
             client: client)
         let keys = inventory.workloads.map { WorkloadKey(namespace: $0.ref.namespace ?? "default", kind: $0.ref.kind, name: $0.ref.name) }
         let learned = await LearnedMemoryReader(environment: environment, logger: logger).read(
             for: keys, options: request.store, cluster: request.cluster, client: client, logLevel: logLevel) ?? [:]
-        let recommendations = inventory.workloads.map { workload in
-            let key = WorkloadKey(namespace: workload.ref.namespace ?? "default", kind: workload.ref.kind, name: workload.ref.name)
-            return Recommender.recommend(workload, usage: measured.usage[workload.ref], learnedMemoryBytes: learned[key] ?? [:], settings: request.settings)
+        let recommendations = zip(inventory.workloads, keys).map { workload, key in
+            Recommender.recommend(workload, usage: measured.usage[workload.ref], learnedMemoryBytes: learned[key] ?? [:], settings: request.settings)
         }
         let metadata = RecommendationReport.Metadata(
             source: inventory.read.source, namespaces: inventory.read.namespaces, usage: measured.description, settings: request.settings)
         return Outcome(
             report: RecommendationReport(metadata: metadata, workloads: recommendations, errors: inventory.read.snapshot.unreadable),
-            workloads: inventory.workloads, connection: connection)
+            workloads: inventory.workloads, client: client)
     }
 
     /// `--apply`: every workload whose recommendation changes something, through `ResizeJob`.
-    func apply(_ outcome: Outcome, connection: ClusterConnection, guardRails: ResizeJob.GuardRails) async -> [ResizeResult] {
+    func apply(_ outcome: Outcome, client: KubeClient, guardRails: ResizeJob.GuardRails) async -> [ResizeResult] {
         let workloads = Dictionary(outcome.workloads.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
         let changes = outcome.report.workloads.compactMap { recommendation -> ResizeJob.Change? in
             guard let patch = recommendation.patch, let workload = workloads[recommendation.ref] else { return nil }
@@ -65,7 +62,6 @@ struct RecommendJob {
                 workload: recommendation.ref, patch: patch.body, summary: Self.summary(recommendation),
                 labels: workload.labels, annotations: workload.annotations)
         }
-        let client = KubeClient(connection: connection, logger: logger)
         return await ResizeJob(environment: environment, logger: logger).run(changes, guardRails: guardRails, client: client)
     }
 

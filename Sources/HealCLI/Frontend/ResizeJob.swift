@@ -69,12 +69,9 @@ struct ResizeJob {
         guard change.workload.kind == "Deployment" else {
             return "--apply changes Deployments (their rollout is verified and rolled back); apply -o patch to \(change.workload.typeAndName) with kubectl"
         }
-        if change.workload.namespace == "kube-system", guardRails.namedNamespace != "kube-system" {
-            return "kube-system is changed only when named with -n kube-system"
-        }
-        if !guardRails.force, let manager = GitOpsOwnership.manager(of: ObjectMeta(name: change.workload.name, labels: change.labels, annotations: change.annotations)) {
-            return "it is managed by \(manager), whose sync would revert the change; change it in Git, or add --force"
-        }
-        return nil
+        let namespace = change.workload.namespace ?? "default"
+        return ChangeGuard.refusal(
+            namespace: namespace, namespaceNamed: guardRails.namedNamespace == namespace,
+            metadata: ObjectMeta(name: change.workload.name, labels: change.labels, annotations: change.annotations), force: guardRails.force)
     }
 }

@@ -56,12 +56,11 @@ struct ScenarioJob {
         guard let workload = inventory.workloads.first else {
             throw CLIError.targetNotFound(type: target.target?.kind.kind.lowercased() ?? "deployment", name: target.target?.name ?? "", namespace: inventory.read.namespaces?.first)
         }
-        let client = inventory.read.connection.map { KubeClient(connection: $0, logger: logger) }
         let measured = try await UsageReader(environment: environment, logger: logger).read(
-            UsageReader.Request(
-                workloads: [workload], options: request.usage, prometheus: request.prometheus,
-                cpuPercentiles: request.recommender.cpuPercentiles, offline: client == nil, namespace: inventory.read.namespaces?.first),
-            client: client)
+            UsageReader.request(
+                for: inventory, workloads: [workload], options: request.usage, prometheus: request.prometheus,
+                cpuPercentiles: request.recommender.cpuPercentiles),
+            client: inventory.read.client)
         let recommendation = Recommender.recommend(workload, usage: measured.usage[workload.ref], settings: request.recommender)
         let input = ScenarioInput.from(
             workload: workload, recommendation: Self.rightSizedPod(recommendation), overrides: request.options.overrides, prices: prices)

@@ -28,26 +28,32 @@ struct SnapshotReader {
         /// The namespace worked on; nil for every namespace.
         var namespaces: [String]?
         var connection: ClusterConnection?
+        /// The client the objects were read with, for whatever the job does next on the same
+        /// cluster (one connection pool, one credential cache).
+        var client: KubeClient?
     }
 
     func read(_ request: Request) async throws -> Outcome {
+        let outcome: Outcome
         switch request.source {
         case .snapshot(let path):
-            return Outcome(
+            outcome = Outcome(
                 snapshot: try load(path, request: request), source: DiagnosisReport.Source(type: "snapshot", path: path),
                 namespaces: request.namespace.map { [$0] })
         case .cluster(let overrides):
             let live = try KubeconfigLoader(environment: environment.configEnvironment).load(overrides)
             let namespace = request.allNamespaces ? nil : (request.namespace ?? live.namespace)
-            let snapshot = try await collect(live, namespace: namespace, request: request)
-            for unreadable in snapshot.unreadable {
-                let scope = unreadable.namespace.map { " in namespace \($0)" } ?? ""
-                logger.warning("cannot read \(unreadable.resource)\(scope) (\(unreadable.reason)): the report does not cover it. \(unreadable.message)")
-            }
-            return Outcome(
-                snapshot: snapshot, source: DiagnosisReport.Source(type: "cluster", context: live.contextName, server: live.server),
-                namespaces: namespace.map { [$0] }, connection: live)
+            let client = KubeClient(connection: live, logger: logger)
+            outcome = Outcome(
+                snapshot: try await collect(live, client: client, namespace: namespace, request: request),
+                source: DiagnosisReport.Source(type: "cluster", context: live.contextName, server: live.server),
+                namespaces: namespace.map { [$0] }, connection: live, client: client)
         }
+        for unreadable in outcome.snapshot.unreadable {
+            let scope = unreadable.namespace.map { " in namespace \($0)" } ?? ""
+            logger.warning("cannot read \(unreadable.resource)\(scope) (\(unreadable.reason)): the report does not cover it. \(unreadable.message)")
+        }
+        return outcome
     }
 
     private func load(_ path: String, request: Request) throws -> ClusterSnapshot {
@@ -58,16 +64,11 @@ struct SnapshotReader {
         if !loaded.skippedKinds.isEmpty {
             logger.info("skipped kinds kubectl-heal does not read: \(loaded.skippedKinds.joined(separator: ", "))")
         }
-        for unreadable in loaded.snapshot.unreadable {
-            let scope = unreadable.namespace.map { " in namespace \($0)" } ?? ""
-            logger.warning("cannot read \(unreadable.resource)\(scope) (\(unreadable.reason)): the report does not cover it. \(unreadable.message)")
-        }
         return loaded.snapshot.restricted(toNamespace: request.namespace, excluding: request.excludedNamespaces)
     }
 
-    private func collect(_ connection: ClusterConnection, namespace: String?, request: Request) async throws -> ClusterSnapshot {
+    private func collect(_ connection: ClusterConnection, client: KubeClient, namespace: String?, request: Request) async throws -> ClusterSnapshot {
         logger.info("reading \(namespace.map { "namespace \($0)" } ?? "all namespaces") from \(connection.server) (\(connection.origin))")
-        let client = KubeClient(connection: connection, logger: logger)
         var logs = request.logs ?? LogPolicy()
         logs.enabled = request.logs != nil
         let scope = CollectionScope(namespace: namespace, excludedNamespaces: request.excludedNamespaces, kinds: request.kinds, logs: logs)

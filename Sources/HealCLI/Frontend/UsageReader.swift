@@ -15,13 +15,20 @@ struct UsageReader {
         var options: UsageOptions
         var prometheus: PrometheusOptions
         var cpuPercentiles: [Double]
-        /// --snapshot: no cluster to find Prometheus or metrics-server in.
-        var offline: Bool
         /// The namespace worked on (nil: all): where to look for Prometheus when Services cannot be
         /// listed cluster-wide.
         var namespace: String?
-        /// --request-timeout: the limit for each Prometheus query.
-        var timeout: Duration = .seconds(30)
+    }
+
+    /// What to read for `workloads` of `inventory` (all of them by default), Prometheus looked
+    /// for in the namespace worked on.
+    static func request(
+        for inventory: WorkloadInventory, workloads: [WorkloadResources]? = nil, options: UsageOptions, prometheus: PrometheusOptions,
+        cpuPercentiles: [Double]
+    ) -> Request {
+        Request(
+            workloads: workloads ?? inventory.workloads, options: options, prometheus: prometheus, cpuPercentiles: cpuPercentiles,
+            namespace: inventory.read.namespaces?.first)
     }
 
     struct Measured {
@@ -51,7 +58,8 @@ struct UsageReader {
                 notes.append("metrics-server is not available (\(path) answered \(status): \(detail))")
             }
         }
-        if request.offline { notes.append("offline (--snapshot): pass --prometheus-url to read usage") }
+        // No client: --snapshot files, with no cluster to find Prometheus or metrics-server in.
+        if client == nil { notes.append("offline (--snapshot): pass --prometheus-url to read usage") }
         let note = "no usage figures: " + notes.joined(separator: "; ")
         logger.warning("\(note); recommendations rest on the spec and on OOM kills in pod status only")
         return Measured(usage: [:], description: .init(source: .none, note: note))
@@ -61,7 +69,7 @@ struct UsageReader {
     /// (with a note) when `auto` finds none.
     private func prometheus(_ request: Request, client: KubeClient?, notes: inout [String]) async throws -> (any UsageSource)? {
         if let url = request.prometheus.prometheusURL {
-            let connection = try request.prometheus.connection(url: url, environment: environment, timeout: request.timeout)
+            let connection = try request.prometheus.connection(url: url, environment: environment)
             return PrometheusUsageSource(client: PrometheusClient(transport: DirectPrometheusTransport(connection: connection), logger: logger), logger: logger)
         }
         guard let client else { return nil }

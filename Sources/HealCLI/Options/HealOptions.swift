@@ -75,10 +75,7 @@ struct HealOptions: ParsableArguments {
     }
 
     func executorSettings() -> HealExecutor.Settings {
-        var settings = HealExecutor.Settings()
-        settings.verifyFor = .seconds(DurationText.seconds(verifyFor) ?? 60)
-        settings.rolloutTimeout = .seconds(DurationText.seconds(rolloutTimeout) ?? 300)
-        return settings
+        HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout)
     }
 
     func limits(namedNamespace: String?) -> HealLimits {

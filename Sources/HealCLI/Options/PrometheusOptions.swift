@@ -52,7 +52,7 @@ struct PrometheusOptions: ParsableArguments, Sendable {
 extension PrometheusOptions {
     /// The direct connection the flags describe; the token file and the environment are read
     /// here. Bad values throw `UsageError.prometheusOptionInvalid` (exit 64).
-    func connection(url: String, environment: CLIEnvironment, timeout: Duration) throws -> PrometheusConnection {
+    func connection(url: String, environment: CLIEnvironment) throws -> PrometheusConnection {
         var token: PrometheusConnection.TokenSource?
         if let prometheusTokenFile {
             do {
@@ -68,6 +68,6 @@ extension PrometheusOptions {
         return try PrometheusConnection(
             url: url, headers: prometheusHeader, token: token, user: prometheusUser, password: password, caFile: prometheusCAFile,
             insecureSkipTLSVerify: prometheusInsecureSkipTLSVerify, clientCertificateFile: prometheusClientCertificate,
-            clientKeyFile: prometheusClientKey, timeout: timeout)
+            clientKeyFile: prometheusClientKey)
     }
 }

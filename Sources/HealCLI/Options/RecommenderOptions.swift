@@ -38,7 +38,7 @@ struct RecommenderOptions: ParsableArguments, Sendable {
     }
 
     static func text(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        PlainNumber.text(value, decimals: 6)
     }
 }
 

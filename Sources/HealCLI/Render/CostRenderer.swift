@@ -69,24 +69,19 @@ enum CostRenderer {
                 decimal(cost.total), cost.idle.map(decimal) ?? "", cost.cpuBasis.rawValue, cost.memoryBasis.rawValue,
                 number(cost.prices.cpuPerCoreHour), number(cost.prices.memoryPerGiBHour), cost.prices.overrideName ?? "", report.currency.code,
             ]
-            lines.append(fields.map(RecommendationRenderer.quoted).joined(separator: ","))
+            lines.append(fields.map(CSVField.quoted).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// "8.76", "-1.50": whole cents, as `Money` rounds them.
     static func decimal(_ amount: Double) -> String {
-        let cents = Money.cents(amount)
-        let magnitude = abs(cents)
-        return "\(cents < 0 ? "-" : "")\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
+        PlainNumber.text(Double(Money.cents(amount)) / 100, decimals: 2, minimumDecimals: 2)
     }
 
     /// "730", "0.031611": up to 6 decimals, no exponent.
     static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        var text = String(format: "%.6f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
+        PlainNumber.text(value, decimals: 6)
     }
 
     // MARK: scenarios

@@ -133,7 +133,7 @@ enum RecommendationRenderer {
                     number(container.window?.seconds), container.window.map { String($0.samples) } ?? "",
                     container.reasons.joined(separator: "; "),
                 ]
-                lines.append(fields.map(quoted).joined(separator: ","))
+                lines.append(fields.map(CSVField.quoted).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -144,17 +144,7 @@ enum RecommendationRenderer {
 
     /// Plain numbers (cores, bytes, seconds), up to 6 decimals, no exponent.
     private static func number(_ value: Double?) -> String {
-        guard let value else { return "" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        var text = String(format: "%.6f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
-    }
-
-    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        value.map { PlainNumber.text($0, decimals: 6) } ?? ""
     }
 
     // MARK: Patches

@@ -1,8 +1,8 @@
 /// Numbers for sentences and tables: "730", "730.5", "0.012" — at most `decimals` decimals,
 /// trailing zeros dropped down to `minimumDecimals`, no exponent (except beyond `Int`, where
 /// Swift's own form is the honest one).
-enum PlainNumber {
-    static func text(_ value: Double, decimals: Int, minimumDecimals: Int = 0) -> String {
+package enum PlainNumber {
+    package static func text(_ value: Double, decimals: Int, minimumDecimals: Int = 0) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
