@@ -45,6 +45,12 @@ let package = Package(
             name: "HealUsage",
             dependencies: ["HealHTTP", "HealKube", "HealModel", "HealAnalysis", .product(name: "Logging", package: "swift-log")]
         ),
+        // The optional LLM: OpenAI-compatible chat completions, anonymized prompts, answer cache,
+        // explanations of findings and plans for incidents no rule covers.
+        .target(
+            name: "HealAdvisor",
+            dependencies: ["HealHTTP", "HealModel", "HealAnalysis", .product(name: "Logging", package: "swift-log")]
+        ),
         // The memory of fixes: learned patterns and the audit trail, in SQLite or a ConfigMap.
         .target(
             name: "HealStore",
@@ -62,7 +68,7 @@ let package = Package(
         .target(
             name: "HealCLI",
             dependencies: [
-                "HealKube", "HealAnalysis", "HealActions", "HealModel", "HealStore", "HealUsage",
+                "HealKube", "HealAnalysis", "HealActions", "HealAdvisor", "HealModel", "HealStore", "HealUsage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -96,11 +102,15 @@ let package = Package(
             name: "HealUsageTests",
             dependencies: ["HealUsage", "HealAnalysis", "HealKube", "HealHTTP", "HealModel", "HealTestSupport"]
         ),
+        .testTarget(
+            name: "HealAdvisorTests",
+            dependencies: ["HealAdvisor", "HealAnalysis", "HealHTTP", "HealModel", "HealTestSupport"]
+        ),
         .testTarget(name: "HealActionsTests", dependencies: ["HealActions", "HealAnalysis", "HealModel", "HealTestSupport"]),
         .testTarget(
             name: "HealCLITests",
             dependencies: [
-                "HealCLI", "HealKube", "HealAnalysis", "HealActions", "HealModel", "HealStore", "HealUsage", "HealTestSupport", .product(name: "Yams", package: "Yams"),
+                "HealCLI", "HealKube", "HealAnalysis", "HealActions", "HealAdvisor", "HealModel", "HealStore", "HealUsage", "HealTestSupport", .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Snapshots"]
         ),
