@@ -6,10 +6,13 @@ import HealModel
 package struct HealPlan: Sendable, Equatable {
     package var steps: [HealStep]
     package var leftAlone: String?
+    /// No rule and no learned fix covers the incident: the only case an LLM is asked for a plan.
+    package var uncovered: Bool
 
-    package init(steps: [HealStep], leftAlone: String? = nil) {
+    package init(steps: [HealStep], leftAlone: String? = nil, uncovered: Bool = false) {
         self.steps = steps
         self.leftAlone = steps.isEmpty ? leftAlone : nil
+        self.uncovered = steps.isEmpty && uncovered
     }
 
     package static func none(_ reason: String) -> HealPlan {

@@ -13,8 +13,12 @@ package struct HealPlanner: Sendable {
 
     /// `failedBefore`: `HealStep.identity` of the steps that did not verify before.
     package func plan(_ incident: HealIncident, learned: [LearnedFix], failedBefore: Set<String>) -> HealPlan {
-        guard let remediation = incident.finding.remediation else {
-            return .none("no remediation is known for \(incident.finding.code)")
+        guard let remediation = incident.finding.remediation, ![.manual, .scale].contains(remediation.action) else {
+            // No rule covers it; a fix that verified on this workload (an LLM plan) still may.
+            let replay = learnedReplay(incident, learned: learned).filter { !failedBefore.contains($0.identity) }
+            guard replay.isEmpty else { return HealPlan(steps: replay) }
+            let why = incident.finding.remediation.map { "it needs a person: \($0.summary)" } ?? "no remediation is known for \(incident.finding.code)"
+            return HealPlan(steps: [], leftAlone: why, uncovered: true)
         }
         let proposed: Result<[HealStep], Refusal>
         switch remediation.action {
@@ -35,6 +39,42 @@ package struct HealPlanner: Sendable {
                 return .none("\(Wording.list(steps.map(\.summary))) did not verify before on this incident, so it is not repeated")
             }
             return HealPlan(steps: fresh)
+        }
+    }
+
+    /// Learned fixes replayed for an incident no rule covers, through the same checks as any
+    /// proposed step (the cap, the template, the registry may have changed since).
+    private func learnedReplay(_ incident: HealIncident, learned: [LearnedFix]) -> [HealStep] {
+        let validator = PlanValidator(settings: settings)
+        return learned.compactMap { fix in
+            let container = fix.template["container"].map(JSONValue.string)
+            var parameters: [String: JSONValue]
+            switch fix.action {
+            case .raiseMemoryLimit:
+                guard let to = fix.valueForWorkload?["to"] else { return nil }
+                parameters = ["memory": .string(to)]
+            case .setImage:
+                guard let value = fix.valueForWorkload, let image = value["image"],
+                    incident.templateContainers.contains(where: { $0.name == fix.template["container"] && $0.image == value["from"] })
+                else { return nil }
+                parameters = ["image": .string(image)]
+            case .setEnv:
+                let names = (fix.template["names"] ?? "").split(separator: ",").map { JSONValue.string(String($0)) }
+                parameters = ["names": .array(names)]
+            case .restartPod:
+                parameters = ["pod": .string(incident.finding.resource.name)]
+            case .rollback, .scale, .setResources, .manual:
+                return nil
+            }
+            if fix.action != .restartPod {
+                guard let container else { return nil }
+                parameters["container"] = container
+            }
+            let reason = "\(incident.workloadName) was fixed this way before (pattern \(fix.patternID), \(Self.count(fix.successes, "success", "successes")))"
+            guard case .success(let step) = validator.step(
+                ProposedStep(action: fix.action.rawValue, parameters: parameters, reason: reason), incident: incident, source: .learned)
+            else { return nil }
+            return step
         }
     }
 
@@ -69,15 +109,11 @@ package struct HealPlanner: Sendable {
         let stepRule = settings.memoryStep == .double ? "×2" : "max(+100Mi, ×1.2)"
         return .success(sizes.map { size in
             let to = Quantity.formatBytes(size.bytes)
-            let resources: JSONValue = .object(["limits": .object(["memory": .string(to)])])
             let reason = size.learned.map { "learned: \(incident.workloadName) verified with \(to) before (pattern \($0.patternID), \(Self.count($0.successes, "success", "successes")))" }
                 ?? "rule: OOMKilled at a \(current.text) limit; the next size is \(stepRule), capped at \(Quantity.formatBytes(cap))"
-            return HealStep(
-                action: .raiseMemoryLimit, source: size.learned == nil ? .rule : .learned, target: target, container: container.name,
-                summary: "raise the memory limit of container \(container.name) from \(current.text) to \(to)",
-                reason: reason, parameters: ["container": container.name, "from": current.text, "to": to],
-                patch: ContainerPatch.patch(target, container: container.name, fields: ["resources": resources]),
-                template: ["container": container.name, "memoryStep": settings.memoryStep.rawValue], learnedValue: ["to": to])
+            return HealStepFactory.memory(
+                container, target: target, from: current, to: to, source: size.learned == nil ? .rule : .learned, reason: reason,
+                memoryStep: settings.memoryStep)
         })
     }
 
@@ -94,14 +130,10 @@ package struct HealPlanner: Sendable {
         }
         guard !candidates.isEmpty else { return .failure(Refusal("no corrected image is known for \(current): \(remediation.summary)")) }
         return .success(candidates.map { candidate in
-            HealStep(
-                action: .setImage, source: candidate.learned == nil ? .rule : .learned, target: target, container: container.name,
-                summary: "change the image of container \(container.name) from \(current) to \(candidate.image)",
+            HealStepFactory.image(
+                container, target: target, from: current, to: candidate.image, source: candidate.learned == nil ? .rule : .learned,
                 reason: candidate.learned.map { "learned: \(candidate.image) replaced \(current) on this workload before (pattern \($0.patternID))" }
-                    ?? "rule: \(incident.ruleReason)",
-                parameters: ["container": container.name, "from": current, "image": candidate.image],
-                patch: ContainerPatch.patch(target, container: container.name, fields: ["image": .string(candidate.image)]),
-                template: ["container": container.name], learnedValue: ["from": current, "image": candidate.image])
+                    ?? "rule: \(incident.ruleReason)")
         })
     }
 
@@ -115,18 +147,10 @@ package struct HealPlanner: Sendable {
             let example = missing.map { "--env \($0)=VALUE" }.joined(separator: " ")
             return .failure(Refusal("\(Wording.list(missing)) must come from you (kubectl-heal never invents a value): run again with \(example), or NAME=secret:SECRET/KEY"))
         }
-        let entries: [JSONValue] = names.map { name in
-            .object(settings.env[name]!.envEntry.merging(["name": .string(name)]) { _, new in new })
-        }
-        let described = names.map { "\($0) from \(settings.env[$0]!.description)" }
         let fix = learned.first { $0.action == .setEnv }
-        return .success(HealStep(
-            action: .setEnv, source: fix == nil ? .rule : .learned, target: target, container: container.name,
-            summary: "set \(Wording.list(described)) on container \(container.name)",
-            reason: fix.map { "learned: setting these variables fixed this incident before (pattern \($0.patternID))" } ?? "rule: \(incident.ruleReason)",
-            parameters: ["container": container.name, "env": names.map { "\($0)=\(settings.env[$0]!.description)" }.joined(separator: ",")],
-            patch: ContainerPatch.patch(target, container: container.name, fields: ["env": .array(entries)]),
-            template: ["container": container.name, "names": names.joined(separator: ",")], learnedValue: nil))
+        return .success(HealStepFactory.env(
+            container, target: target, names: names, values: settings.env, source: fix == nil ? .rule : .learned,
+            reason: fix.map { "learned: setting these variables fixed this incident before (pattern \($0.patternID))" } ?? "rule: \(incident.ruleReason)"))
     }
 
     private func rollbackSteps(_ incident: HealIncident, _ remediation: Remediation, learned: [LearnedFix]) -> Result<[HealStep], Refusal> {
@@ -139,11 +163,9 @@ package struct HealPlanner: Sendable {
             return steps.isEmpty ? .failure(Refusal("it needs a person: \(remediation.summary)")) : .success(steps)
         }
         let fix = learned.first { $0.action == .rollback }
-        steps.append(HealStep(
-            action: .rollback, source: fix == nil ? .rule : .learned, target: workload, container: incident.finding.container,
-            summary: "roll deployment \(workload.name) back to revision \(revision)",
-            reason: fix.map { "learned: a rollback fixed this incident before (pattern \($0.patternID))" } ?? "rule: the newest rollout introduced the failure; revision \(revision) still served",
-            parameters: ["revision": revision], patch: nil, template: [:], learnedValue: nil))
+        steps.append(HealStepFactory.rollback(
+            workload, revision: revision, container: incident.finding.container, source: fix == nil ? .rule : .learned,
+            reason: fix.map { "learned: a rollback fixed this incident before (pattern \($0.patternID))" } ?? "rule: the newest rollout introduced the failure; revision \(revision) still served"))
         return .success(steps)
     }
 
@@ -153,11 +175,9 @@ package struct HealPlanner: Sendable {
             return .failure(Refusal("a pod without a controller would not come back after a restart"))
         }
         let fix = learned.first { $0.action == .restartPod }
-        return .success([HealStep(
-            action: .restartPod, source: fix == nil ? .rule : .learned, target: pod, container: nil,
-            summary: "delete pod \(pod.name) so its controller starts a fresh one",
-            reason: fix.map { "learned: a restart fixed this incident before (pattern \($0.patternID))" } ?? "rule: \(incident.ruleReason)",
-            parameters: ["pod": pod.name], patch: nil, template: [:], learnedValue: nil)])
+        return .success([HealStepFactory.restart(
+            pod, source: fix == nil ? .rule : .learned,
+            reason: fix.map { "learned: a restart fixed this incident before (pattern \($0.patternID))" } ?? "rule: \(incident.ruleReason)")])
     }
 
     private static func count(_ value: Int, _ singular: String, _ plural: String) -> String {
@@ -171,23 +191,30 @@ package struct HealIncident: Sendable {
     package var finding: Finding
     package var fingerprint: IncidentFingerprint
     package var templateContainers: [Container]
+    /// The Deployment's revisions before the current one (what a rollback may go to).
+    package var earlierRevisions: [Int]
+    /// The pods showing the incident (what a restart may delete).
+    package var podNames: [String]
 
-    package init(finding: Finding, fingerprint: IncidentFingerprint, templateContainers: [Container]) {
+    package init(finding: Finding, fingerprint: IncidentFingerprint, templateContainers: [Container], earlierRevisions: [Int] = [], podNames: [String]? = nil) {
         self.finding = finding
         self.fingerprint = fingerprint
         self.templateContainers = templateContainers
+        self.earlierRevisions = earlierRevisions
+        let pods = finding.resource.kind == "Pod" ? [finding.resource.name] + (finding.pods?.sample ?? []) : []
+        self.podNames = podNames ?? pods.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 
-    var container: Container? {
+    package var container: Container? {
         finding.container.flatMap { name in templateContainers.first { $0.name == name } }
     }
 
     /// The workload whose template a container fix patches.
-    var templateTarget: ResourceRef? {
+    package var templateTarget: ResourceRef? {
         finding.owner.flatMap { ContainerPatch.templatedKinds.contains($0.kind) ? $0 : nil }
     }
 
-    var workloadName: String { finding.workload.name }
+    package var workloadName: String { finding.workload.name }
 
     /// The root cause as a clause inside a longer sentence.
     var ruleReason: String {
