@@ -15,6 +15,8 @@ package actor HealSession {
     let limits: HealLimits
     let identity: HealIdentity
     let approve: HealApprover
+    /// Asked for a plan when no rule and no learned fix covers an incident (the LLM, when configured).
+    let advisor: (any IncidentPlanAdvisor)?
     let emit: @Sendable (HealEvent) -> Void
     let now: @Sendable () -> Date
     /// Actions taken by this process: the cap and cooldown count them even before the store
@@ -23,7 +25,8 @@ package actor HealSession {
 
     package init(
         store: any FixStore, executor: HealExecutor, planner: HealPlanner, limits: HealLimits, identity: HealIdentity,
-        approve: @escaping HealApprover, emit: @escaping @Sendable (HealEvent) -> Void, now: @escaping @Sendable () -> Date = Date.init
+        approve: @escaping HealApprover, advisor: (any IncidentPlanAdvisor)? = nil, emit: @escaping @Sendable (HealEvent) -> Void,
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.executor = executor
@@ -31,18 +34,26 @@ package actor HealSession {
         self.limits = limits
         self.identity = identity
         self.approve = approve
+        self.advisor = advisor
         self.emit = emit
         self.now = now
     }
 
-    /// The findings worth healing: one per workload and container, with a remediation.
-    package static func incidents(in findings: [Finding]) -> [Finding] {
+    /// The findings worth healing: one per workload and container, with a remediation (or,
+    /// `includingUncovered` when an advisor may plan them, with none a rule can apply).
+    package static func incidents(in findings: [Finding], includingUncovered: Bool = false) -> [Finding] {
         var seen: Set<String> = []
         return findings.filter { finding in
-            guard finding.severity >= .warning, let remediation = finding.remediation, remediation.action != .manual, finding.owner != nil
-            else { return false }
+            guard finding.severity >= .warning, finding.owner != nil else { return false }
+            let ruled = finding.remediation.map { $0.action != .manual } ?? false
+            guard ruled || includingUncovered else { return false }
             return seen.insert("\(finding.workload)/\(finding.container ?? "")").inserted
         }
+    }
+
+    /// The incidents this session heals: with an advisor, also those no rule covers.
+    package nonisolated func incidents(in findings: [Finding]) -> [Finding] {
+        Self.incidents(in: findings, includingUncovered: advisor != nil)
     }
 
     /// Incidents whose last step did not verify: the fixes tried were rolled back or failed.
@@ -76,8 +87,20 @@ package actor HealSession {
                            successes: pattern.successes, failures: pattern.failures)
             }
         }
-        let plan = planner.plan(incident, learned: learned, failedBefore: failedBefore)
+        var plan = planner.plan(incident, learned: learned, failedBefore: failedBefore)
         let saw = Self.saw(finding)
+        var llmCalls = 0
+        if plan.uncovered, let advisor {
+            let advised = await advisor.proposePlan(for: incident, in: snapshot, settings: planner.settings)
+            llmCalls = advised.calls
+            switch Self.validated(advised, incident: incident, settings: planner.settings, failedBefore: failedBefore) {
+            case .success(let steps):
+                plan = HealPlan(steps: steps)
+            case .failure(let why):
+                report(.leftAlone, "\(saw); left alone: \(plan.leftAlone ?? "no rule covers it"), and \(why)")
+                return nil
+            }
+        }
         guard !plan.steps.isEmpty else {
             report(.leftAlone, "\(saw); left alone: \(plan.leftAlone ?? "no safe action")")
             return nil
@@ -99,7 +122,8 @@ package actor HealSession {
             }
             actionTimes.append((key.description, now()))
             let result = await executor.run(step, workload: workload)
-            try await learn(result, incident: incident, key: key, finding: finding, detectedAt: detectedAt)
+            try await learn(result, incident: incident, key: key, finding: finding, detectedAt: detectedAt, llmCalls: llmCalls)
+            llmCalls = 0
             outcome = result.outcome
             switch result.outcome {
             case .succeeded:
@@ -125,9 +149,14 @@ package actor HealSession {
         let deployment = finding.owner.flatMap { owner in
             snapshot.deployments.first { $0.metadata.name == owner.name && $0.metadata.namespace == owner.namespace && owner.kind == "Deployment" }
         }
+        let current = deployment?.metadata.annotations["deployment.kubernetes.io/revision"].flatMap { Int($0) }
+        let revisions = deployment.map { deployment in
+            snapshot.replicaSets.filter { $0.metadata.namespace == deployment.metadata.namespace && $0.metadata.ownerReferences.contains { $0.uid == deployment.metadata.uid } }
+                .compactMap(\.revision).filter { $0 != current }.sorted()
+        } ?? []
         return HealIncident(
             finding: finding, fingerprint: IncidentFingerprint.of(finding, pod: pod, logs: logs),
-            templateContainers: deployment?.spec.template?.spec.containers ?? [])
+            templateContainers: deployment?.spec.template?.spec.containers ?? [], earlierRevisions: revisions)
     }
 
     /// "saw memory-hungry OOMKilled …": the finding's own words.
@@ -160,8 +189,24 @@ package actor HealSession {
         return nil
     }
 
-    /// Appends the audit record and updates the pattern.
-    private func learn(_ result: HealStepResult, incident: HealIncident, key: WorkloadKey, finding: Finding, detectedAt: Date) async throws(StoreError) {
+    /// An advisor's plan as steps to try, or why there are none.
+    static func validated(_ advised: AdvisedPlan, incident: HealIncident, settings: HealPlannerSettings, failedBefore: Set<String>) -> Result<[HealStep], PlanRejection> {
+        let proposal: PlanProposal
+        switch advised.answer {
+        case .unavailable(let why): return .failure(PlanRejection("the LLM gave no plan: \(why)"))
+        case .proposal(let proposed): proposal = proposed
+        }
+        switch PlanValidator(settings: settings).steps(for: proposal, incident: incident, source: .llm) {
+        case .failure(let rejection):
+            return .failure(PlanRejection("the LLM's plan was rejected: \(rejection.reason)"))
+        case .success(let steps):
+            let fresh = steps.filter { !failedBefore.contains($0.identity) }
+            return fresh.isEmpty ? .failure(PlanRejection("the LLM's plan repeats what did not verify before")) : .success(fresh)
+        }
+    }
+
+    /// Appends the audit record and updates the pattern; `llmCalls` is what planning it cost.
+    private func learn(_ result: HealStepResult, incident: HealIncident, key: WorkloadKey, finding: Finding, detectedAt: Date, llmCalls: Int) async throws(StoreError) {
         let step = result.step
         let fingerprint = incident.fingerprint
         let draft = PatternDraft(
@@ -172,7 +217,7 @@ package actor HealSession {
             container: step.container, findingCode: finding.code, action: step.action.rawValue, parameters: step.parameters,
             patch: result.patch, priorState: result.priorState, outcome: result.outcome, verification: result.verification,
             source: AttemptRecord.Source(rawValue: step.source.rawValue) ?? .rule, incidentSince: finding.since?.date,
-            detectedAt: detectedAt, startedAt: result.startedAt, finishedAt: result.finishedAt)
+            detectedAt: detectedAt, startedAt: result.startedAt, finishedAt: result.finishedAt, llmCalls: llmCalls)
         try await store.record(record, pattern: draft)
     }
 }

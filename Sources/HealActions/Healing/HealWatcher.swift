@@ -87,8 +87,8 @@ package struct HealWatcher: Sendable {
             emit(.resolved(finding, at: detectedAt))
             healer?.forget(key)
         }
-        if let healer {
-            for incident in HealSession.incidents(in: findings) {
+        if let healer, let session {
+            for incident in session.incidents(in: findings) {
                 healer.enqueue(incident, key: Self.key(incident), snapshot: snapshot, detectedAt: detectedAt)
             }
         }

@@ -35,6 +35,8 @@ package struct DiagnosisReport: Codable, Sendable {
     package var findings: [Finding]
     /// What could not be read (RBAC, missing API groups); the report is partial there.
     package var errors: [UnreadableResource]
+    /// With `--explain`: the model, the endpoint and what the explanations cost.
+    package var llm: LLMUsageSummary?
 
     package init(diagnosis: Diagnosis, snapshot: ClusterSnapshot, source: Source, namespaces: [String]?, generatedAt: Timestamp, referenceTime: Timestamp) {
         metadata = Metadata(

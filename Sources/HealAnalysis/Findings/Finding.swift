@@ -37,6 +37,8 @@ package struct Finding: Codable, Sendable, Equatable {
     /// 0…1: how sure the rule is of the root cause.
     package var confidence: Double
     package var source: Source
+    /// An LLM's explanation and steps (`diagnose --explain`); nil otherwise.
+    package var explanation: FindingExplanation?
 
     package init(
         code: String, severity: Severity, analyzer: String, resource: ResourceRef, owner: ResourceRef? = nil,

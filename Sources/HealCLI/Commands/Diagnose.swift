@@ -58,7 +58,7 @@ struct Diagnose: HealCommand {
     @Option(help: "Exit 1 when a finding is at or above this severity (default: findings never fail).")
     var failOn: Severity?
 
-    @Flag(help: "Add an LLM explanation per finding (needs an OpenAI-compatible endpoint; see the README).")
+    @Flag(help: "Add an LLM explanation and fix steps per finding (needs an OpenAI-compatible endpoint: --llm-base-url, --llm-model).")
     var explain = false
 
     @Flag(help: "Apply the safe remediations (plan, dry run, apply, verify, roll back).")
@@ -76,6 +76,8 @@ struct Diagnose: HealCommand {
 
     @Option(help: ArgumentHelp("With --watch: serve Prometheus metrics on HOST:PORT (:PORT for every interface).", valueName: "host:port"))
     var metricsAddr: String?
+
+    @OptionGroup(title: "LLM (optional: explanations with --explain, plans for incidents no rule covers with --fix)") var llm: LLMOptions
 
     @OptionGroup var verbosity: VerbosityOptions
 
@@ -95,6 +97,10 @@ struct Diagnose: HealCommand {
         if let minAge, DurationText.seconds(minAge) == nil {
             throw ValidationError("--min-age \"\(minAge)\" is not a duration; use e.g. 90s, 5m, 2h or 1d")
         }
+        if explain && (fix || watch) {
+            throw ValidationError("--explain annotates a report; with --\(fix ? "fix" : "watch") the output is a stream of events (a configured LLM plans the incidents no rule covers there)")
+        }
+        if explain && llm.noLLM { throw ValidationError("--explain asks the LLM and --no-llm forbids it; drop one") }
         if fix || watch {
             if let snapshot { throw ValidationError("--\(fix ? "fix" : "watch") works on a live cluster; --snapshot \(snapshot) is files") }
             guard [.table, .json].contains(output) else {
@@ -115,10 +121,12 @@ struct Diagnose: HealCommand {
     }
 
     func execute(in environment: CLIEnvironment) async throws -> Int32 {
-        if explain {
-            let configured = ["KUBECTL_HEAL_LLM_BASE_URL", "OPENAI_BASE_URL"].contains { !(environment.variables[$0] ?? "").isEmpty }
-            throw configured ? CLIError.notImplemented(feature: "diagnose --explain", issue: "LLM") : CLIError.llmNotConfigured(flag: "--explain")
+        let llmConfiguration = try llm.configuration(in: environment)
+        if llmConfiguration == nil, explain || llm.requireLLM {
+            throw CLIError.llmNotConfigured(flag: explain ? "--explain" : "--require-llm")
         }
+        let logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: verbosity.logLevel)
+        let session = llmConfiguration.map { LLMSession(configuration: $0, options: llm, environment: environment, logger: logger) }
         let request = DiagnoseRequest(
             source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),
             namespace: scope.allNamespaces ? nil : cluster.namespace,
@@ -131,10 +139,16 @@ struct Diagnose: HealCommand {
         if fix || watch {
             return try await HealJob(environment: environment, logLevel: verbosity.logLevel).run(HealJob.Request(
                 diagnose: request, fix: fix, watch: watch, yes: yes, json: output == .json, heal: heal, store: store,
-                cluster: cluster, metricsAddress: metricsAddr))
+                cluster: cluster, metricsAddress: metricsAddr, llm: session, requireLLM: llm.requireLLM))
         }
-        let report = try await DiagnoseJob(environment: environment, logLevel: verbosity.logLevel).run(request).report
+        let outcome = try await DiagnoseJob(environment: environment, logLevel: verbosity.logLevel).run(request)
+        var report = outcome.report
+        var llmFailed = false
+        if explain, let session {
+            (report, llmFailed) = await session.explain(report, snapshot: outcome.snapshot)
+        }
         environment.standardOutput.write(try ReportRenderer.render(report, as: output, colors: environment.colorsStandardOutput))
+        if llmFailed && llm.requireLLM { return ExitStatus.unavailable }
         guard let failOn else { return ExitStatus.success }
         return report.findings.contains { $0.severity >= failOn } ? ExitStatus.findings : ExitStatus.success
     }

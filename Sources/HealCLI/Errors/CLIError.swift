@@ -2,7 +2,6 @@
 package enum CLIError: Error, Sendable, Equatable {
     /// A TYPE/NAME argument that names nothing in what was read.
     case targetNotFound(type: String, name: String, namespace: String?)
-    case notImplemented(feature: String, issue: String)
     case llmNotConfigured(flag: String)
     /// A mutating command without `--yes` and no terminal to ask on.
     case confirmationNeeded(flag: String)

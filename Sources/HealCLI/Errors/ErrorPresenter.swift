@@ -1,4 +1,5 @@
 import HealActions
+import HealAdvisor
 import HealAnalysis
 import HealHTTP
 import HealKube
@@ -34,6 +35,7 @@ package enum ErrorPresenter {
         case let error as MetricsServerError: PresentedError(message: error.message, hint: error.hint, exitCode: exitCode(error))
         case let error as ScenarioError: PresentedError(message: error.message, hint: error.hint, exitCode: ExitStatus.usage)
         case let error as UsageError: UsageErrorPresenter.present(error, situation: situation)
+        case let error as AdvisorError: AdvisorErrorPresenter.present(error)
         default:
             PresentedError(message: "internal error: \(error)", hint: "re-run with -vv for details and report it as a bug", exitCode: ExitStatus.internalError)
         }
@@ -46,14 +48,10 @@ package enum ErrorPresenter {
                 message: "\(type)/\(name) not found\(namespace.map { " in namespace \($0)" } ?? "")",
                 hint: "list what exists with `kubectl get \(type)\(namespace.map { " -n \($0)" } ?? " -A")`, or check -n/--context",
                 exitCode: ExitStatus.usage)
-        case .notImplemented(let feature, let issue):
-            PresentedError(
-                message: "\(feature) is not implemented yet",
-                hint: "it lands with the \(issue) issue; until then use `kubectl heal diagnose`", exitCode: ExitStatus.notImplemented)
         case .llmNotConfigured(let flag):
             PresentedError(
                 message: "\(flag) needs an OpenAI-compatible LLM endpoint, and none is configured",
-                hint: "set KUBECTL_HEAL_LLM_BASE_URL (or OPENAI_BASE_URL) and KUBECTL_HEAL_LLM_API_KEY, or drop \(flag)",
+                hint: "set --llm-base-url (or $KUBECTL_HEAL_LLM_BASE_URL / $OPENAI_BASE_URL) and --llm-model (or $KUBECTL_HEAL_LLM_MODEL) as the README's LLM section shows, or drop \(flag)",
                 exitCode: ExitStatus.configuration)
         case .confirmationNeeded(let flag):
             PresentedError(

@@ -5,8 +5,6 @@ package enum ExitStatus {
     package static let findings: Int32 = 1
     package static let usage: Int32 = 64
     package static let badInput: Int32 = 65
-    /// Not implemented yet (the subcommands whose issues have not landed), or an internal error.
-    package static let notImplemented: Int32 = 70
     package static let internalError: Int32 = 70
     package static let unavailable: Int32 = 69
     package static let temporaryFailure: Int32 = 75
@@ -20,8 +18,8 @@ package enum ExitStatus {
           1   findings (or, for recommend-limits, changes) at or above --fail-on; a failover refused, or rolled back after its verification failed; a fix or --apply change that did not verify (rolled back) or failed
           64  usage error (bad flag or argument)
           65  bad input data (unreadable or invalid --snapshot, --policy, --pricing or import file; corrupt store)
-          69  API server, Prometheus or metrics-server unreachable, TLS failure, timeout
-          70  not implemented yet (diagnose --explain), or an internal error
+          69  API server, Prometheus or metrics-server unreachable, TLS failure, timeout; with --require-llm, an LLM endpoint that could not answer
+          70  internal error
           75  temporary failure after bounded retries (429/503), or a conflicting change by someone else (also to the store)
           77  401/403 or credential plugin failure (the message names the refused verb and resource)
           78  configuration error (no kubeconfig, unknown context, LLM asked for but not configured, store not writable)

@@ -21,6 +21,9 @@ struct HealJob {
         var store: StoreOptions
         var cluster: ClusterOptions
         var metricsAddress: String?
+        /// Plans incidents no rule covers, when an LLM is configured.
+        var llm: LLMSession?
+        var requireLLM: Bool
     }
 
     let environment: CLIEnvironment
@@ -47,6 +50,7 @@ struct HealJob {
             metrics.record(event)
             environment.standardOutput.write((try? HealEventRenderer.line(event, json: request.json)) ?? "")
         }
+        let advisor = request.llm?.planAdvisor()
         let session = try store.map { store in
             let approval = HealApproval(policy: policy, yes: request.yes, environment: environment)
             return HealSession(
@@ -56,7 +60,7 @@ struct HealJob {
                     settings: request.heal.executorSettings(), logger: logger, now: environment.now),
                 planner: HealPlanner(settings: try request.heal.plannerSettings), limits: request.heal.limits(namedNamespace: request.cluster.namespace),
                 identity: HealIdentity(user: environment.variables["USER"] ?? "unknown", context: connection.contextName ?? connection.server),
-                approve: { step, labels in approval.decide(step, labels: labels) }, emit: emit, now: environment.now)
+                approve: { step, labels in approval.decide(step, labels: labels) }, advisor: advisor, emit: emit, now: environment.now)
         }
         if request.watch {
             try await watch(request, namespace: outcome.report.metadata.namespaces?.first, snapshot: outcome.snapshot, client: client, session: session, metrics: metrics, logger: logger, emit: emit)
@@ -64,7 +68,7 @@ struct HealJob {
             for finding in outcome.report.findings where finding.severity >= .warning {
                 emit(.detected(finding, at: environment.now()))
             }
-            for finding in HealSession.incidents(in: outcome.report.findings) {
+            for finding in session.incidents(in: outcome.report.findings) {
                 try await session.heal(finding, snapshot: outcome.snapshot, detectedAt: environment.now())
             }
         }
@@ -72,6 +76,7 @@ struct HealJob {
         final.seconds = started.duration(to: .now).seconds
         environment.standardOutput.write(try HealEventRenderer.summary(final, json: request.json))
         let notFixed = await session?.incidentsNotFixed ?? 0
+        if request.requireLLM, advisor?.failed == true { return ExitStatus.unavailable }
         return notFixed > 0 ? ExitStatus.findings : ExitStatus.success
     }
 

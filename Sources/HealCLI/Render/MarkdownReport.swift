@@ -27,6 +27,10 @@ enum MarkdownReport {
                 }
                 text += "\n"
             }
+            if let explanation = finding.explanation {
+                text += "**Explanation** (LLM \(explanation.model)): \(explanation.summary)\n\n"
+                text += explanation.steps.enumerated().map { "\($0.offset + 1). \($0.element)\n" }.joined() + "\n"
+            }
             if let remediation = finding.remediation {
                 text += "**Fix** (\(remediation.action.rawValue)\(remediation.safeToAutoApply ? ", safe to apply automatically" : "")): \(remediation.summary)\n\n"
                 if let command = remediation.command { text += "```sh\n\(command)\n```\n\n" }

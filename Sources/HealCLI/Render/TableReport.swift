@@ -28,6 +28,20 @@ enum TableReport {
             if wide { row.append(.init(text: finding.fixText ?? "-")) }
             table.rows.append(row)
         }
-        return table.render() + "\n" + report.summary.text + "\n"
+        return table.render() + explanations(report) + "\n" + report.summary.text + "\n"
+    }
+
+    /// The LLM's explanations under the table, one block per explained finding.
+    private static func explanations(_ report: DiagnosisReport) -> String {
+        let explained = report.findings.filter { $0.explanation != nil }
+        guard let llm = report.llm, !explained.isEmpty else { return "" }
+        var text = "\nEXPLANATIONS (LLM \(llm.model); check before acting)\n"
+        for finding in explained {
+            guard let explanation = finding.explanation else { continue }
+            text += "\n\(finding.workload.namespace.map { "\($0)/" } ?? "")\(finding.workload.typeAndName) \(finding.code)\n"
+            text += "  \(explanation.summary)\n"
+            for (index, step) in explanation.steps.enumerated() { text += "  \(index + 1). \(step)\n" }
+        }
+        return text
     }
 }

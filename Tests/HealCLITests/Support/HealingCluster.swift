@@ -27,13 +27,13 @@ struct HealingCluster {
     /// and the private store.
     func run(
         _ arguments: [String], namespace: String? = Self.namespace, storeFlag: String? = nil, verify: Bool = true,
-        stopRequested: @escaping @Sendable () async -> Void = {}
+        variables: [String: String] = [:], stopRequested: @escaping @Sendable () async -> Void = {}
     ) async -> CLIRun {
         let scope = namespace.map { ["-n", $0] } ?? []
         let verification = verify ? ["--verify-for", "300ms"] : []
         return await CLIRunner.run(
             arguments + scope + ["--kubeconfig", kubeconfig.path, "--store", storeFlag ?? store.path] + verification,
-            now: Date.init, stopRequested: stopRequested)
+            variables: variables, now: Date.init, stopRequested: stopRequested)
     }
 
     func deployment(_ name: String, namespace: String = Self.namespace) throws -> Deployment {

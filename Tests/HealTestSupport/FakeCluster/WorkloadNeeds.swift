@@ -11,9 +11,14 @@ package struct WorkloadNeeds: Sendable, Equatable {
     /// container without a non-empty value for one of them exits with code 1 after logging
     /// `NAME is: VALUE` for each and `ERROR: Missing required environment variables!`.
     package var env: [String]
+    /// How the program fails when its memory limit is below `memory`: nil is the kernel's OOM
+    /// kill (137); lines are what it logs before exiting with code 1 by itself (a JVM whose
+    /// heap, sized from the limit, runs out first — a failure no rule has a fix for).
+    package var outOfMemoryLog: [String]?
 
-    package init(memory: String? = nil, env: [String] = []) {
+    package init(memory: String? = nil, env: [String] = [], outOfMemoryLog: [String]? = nil) {
         self.memory = memory
         self.env = env
+        self.outOfMemoryLog = outOfMemoryLog
     }
 }

@@ -27,7 +27,9 @@ enum ContainerOutcome: Equatable {
             return .exits(code: 1, reason: "Error", log: needs.env.map { "\($0) is: \(values[$0] ?? "")" }
                 + ["ERROR: Missing required environment variables!"])
         }
-        if let need = needs.memory, let outcome = memory(of: container, needs: need) { return outcome }
+        if let need = needs.memory, let outcome = memory(of: container, needs: need) {
+            return needs.outOfMemoryLog.map { .exits(code: 1, reason: "Error", log: $0) } ?? outcome
+        }
         return .runs(ready: true)
     }
 

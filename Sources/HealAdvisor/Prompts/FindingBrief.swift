@@ -1,0 +1,40 @@
+import HealAnalysis
+import HealModel
+
+/// A finding's facts as prompt text: what the rules found and the evidence behind it, bounded
+/// so a noisy log cannot blow the prompt up. Raw text: the anonymizer masks it afterwards.
+enum FindingBrief {
+    static let maxEvidence = 20
+    static let maxLineLength = 400
+
+    static func text(_ finding: Finding) -> String {
+        var lines = ["Finding: \(finding.code) (\(finding.severity.rawValue)), found by the \(finding.analyzer) analyzer"]
+        var object = "Object: \(finding.resource.kind) \(finding.resource.name)"
+        if let namespace = finding.resource.namespace { object += " in namespace \(namespace)" }
+        if let owner = finding.owner, owner != finding.resource { object += ", owned by \(owner.kind) \(owner.name)" }
+        if let container = finding.container { object += "; container \(container)" }
+        if let pods = finding.pods, pods.count > 1 { object += "; \(pods.count) pods show it" }
+        lines.append(object)
+        lines.append("Symptom: \(finding.symptom)")
+        lines.append("Root cause according to the rules: \(finding.rootCause)")
+        if let seconds = finding.durationSeconds { lines.append("Lasting: \(DurationText.format(seconds: Double(seconds)))") }
+        if !finding.evidence.isEmpty {
+            lines.append("Evidence:")
+            for evidence in finding.evidence.prefix(maxEvidence) {
+                let count = evidence.count.map { $0 > 1 ? ", \($0)×" : "" } ?? ""
+                lines.append("- [\(evidence.source.rawValue)\(count)] \(clipped(evidence.text))")
+            }
+            if finding.evidence.count > maxEvidence { lines.append("- (\(finding.evidence.count - maxEvidence) more not shown)") }
+        }
+        if let remediation = finding.remediation {
+            lines.append("Remediation the rules propose: \(remediation.summary)")
+            if let command = remediation.command { lines.append("Command: \(command)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func clipped(_ text: String) -> String {
+        let single = text.replacingOccurrences(of: "\n", with: " ⏎ ")
+        return single.count > maxLineLength ? String(single.prefix(maxLineLength)) + "…" : single
+    }
+}
