@@ -46,6 +46,10 @@ struct LearnStatsTests {
         #expect(stats.llmCalls == 2)
         #expect(stats.llmCallsAvoided == 2)
         #expect(stats.attemptsPruned == 4)
+
+        // Replays of a pattern no LLM planned avoided no call: the rule plans those without one.
+        let ruleOnly = attempts.filter { $0.source != .llm }
+        #expect(LearnStats(patterns: [pattern], attempts: ruleOnly).llmCallsAvoided == 0)
     }
 
     @Test("an empty memory has no means")

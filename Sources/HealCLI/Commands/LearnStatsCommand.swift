@@ -9,8 +9,8 @@ struct LearnStatsCommand: HealCommand {
         discussion: """
             An incident is the attempts that share fingerprint, workload and detection time; it is fixed when one \
             of them succeeded. Mean time to detect: from when the problem began to its detection. Mean time to \
-            repair: from detection to the end of the verification of the fix. LLM calls avoided: attempts planned \
-            from a learned pattern. Figures cover the attempts kept; pruned attempts are only counted.
+            repair: from detection to the end of the verification of the fix. LLM calls avoided: attempts \
+            replayed from a learned pattern an LLM planned first (a rule's fix needs no call). Figures cover the attempts kept; pruned attempts are only counted.
 
             \(ExitStatus.table)
             """)

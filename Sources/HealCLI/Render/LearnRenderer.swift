@@ -107,7 +107,7 @@ enum LearnRenderer {
             Mean time to detect:   \(stats.meanTimeToDetectSeconds.map(seconds) ?? "-")
             Mean time to repair:   \(stats.meanTimeToRepairSeconds.map(seconds) ?? "-")
             LLM calls made:        \(stats.llmCalls)
-            LLM calls avoided:     \(stats.llmCallsAvoided) (fixes planned from learned patterns)
+            LLM calls avoided:     \(stats.llmCallsAvoided) (learned replays of fixes an LLM planned)
 
             """
     }

@@ -10,9 +10,10 @@ import Foundation
 ///   began (the finding's `since`) to detection.
 /// - **Mean time to repair**: over fixed incidents, from detection to the end of the
 ///   verification of the attempt that fixed it.
-/// - **LLM calls avoided**: attempts planned from a learned pattern. Without the memory each
-///   would have needed a fresh plan, and with an LLM configured that plan costs at least one
-///   call — so this is a lower bound.
+/// - **LLM calls avoided**: attempts replayed from a learned pattern that an LLM planned first
+///   (its pattern has an `llm` attempt). Without the memory each would have needed a fresh LLM
+///   plan, at least one call — so this is a lower bound. Replays of rule fixes do not count: the
+///   rule would have planned them without a call.
 package struct LearnStats: Codable, Sendable, Equatable {
     package struct Incidents: Codable, Sendable, Equatable {
         package var handled = 0
@@ -56,7 +57,8 @@ package struct LearnStats: Codable, Sendable, Equatable {
         }
         attemptsPruned = max(0, patterns.reduce(0) { $0 + $1.successes + $1.failures } - records.count)
         llmCalls = records.reduce(0) { $0 + $1.llmCalls }
-        llmCallsAvoided = records.count { $0.source == .learned }
+        let planned = Set(records.filter { $0.source == .llm }.map(\.patternID))
+        llmCallsAvoided = records.count { $0.source == .learned && planned.contains($0.patternID) }
         firstDetectedAt = records.map(\.detectedAt).min()
         lastFinishedAt = records.map(\.finishedAt).max()
 
