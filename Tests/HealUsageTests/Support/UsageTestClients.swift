@@ -1,4 +1,5 @@
 import Foundation
+import HealHTTP
 import HealKube
 import HealTestSupport
 

@@ -1,5 +1,4 @@
 import Foundation
-import HealHTTP
 
 /// Bounded retries with exponential backoff and jitter. `Retry-After` from the server wins over
 /// the computed delay (capped, so a misbehaving server cannot stall a run for minutes).
@@ -25,17 +24,19 @@ package struct RetryPolicy: Sendable {
     /// Whether a response status is worth another attempt. Writes are retried only when the
     /// server explicitly asks for it (429, or `Retry-After`), because a 5xx after a write may
     /// mean the write happened.
-    func shouldRetry(status: Int, idempotent: Bool, hasRetryAfter: Bool) -> Bool {
+    package func shouldRetry(status: Int, idempotent: Bool, hasRetryAfter: Bool) -> Bool {
         guard Self.transientStatuses.contains(status) else { return false }
         return status == 429 || idempotent || hasRetryAfter
     }
 
-    func shouldRetry(_ error: HTTPError, idempotent: Bool) -> Bool {
+    package func shouldRetry(_ error: HTTPError, idempotent: Bool) -> Bool {
         if case .connectionLost = error { return idempotent }
         return false
     }
 
-    func delay(beforeAttempt attempt: Int, retryAfter: String?) -> Duration {
+    /// The pause before the next attempt, `attempt` being the number made so far: the server's
+    /// `Retry-After` seconds when given (capped), else exponential backoff with ±20 % jitter.
+    package func delay(beforeAttempt attempt: Int, retryAfter: String?) -> Duration {
         if let retryAfter, let seconds = Int(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 {
             return min(.seconds(seconds), retryAfterCap)
         }
