@@ -186,9 +186,9 @@ _kubectl-heal() {
 
 _kubectl-heal_diagnose() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --hygiene --explain --fix --watch --yes --force --version -h --help)
-    repeating_options=(--as-group --exclude-namespace --env)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --analyzers --min-age --fail-on --policy --memory-step --max-memory --verify-for --rollout-timeout --cooldown --max-actions --window --store --metrics-addr)
+    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --hygiene --explain --fix --watch --yes --force --anonymize --no-anonymize --no-cache --require-llm --no-llm --version -h --help)
+    repeating_options=(--as-group --exclude-namespace --env --llm-header)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --analyzers --min-age --fail-on --policy --memory-step --max-memory --verify-for --rollout-timeout --cooldown --max-actions --window --store --metrics-addr --llm-base-url --llm-model --llm-timeout --llm-concurrency)
     __kubectl-heal_offer_flags_options -1
 
     # Offer option value completions
@@ -277,6 +277,21 @@ _kubectl-heal_diagnose() {
         return
         ;;
     '--metrics-addr')
+        return
+        ;;
+    '--llm-base-url')
+        return
+        ;;
+    '--llm-model')
+        return
+        ;;
+    '--llm-header')
+        return
+        ;;
+    '--llm-timeout')
+        return
+        ;;
+    '--llm-concurrency')
         return
         ;;
     esac

@@ -87,10 +87,10 @@ struct ExplainCommandTests {
         let run = await heal.run(["diagnose", "--explain", "-o", "json"], verify: false, variables: llm.variables)
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(!llm.server.chats.isEmpty)
-        let pods = try heal.cluster.objects(in: "/api/v1/namespaces/agentic-demo/pods").map { try JSONValue(parsing: $0) }
+        let pods = try heal.cluster.objects(in: "/api/v1/namespaces/agentic-demo/pods").map { try #require(try JSONSerialization.jsonObject(with: $0) as? [String: Any]) }
         var identifying = ["agentic-demo", "web-server", "alpine-app", "memory-hungry", "mysql-client", "node-1", "db-credentials", "app-settings"]
-        identifying += pods.compactMap(\.name)
-        identifying += pods.compactMap { $0.value(at: ["status", "podIP"])?.stringValue }
+        identifying += pods.compactMap { ($0["metadata"] as? [String: Any])?["name"] as? String }
+        identifying += pods.compactMap { ($0["status"] as? [String: Any])?["podIP"] as? String }
         let secrets = ["aHVudGVyMi1zM2NyM3Q=", "hunter2", "tok-literal-6c1f2e9d", ScriptedLLM.apiKey, "db.internal.example.com"]
         let sent = llm.server.requests.map(\.bodyText).joined(separator: "\n")
         for value in identifying + secrets {

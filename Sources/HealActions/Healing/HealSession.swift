@@ -97,7 +97,7 @@ package actor HealSession {
             case .success(let steps):
                 plan = HealPlan(steps: steps)
             case .failure(let why):
-                report(.leftAlone, "\(saw); left alone: \(plan.leftAlone ?? "no rule covers it"), and \(why)")
+                report(.leftAlone, "\(saw); left alone: no rule covers it, and \(why.reason)")
                 return nil
             }
         }

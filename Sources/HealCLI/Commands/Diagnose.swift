@@ -24,6 +24,13 @@ struct Diagnose: HealCommand {
               kubectl heal diagnose -A -o json --fail-on warning
               kubectl heal diagnose deployment/web -n shop -o wide
               kubectl heal diagnose --snapshot cluster-dump/ -o markdown
+              kubectl heal diagnose -n shop --explain --llm-base-url http://localhost:11434 --llm-model qwen2.5:7b
+
+            With an OpenAI-compatible LLM configured (--llm-base-url, --llm-model or their environment \
+            variables), --explain adds an explanation and fix steps per finding, and --fix asks it for a plan \
+            for incidents no rule covers; plans are validated against the allowed actions before use. Names, \
+            addresses and secret-looking values are masked before sending (--no-anonymize to opt out). When \
+            the LLM cannot answer, the rule-based result is shown with one warning.
 
             \(ExitStatus.table)
             """)
@@ -77,7 +84,7 @@ struct Diagnose: HealCommand {
     @Option(help: ArgumentHelp("With --watch: serve Prometheus metrics on HOST:PORT (:PORT for every interface).", valueName: "host:port"))
     var metricsAddr: String?
 
-    @OptionGroup(title: "LLM (optional: explanations with --explain, plans for incidents no rule covers with --fix)") var llm: LLMOptions
+    @OptionGroup(title: "LLM (optional)") var llm: LLMOptions
 
     @OptionGroup var verbosity: VerbosityOptions
 
