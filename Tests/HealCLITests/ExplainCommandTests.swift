@@ -104,22 +104,32 @@ struct ExplainCommandTests {
         #expect(!plain.server.requests.map(\.bodyText).joined().contains("tok-literal-6c1f2e9d"))
     }
 
-    @Test("a rerun is answered from the cache with no request; --no-cache asks again")
+    @Test("a rerun is answered from the cache with no request; --no-cache asks again (the bundled snapshot: the same input twice)")
     func cache() async throws {
-        let heal = try HealingCluster()
         let llm = try ScriptedLLM()
-        let first = await heal.run(["diagnose", "--explain", "-o", "json"], verify: false, variables: llm.variables)
+        let arguments = ["diagnose", "--snapshot", CLIRunner.example, "--explain", "-o", "json"]
+        let first = await CLIRunner.run(arguments, variables: llm.variables)
         #expect(first.exitCode == 0, "\(first.stderr)")
         let asked = llm.server.requests.count
         #expect(asked > 0)
-        let second = await heal.run(["diagnose", "--explain", "-o", "json"], verify: false, variables: llm.variables)
+        #expect(asked == findings(try json(first)).count)
+        let second = await CLIRunner.run(arguments, variables: llm.variables)
         #expect(second.exitCode == 0)
         #expect(llm.server.requests.count == asked)
         let document = try json(second)
         #expect(findings(document).allSatisfy { explanation($0)?["cached"] as? Bool == true })
+        #expect(findings(document).map { explanation($0)?["summary"] as? String } == findings(try json(first)).map { explanation($0)?["summary"] as? String })
         #expect((document["llm"] as? [String: Any])?["requests"] as? Int == 0)
         #expect((document["llm"] as? [String: Any])?["cached"] as? Int == findings(document).count)
-        let fresh = await heal.run(["diagnose", "--explain", "--no-cache", "-o", "json"], verify: false, variables: llm.variables)
+        // The cache holds the anonymized answers, not the cluster's names.
+        let cached = try FileManager.default.subpathsOfDirectory(atPath: llm.cache.url.path)
+            .filter { $0.hasSuffix(".json") }
+            .map { try String(contentsOf: llm.cache.url.appending(path: $0), encoding: .utf8) }
+        #expect(cached.count == asked)
+        let names = findings(document).compactMap { ($0["resource"] as? [String: Any])?["name"] as? String }
+        #expect(!names.isEmpty)
+        #expect(!names.contains { name in cached.contains { $0.contains(name) } })
+        let fresh = await CLIRunner.run(arguments + ["--no-cache"], variables: llm.variables)
         #expect(fresh.exitCode == 0)
         #expect(llm.server.requests.count == 2 * asked)
     }

@@ -17,7 +17,7 @@ enum FindingBrief {
         lines.append(object)
         lines.append("Symptom: \(finding.symptom)")
         lines.append("Root cause according to the rules: \(finding.rootCause)")
-        if let seconds = finding.durationSeconds { lines.append("Lasting: \(DurationText.format(seconds: Double(seconds)))") }
+        if let seconds = finding.durationSeconds { lines.append("Lasting: \(lasting(seconds))") }
         if !finding.evidence.isEmpty {
             lines.append("Evidence:")
             for evidence in finding.evidence.prefix(maxEvidence) {
@@ -31,6 +31,17 @@ enum FindingBrief {
             if let command = remediation.command { lines.append("Command: \(command)") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// How long, coarsely: an exact age would change the prompt every minute, and with it the
+    /// answer cache's key, while telling the model nothing more.
+    static func lasting(_ seconds: Int) -> String {
+        switch seconds {
+        case ..<600: "a few minutes"
+        case ..<3600: "under an hour"
+        case ..<86_400: "hours"
+        default: "days"
+        }
     }
 
     static func clipped(_ text: String) -> String {
