@@ -22,6 +22,8 @@ check "fail-on critical" 1 "$binary" diagnose --snapshot scripts/example --fail-
 check "usage error" 64 "$binary" diagnose --no-such-flag
 check "missing snapshot" 65 "$binary" diagnose --snapshot /nonexistent
 check "no kubeconfig" 78 env -u KUBECONFIG HOME=/nonexistent "$binary" diagnose
+check "--explain with no LLM configured" 78 env -u KUBECTL_HEAL_LLM_BASE_URL -u OPENAI_BASE_URL "$binary" diagnose --snapshot scripts/example --explain
+check "--explain with an endpoint that is down still prints the report" 0 sh -c "'$binary' diagnose --snapshot scripts/example --explain --llm-base-url http://127.0.0.1:9 --llm-model m --no-cache | grep -q 'health score'"
 check "recommend-limits on the example" 0 "$binary" recommend-limits --snapshot scripts/example
 check "recommend-limits without a kubeconfig" 78 env -u KUBECONFIG HOME=/nonexistent "$binary" recommend-limits
 check "cost scenarios demo preset" 0 sh -c "'$binary' cost scenarios --preset demo | grep -q '\\\$11.64'"
