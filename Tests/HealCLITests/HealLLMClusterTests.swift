@@ -85,6 +85,7 @@ struct HealLLMClusterTests {
         let leftAlone = try #require(run.events("left-alone").first)
         #expect(message(leftAlone).contains("the LLM's plan was rejected"))
         #expect(message(leftAlone).contains(reason))
+        #expect(message(leftAlone).hasSuffix("(1 LLM request)"))
         #expect(try heal.container(of: "memory-hungry").resources?.limits["memory"]?.text == "128Mi")
         #expect(try await heal.openStore().attempts(patternID: nil).isEmpty)
     }

@@ -97,7 +97,8 @@ package actor HealSession {
             case .success(let steps):
                 plan = HealPlan(steps: steps)
             case .failure(let why):
-                report(.leftAlone, "\(saw); left alone: no rule covers it, and \(why.reason)")
+                let cost = llmCalls == 0 ? "" : " (\(llmCalls) LLM request\(llmCalls == 1 ? "" : "s"))"
+                report(.leftAlone, "\(saw); left alone: no rule covers it, and \(why.reason)\(cost)")
                 return nil
             }
         }
