@@ -62,10 +62,9 @@ extension AdvisorError: CustomStringConvertible {
     }
 
     /// A configured URL may carry `user:password@`; messages show it without them.
-    private static func withoutCredentials(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.user != nil || components.password != nil else { return url }
-        components.user = nil
-        components.password = nil
-        return components.string ?? "<a URL with credentials>"
+    /// Textual, so that a URL too malformed to parse (the `invalidBaseURL` case) still loses
+    /// its `user:password@`.
+    static func withoutCredentials(_ url: String) -> String {
+        url.replacing(/(?<scheme>^[^\/]*\/\/)[^\/?#]*@/) { "\($0.output.scheme)" }
     }
 }

@@ -35,6 +35,19 @@ struct ExplainCommandTests {
         }
     }
 
+    @Test("an OPENAI_BASE_URL exported for other tools never breaks a plain diagnosis; --explain reports the missing model (78)")
+    func environmentForOtherTools() async throws {
+        let heal = try HealingCluster()
+        let variables = ["OPENAI_BASE_URL": "https://api.openai.com/v1", "OPENAI_API_KEY": "sk-other-tool-key"]
+        let plain = await heal.run(["diagnose"], verify: false, variables: variables)
+        #expect(plain.exitCode == 0, "\(plain.stderr)")
+        #expect(plain.stderr.isEmpty)
+        let explain = await heal.run(["diagnose", "--explain"], verify: false, variables: variables)
+        #expect(explain.exitCode == 78)
+        #expect(explain.stderr.contains("no model is set for the LLM at https://api.openai.com/v1"))
+        #expect(!explain.stderr.contains("sk-other-tool-key"))
+    }
+
     @Test("one request per grouped finding; explanations restored to the real names in JSON and in the table; tokens reported")
     func explanations() async throws {
         let heal = try HealingCluster()
@@ -172,6 +185,10 @@ struct ExplainCommandTests {
         let warnings = run.stderr.split(separator: "\n").filter { $0.hasPrefix("warning: LLM") }
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("the answer holds no JSON object") == true)
+        // Unusable answers are not cached: the next run asks again.
+        let asked = garbage.server.requests.count
+        _ = await heal.run(["diagnose", "--explain", "-o", "json"], verify: false, variables: garbage.variables)
+        #expect(garbage.server.requests.count == 2 * asked)
 
         let limited = try ScriptedLLM()
         limited.server.script([ScriptedLLMServer.error(status: 429, message: "Rate limit reached", type: "rate_limit_exceeded", retryAfter: 1)])

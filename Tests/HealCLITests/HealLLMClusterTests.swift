@@ -106,7 +106,7 @@ struct HealLLMClusterTests {
         llm.server.stop()
         let run = await heal.run(["diagnose", "--fix", "--yes", "-o", "json"], variables: llm.variables)
         #expect(run.exitCode == 0, "\(run.stderr)")
-        #expect(run.stderr.split(separator: "\n").filter { $0.hasPrefix("warning: the LLM gave no plan") }.count == 1)
+        #expect(run.stderr.split(separator: "\n").filter { $0.hasPrefix("warning: the LLM gave no usable plan") }.count == 1)
         #expect(run.events("left-alone").contains { message($0).contains("the LLM gave no plan") })
         // The rule-covered incidents were healed as usual.
         #expect(try heal.container(of: "web-server").image == "nginx:latest")

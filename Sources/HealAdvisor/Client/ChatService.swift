@@ -13,15 +13,19 @@ package actor ChatService {
         self.cache = cache
     }
 
-    package func complete(_ request: ChatRequest) async throws(AdvisorError) -> ChatAnswer {
+    /// `isUsable` says whether the caller can use an answer: only usable answers are cached (a
+    /// garbled one would otherwise be served on every later run), and a cached entry that is
+    /// not usable counts as a miss.
+    package func complete(_ request: ChatRequest, isUsable: @Sendable (String) -> Bool = { _ in true }) async throws(AdvisorError) -> ChatAnswer {
         guard let cache else { return try await client.complete(request) }
         let configuration = client.configuration
         let key = cache.key(endpoint: configuration.endpoint, model: configuration.model, request: request)
-        if let entry = await BlockingWork.run({ cache.answer(for: key) }) {
+        if let entry = await BlockingWork.run({ cache.answer(for: key) }), isUsable(entry.content) {
             cachedAnswers += 1
             return ChatAnswer(content: entry.content, usage: .zero, cached: true)
         }
         let answer = try await client.complete(request)
+        guard isUsable(answer.content) else { return answer }
         let stored = await BlockingWork.run { () -> Result<Void, AdvisorError> in
             do throws(AdvisorError) {
                 try cache.store(answer, model: configuration.model, for: key)
@@ -35,6 +39,9 @@ package actor ChatService {
         }
         return answer
     }
+
+    /// The model every answer comes from.
+    package var model: String { client.configuration.model }
 
     /// The client's figures plus the answers served from the cache.
     package var statistics: LLMStatistics {

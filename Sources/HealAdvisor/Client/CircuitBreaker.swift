@@ -117,16 +117,18 @@ package final class CircuitBreaker: Sendable {
     /// opened, or a newer probe decides).
     package func failed(_ permit: Permit, cause: String) {
         let instant = now()
-        let refused = state.withLock { state -> [Waiter] in
+        let (refused, admitted) = state.withLock { state -> ([Waiter], [(Waiter, Permit)]) in
             state.inFlight -= 1
-            guard permit.generation == state.generation else { return [] }
+            // A stale failure frees a slot a newer probe's line may be waiting for.
+            guard permit.generation == state.generation else { return ([], admitNext(&state)) }
             state.phase = .open(cause: cause)
             state.openedAt = instant
             state.generation += 1
             defer { state.waiters = [] }
-            return state.waiters
+            return (state.waiters, [])
         }
         for waiter in refused { waiter.continuation.resume(returning: .failure(.circuitOpen(cause: cause))) }
+        resume(admitted)
     }
 
     /// Neither proof nor disproof (a 400, an invalid answer, a cancellation): frees the slot

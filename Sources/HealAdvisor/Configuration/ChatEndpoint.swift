@@ -36,14 +36,7 @@ package struct ChatEndpoint: Sendable, Equatable {
     }
 
     /// The URL for messages: without user and password, if the base URL carried any.
-    package var displayURL: String {
-        guard var components = URLComponents(string: chatCompletionsURL), components.user != nil || components.password != nil else {
-            return chatCompletionsURL
-        }
-        components.user = nil
-        components.password = nil
-        return components.string ?? chatCompletionsURL
-    }
+    package var displayURL: String { AdvisorError.withoutCredentials(chatCompletionsURL) }
 
     /// Azure OpenAI takes the key in an `api-key` header instead of `Authorization: Bearer`.
     package var isAzure: Bool {

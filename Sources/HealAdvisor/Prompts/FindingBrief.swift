@@ -15,14 +15,14 @@ enum FindingBrief {
         if let container = finding.container { object += "; container \(container)" }
         if let pods = finding.pods, pods.count > 1 { object += "; \(pods.count) pods show it" }
         lines.append(object)
-        lines.append("Symptom: \(finding.symptom)")
-        lines.append("Root cause according to the rules: \(finding.rootCause)")
+        lines.append("Symptom: \(steady(finding.symptom))")
+        lines.append("Root cause according to the rules: \(steady(finding.rootCause))")
         if let seconds = finding.durationSeconds { lines.append("Lasting: \(lasting(seconds))") }
         if !finding.evidence.isEmpty {
             lines.append("Evidence:")
             for evidence in finding.evidence.prefix(maxEvidence) {
-                let count = evidence.count.map { $0 > 1 ? ", \($0)×" : "" } ?? ""
-                lines.append("- [\(evidence.source.rawValue)\(count)] \(clipped(evidence.text))")
+                let repeated = (evidence.count ?? 1) > 1 ? ", repeated" : ""
+                lines.append("- [\(evidence.source.rawValue)\(repeated)] \(clipped(steady(evidence.text)))")
             }
             if finding.evidence.count > maxEvidence { lines.append("- (\(finding.evidence.count - maxEvidence) more not shown)") }
         }
@@ -34,7 +34,7 @@ enum FindingBrief {
     }
 
     /// How long, coarsely: an exact age would change the prompt every minute, and with it the
-    /// answer cache's key, while telling the model nothing more.
+    /// answer cache's key, while telling the model little more.
     static func lasting(_ seconds: Int) -> String {
         switch seconds {
         case ..<600: "a few minutes"
@@ -42,6 +42,13 @@ enum FindingBrief {
         case ..<86_400: "hours"
         default: "days"
         }
+    }
+
+    /// Restart counts said without the number: a crash loop adds one every few minutes, which
+    /// would change the prompt (and the cache key) while the problem stays the same.
+    static func steady(_ text: String) -> String {
+        text.replacing(/\b[0-9]+ restarts\b/) { _ in "repeated restarts" }
+            .replacing(/restarted [0-9]+ times/) { _ in "restarted repeatedly" }
     }
 
     static func clipped(_ text: String) -> String {

@@ -149,6 +149,7 @@ package struct PlanValidator: Sendable {
         }
         let names = values.strings("names")
         guard !names.isEmpty else { return .failure(PlanRejection("names is empty")) }
+        guard Set(names).count == names.count else { return .failure(PlanRejection("names repeats a variable")) }
         let unsupplied = names.filter { settings.env[$0] == nil }
         guard unsupplied.isEmpty else {
             return .failure(PlanRejection("no value was supplied with --env for \(Wording.list(unsupplied)); values never come from a plan"))

@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import HealActions
+import HealAdvisor
 import HealAnalysis
 import HealKube
 import HealModel
@@ -128,7 +129,7 @@ struct Diagnose: HealCommand {
     }
 
     func execute(in environment: CLIEnvironment) async throws -> Int32 {
-        let llmConfiguration = try llm.configuration(in: environment)
+        let llmConfiguration = try llmConfiguration(in: environment)
         if llmConfiguration == nil, explain || llm.requireLLM {
             throw CLIError.llmNotConfigured(flag: explain ? "--explain" : "--require-llm")
         }
@@ -158,6 +159,24 @@ struct Diagnose: HealCommand {
         if llmFailed && llm.requireLLM { return ExitStatus.unavailable }
         guard let failOn else { return ExitStatus.success }
         return report.findings.contains { $0.severity >= failOn } ? ExitStatus.findings : ExitStatus.success
+    }
+
+    /// The LLM, read only when this run may use it: a plain diagnosis never fails on an
+    /// `OPENAI_BASE_URL` exported for other tools. Healing that did not ask for the LLM goes on
+    /// without it, with a warning, when its configuration is bad.
+    private func llmConfiguration(in environment: CLIEnvironment) throws -> LLMConfiguration? {
+        guard explain || fix || watch || llm.requireLLM else { return nil }
+        let configuration: Result<LLMConfiguration?, AdvisorError>
+        do {
+            configuration = .success(try llm.configuration(in: environment))
+        } catch {
+            configuration = .failure(error)
+        }
+        if case .failure(let error) = configuration, !explain && !llm.requireLLM {
+            environment.standardError.write("warning: LLM configuration ignored (\(error.description)); no LLM plans in this run\n")
+            return nil
+        }
+        return try configuration.get()
     }
 
     private func targetList() throws -> [ResourceTarget] {

@@ -76,7 +76,7 @@ struct HealJob {
         final.seconds = started.duration(to: .now).seconds
         environment.standardOutput.write(try HealEventRenderer.summary(final, json: request.json))
         let notFixed = await session?.incidentsNotFixed ?? 0
-        if request.requireLLM, advisor?.failed == true { return ExitStatus.unavailable }
+        if request.requireLLM, advisor?.failedOnce == true { return ExitStatus.unavailable }
         return notFixed > 0 ? ExitStatus.findings : ExitStatus.success
     }
 

@@ -24,7 +24,7 @@ struct LLMSession {
 
     /// The report with explanations added and its `llm` block; `failed` when a finding got none.
     func explain(_ report: DiagnosisReport, snapshot: ClusterSnapshot) async -> (report: DiagnosisReport, failed: Bool) {
-        let run = await FindingExplainer(service: service, model: configuration.model, anonymize: anonymize).explain(report.findings, in: snapshot)
+        let run = await FindingExplainer(service: service, anonymize: anonymize).explain(report.findings, in: snapshot)
         var explained = report
         explained.findings = run.findings
         let statistics = await service.statistics
@@ -43,12 +43,10 @@ struct LLMSession {
 
     /// The advisor healing asks for plans for incidents no rule covers.
     func planAdvisor() -> LLMPlanAdvisor {
-        LLMPlanAdvisor(service: service, anonymize: anonymize) { [environment] message in
-            environment.standardError.write("warning: \(message)\n")
-        }
+        LLMPlanAdvisor(service: service, anonymize: anonymize, warn: warn)
     }
 
-    private func warn(_ message: String) {
+    @Sendable private func warn(_ message: String) {
         environment.standardError.write("warning: \(message)\n")
     }
 }

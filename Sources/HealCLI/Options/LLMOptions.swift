@@ -17,7 +17,7 @@ struct LLMOptions: ParsableArguments {
 
     @Option(
         name: .customLong("llm-header"),
-        help: ArgumentHelp("An extra header for the endpoint, NAME: VALUE (repeatable; also $KUBECTL_HEAL_LLM_HEADERS, one per line). Credentials are read from the environment only (see the README).", valueName: "header"))
+        help: ArgumentHelp("An extra header for the endpoint, NAME: VALUE (repeatable; also $KUBECTL_HEAL_LLM_HEADERS, one per line). The API key is read from the environment only (see the README).", valueName: "header"))
     var headers: [String] = []
 
     @Option(name: .customLong("llm-timeout"), help: ArgumentHelp("How long one LLM request may take.", valueName: "duration"))
