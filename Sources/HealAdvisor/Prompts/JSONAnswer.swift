@@ -10,17 +10,11 @@ enum JSONAnswer {
         }
         do {
             return try JSONDecoder().decode(type, from: Data(content[start...end].utf8))
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw AnswerProblem("the answer's JSON has no \"\(key.stringValue)\"")
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw AnswerProblem("the answer's JSON has the wrong type at \(path(context.codingPath))")
+        } catch let error as DecodingError {
+            throw AnswerProblem("the answer's JSON does not fit: \(ChatCompletionWire.describe(error))")
         } catch {
             throw AnswerProblem("the answer is not valid JSON")
         }
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-        keys.isEmpty ? "the top" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 }
 
