@@ -33,9 +33,9 @@ extension AdvisorError: CustomStringConvertible {
     package var description: String {
         switch self {
         case .invalidBaseURL(let url, let reason):
-            "the LLM base URL \"\(Self.withoutCredentials(url))\" cannot be used: \(reason)"
+            "the LLM base URL \"\(ChatEndpoint.withoutCredentials(url))\" cannot be used: \(reason)"
         case .modelMissing(let baseURL):
-            "no model is set for the LLM at \(Self.withoutCredentials(baseURL)) (--llm-model or KUBECTL_HEAL_LLM_MODEL)"
+            "no model is set for the LLM at \(ChatEndpoint.withoutCredentials(baseURL)) (--llm-model or KUBECTL_HEAL_LLM_MODEL)"
         case .invalidHeader(let source, let name):
             switch name {
             case nil: "an entry of \(source) has no colon; expected \"Name: value\""
@@ -59,12 +59,5 @@ extension AdvisorError: CustomStringConvertible {
         case .cancelled:
             "the LLM request was cancelled"
         }
-    }
-
-    /// A configured URL may carry `user:password@`; messages show it without them.
-    /// Textual, so that a URL too malformed to parse (the `invalidBaseURL` case) still loses
-    /// its `user:password@`.
-    static func withoutCredentials(_ url: String) -> String {
-        url.replacing(/(?<scheme>^[^\/]*\/\/)[^\/?#]*@/) { "\($0.output.scheme)" }
     }
 }

@@ -39,21 +39,16 @@ package actor HealSession {
         self.now = now
     }
 
-    /// The findings worth healing: one per workload and container, with a remediation (or,
-    /// `includingUncovered` when an advisor may plan them, with none a rule can apply).
-    package static func incidents(in findings: [Finding], includingUncovered: Bool = false) -> [Finding] {
+    /// The findings worth healing: one per workload and container, with a remediation a rule
+    /// can apply — or, when an advisor may plan them, with none.
+    package nonisolated func incidents(in findings: [Finding]) -> [Finding] {
         var seen: Set<String> = []
         return findings.filter { finding in
             guard finding.severity >= .warning, finding.owner != nil else { return false }
             let ruled = finding.remediation.map { $0.action != .manual } ?? false
-            guard ruled || includingUncovered else { return false }
+            guard ruled || advisor != nil else { return false }
             return seen.insert("\(finding.workload)/\(finding.container ?? "")").inserted
         }
-    }
-
-    /// The incidents this session heals: with an advisor, also those no rule covers.
-    package nonisolated func incidents(in findings: [Finding]) -> [Finding] {
-        Self.incidents(in: findings, includingUncovered: advisor != nil)
     }
 
     /// Incidents whose last step did not verify: the fixes tried were rolled back or failed.

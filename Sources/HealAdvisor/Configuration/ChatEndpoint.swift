@@ -36,7 +36,13 @@ package struct ChatEndpoint: Sendable, Equatable {
     }
 
     /// The URL for messages: without user and password, if the base URL carried any.
-    package var displayURL: String { AdvisorError.withoutCredentials(chatCompletionsURL) }
+    package var displayURL: String { Self.withoutCredentials(chatCompletionsURL) }
+
+    /// `url` without `user:password@`. Textual, so that a URL too malformed to parse (the one
+    /// an `invalidBaseURL` error names) loses it too.
+    static func withoutCredentials(_ url: String) -> String {
+        url.replacing(/(?<scheme>^[^\/]*\/\/)[^\/?#]*@/) { "\($0.output.scheme)" }
+    }
 
     /// Azure OpenAI takes the key in an `api-key` header instead of `Authorization: Bearer`.
     package var isAzure: Bool {

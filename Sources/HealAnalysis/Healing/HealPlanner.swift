@@ -13,12 +13,8 @@ package struct HealPlanner: Sendable {
 
     /// `failedBefore`: `HealStep.identity` of the steps that did not verify before.
     package func plan(_ incident: HealIncident, learned: [LearnedFix], failedBefore: Set<String>) -> HealPlan {
-        guard let remediation = incident.finding.remediation, ![.manual, .scale].contains(remediation.action) else {
-            // No rule covers it; a fix that verified on this workload (an LLM plan) still may.
-            let replay = learnedReplay(incident, learned: learned).filter { !failedBefore.contains($0.identity) }
-            guard replay.isEmpty else { return HealPlan(steps: replay) }
-            let why = incident.finding.remediation.map { "it needs a person: \($0.summary)" } ?? "no remediation is known for \(incident.finding.code)"
-            return HealPlan(steps: [], leftAlone: why, uncovered: true)
+        guard let remediation = incident.finding.remediation else {
+            return uncovered(incident, learned: learned, failedBefore: failedBefore, why: "no remediation is known for \(incident.finding.code)")
         }
         let proposed: Result<[HealStep], Refusal>
         switch remediation.action {
@@ -27,7 +23,8 @@ package struct HealPlanner: Sendable {
         case .setEnv: proposed = envSteps(incident, remediation, learned: learned).map { [$0] }
         case .rollback: proposed = rollbackSteps(incident, remediation, learned: learned)
         case .restartPod: proposed = restartSteps(incident, remediation, learned: learned)
-        case .scale, .manual: proposed = .failure(Refusal("it needs a person: \(remediation.summary)"))
+        case .scale, .manual:
+            return uncovered(incident, learned: learned, failedBefore: failedBefore, why: "it needs a person: \(remediation.summary)")
         case .setResources: proposed = .failure(Refusal("right-sizing is recommend-limits' job, not a repair"))
         }
         switch proposed {
@@ -40,6 +37,12 @@ package struct HealPlanner: Sendable {
             }
             return HealPlan(steps: fresh)
         }
+    }
+
+    /// No rule covers the incident; a fix that verified on this workload (an LLM plan) still may.
+    private func uncovered(_ incident: HealIncident, learned: [LearnedFix], failedBefore: Set<String>, why: String) -> HealPlan {
+        let replay = learnedReplay(incident, learned: learned).filter { !failedBefore.contains($0.identity) }
+        return replay.isEmpty ? HealPlan(steps: [], leftAlone: why, uncovered: true) : HealPlan(steps: replay)
     }
 
     /// Learned fixes replayed for an incident no rule covers, through the same checks as any

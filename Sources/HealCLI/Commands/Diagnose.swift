@@ -166,6 +166,7 @@ struct Diagnose: HealCommand {
     /// without it, with a warning, when its configuration is bad.
     private func llmConfiguration(in environment: CLIEnvironment) throws -> LLMConfiguration? {
         guard explain || fix || watch || llm.requireLLM else { return nil }
+        // A Result rather than `catch where`: that form crashes the Swift 6.3 compiler here.
         let configuration: Result<LLMConfiguration?, AdvisorError>
         do {
             configuration = .success(try llm.configuration(in: environment))
