@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // `kubectl heal mcp`: the official Model Context Protocol SDK (its MCP library needs only
+        // swift-system, swift-log and, on Apple platforms, EventSource; swift-nio is resolved for
+        // the SDK's own conformance server and never built into kubectl-heal).
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     ],
     targets: [
         // libcurl, reached only through HealHTTP.
@@ -72,6 +76,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
         .executableTarget(
@@ -111,6 +116,7 @@ let package = Package(
             name: "HealCLITests",
             dependencies: [
                 "HealCLI", "HealKube", "HealAnalysis", "HealActions", "HealAdvisor", "HealModel", "HealStore", "HealUsage", "HealTestSupport", .product(name: "Yams", package: "Yams"),
+                .product(name: "MCP", package: "swift-sdk"),
             ],
             exclude: ["Snapshots"]
         ),

@@ -1,6 +1,6 @@
 /// An error as the user sees it: what happened (naming the file, context or resource), what to
 /// do next, and the exit code.
-package struct PresentedError: Sendable, Equatable {
+package struct PresentedError: Error, Sendable, Equatable {
     package var message: String
     package var hint: String
     package var exitCode: Int32

@@ -17,6 +17,12 @@ package struct CLIEnvironment: Sendable {
     /// Returns when a long-running command should stop: SIGINT/SIGTERM for the process, a
     /// test's own condition in tests.
     package var stopRequested: @Sendable () async -> Void
+    /// Where `kubectl heal mcp` reads and writes protocol messages: stdin and stdout for the
+    /// process, pipes in tests.
+    package var protocolChannel: (input: Int32, output: Int32) = (0, 1)
+    /// Told how a live collection is going, besides the terminal's status line (the MCP server
+    /// turns it into progress notifications).
+    package var collectionProgress: (@Sendable (CollectionProgress) -> Void)?
 
     package init(
         variables: [String: String], homeDirectory: String, standardOutput: any OutputSink, standardError: any OutputSink,

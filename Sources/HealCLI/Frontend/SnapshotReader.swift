@@ -74,8 +74,12 @@ struct SnapshotReader {
         let scope = CollectionScope(namespace: namespace, excludedNamespaces: request.excludedNamespaces, kinds: request.kinds, logs: logs)
         let progress = ProgressReporter(sink: environment.standardError, enabled: environment.standardErrorIsTerminal)
         defer { progress.finish() }
+        let observer = environment.collectionProgress
         do {
-            return try await SnapshotCollector(client: client, logger: logger).collect(scope) { progress.update($0) }
+            return try await SnapshotCollector(client: client, logger: logger).collect(scope) { state in
+                progress.update(state)
+                observer?(state)
+            }
         } catch {
             throw ClusterFailure(
                 underlying: error,

@@ -1,0 +1,82 @@
+import Foundation
+import HealKube
+import Logging
+import MCP
+import SystemPackage
+
+/// The MCP server behind `kubectl heal mcp`: tools over stdio until the client closes the
+/// stream (EOF) or the process gets SIGTERM/SIGINT; then read-only calls are cancelled,
+/// mutating ones finish, and it exits cleanly.
+struct MCPServe {
+    let settings: MCPServerSettings
+    let environment: CLIEnvironment
+    let logger: Logger
+
+    func run() async throws {
+        let offered = ToolCatalog.offered(settings)
+        let server = Server(
+            name: "kubectl-heal", version: HealVersion.current, title: "kubectl-heal",
+            instructions: """
+                Deterministic Kubernetes diagnosis with evidence: start with diagnose for a namespace, then \
+                failover_status, recommend_limits or cost as needed. Every result is the CLI's JSON document. \
+                \(settings.allowMutations ? "Mutating tools dry-run, verify and roll back; the server's policy decides what may run." : "This server is read-only.")
+                """,
+            capabilities: Server.Capabilities(tools: .init(listChanged: false)))
+        let calls = InFlightCalls()
+        let runner = ToolRunner(environment: environment)
+        let settings = settings
+        let logger = logger
+        await server.withMethodHandler(ListTools.self) { _ in
+            ListTools.Result(tools: offered.map(\.tool))
+        }
+        await server.withMethodHandler(CallTool.self) { [weak server] parameters in
+            guard let server else { throw MCPError.internalError("the server stopped") }
+            return try await Self.call(parameters, settings: settings, runner: runner, calls: calls, server: server, logger: logger)
+        }
+        let channel = environment.protocolChannel
+        let transport = StdioTransport(input: FileDescriptor(rawValue: channel.input), output: FileDescriptor(rawValue: channel.output), logger: logger)
+        try await server.start(transport: transport)
+        logger.info("serving \(offered.count) tools over stdio: \(offered.map(\.tool.name).joined(separator: ", "))")
+        await firstOf({ await server.waitUntilCompleted() }, { await environment.stopRequested() })
+        let running = calls.count
+        if running > 0 { logger.info("stopping: cancelling read-only calls and waiting for \(running) call(s) to finish") }
+        await calls.shutdown()
+        await server.stop()
+        logger.info("stopped")
+    }
+
+    private static func call(
+        _ parameters: CallTool.Parameters, settings: MCPServerSettings, runner: ToolRunner, calls: InFlightCalls, server: Server, logger: Logger
+    ) async throws -> CallTool.Result {
+        guard let definition = ToolCatalog.all.first(where: { $0.tool.name == parameters.name }) else {
+            throw MCPError.invalidParams("unknown tool \(parameters.name); tools/list shows the tools this server offers")
+        }
+        let commandLine: [String]
+        do throws(PresentedError) {
+            if definition.mutating && !settings.allowMutations { throw MCPServerSettings.mutationsRefused(definition.tool.name) }
+            let arguments = try ToolArguments(tool: definition.tool.name, values: parameters.arguments, schema: definition.tool.inputSchema)
+            commandLine = try definition.commandLine(arguments, settings)
+        } catch {
+            logger.notice("\(definition.tool.name) refused: \(error.message)")
+            return CallTool.Result(content: [.text(text: error.text, annotations: nil, _meta: nil)], isError: true)
+        }
+        logger.info("\(definition.tool.name): kubectl heal \(commandLine.prefix(2).joined(separator: " ")) …")
+        let relay = parameters._meta?.progressToken.map { ProgressRelay(token: $0, server: server) }
+        var progress: (@Sendable (CollectionProgress) -> Void)?
+        if let relay { progress = { relay.report($0) } }
+        return try await calls.run(mutating: definition.mutating) { [progress] in
+            let result = await runner.run(commandLine, output: definition.output, progress: progress)
+            await relay?.finish()
+            return result
+        }
+    }
+
+    /// Returns when the first of two waits returns; the other is left to end on its own (a
+    /// signal wait cannot be cancelled).
+    private func firstOf(_ first: @escaping @Sendable () async -> Void, _ second: @escaping @Sendable () async -> Void) async {
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        let tasks = [Task { await first(); continuation.yield() }, Task { await second(); continuation.yield() }]
+        for await _ in stream { break }
+        tasks.forEach { $0.cancel() }
+    }
+}
