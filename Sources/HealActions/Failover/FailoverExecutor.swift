@@ -19,6 +19,9 @@ package struct FailoverExecutor: Sendable {
         /// How many times a write is retried after 409 Conflict (someone else wrote the object
         /// in between) before giving up.
         package var conflictRetries = 3
+        /// `--policy`: a failover scales both colours' Deployments, so a `scale` deny on either
+        /// refuses it. nil: no policy file.
+        package var policy: HealPolicy?
 
         package init(force: Bool = false, namespaceNamed: Bool = true) {
             self.force = force
@@ -57,7 +60,11 @@ package struct FailoverExecutor: Sendable {
         let service = try await observer.serviceObject()
         var managed = [("service/\(plan.service)", service.metadata)]
         for name in [plan.toDeployment, plan.fromDeployment].compactMap({ $0 }) {
-            managed.append(("deployment/\(name)", try await observer.object(.deployments, named: name, as: Deployment.self).metadata))
+            let metadata = try await observer.object(.deployments, named: name, as: Deployment.self).metadata
+            if let verdict = settings.policy?.verdict(for: .scale, namespace: plan.namespace, labels: metadata.labels), verdict.decision == .deny {
+                throw FailoverError.policyDenied(deployment: name, reason: verdict.reason)
+            }
+            managed.append(("deployment/\(name)", metadata))
         }
         for (object, metadata) in managed {
             guard let manager = GitOpsOwnership.manager(of: metadata) else { continue }

@@ -32,6 +32,8 @@ extension FailoverError {
             "the selector of service/\(service) changed while failing over: expected \(expected), found \(found); nothing was switched"
         case .objectMissing(let kind, let name, let namespace):
             "\(kind)/\(name) not found in namespace \(namespace)"
+        case .policyDenied(let deployment, let reason):
+            "refusing to fail over: a failover scales deployment/\(deployment), and \(reason). Nothing was changed"
         }
     }
 
@@ -56,6 +58,8 @@ extension FailoverError {
             "check who else manages service/\(service), then run `kubectl heal failover status \(service)`"
         case .objectMissing(let kind, _, let namespace):
             "list them with kubectl get \(kind) -n \(namespace)"
+        case .policyDenied:
+            "allow scale for these Deployments in the policy file if a failover may run here"
         }
     }
 }

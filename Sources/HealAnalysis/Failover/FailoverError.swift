@@ -28,6 +28,8 @@ package enum FailoverError: Error, Sendable, Equatable {
     case kubeSystemNotNamed(service: String)
     /// Someone else changed the Service's colour while this failover ran.
     case selectorChangedConcurrently(service: String, expected: String, found: String)
+    /// The `--policy` file denies scaling one of the colours' Deployments.
+    case policyDenied(deployment: String, reason: String)
     /// The Service or Deployment disappeared.
     case objectMissing(kind: String, name: String, namespace: String)
 }

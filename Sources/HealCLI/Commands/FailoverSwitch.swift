@@ -50,6 +50,9 @@ struct FailoverSwitch: HealCommand {
     @Flag(help: "Do not ask for confirmation (for scripts).")
     var yes = false
 
+    @Option(help: ArgumentHelp("With --apply: refuse when this healing policy denies scale on either colour's Deployment.", valueName: "file"), completion: .file())
+    var policy: String?
+
     @OptionGroup(title: "Cluster access") var cluster: ClusterOptions
 
     @Option(name: .shortAndLong, help: "Output format.")
@@ -59,6 +62,7 @@ struct FailoverSwitch: HealCommand {
 
     func validate() throws {
         if apply && dryRun { throw ValidationError("--apply and --dry-run contradict each other; drop one") }
+        if policy != nil && !apply { throw ValidationError("--policy decides whether --apply may scale the Deployments; add --apply or drop --policy") }
         _ = try FailoverSwitchOptions.seconds(scaleDownOldAfter, flag: "--scale-down-old-after")
     }
 
@@ -75,7 +79,8 @@ struct FailoverSwitch: HealCommand {
             return ExitStatus.success
         }
         let stderr = environment.standardError
-        let executor = session.executor(force: timing.force) { step in
+        let policy = try policy.map { path throws(HealPolicyError) in try HealPolicy.load(contentsOf: path) }
+        let executor = session.executor(force: timing.force, policy: policy) { step in
             if let line = try? FailoverRenderer.stepLine(step, json: false) { stderr.write(line) }
         }
         try await session.run { try await executor.checkSafety(plan) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import HealActions
 import HealAdvisor
+import HealModel
 
 /// `kubectl heal mcp`: the capabilities of kubectl-heal as Model Context Protocol tools.
 struct MCPCommand: HealCommand {
@@ -41,6 +42,12 @@ struct MCPCommand: HealCommand {
     @Option(help: ArgumentHelp("What the mutating tools may do, per namespace and label (the healing policy file; see the README).", valueName: "file"), completion: .file())
     var policy: String?
 
+    @Option(help: ArgumentHelp("apply_fix and apply_limits: how long new pods must stay Ready without a restart before a change counts as verified.", valueName: "duration"))
+    var verifyFor = "60s"
+
+    @Option(help: ArgumentHelp("apply_fix and apply_limits: how long a rollout may take before it is rolled back.", valueName: "duration"))
+    var rolloutTimeout = "5m"
+
     @OptionGroup(title: "Learned fixes") var store: StoreOptions
 
     @OptionGroup(title: "Prometheus") var prometheus: PrometheusOptions
@@ -62,6 +69,9 @@ struct MCPCommand: HealCommand {
         if policy != nil, !allowMutations {
             throw ValidationError("--policy decides what the mutating tools may do; add --allow-mutations or drop --policy")
         }
+        for (flag, text) in [("--verify-for", verifyFor), ("--rollout-timeout", rolloutTimeout)] where DurationText.seconds(text) == nil {
+            throw ValidationError("\(flag) \"\(text)\" is not a duration; use e.g. 30s, 5m")
+        }
         if llm.requireLLM { throw ValidationError("--require-llm applies to a CLI run; the server offers explain_finding when an LLM is configured") }
     }
 
@@ -72,7 +82,8 @@ struct MCPCommand: HealCommand {
         var settings = MCPServerSettings(
             scope: NamespaceScope(namespace: cluster.namespace, allowedNamespaces: allowedNamespaces), allowMutations: allowMutations,
             cluster: cluster.forwardedArguments, store: store.forwardedArguments, prometheus: prometheus.forwardedArguments,
-            pricing: pricing.forwardedArguments, policy: policy.map { ["--policy", $0] } ?? [])
+            pricing: pricing.forwardedArguments, policy: policy.map { ["--policy", $0] } ?? [],
+            verification: ["--verify-for", verifyFor, "--rollout-timeout", rolloutTimeout])
         do {
             if try llm.configuration(in: environment) != nil { settings.llm = llm.forwardedArguments }
         } catch {

@@ -58,6 +58,9 @@ struct RecommendLimits: HealCommand {
     @Flag(help: "With --apply: also change objects managed by Argo CD or Flux (their sync will revert it unless Git changes too).")
     var force = false
 
+    @Option(help: ArgumentHelp("With --apply: the healing policy that decides set-resources per workload (allow: no confirmation; deny: never).", valueName: "file"), completion: .file())
+    var policy: String?
+
     @Option(help: ArgumentHelp("With --apply: how long the new pods must stay Ready without a restart.", valueName: "duration"))
     var verifyFor = "60s"
 
@@ -76,7 +79,7 @@ struct RecommendLimits: HealCommand {
         if apply {
             guard [.table, .json].contains(output) else { throw ValidationError("--apply reports with -o table or -o json") }
         } else {
-            for (flag, given) in [("--yes", yes), ("--force", force), ("--verify-for", verifyFor != "60s"), ("--rollout-timeout", rolloutTimeout != "5m")] where given {
+            for (flag, given) in [("--yes", yes), ("--force", force), ("--verify-for", verifyFor != "60s"), ("--rollout-timeout", rolloutTimeout != "5m"), ("--policy", policy != nil)] where given {
                 throw ValidationError("\(flag) applies to --apply; add --apply or drop \(flag)")
             }
         }
@@ -86,7 +89,8 @@ struct RecommendLimits: HealCommand {
     }
 
     func execute(in environment: CLIEnvironment) async throws -> Int32 {
-        if apply, !yes, environment.askUser == nil { throw CLIError.confirmationNeeded(flag: "--apply") }
+        let policy = try policy.map { path throws(HealPolicyError) in try HealPolicy.load(contentsOf: path) }
+        if apply, !yes, policy == nil, environment.askUser == nil { throw CLIError.confirmationNeeded(flag: "--apply") }
         let job = RecommendJob(environment: environment, logLevel: verbosity.logLevel)
         var outcome = try await job.run(RecommendJob.Request(
             inventory: try workloads.inventoryRequest(cluster: cluster),
@@ -94,7 +98,7 @@ struct RecommendLimits: HealCommand {
         var code = ExitStatus.success
         if apply, let client = outcome.client {
             let results = await job.apply(outcome, client: client, guardRails: ResizeJob.GuardRails(
-                yes: yes, force: force, namedNamespace: cluster.namespace, executor: HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout)))
+                yes: yes, force: force, namedNamespace: cluster.namespace, policy: policy, executor: HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout)))
             outcome.report.applied = results
             if results.contains(where: \.didNotHold) { code = ExitStatus.findings }
         }

@@ -23,10 +23,12 @@ struct FailoverSession {
         namespaceNamed = cluster.namespace != nil
     }
 
-    func executor(force: Bool, onStep: @escaping @Sendable (FailoverResult.Step) -> Void) -> FailoverExecutor {
-        FailoverExecutor(
+    func executor(force: Bool, policy: HealPolicy? = nil, onStep: @escaping @Sendable (FailoverResult.Step) -> Void) -> FailoverExecutor {
+        var settings = FailoverExecutor.Settings(force: force, namespaceNamed: namespaceNamed)
+        settings.policy = policy
+        return FailoverExecutor(
             observer: observer, events: EventRecorder(client: observer.client, logger: logger, now: environment.now),
-            settings: FailoverExecutor.Settings(force: force, namespaceNamed: namespaceNamed), logger: logger,
+            settings: settings, logger: logger,
             now: environment.now, onStep: onStep)
     }
 

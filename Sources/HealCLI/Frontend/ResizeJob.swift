@@ -25,6 +25,8 @@ struct ResizeJob {
         var force: Bool
         /// The namespace -n named, which alone opens kube-system.
         var namedNamespace: String?
+        /// `--policy`: deny never runs, allow runs without confirmation.
+        var policy: HealPolicy?
         var executor: HealExecutor.Settings
     }
 
@@ -41,7 +43,12 @@ struct ResizeJob {
                 results.append(ResizeResult(change: change, outcome: .skipped, detail: refusal))
                 continue
             }
-            if !guardRails.yes {
+            let verdict = guardRails.policy?.verdict(for: .setResources, namespace: change.workload.namespace ?? "default", labels: change.labels)
+            if verdict?.decision == .deny {
+                results.append(ResizeResult(change: change, outcome: .skipped, detail: verdict?.reason ?? ""))
+                continue
+            }
+            if !guardRails.yes, verdict?.decision != .allow {
                 switch environment.confirm("\(change.workload.namespace ?? "default")/\(change.workload.typeAndName): \(change.summary)? [y/N] ") {
                 case nil:
                     results.append(ResizeResult(change: change, outcome: .skipped, detail: "it needs confirmation: run with --yes"))

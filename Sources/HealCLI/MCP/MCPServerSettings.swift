@@ -10,6 +10,8 @@ struct MCPServerSettings: Sendable {
     var pricing: [String] = []
     /// `--policy FILE` for the mutating tools.
     var policy: [String] = []
+    /// `--verify-for` and `--rollout-timeout` for apply_fix and apply_limits.
+    var verification: [String] = []
     /// The LLM flags; nil when no LLM is configured, and explain_finding is not offered.
     var llm: [String]?
 

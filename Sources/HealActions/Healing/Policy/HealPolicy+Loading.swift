@@ -11,8 +11,8 @@ extension HealPolicy {
     package static let apiVersion = "heal.kubectl.io/v1alpha1"
     package static let kind = "HealPolicy"
 
-    /// The action names a policy may use: every `Remediation.Action` the loop can run.
-    package static let actionNames = Remediation.Action.runnable.map(\.rawValue)
+    /// The action names a policy may use.
+    package static let actionNames = Remediation.Action.governed.map(\.rawValue)
 
     package static func load(contentsOf path: String) throws(HealPolicyError) -> HealPolicy {
         let text: String
@@ -131,7 +131,7 @@ private struct HealPolicyReader {
                     otherActions = decision
                     continue
                 }
-                guard let action = Remediation.Action(rawValue: name), Remediation.Action.runnable.contains(action) else {
+                guard let action = Remediation.Action(rawValue: name), Remediation.Action.governed.contains(action) else {
                     throw error(at: item, .unknownAction(name: name, place: place))
                 }
                 guard decisions[action] == nil else { throw error(at: item, .actionNamedTwice(action: name, rule: number)) }

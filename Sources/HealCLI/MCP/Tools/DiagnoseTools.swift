@@ -73,6 +73,6 @@ enum DiagnoseTools {
         line += try settings.scope.arguments(
             tool: arguments.tool, namespace: try arguments.string("namespace"), allNamespaces: false, mutating: true)
         line += try arguments.flag("-l", from: "selector")
-        return line + settings.policy + settings.store + (settings.llm ?? ["--no-llm"]) + settings.cluster
+        return line + settings.policy + settings.verification + settings.store + (settings.llm ?? ["--no-llm"]) + settings.cluster
     }
 }

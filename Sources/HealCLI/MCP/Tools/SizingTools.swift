@@ -45,7 +45,7 @@ enum SizingTools {
         properties: recommendation.filter { $0.key != "all_namespaces" }, mutating: true
     ) { arguments, settings throws(PresentedError) in
         ["recommend-limits", "--apply", "--yes", "-o", "json"] + (try selectionArguments(arguments, settings, mutating: true))
-            + (try recommenderArguments(arguments)) + settings.policy + settings.prometheus + settings.store + settings.cluster
+            + (try recommenderArguments(arguments)) + settings.policy + settings.verification + settings.prometheus + settings.store + settings.cluster
     }
 
     static let cost = ToolDefinition(
