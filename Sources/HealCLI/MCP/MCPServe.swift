@@ -61,14 +61,27 @@ struct MCPServe {
             return CallTool.Result(content: [.text(text: error.text, annotations: nil, _meta: nil)], isError: true)
         }
         logger.info("\(definition.tool.name): kubectl heal \(commandLine.prefix(2).joined(separator: " ")) …")
+        logger.debug("\(definition.tool.name): kubectl heal \(Self.printable(commandLine))")
         let relay = parameters._meta?.progressToken.map { ProgressRelay(token: $0, server: server) }
         var progress: (@Sendable (CollectionProgress) -> Void)?
         if let relay { progress = { relay.report($0) } }
-        return try await calls.run(mutating: definition.mutating) { [progress] in
-            let result = await runner.run(commandLine, output: definition.output, progress: progress)
-            await relay?.finish()
-            return result
+        do {
+            return try await calls.run(mutating: definition.mutating) { [progress] in
+                let result = await runner.run(commandLine, output: definition.output, progress: progress)
+                await relay?.finish()
+                return result
+            }
+        } catch {
+            logger.info("\(definition.tool.name): cancelled")
+            throw error
         }
+    }
+
+    /// The command line with header values (which may hold credentials) left out.
+    private static func printable(_ commandLine: [String]) -> String {
+        zip(commandLine, [""] + commandLine).map { word, previous in
+            previous.hasSuffix("-header") ? "<value>" : word
+        }.joined(separator: " ")
     }
 
     /// Returns when the first of two waits returns; the other is left to end on its own (a

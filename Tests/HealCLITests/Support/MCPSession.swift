@@ -34,9 +34,8 @@ final class MCPSession: Sendable {
         environment.stopRequested = { for await _ in stop { return } }
         let finalEnvironment = environment
         server = Task { await HealCommandLine.run(["mcp"] + arguments, environment: finalEnvironment) }
-        let received = progress
-        await client.onNotification(ProgressNotification.self) { message in
-            received.withLock { $0.append(message.params) }
+        await client.onNotification(ProgressNotification.self) { [weak self] message in
+            self?.progress.withLock { $0.append(message.params) }
         }
         try await client.connect(transport: StdioTransport(input: responses.readEnd, output: requests.writeEnd))
     }
@@ -89,6 +88,19 @@ extension Value {
     /// The CLI's JSON output as a Value, to compare with a tool's structured content.
     static func parsing(_ json: String) throws -> Value {
         try JSONDecoder().decode(Value.self, from: Data(json.utf8))
+    }
+
+    /// Without the figures a live diagnosis takes from the API server's clock (its Date
+    /// header), which moves between two runs.
+    var withoutServerClock: Value {
+        switch self {
+        case .object(let fields):
+            .object(fields.filter { !["durationSeconds", "referenceTime"].contains($0.key) }.mapValues(\.withoutServerClock))
+        case .array(let items):
+            .array(items.map(\.withoutServerClock))
+        default:
+            self
+        }
     }
 
     subscript(_ key: String) -> Value? {

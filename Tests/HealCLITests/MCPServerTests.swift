@@ -1,0 +1,235 @@
+import Foundation
+import HealTestSupport
+import MCP
+import Testing
+
+/// `kubectl heal mcp` through the MCP SDK's client over pipes, against the fake API server:
+/// the tools offered and their schemas, documents identical to the CLI's `-o json`, the
+/// namespace scope, refusals, progress, cancellation and shutdown.
+@Suite("kubectl heal mcp: read-only tools")
+struct MCPServerTests {
+    static let example = URL(filePath: CLIRunner.example)
+    static let readOnlyTools = [
+        "diagnose", "failover_status", "failover_plan", "recommend_limits", "cost", "cost_scenarios", "learn_list", "learn_stats",
+    ]
+
+    @Test("tools/list: the read-only tools with strict object schemas; mutating ones only with --allow-mutations; explain_finding only with an LLM")
+    func listing() async throws {
+        let cluster = try TestCluster(serving: Self.example)
+        let readOnly = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path])
+        let tools = try await readOnly.tools()
+        #expect(tools.map(\.name) == Self.readOnlyTools)
+        for tool in tools {
+            #expect(tool.inputSchema["type"] == "object", "\(tool.name)")
+            #expect(tool.inputSchema["additionalProperties"] == false, "\(tool.name)")
+            #expect(tool.annotations.readOnlyHint == true, "\(tool.name)")
+            #expect(!(tool.description ?? "").isEmpty)
+        }
+        let diagnose = try #require(tools.first { $0.name == "diagnose" })
+        let properties = try #require(diagnose.inputSchema["properties"]?.objectValue)
+        #expect(Set(properties.keys) == ["namespace", "all_namespaces", "targets", "selector", "analyzers", "min_age", "hygiene"])
+        #expect(properties["targets"]?["type"] == "array")
+        #expect(tools.first { $0.name == "failover_status" }?.inputSchema["required"] == ["service"])
+        #expect(await readOnly.closeInput() == 0)
+
+        let llm = try ScriptedLLM()
+        let mutating = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path, "--allow-mutations"], variables: llm.variables)
+        let all = try await mutating.tools()
+        #expect(Set(all.map(\.name)) == Set(Self.readOnlyTools + ["explain_finding", "apply_fix", "failover_apply", "apply_limits"]))
+        for name in ["apply_fix", "failover_apply", "apply_limits"] {
+            let tool = try #require(all.first { $0.name == name })
+            #expect(tool.annotations.readOnlyHint == false)
+            #expect(tool.annotations.destructiveHint == true)
+        }
+        #expect(await mutating.closeInput() == 0)
+        #expect(llm.server.chats.isEmpty)
+    }
+
+    @Test("diagnose returns the document `kubectl heal diagnose -o json` prints for the same namespace")
+    func diagnoseMatchesCLI() async throws {
+        let cluster = try TestCluster(serving: Self.example)
+        let session = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path])
+        for (namespace, findings) in [("shop", 0), ("agentic-demo", 7)] {
+            let result = try await session.call("diagnose", ["namespace": .string(namespace)])
+            #expect(result.isError == false, "\(result.text)")
+            let cli = await cluster.run(["diagnose", "-n", namespace, "-o", "json"])
+            #expect(cli.exitCode == 0)
+            #expect(result.structuredContent?.withoutServerClock == (try Value.parsing(cli.stdout)).withoutServerClock)
+            #expect(result.structuredContent?["findings"]?.arrayValue?.count == findings, "\(namespace)")
+        }
+        let selected = try await session.call("diagnose", ["namespace": "shop", "analyzers": ["pods"], "min_age": "1m"])
+        let cli = await cluster.run(["diagnose", "-n", "shop", "--analyzers", "pods", "--min-age", "1m", "-o", "json"])
+        #expect(selected.structuredContent?.withoutServerClock == (try Value.parsing(cli.stdout)).withoutServerClock)
+        let everywhere = try await session.call("diagnose", ["all_namespaces": true])
+        let cliEverywhere = try Value.parsing(await cluster.run(["diagnose", "-A", "-o", "json"]).stdout)
+        #expect(everywhere.structuredContent?.withoutServerClock == cliEverywhere.withoutServerClock)
+        #expect(await session.closeInput() == 0)
+    }
+
+    @Test("failover_status and failover_plan return the CLI's documents and change nothing")
+    func failoverTools() async throws {
+        let blueGreen = try BlueGreenCluster()
+        let namespace = BlueGreenCluster.namespace
+        let session = try await MCPSession(["--kubeconfig", blueGreen.kubeconfig.path, "-n", namespace])
+        let status = try await session.call("failover_status", ["service": "web"])
+        #expect(status.isError == false, "\(status.text)")
+        #expect(status.structuredContent?["kind"] == "FailoverStatus")
+        #expect(status.structuredContent == (try Value.parsing(await blueGreen.run(["failover", "status", "web", "-o", "json"]).stdout)))
+        let plan = try await session.call("failover_plan", ["service": "web", "to": "green", "keep_old": true])
+        #expect(plan.isError == false, "\(plan.text)")
+        #expect(plan.structuredContent == (try Value.parsing(await blueGreen.run(["failover", "switch", "web", "--to", "green", "--keep-old", "-o", "json"]).stdout)))
+        #expect(plan.structuredContent?["toDeployment"] == "web-green")
+        #expect(await session.closeInput() == 0)
+        #expect(blueGreen.cluster.server.requests.allSatisfy { $0.method == "GET" })
+        #expect(try blueGreen.activeColour() == "blue")
+    }
+
+    @Test("recommend_limits, cost, cost_scenarios, learn_list and learn_stats return the CLI's documents")
+    func sizingAndLearnTools() async throws {
+        let cluster = try TestCluster(serving: Self.example)
+        let store = try TemporaryDirectory()
+        let storePath = store.url.appending(path: "memory.sqlite").path
+        let session = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path, "-n", "shop", "--store", storePath])
+        let cases: [(tool: String, arguments: [String: Value], cli: [String])] = [
+            ("recommend_limits", ["usage_source": "none"], ["recommend-limits", "-n", "shop", "--usage-source", "none", "--store", storePath]),
+            ("cost", ["usage_source": "none"], ["cost", "-n", "shop", "--usage-source", "none"]),
+            ("cost_scenarios", ["preset": "demo"], ["cost", "scenarios", "--preset", "demo"]),
+            ("cost_scenarios", ["cpu_per_pod": "250m", "memory_per_pod": "512Mi", "replicas": 3, "baseline": "blue-green"],
+             ["cost", "scenarios", "--cpu-per-pod", "250m", "--memory-per-pod", "512Mi", "--replicas", "3", "--baseline", "blue-green"]),
+            ("learn_list", [:], ["learn", "list", "--store", storePath]),
+            ("learn_stats", [:], ["learn", "stats", "--store", storePath]),
+        ]
+        for (tool, arguments, cli) in cases {
+            let result = try await session.call(tool, arguments)
+            #expect(result.isError == false, "\(tool): \(result.text)")
+            let expected = await cluster.run(cli + ["-o", "json"])
+            #expect(expected.exitCode == 0, "\(expected.stderr)")
+            #expect(result.structuredContent == (try Value.parsing(expected.stdout)), "\(tool)")
+            #expect(result.structuredContent?["apiVersion"] == "heal.kubectl.io/v1alpha1")
+        }
+        #expect(await session.closeInput() == 0)
+    }
+
+    @Test("explain_finding adds the LLM's explanations, as diagnose --explain does")
+    func explainFinding() async throws {
+        let cluster = try TestCluster(serving: Self.example)
+        let llm = try ScriptedLLM()
+        let session = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path], variables: llm.variables)
+        let result = try await session.call("explain_finding", ["target": "deployment/web-server", "namespace": "agentic-demo"])
+        #expect(result.isError == false, "\(result.text)")
+        let findings = try #require(result.structuredContent?["findings"]?.arrayValue)
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { $0["explanation"]?["text"] != nil || $0["explanation"] != nil })
+        #expect(llm.server.chats.count == findings.count)
+        #expect(!result.text.contains(ScriptedLLM.apiKey))
+        #expect(await session.closeInput() == 0)
+    }
+
+    @Test("a mutating tool is refused without --allow-mutations, with the reason and a hint, and nothing is written")
+    func mutationsRefused() async throws {
+        let blueGreen = try BlueGreenCluster()
+        let session = try await MCPSession(["--kubeconfig", blueGreen.kubeconfig.path, "-n", BlueGreenCluster.namespace])
+        for tool in ["failover_apply", "apply_fix", "apply_limits"] {
+            let result = try await session.call(tool, ["service": "web"])
+            #expect(result.isError == true)
+            #expect(result.text.hasPrefix("error: \(tool) changes the cluster, and this server was started without --allow-mutations\nhint: "), "\(result.text)")
+        }
+        #expect(await session.closeInput() == 0)
+        #expect(blueGreen.cluster.server.requests.isEmpty)
+        #expect(try blueGreen.activeColour() == "blue")
+    }
+
+    @Test("a namespace outside the allowed set, every namespace, a smuggled flag or an unknown argument is refused before anything is read")
+    func namespaceScope() async throws {
+        let cluster = try TestCluster(serving: Self.example)
+        let session = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path, "--allowed-namespaces", "shop"])
+        let refusals: [(String, [String: Value], String)] = [
+            ("diagnose", ["namespace": "kube-system"], "error: namespace kube-system is outside the namespaces this server may use (shop)"),
+            ("diagnose", ["all_namespaces": true], "error: diagnose asked for every namespace, and this server may only use shop"),
+            ("cost", ["namespace": "agentic-demo"], "error: namespace agentic-demo is outside the namespaces this server may use (shop)"),
+            ("failover_status", ["service": "web", "namespace": "default"], "error: namespace default is outside"),
+            ("diagnose", ["targets": ["--as=system:admin"]], "error: diagnose: \"targets\" may not start with \"-\""),
+            ("diagnose", ["namespaces": "shop"], "error: diagnose has no argument \"namespaces\""),
+            ("diagnose", ["hygiene": "yes"], "error: diagnose: \"hygiene\" must be true or false"),
+            ("failover_status", [:], "error: failover_status needs \"service\""),
+        ]
+        for (tool, arguments, message) in refusals {
+            let result = try await session.call(tool, arguments)
+            #expect(result.isError == true)
+            #expect(result.text.hasPrefix(message), "\(result.text)")
+            #expect(result.text.contains("\nhint: "))
+        }
+        #expect(cluster.server.requests.isEmpty)
+        // The one allowed namespace is the default.
+        let allowed = try await session.call("diagnose")
+        #expect(allowed.structuredContent?["metadata"]?["namespaces"] == ["shop"], "\(allowed.text)")
+        #expect(cluster.server.requests.allSatisfy { !$0.path.contains("/namespaces/") || $0.path.contains("/namespaces/shop/") })
+        #expect(await session.closeInput() == 0)
+    }
+
+    @Test("an error carries the CLI's message and hint")
+    func errorsAsCLI() async throws {
+        let blueGreen = try BlueGreenCluster()
+        let session = try await MCPSession(["--kubeconfig", blueGreen.kubeconfig.path, "-n", BlueGreenCluster.namespace])
+        let result = try await session.call("failover_status", ["service": "nope"])
+        #expect(result.isError == true)
+        #expect(result.structuredContent == nil)
+        let cli = await blueGreen.run(["failover", "status", "nope", "-o", "json"])
+        #expect(cli.exitCode != 0)
+        #expect(result.text + "\n" == cli.stderr, "\(result.text)")
+        #expect(await session.closeInput() == 0)
+    }
+
+    @Test("a scan called with a progress token reports its progress before the result")
+    func progress() async throws {
+        let cluster = try TestCluster(serving: Self.example)
+        let session = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path])
+        let result = try await session.call("diagnose", ["namespace": "shop"], progressToken: .string("scan-1"))
+        #expect(result.isError == false)
+        let received = session.progress.withLock { $0 }
+        #expect(!received.isEmpty)
+        #expect(received.allSatisfy { $0.progressToken == .string("scan-1") && ($0.total ?? 0) > 0 })
+        #expect(received.map(\.progress) == received.map(\.progress).sorted())
+        #expect(received.last?.message?.hasPrefix("collecting: ") == true)
+        #expect(await session.closeInput() == 0)
+    }
+
+    @Test("a cancelled call stops its work and the server goes on answering")
+    func cancellation() async throws {
+        let cluster = try TestCluster(serving: Self.example)
+        // Pods in shop answer only after five minutes: the call can end early only by being cancelled.
+        cluster.server.script(path: "/api/v1/namespaces/shop/pods", responses: [.delayed(.seconds(300), .fixture)])
+        let session = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path, "-v"])
+        let pending = try await session.client.send(CallTool.request(.init(name: "diagnose", arguments: ["namespace": "shop"])))
+        try await waitUntil("the pods request arrived") { !cluster.server.requests(path: "/api/v1/namespaces/shop/pods").isEmpty }
+        try await session.client.cancelRequest(pending.requestID, reason: "the user changed their mind")
+        try await waitUntil("the call ended cancelled") { session.stderr.text.contains("diagnose: cancelled") }
+        let next = try await session.call("cost_scenarios", ["preset": "demo"])
+        #expect(next.isError == false)
+        #expect(await session.closeInput() == 0)
+    }
+
+    @Test("EOF on stdin and SIGTERM both end the server cleanly (exit 0)")
+    func shutdown() async throws {
+        let cluster = try TestCluster(serving: Self.example)
+        let eof = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path, "-v"])
+        _ = try await eof.call("learn_stats", [:])
+        #expect(await eof.closeInput() == 0)
+        #expect(eof.stderr.text.contains("stopped"))
+        let terminated = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path, "-v"])
+        _ = try await terminated.tools()
+        #expect(await terminated.terminateServer() == 0)
+        #expect(terminated.stderr.text.contains("stopped"))
+    }
+
+    private func waitUntil(_ what: String, _ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !condition() {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("timed out waiting until \(what)")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+}
