@@ -20,7 +20,7 @@ final class MCPSession: Sendable {
 
     /// Starts the server with `arguments` (after `mcp`) and connects the client; the
     /// `variables` are the server's environment.
-    init(_ arguments: [String], variables: [String: String] = [:]) async throws {
+    init(_ arguments: [String], variables: [String: String] = [:], now: @escaping @Sendable () -> Date = { CLIRunner.fixedNow }) async throws {
         let requests = try FileDescriptor.pipe()
         let responses = try FileDescriptor.pipe()
         toServer = requests.writeEnd
@@ -28,7 +28,7 @@ final class MCPSession: Sendable {
         serverEnds = (requests.readEnd, responses.writeEnd)
         var environment = CLIEnvironment(
             variables: variables, homeDirectory: "/nonexistent-home", standardOutput: BufferSink(), standardError: stderr,
-            now: { CLIRunner.fixedNow })
+            now: now)
         environment.protocolChannel = (requests.readEnd.rawValue, responses.writeEnd.rawValue)
         let stop = terminate.stream
         environment.stopRequested = { for await _ in stop { return } }
