@@ -173,13 +173,13 @@ _kubectl-heal() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    diagnose|failover|recommend-limits|cost|learn|help)
+    diagnose|failover|recommend-limits|cost|learn|mcp|help)
         # Offer subcommand argument completions
         "_kubectl-heal_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'diagnose failover recommend-limits cost learn help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'diagnose failover recommend-limits cost learn mcp help' -- "${cur}"))
         ;;
     esac
 }
@@ -324,7 +324,7 @@ _kubectl-heal_failover_switch() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--force --keep-old --apply --dry-run --yes --insecure-skip-tls-verify --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--label --to --replicas --timeout --scale-down-old-after --reason --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
+    non_repeating_options=(--label --to --replicas --timeout --scale-down-old-after --reason --policy --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
@@ -345,6 +345,10 @@ _kubectl-heal_failover_switch() {
         return
         ;;
     '--reason')
+        return
+        ;;
+    '--policy')
+        __kubectl-heal_add_completions -f
         return
         ;;
     '--kubeconfig')
@@ -499,7 +503,7 @@ _kubectl-heal_recommend-limits() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --prometheus-insecure-skip-tls-verify --apply --yes --force --version -h --help)
     repeating_options=(--exclude-namespace --as-group --prometheus-header)
-    non_repeating_options=(-l --selector --snapshot --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o --fail-on --usage-source --history --step --sample --every --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --cpu-percentile --cpu-limit-percentile --memory-buffer --min-cpu --min-memory --verify-for --rollout-timeout --store)
+    non_repeating_options=(-l --selector --snapshot --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o --fail-on --usage-source --history --step --sample --every --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --cpu-percentile --cpu-limit-percentile --memory-buffer --min-cpu --min-memory --policy --verify-for --rollout-timeout --store)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
@@ -601,6 +605,10 @@ _kubectl-heal_recommend-limits() {
         return
         ;;
     '--min-memory')
+        return
+        ;;
+    '--policy')
+        __kubectl-heal_add_completions -f
         return
         ;;
     '--verify-for')
@@ -1285,6 +1293,113 @@ _kubectl-heal_learn_import() {
     case "${positional_number}" in
     1)
         __kubectl-heal_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_kubectl-heal_mcp() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --allow-mutations --prometheus-insecure-skip-tls-verify --anonymize --no-anonymize --no-cache --require-llm --no-llm --version -h --help)
+    repeating_options=(--as-group --allowed-namespaces --prometheus-header --llm-header)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout --policy --verify-for --rollout-timeout --store --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --cpu-price --memory-price --hours-per-month --pricing --llm-base-url --llm-model --llm-timeout --llm-concurrency)
+    __kubectl-heal_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--allowed-namespaces')
+        return
+        ;;
+    '--policy')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--verify-for')
+        return
+        ;;
+    '--rollout-timeout')
+        return
+        ;;
+    '--store')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-url')
+        return
+        ;;
+    '--prometheus-header')
+        return
+        ;;
+    '--prometheus-token-file')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-user')
+        return
+        ;;
+    '--prometheus-ca-file')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-client-certificate')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-client-key')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--cpu-price')
+        return
+        ;;
+    '--memory-price')
+        return
+        ;;
+    '--hours-per-month')
+        return
+        ;;
+    '--pricing')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--llm-base-url')
+        return
+        ;;
+    '--llm-model')
+        return
+        ;;
+    '--llm-header')
+        return
+        ;;
+    '--llm-timeout')
+        return
+        ;;
+    '--llm-concurrency')
         return
         ;;
     esac

@@ -31,5 +31,10 @@ check "cost with a missing pricing file" 65 "$binary" cost --snapshot scripts/ex
 check "failover without a kubeconfig" 78 env -u KUBECONFIG HOME=/nonexistent "$binary" failover status web
 check "failover --apply with --dry-run" 64 "$binary" failover web --apply --dry-run
 check "json parses" 0 sh -c "'$binary' diagnose --snapshot scripts/example -o json | python3 -c 'import json,sys; json.load(sys.stdin)'"
+mcp_session='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"smoke","version":"1"}}}
+{"jsonrpc":"2.0","method":"notifications/initialized"}
+{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"cost_scenarios","arguments":{"preset":"demo"}}}'
+check "mcp answers a tool call over stdio and exits 0 at EOF" 0 sh -c "printf '%s\\n' '$mcp_session' | '$binary' mcp | grep -q 'CostScenarioReport'"
+check "mcp with a bad policy file" 65 "$binary" mcp --allow-mutations --policy /nonexistent.yaml
 check "kubectl plugin completion lists diagnose flags" 0 sh -c "PATH=\"$(dirname "$binary"):\$PATH\" completions/kubectl_complete-heal diagnose - | grep -q -- '--snapshot'"
 [ "$failures" -eq 0 ]

@@ -19,7 +19,8 @@ struct MCPCommand: HealCommand {
             A tool call may name a namespace, never widen the server's: --allowed-namespaces, else the one -n \
             names, else any the credentials reach. Long scans report progress when the call carries a progress \
             token; a cancelled call stops (a mutating one finishes its verification or rollback first). The server \
-            stops cleanly when stdin closes or on SIGTERM. Logs go to stderr.
+            exits 0 when stdin closes, after answering the calls it has received, or on SIGTERM, after cancelling \
+            read-only calls and letting mutating ones finish. Logs go to stderr.
 
             Examples:
               kubectl heal mcp -n shop

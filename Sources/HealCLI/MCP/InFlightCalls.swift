@@ -29,11 +29,20 @@ final class InFlightCalls: Sendable {
         return result
     }
 
-    /// Cancels the read-only calls and waits for every call to end.
-    func shutdown() async {
-        let running = calls.withLock { Array($0.values) }
-        for call in running where !call.mutating { call.task.cancel() }
-        for call in running { _ = await call.task.value }
+    /// Waits until no call has run for two checks in a row (a request read just before EOF
+    /// may not have reached its handler yet); with `cancellingReadOnly` (SIGTERM), read-only
+    /// calls are cancelled first, and again as they arrive.
+    func drain(cancellingReadOnly: Bool) async {
+        var idleChecks = 0
+        while idleChecks < 2 {
+            let running = calls.withLock { Array($0.values) }
+            if cancellingReadOnly {
+                for call in running where !call.mutating { call.task.cancel() }
+            }
+            for call in running { _ = await call.task.value }
+            idleChecks = running.isEmpty ? idleChecks + 1 : 0
+            try? await Task.sleep(for: .milliseconds(100))
+        }
     }
 
     var count: Int { calls.withLock { $0.count } }

@@ -5,8 +5,8 @@ import MCP
 import SystemPackage
 
 /// The MCP server behind `kubectl heal mcp`: tools over stdio until the client closes the
-/// stream (EOF) or the process gets SIGTERM/SIGINT; then read-only calls are cancelled,
-/// mutating ones finish, and it exits cleanly.
+/// stream (EOF: the calls already received are answered) or the process gets SIGTERM/SIGINT
+/// (read-only calls are cancelled, mutating ones finish); then it exits cleanly.
 struct MCPServe {
     let settings: MCPServerSettings
     let environment: CLIEnvironment
@@ -37,10 +37,12 @@ struct MCPServe {
         let transport = StdioTransport(input: FileDescriptor(rawValue: channel.input), output: FileDescriptor(rawValue: channel.output), logger: logger)
         try await server.start(transport: transport)
         logger.info("serving \(offered.count) tools over stdio: \(offered.map(\.tool.name).joined(separator: ", "))")
-        await firstOf({ await server.waitUntilCompleted() }, { await environment.stopRequested() })
+        let signalled = await firstOf({ await server.waitUntilCompleted() }, { await environment.stopRequested() })
         let running = calls.count
-        if running > 0 { logger.info("stopping: cancelling read-only calls and waiting for \(running) call(s) to finish") }
-        await calls.shutdown()
+        if running > 0 {
+            logger.info("stopping: \(signalled ? "cancelling read-only calls and " : "")waiting for \(running) call(s) to finish")
+        }
+        await calls.drain(cancellingReadOnly: signalled)
         await server.stop()
         logger.info("stopped")
     }
@@ -84,12 +86,17 @@ struct MCPServe {
         }.joined(separator: " ")
     }
 
-    /// Returns when the first of two waits returns; the other is left to end on its own (a
-    /// signal wait cannot be cancelled).
-    private func firstOf(_ first: @escaping @Sendable () async -> Void, _ second: @escaping @Sendable () async -> Void) async {
-        let (stream, continuation) = AsyncStream<Void>.makeStream()
-        let tasks = [Task { await first(); continuation.yield() }, Task { await second(); continuation.yield() }]
-        for await _ in stream { break }
+    /// Returns when the first of two waits returns: false for `endOfInput`, true for
+    /// `signal`. The other is left to end on its own (a signal wait cannot be cancelled).
+    private func firstOf(_ endOfInput: @escaping @Sendable () async -> Void, _ signal: @escaping @Sendable () async -> Void) async -> Bool {
+        let (stream, continuation) = AsyncStream<Bool>.makeStream()
+        let tasks = [Task { await endOfInput(); continuation.yield(false) }, Task { await signal(); continuation.yield(true) }]
+        var signalled = false
+        for await first in stream {
+            signalled = first
+            break
+        }
         tasks.forEach { $0.cancel() }
+        return signalled
     }
 }
