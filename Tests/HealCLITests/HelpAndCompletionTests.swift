@@ -72,7 +72,7 @@ struct HelpAndCompletionTests {
     func subcommands() async {
         let run = await CLIRunner.run(["__complete", ""])
         let names = run.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
-        #expect(Set(names.dropLast()) == ["diagnose", "failover", "recommend-limits", "cost", "learn", "help"])
+        #expect(Set(names.dropLast()) == ["diagnose", "failover", "recommend-limits", "cost", "learn", "mcp", "help"])
     }
 
     @Test("option values complete from their allowed values, contexts from the kubeconfig")
