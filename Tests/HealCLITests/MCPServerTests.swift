@@ -167,6 +167,20 @@ struct MCPServerTests {
         #expect(await session.closeInput() == 0)
     }
 
+    @Test("server flags that contradict each other are usage errors before anything is served")
+    func serverFlags() async {
+        for (arguments, message) in [
+            (["--allowed-namespaces", "Shop"], "error: --allowed-namespaces: \"Shop\" is not a namespace name"),
+            (["-n", "payments", "--allowed-namespaces", "shop"], "error: -n payments is not among --allowed-namespaces shop"),
+            (["--policy", "policy.yaml"], "error: --policy decides what the mutating tools may do; add --allow-mutations"),
+        ] {
+            let run = await CLIRunner.run(["mcp"] + arguments)
+            #expect(run.exitCode == 64)
+            #expect(run.stderr.hasPrefix(message), "\(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+    }
+
     @Test("an error carries the CLI's message and hint")
     func errorsAsCLI() async throws {
         let blueGreen = try BlueGreenCluster()

@@ -96,7 +96,7 @@ struct MCPCommand: HealCommand {
 
     /// An RFC 1123 label, as Kubernetes requires of namespace names.
     private static func isNamespaceName(_ name: String) -> Bool {
-        name.count <= 63 && name.first?.isLetter == true || name.first?.isNumber == true
-            ? name.allSatisfy { ($0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "-" } && name.last != "-" : false
+        guard (1...63).contains(name.count), name.first != "-", name.last != "-" else { return false }
+        return name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
     }
 }
