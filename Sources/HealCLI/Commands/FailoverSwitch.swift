@@ -79,7 +79,7 @@ struct FailoverSwitch: HealCommand {
             return ExitStatus.success
         }
         let stderr = environment.standardError
-        let policy = try policy.map { path throws(HealPolicyError) in try HealPolicy.load(contentsOf: path) }
+        let policy = try HealPolicy.load(ifGiven: policy)
         let executor = session.executor(force: timing.force, policy: policy) { step in
             if let line = try? FailoverRenderer.stepLine(step, json: false) { stderr.write(line) }
         }

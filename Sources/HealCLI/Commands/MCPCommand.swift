@@ -78,7 +78,7 @@ struct MCPCommand: HealCommand {
 
     func execute(in environment: CLIEnvironment) async throws -> Int32 {
         // A bad policy file stops the server before any client can call a tool (exit 65).
-        if let policy { _ = try HealPolicy.load(contentsOf: policy) }
+        _ = try HealPolicy.load(ifGiven: policy)
         let logger = StandardErrorLogHandler.logger("heal-mcp", sink: environment.standardError, level: verbosity.logLevel)
         var settings = MCPServerSettings(
             scope: NamespaceScope(namespace: cluster.namespace, allowedNamespaces: allowedNamespaces), allowMutations: allowMutations,

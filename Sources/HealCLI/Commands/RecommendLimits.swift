@@ -89,7 +89,7 @@ struct RecommendLimits: HealCommand {
     }
 
     func execute(in environment: CLIEnvironment) async throws -> Int32 {
-        let policy = try policy.map { path throws(HealPolicyError) in try HealPolicy.load(contentsOf: path) }
+        let policy = try HealPolicy.load(ifGiven: policy)
         if apply, !yes, policy == nil, environment.askUser == nil { throw CLIError.confirmationNeeded(flag: "--apply") }
         let job = RecommendJob(environment: environment, logLevel: verbosity.logLevel)
         var outcome = try await job.run(RecommendJob.Request(

@@ -33,7 +33,7 @@ struct HealJob {
     /// or failed), else 0.
     func run(_ request: Request) async throws -> Int32 {
         let logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
-        let policy = try request.heal.policy.map { path throws(HealPolicyError) in try HealPolicy.load(contentsOf: path) } ?? .interactiveDefault
+        let policy = try HealPolicy.load(ifGiven: request.heal.policy) ?? .interactiveDefault
         // A bad --store is refused before the diagnosis; the store opens on the diagnosis' cluster.
         if request.fix { _ = try request.store.location(in: environment) }
         let started = ContinuousClock.now

@@ -23,13 +23,21 @@ final class ProgressReporter: Sendable {
             return true
         }
         guard due else { return }
-        var line = "collecting: \(progress.finishedKinds)/\(progress.totalKinds) kinds, \(progress.objects) objects"
-        if progress.logsTotal > 0 { line += ", logs \(progress.logsFetched)/\(progress.logsTotal)" }
-        sink.write("\r\u{1B}[K\(line)")
+        sink.write("\r\u{1B}[K\(progress.line)")
     }
 
     func finish() {
         guard enabled, lastDraw.withLock({ $0 != nil }) else { return }
         sink.write("\r\u{1B}[K")
+    }
+}
+
+extension CollectionProgress {
+    /// "collecting: 9/14 kinds, 312 objects, logs 3/8": the terminal's status line and the MCP
+    /// server's progress message.
+    var line: String {
+        var line = "collecting: \(finishedKinds)/\(totalKinds) kinds, \(objects) objects"
+        if logsTotal > 0 { line += ", logs \(logsFetched)/\(logsTotal)" }
+        return line
     }
 }

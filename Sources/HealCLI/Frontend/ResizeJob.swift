@@ -25,7 +25,7 @@ struct ResizeJob {
         var force: Bool
         /// The namespace -n named, which alone opens kube-system.
         var namedNamespace: String?
-        /// `--policy`: deny never runs, allow runs without confirmation.
+        /// `--policy`: deny never runs, allow runs without confirmation (as for healing steps).
         var policy: HealPolicy?
         var executor: HealExecutor.Settings
     }
@@ -38,32 +38,20 @@ struct ResizeJob {
         let executor = HealExecutor(
             client: client, events: EventRecorder(client: client, logger: logger, now: environment.now), settings: guardRails.executor,
             logger: logger, now: environment.now)
+        let approval = HealApproval(policy: guardRails.policy ?? .interactiveDefault, yes: guardRails.yes, environment: environment)
         for change in changes {
             if let refusal = refusal(of: change, guardRails: guardRails) {
                 results.append(ResizeResult(change: change, outcome: .skipped, detail: refusal))
                 continue
             }
-            let verdict = guardRails.policy?.verdict(for: .setResources, namespace: change.workload.namespace ?? "default", labels: change.labels)
-            if verdict?.decision == .deny {
-                results.append(ResizeResult(change: change, outcome: .skipped, detail: verdict?.reason ?? ""))
-                continue
-            }
-            if !guardRails.yes, verdict?.decision != .allow {
-                switch environment.confirm("\(change.workload.namespace ?? "default")/\(change.workload.typeAndName): \(change.summary)? [y/N] ") {
-                case nil:
-                    results.append(ResizeResult(change: change, outcome: .skipped, detail: "it needs confirmation: run with --yes"))
-                    continue
-                case false?:
-                    results.append(ResizeResult(change: change, outcome: .skipped, detail: "it was not confirmed"))
-                    continue
-                case true?:
-                    break
-                }
-            }
             let step = HealStep(
                 action: .setResources, source: .rule, target: change.workload, container: nil, summary: change.summary,
                 reason: "recommend-limits --apply", parameters: [:], patch: Patch(target: change.workload, type: .strategic, body: change.patch),
                 template: [:], learnedValue: nil)
+            if case .declined(let reason) = approval.decide(step, labels: change.labels) {
+                results.append(ResizeResult(change: change, outcome: .skipped, detail: reason))
+                continue
+            }
             let result = await executor.run(step, workload: change.workload)
             results.append(ResizeResult(change: change, step: result))
         }

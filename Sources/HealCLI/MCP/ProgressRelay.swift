@@ -29,9 +29,7 @@ final class ProgressRelay: Sendable {
             return true
         }
         guard grew else { return }
-        var message = "collecting: \(state.finishedKinds)/\(state.totalKinds) kinds, \(state.objects) objects"
-        if state.logsTotal > 0 { message += ", logs \(state.logsFetched)/\(state.logsTotal)" }
-        continuation.yield(.init(progressToken: token, progress: done, total: Double(state.totalKinds + state.logsTotal), message: message))
+        continuation.yield(.init(progressToken: token, progress: done, total: Double(state.totalKinds + state.logsTotal), message: state.line))
     }
 
     /// Waits until every notification is sent, so none arrives after the call's result.

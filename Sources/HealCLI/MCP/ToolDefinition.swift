@@ -12,7 +12,7 @@ struct ToolDefinition: Sendable {
 
     var tool: Tool
     var mutating: Bool
-    var output: Output = .document
+    var output: Output
     /// The command line for a call; throws a tool error for arguments it cannot accept.
     var commandLine: @Sendable (ToolArguments, MCPServerSettings) throws(PresentedError) -> [String]
 

@@ -14,6 +14,12 @@ extension HealPolicy {
     /// The action names a policy may use.
     package static let actionNames = Remediation.Action.governed.map(\.rawValue)
 
+    /// The policy a `--policy` flag names, or nil without one.
+    package static func load(ifGiven path: String?) throws(HealPolicyError) -> HealPolicy? {
+        guard let path else { return nil }
+        return try load(contentsOf: path)
+    }
+
     package static func load(contentsOf path: String) throws(HealPolicyError) -> HealPolicy {
         let text: String
         do {
