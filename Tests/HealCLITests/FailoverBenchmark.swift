@@ -16,7 +16,7 @@ struct FailoverBenchmark {
         var failover: [Double] = []
         for _ in 0..<Self.runs {
             let blueGreen = try BlueGreenCluster()
-            if standbyStart != "0s" { blueGreen.setBehaviour(.readyAfter(.seconds(2)), "web-green") }
+            if standbyStart != "0s" { await blueGreen.setBehaviour(.readyAfter(.seconds(2)), "web-green") }
             let run = await blueGreen.run(["failover", "web", "--to", "green", "--apply", "--yes", "--keep-old", "-o", "json"])
             let result = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
             try #require(result["outcome"] as? String == "succeeded")
@@ -39,7 +39,7 @@ struct FailoverBenchmark {
             let blueGreen = try BlueGreenCluster()
             let measured = Task { () -> Double in
                 try await Task.sleep(for: .seconds(1))
-                blueGreen.setBehaviour(.notReady(message: "Readiness probe failed: HTTP probe failed with statuscode: 503"), "web-blue")
+                await blueGreen.setBehaviour(.notReady(message: "Readiness probe failed: HTTP probe failed with statuscode: 503"), "web-blue")
                 try await blueGreen.waitUntil("blue lost its endpoints") { try blueGreen.readyEndpoints() == 0 }
                 let lost = ContinuousClock.now
                 try await blueGreen.waitUntil("the watcher wrote", timeout: .seconds(30)) {

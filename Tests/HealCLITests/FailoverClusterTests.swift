@@ -19,7 +19,7 @@ struct FailoverClusterTests {
     @Test("status: the active colour's pods crash → down, failover to the cold standby recommended")
     func statusWhenActiveCrashes() async throws {
         let blueGreen = try BlueGreenCluster()
-        blueGreen.setBehaviour(.crashLoop(exitCode: 1, log: ["panic: cannot connect to database"]), "web-blue")
+        await blueGreen.setBehaviour(.crashLoop(exitCode: 1, log: ["panic: cannot connect to database"]), "web-blue")
         try await blueGreen.waitUntil("blue's endpoints are not ready") { try blueGreen.readyEndpoints() == 0 }
         let run = await blueGreen.run(["failover", "status", "web", "-o", "json"])
         #expect(run.exitCode == 0, "\(run.stderr)")
@@ -35,7 +35,7 @@ struct FailoverClusterTests {
     @Test("status: readiness probe failing while pods run → down, with the probe's own words")
     func statusWhenReadinessFails() async throws {
         let blueGreen = try BlueGreenCluster()
-        blueGreen.setBehaviour(.notReady(message: Self.probe404), "web-blue")
+        await blueGreen.setBehaviour(.notReady(message: Self.probe404), "web-blue")
         try await blueGreen.waitUntil("blue's endpoints are not ready") { try blueGreen.readyEndpoints() == 0 }
         let run = await blueGreen.run(["failover", "status", "web"])
         #expect(run.exitCode == 0, "\(run.stderr)")
@@ -102,7 +102,7 @@ struct FailoverClusterTests {
     @Test("a standby that never gets Ready is refused: exit 1, the Service untouched, the standby scaled back")
     func standbyNeverReady() async throws {
         let blueGreen = try BlueGreenCluster()
-        blueGreen.setBehaviour(.readyAfter(.seconds(3600)), "web-green")
+        await blueGreen.setBehaviour(.readyAfter(.seconds(3600)), "web-green")
         let run = await blueGreen.run(["failover", "web", "--to", "green", "--apply", "--yes", "--timeout", "2s"])
         #expect(run.exitCode == 1)
         #expect(run.stderr.contains("refusing to switch to green"), "\(run.stderr)")
@@ -117,7 +117,7 @@ struct FailoverClusterTests {
     @Test("a standby that crashes as it starts is refused at once, before the timeout")
     func standbyCrashes() async throws {
         let blueGreen = try BlueGreenCluster()
-        blueGreen.setBehaviour(.crashLoop(exitCode: 1, log: ["fatal: config missing"]), "web-green")
+        await blueGreen.setBehaviour(.crashLoop(exitCode: 1, log: ["fatal: config missing"]), "web-green")
         // A refusal at the timeout would say "pods Ready after 60s"; "is failing" is the crash itself.
         let run = await blueGreen.run(["failover", "web", "--to", "green", "--apply", "--yes", "--timeout", "60s"])
         #expect(run.exitCode == 1)
@@ -128,7 +128,7 @@ struct FailoverClusterTests {
     @Test("a standby failing already is refused from the plan, with nothing written")
     func standbyFailingAlready() async throws {
         let blueGreen = try BlueGreenCluster()
-        blueGreen.setBehaviour(.imagePullBackOff, "web-green")
+        await blueGreen.setBehaviour(.imagePullBackOff, "web-green")
         try blueGreen.cluster.mergePatch(at: "/apis/apps/v1/namespaces/mcp-failover-clean/deployments/web-green", json: #"{"spec":{"replicas":1}}"#)
         try await blueGreen.waitUntil("green's pod is failing") { try blueGreen.deployment("web-green").status?.replicas == 1 }
         try await Task.sleep(for: .milliseconds(300))
@@ -141,10 +141,9 @@ struct FailoverClusterTests {
     @Test("verification failure rolls the selector back: exit 1, FailoverRolledBack recorded")
     func verificationFailureRollsBack() async throws {
         let blueGreen = try BlueGreenCluster()
-        let green = blueGreen
         // Green breaks just as the selector is switched to it.
-        blueGreen.cluster.beforeNext(method: "PATCH", path: BlueGreenCluster.servicePath) { _ in
-            green.setBehaviour(.notReady(message: Self.probe404), "web-green")
+        blueGreen.cluster.beforeNext(method: "PATCH", path: BlueGreenCluster.servicePath) { cluster in
+            cluster.setBehaviour(.notReady(message: Self.probe404), namespace: BlueGreenCluster.namespace, deployment: "web-green")
         }
         let run = await blueGreen.run(["failover", "web", "--to", "green", "--apply", "--yes", "--keep-old", "--timeout", "2s", "-o", "json"])
         #expect(run.exitCode == 1, "\(run.stderr)")
@@ -206,9 +205,9 @@ struct FailoverClusterTests {
         let blueGreen = try BlueGreenCluster()
         let scenario = Task {
             try await Task.sleep(for: .seconds(1))
-            blueGreen.setBehaviour(.notReady(message: Self.probe404), "web-blue")
+            await blueGreen.setBehaviour(.notReady(message: Self.probe404), "web-blue")
             try await blueGreen.waitUntil("the watcher switched to green", timeout: .seconds(30)) { try blueGreen.activeColour() == "green" }
-            blueGreen.setBehaviour(.healthy, "web-blue")
+            await blueGreen.setBehaviour(.healthy, "web-blue")
             try await blueGreen.waitUntil("the watcher switched back to blue", timeout: .seconds(30)) {
                 try blueGreen.activeColour() == "blue" && blueGreen.eventReasons().filter { $0 == "FailoverSucceeded" }.count == 2
             }
@@ -234,7 +233,7 @@ struct FailoverClusterTests {
     @Test("watch without --apply reports the decision and changes nothing")
     func watchReportOnly() async throws {
         let blueGreen = try BlueGreenCluster()
-        blueGreen.setBehaviour(.notReady(message: Self.probe404), "web-blue")
+        await blueGreen.setBehaviour(.notReady(message: Self.probe404), "web-blue")
         let run = await blueGreen.run(
             ["failover", "watch", "web", "--for", "1s"],
             stopRequested: { try? await Task.sleep(for: .seconds(4)) })
@@ -267,7 +266,7 @@ struct FailoverClusterTests {
             {"apiVersion":"coordination.k8s.io/v1","kind":"Lease","metadata":{"name":"kubectl-heal-failover-web","namespace":"mcp-failover-clean"},
              "spec":{"holderIdentity":"other-replica","leaseDurationSeconds":3600,"acquireTime":"\(now)","renewTime":"\(now)","leaseTransitions":0}}
             """)
-        blueGreen.setBehaviour(.notReady(message: Self.probe404), "web-blue")
+        await blueGreen.setBehaviour(.notReady(message: Self.probe404), "web-blue")
         let run = await blueGreen.run(
             ["failover", "watch", "web", "--for", "1s", "--apply", "--leader-elect"],
             stopRequested: { try? await Task.sleep(for: .seconds(4)) })

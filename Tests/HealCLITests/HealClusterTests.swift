@@ -23,7 +23,7 @@ struct HealClusterTests {
     @Test("--fix --yes repairs the image typos and the OOM workload (228Mi rolled back, 328Mi verified) and records every attempt")
     func firstOccurrence() async throws {
         let heal = try HealingCluster()
-        try heal.recreate("mysql-client")
+        try await heal.recreate("mysql-client")
         let run = await heal.run(["diagnose", "--fix", "--yes", "-o", "json"])
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(try heal.container(of: "web-server").image == "nginx:latest")
@@ -55,10 +55,10 @@ struct HealClusterTests {
     @Test("re-created broken workloads are fixed from memory in one step (straight to 328Mi), with no rollback")
     func secondOccurrenceFromMemory() async throws {
         let heal = try HealingCluster()
-        try heal.recreate("mysql-client")
+        try await heal.recreate("mysql-client")
         let first = await heal.run(["diagnose", "--fix", "--yes", "-o", "json"])
         #expect(first.exitCode == 0)
-        for name in ["memory-hungry", "web-server", "alpine-app"] { try heal.recreate(name) }
+        for name in ["memory-hungry", "web-server", "alpine-app"] { try await heal.recreate(name) }
         #expect(try heal.container(of: "memory-hungry").resources?.limits["memory"]?.text == "128Mi")
 
         let second = await heal.run(["diagnose", "--fix", "--yes", "-o", "json"])
@@ -95,7 +95,7 @@ struct HealClusterTests {
     @Test("with --env values the missing-env workload is repaired; the literal never reaches output, events or the store")
     func missingEnvWithValues() async throws {
         let heal = try HealingCluster()
-        try heal.recreate("mysql-client")
+        try await heal.recreate("mysql-client")
         try heal.cluster.create(json: #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"mysql","namespace":"agentic-demo"},"type":"Opaque","data":{"root-password":"aHVudGVyMg=="}}"#)
         let run = await heal.run([
             "diagnose", "deployment/mysql-client", "--fix", "--yes", "--env", "MYSQL_HOST=mysql-primary.db.svc",
@@ -121,6 +121,7 @@ struct HealClusterTests {
         manifest = manifest.replacingOccurrences(of: "memory-hungry", with: "cache-warmer").replacingOccurrences(of: "128Mi", with: "64Mi")
         heal.cluster.setNeeds(WorkloadNeeds(memory: "150Mi"), namespace: HealingCluster.namespace, deployment: "cache-warmer")
         try heal.cluster.create(json: manifest)
+        try #require(await heal.cluster.settle())
         let run = await heal.run(["diagnose", "deployment/cache-warmer", "--fix", "--yes", "-o", "json"])
         let applied = run.events("applying")
         #expect(applied.first.flatMap(source) == "rule")
@@ -179,6 +180,7 @@ struct HealClusterTests {
         let heal = try HealingCluster()
         let manifest = try FakeCluster.agenticDemoManifest("web-server").replacingOccurrences(of: "\"agentic-demo\"", with: "\"kube-system\"")
         try heal.cluster.create(json: manifest)
+        try #require(await heal.cluster.settle())
         let everywhere = await heal.run(["diagnose", "-A", "--fix", "--yes", "-o", "json"], namespace: nil)
         #expect(everywhere.events("left-alone").contains { ($0["message"] as? String)?.contains("kube-system") == true })
         #expect(try heal.container(of: "web-server", namespace: "kube-system").image == "nginx:latst")

@@ -17,9 +17,10 @@ struct HealLLMClusterTests {
     ]
 
     /// The captured agentic demo with memory-hungry turned into the JVM incident (needs 300Mi).
-    private func javaIncident() throws -> HealingCluster {
+    private func javaIncident() async throws -> HealingCluster {
         let heal = try HealingCluster()
         heal.cluster.setNeeds(WorkloadNeeds(memory: "300Mi", outOfMemoryLog: Self.javaLog), namespace: HealingCluster.namespace, deployment: "memory-hungry")
+        try #require(await heal.cluster.settle(), "the kubelet has taken the new need into account")
         return heal
     }
 
@@ -31,7 +32,7 @@ struct HealLLMClusterTests {
 
     @Test("without an LLM the JVM incident is left alone: no rule covers it")
     func withoutLLM() async throws {
-        let heal = try javaIncident()
+        let heal = try await javaIncident()
         let run = await heal.run(["diagnose", "deployment/memory-hungry", "--fix", "--yes", "-o", "json"])
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.events("applying").isEmpty)
@@ -41,7 +42,7 @@ struct HealLLMClusterTests {
 
     @Test("a verified LLM plan fixes it and is learned; the re-created incident is fixed from memory with zero calls")
     func verifiedPlanIsLearned() async throws {
-        let heal = try javaIncident()
+        let heal = try await javaIncident()
         let llm = try ScriptedLLM(answer: ScriptedLLM.plan(Self.raiseMemory(to: "512Mi")))
         let run = await heal.run(["diagnose", "deployment/memory-hungry", "--fix", "--yes", "-o", "json", "--no-cache"], variables: llm.variables)
         #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
@@ -57,7 +58,7 @@ struct HealLLMClusterTests {
         // The prompt was anonymized: the real workload name was restored from the plan's placeholder.
         #expect(!llm.server.requests.map(\.bodyText).joined().contains("memory-hungry"))
 
-        try heal.recreate("memory-hungry")
+        try await heal.recreate("memory-hungry")
         let again = await heal.run(["diagnose", "deployment/memory-hungry", "--fix", "--yes", "-o", "json", "--no-cache"], variables: llm.variables)
         #expect(again.exitCode == 0, "\(again.stdout)\(again.stderr)")
         #expect(llm.server.chats.count == 1)
@@ -77,7 +78,7 @@ struct HealLLMClusterTests {
             ("512Mi", "deployment/web-server", "not the incident's deployment/memory-hungry"),
         ] as [(String, String?, String)])
     func invalidPlan(memory: String, workload: String?, reason: String) async throws {
-        let heal = try javaIncident()
+        let heal = try await javaIncident()
         let llm = try ScriptedLLM(answer: ScriptedLLM.plan(Self.raiseMemory(to: memory), workload: workload))
         let run = await heal.run(["diagnose", "deployment/memory-hungry", "--fix", "--yes", "-o", "json"], variables: llm.variables)
         #expect(run.exitCode == 0, "\(run.stderr)")
@@ -92,7 +93,7 @@ struct HealLLMClusterTests {
 
     @Test("an unknown action in the plan is rejected")
     func unknownAction() async throws {
-        let heal = try javaIncident()
+        let heal = try await javaIncident()
         let llm = try ScriptedLLM(answer: ScriptedLLM.plan { _ in [["action": "exec", "parameters": ["command": "kill -9 1"], "reason": "restart the JVM"]] })
         let run = await heal.run(["diagnose", "deployment/memory-hungry", "--fix", "--yes", "-o", "json"], variables: llm.variables)
         #expect(run.events("applying").isEmpty)
@@ -101,7 +102,7 @@ struct HealLLMClusterTests {
 
     @Test("with the LLM down the incident is left alone with one warning, exit 0; --require-llm exits 69")
     func llmDown() async throws {
-        let heal = try javaIncident()
+        let heal = try await javaIncident()
         let llm = try ScriptedLLM()
         llm.server.stop()
         let run = await heal.run(["diagnose", "--fix", "--yes", "-o", "json"], variables: llm.variables)

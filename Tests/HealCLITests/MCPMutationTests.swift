@@ -22,7 +22,7 @@ struct MCPMutationTests {
     @Test("apply_fix heals like diagnose --fix --yes: plans, patches, verifies, rolls back the fix that does not hold, remembers")
     func applyFix() async throws {
         let heal = try HealingCluster()
-        try heal.recreate("mysql-client")
+        try await heal.recreate("mysql-client")
         let session = try await healingSession(heal)
         let result = try await session.call("apply_fix")
         #expect(result.isError == false, "\(result.text)")
@@ -97,7 +97,7 @@ struct MCPMutationTests {
         #expect(steps == ["scale-standby", "wait-ready", "switch-selector", "verify", "scale-down-old"])
         #expect(try blueGreen.activeColour() == "green")
 
-        blueGreen.setBehaviour(.crashLoop(exitCode: 1, log: ["panic: cannot connect to database"]), "web-blue")
+        await blueGreen.setBehaviour(.crashLoop(exitCode: 1, log: ["panic: cannot connect to database"]), "web-blue")
         let refused = try await session.call("failover_apply", ["service": "web", "to": "blue", "timeout": "20s"])
         #expect(refused.isError == true)
         #expect(refused.text.contains("refusing to switch to blue"), "\(refused.text)")

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A Kubernetes API server stand-in on 127.0.0.1 (HTTP/1.1, keep-alive) for tests: it serves a
 /// fixture tree laid out by URL path, plays scripted responses (errors, throttling, slow or
@@ -17,7 +18,10 @@ package final class FakeAPIServer: Sendable {
     /// `http://127.0.0.1:<port>`
     package let baseURL: URL
     private let router: RequestRouter
-    private let listener: SocketListener
+    /// The listener while the server listens; nil between `stopListening()` and
+    /// `startListening()`, and after `stop()`.
+    private let listener: Mutex<SocketListener?>
+    private let stopped = Mutex(false)
 
     /// Starts listening on an ephemeral port. `fixtureRoot` holds `<url path>.json` files (nil
     /// serves only scripts and 404s); `logsDirectory` defaults to `<fixtureRoot>/logs`.
@@ -29,12 +33,17 @@ package final class FakeAPIServer: Sendable {
     /// Starts listening with `backend` answering what no script claims (`FakeCluster` uses this).
     init(backend: any RequestBackend) throws {
         let router = RequestRouter(backend: backend)
-        listener = try SocketListener { descriptor, listener in
-            ConnectionSession(router: router, listener: listener).serve(descriptor)
-        }
+        let listener = try Self.listen(router: router, port: 0)
+        self.listener = Mutex(listener)
         self.router = router
         port = listener.port
         baseURL = URL(string: "http://127.0.0.1:\(listener.port)")!
+    }
+
+    private static func listen(router: RequestRouter, port: UInt16) throws -> SocketListener {
+        try SocketListener(port: port) { descriptor, listener in
+            ConnectionSession(router: router, listener: listener).serve(descriptor)
+        }
     }
 
     /// A server for the responses captured from a real v1.36 cluster (`Fixtures.captured`).
@@ -42,12 +51,28 @@ package final class FakeAPIServer: Sendable {
         try FakeAPIServer(fixtureRoot: Fixtures.capturedAPIPaths, logsDirectory: Fixtures.capturedLogs)
     }
 
-    deinit { listener.stop() }
+    deinit { stop() }
 
     /// Stops accepting, cuts open connections (including held-open streams) and waits for the
-    /// server's threads to finish. Idempotent.
+    /// server's threads to finish, for good. Idempotent.
     package func stop() {
-        listener.stop()
+        stopped.withLock { $0 = true }
+        stopListening()
+    }
+
+    /// Like `stop()`, but `startListening()` can listen again: connections are refused
+    /// meanwhile, and open ones (watch streams too) end without a final chunk.
+    package func stopListening() {
+        listener.withLock { $0.take() }?.stop()
+    }
+
+    /// Listens again on the same port, with scripts and recorded requests kept. Does nothing
+    /// while listening; throws after `stop()` or when the port cannot be bound again.
+    package func startListening() throws {
+        guard !stopped.withLock({ $0 }) else { throw SocketListener.SocketError(call: "startListening after stop", code: EBADF) }
+        try listener.withLock { current in
+            if current == nil { current = try Self.listen(router: router, port: port) }
+        }
     }
 
     /// Queues `responses` for requests with this method and path (no query) whose query carries

@@ -25,27 +25,22 @@ final class SocketListener: Sendable {
         var connections: Set<Int32> = []
     }
 
-    /// Starts accepting at once; `serve` runs on a connection's own thread and owns the
-    /// descriptor until it returns (the listener closes it afterwards).
-    init(serve: @escaping @Sendable (Int32, SocketListener) -> Void) throws {
-        // CLOEXEC: child processes (openssl, curl, the TLS terminator) must not inherit our
-        // sockets, or a closed connection would stay open in them.
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue | SOCK_CLOEXEC.rawValue), 0)
-        guard descriptor >= 0 else { throw SocketError(call: "socket", code: errno) }
+    /// Starts accepting at once on `port` (0: an ephemeral one); `serve` runs on a connection's
+    /// own thread and owns the descriptor until it returns (the listener closes it afterwards).
+    /// Binding a port a stopped listener used is retried for up to a second.
+    init(port requested: UInt16 = 0, serve: @escaping @Sendable (Int32, SocketListener) -> Void) throws {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = in_addr_t(0x7F00_0001).bigEndian
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+        address.sin_port = requested.bigEndian
+        var attempts = 0
+        var descriptor = try Self.bound(to: address)
+        while descriptor == nil, attempts < 100 {
+            attempts += 1
+            usleep(10_000)
+            descriptor = try Self.bound(to: address)
         }
-        guard bound == 0, listen(descriptor, 128) == 0 else {
-            let code = errno
-            close(descriptor)
-            throw SocketError(call: "bind/listen", code: code)
-        }
+        guard let descriptor else { throw SocketError(call: "bind", code: EADDRINUSE) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
@@ -60,6 +55,30 @@ final class SocketListener: Sendable {
         }
         acceptThread.name = "FakeAPIServer.accept"
         acceptThread.start()
+    }
+
+    /// A listening socket bound to `address`, or nil while the port is still in use.
+    private static func bound(to address: sockaddr_in) throws -> Int32? {
+        // CLOEXEC: child processes (openssl, curl, the TLS terminator) must not inherit our
+        // sockets, or a closed connection would stay open in them.
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue | SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else { throw SocketError(call: "socket", code: errno) }
+        // A restarted server binds the port its closed connections still hold in TIME_WAIT.
+        var reuse: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        var address = address
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard result == 0, listen(descriptor, 128) == 0 else {
+            let code = errno
+            close(descriptor)
+            if code == EADDRINUSE { return nil }
+            throw SocketError(call: "bind/listen", code: code)
+        }
+        return descriptor
     }
 
     /// Sleeps for `duration`; returns false when the listener stopped meanwhile.

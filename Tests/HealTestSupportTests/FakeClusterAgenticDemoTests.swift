@@ -53,8 +53,9 @@ struct FakeClusterAgenticDemoTests {
     }
 
     @Test("time moves the crash loops on: memory-hungry restarts after its 2m40s back-off")
-    func crashLoopsContinue() throws {
+    func crashLoopsContinue() async throws {
         cluster.advanceClock(by: .seconds(160))
+        #expect(await cluster.settle())
         let memory = try container(of: "memory-hungry")
         #expect(memory["restartCount"] == .number(6))
         #expect(memory["state"]?["waiting"]?["message"]?.string?.hasPrefix("back-off 5m0s ") == true)
@@ -65,7 +66,7 @@ struct FakeClusterAgenticDemoTests {
     }
 
     @Test("the right fixes heal all four; the stuck mysql-client rollout completes")
-    func fixes() throws {
+    func fixes() async throws {
         let patches = [
             ("web-server", #""image":"nginx:latest""#),
             ("alpine-app", #""image":"alpine:3.18""#),
@@ -76,6 +77,9 @@ struct FakeClusterAgenticDemoTests {
             try cluster.strategicMergePatch(
                 at: "\(Self.apps)/deployments/\(name)",
                 json: #"{"spec":{"template":{"spec":{"containers":[{"name":"\#(name)",\#(fields)}]}}}}"#)
+        }
+        #expect(await cluster.settle())
+        for (name, _) in patches {
             let deployment = try json("\(Self.apps)/deployments/\(name)")
             #expect(deployment["status"]?["availableReplicas"] == .number(1), "\(name)")
             #expect(deployment["status"]?["replicas"] == .number(1), "\(name)")
@@ -86,17 +90,18 @@ struct FakeClusterAgenticDemoTests {
     }
 
     @Test("a wrong fix rolls out pods that fail the same way")
-    func wrongFix() throws {
+    func wrongFix() async throws {
         try cluster.strategicMergePatch(
             at: "\(Self.apps)/deployments/memory-hungry",
             json: #"{"spec":{"template":{"spec":{"containers":[{"name":"memory-hungry","resources":{"limits":{"memory":"228Mi"}}}]}}}}"#)
+        #expect(await cluster.settle())
         let pods = try pods(of: "memory-hungry")
         #expect(pods.count == 2, "old and new, both crash-looping")
         #expect(pods.allSatisfy { $0["status"]?["containerStatuses"]?[0]?["lastState"]?["terminated"]?["reason"] == .string("OOMKilled") })
     }
 
     @Test("rolling mysql-client back to revision 2 reuses its ReplicaSet as revision 4")
-    func rollbackMySQL() throws {
+    func rollbackMySQL() async throws {
         // What `kubectl rollout undo --to-revision=2` sends: revision 2's template without its hash label.
         let previous = try #require(cluster.object(at: "\(Self.apps)/replicasets/mysql-client-7577645b4d"))
         let replicaSet = try #require(try JSONSerialization.jsonObject(with: previous) as? [String: Any])
@@ -108,6 +113,7 @@ struct FakeClusterAgenticDemoTests {
         template["metadata"] = metadata
         let patch = try JSONSerialization.data(withJSONObject: ["spec": ["template": template]])
         try cluster.mergePatch(at: "\(Self.apps)/deployments/mysql-client", json: String(decoding: patch, as: UTF8.self))
+        #expect(await cluster.settle())
 
         let reused = try json("\(Self.apps)/replicasets/mysql-client-7577645b4d")
         #expect(reused["metadata"]?["annotations"]?["deployment.kubernetes.io/revision"] == .string("4"))
@@ -118,10 +124,12 @@ struct FakeClusterAgenticDemoTests {
     }
 
     @Test("delete and re-create mysql-client from its manifest: one fresh crash-looping pod, no serving revision")
-    func recreateBroken() throws {
+    func recreateBroken() async throws {
         try cluster.deleteDeployment(namespace: "agentic-demo", name: "mysql-client")
+        #expect(await cluster.settle())
         #expect(try pods(of: "mysql-client").isEmpty)
         try cluster.create(json: FakeCluster.agenticDemoManifest("mysql-client"))
+        #expect(await cluster.settle())
 
         let pods = try pods(of: "mysql-client")
         #expect(pods.count == 1)

@@ -11,7 +11,8 @@ struct FakeClusterControllerTests {
     let cluster: FakeCluster
 
     init() throws {
-        cluster = try FakeCluster.blueGreen()
+        // Decisions, not timing: every write settles before it returns.
+        cluster = try FakeCluster.blueGreen(timing: .instant)
     }
 
     @Test("blueGreen seeds the captured namespace and the controllers leave it as captured")

@@ -11,7 +11,8 @@ struct FakeClusterHTTPTests {
     let client: HTTPTestClient
 
     init() throws {
-        cluster = try FakeCluster.blueGreen()
+        // API semantics, not timing: every write settles before it returns.
+        cluster = try FakeCluster.blueGreen(timing: .instant)
         client = try HTTPTestClient(port: cluster.server.port)
     }
 

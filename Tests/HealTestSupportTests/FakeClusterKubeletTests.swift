@@ -9,7 +9,8 @@ struct FakeClusterKubeletTests {
     let cluster: FakeCluster
 
     init() throws {
-        cluster = try FakeCluster()
+        // Decisions, not timing: every write settles before it returns.
+        cluster = try FakeCluster(timing: .instant)
     }
 
     // MARK: Images

@@ -10,7 +10,8 @@ struct FakeClusterMetricsAndProxyTests {
     let client: HTTPTestClient
 
     init() throws {
-        cluster = try FakeCluster()
+        // What is served, not timing: every write settles before it returns.
+        cluster = try FakeCluster(timing: .instant)
         client = try HTTPTestClient(port: cluster.server.port)
     }
 
@@ -56,8 +57,8 @@ struct FakeClusterMetricsAndProxyTests {
     }
 
     @Test("the service proxy of a Service without ready endpoints is the API server's 503 Status")
-    func noEndpoints() throws {
-        try cluster.deployServer(namespace: "monitoring", name: "prometheus", portName: "web", port: 9090, labels: [:], replicas: 0)
+    func noEndpoints() async throws {
+        try await cluster.deployServer(namespace: "monitoring", name: "prometheus", portName: "web", port: 9090, labels: [:], replicas: 0)
 
         let response = try client.request("/api/v1/namespaces/monitoring/services/http:prometheus:web/proxy/api/v1/query")
 
@@ -67,8 +68,8 @@ struct FakeClusterMetricsAndProxyTests {
     }
 
     @Test("the service proxy reaches the test's upstream by port name or number; a missing Service is 404")
-    func upstream() throws {
-        try cluster.deployServer(namespace: "monitoring", name: "prometheus", portName: "web", port: 9090, labels: [:])
+    func upstream() async throws {
+        try await cluster.deployServer(namespace: "monitoring", name: "prometheus", portName: "web", port: 9090, labels: [:])
         cluster.setServiceProxy(namespace: "monitoring", service: "prometheus") { request in
             .json(#"{"path":"\#(request.path)","query":"\#(request.query("query") ?? "")"}"#)
         }

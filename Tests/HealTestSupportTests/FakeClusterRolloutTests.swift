@@ -6,11 +6,12 @@ import Testing
 struct FakeClusterRolloutTests {
     static let apps = "/apis/apps/v1/namespaces/mcp-failover-clean"
     static let pods = "/api/v1/namespaces/mcp-failover-clean/pods"
+    static let slices = "/apis/discovery.k8s.io/v1/namespaces/mcp-failover-clean/endpointslices"
     static let revision = "deployment.kubernetes.io/revision"
 
     @Test("patching the template back (rollout undo) reuses the old ReplicaSet with the next revision")
     func rollback() throws {
-        let cluster = try FakeCluster.blueGreen()
+        let cluster = try FakeCluster.blueGreen(timing: .instant) // decisions, not timing
         let annotate = #"{"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"now"}}}}}"#
         try cluster.mergePatch(at: "\(Self.apps)/deployments/web-blue", json: annotate)
         let second = try #require(try replicaSets(cluster).first { $0["metadata"]?["annotations"]?[Self.revision] == .string("2") })
@@ -39,7 +40,7 @@ struct FakeClusterRolloutTests {
 
     @Test("a rollout whose new pods never become available stalls with the old pods serving")
     func stalledRollout() throws {
-        let cluster = try FakeCluster.blueGreen()
+        let cluster = try FakeCluster.blueGreen(timing: .instant) // decisions, not timing
         try cluster.strategicMergePatch(
             at: "\(Self.apps)/deployments/web-blue",
             json: #"{"spec":{"template":{"spec":{"containers":[{"name":"web","image":"nginx:1.277"}]}}}}"#)
@@ -57,17 +58,40 @@ struct FakeClusterRolloutTests {
         #expect(deployment["status"]?["unavailableReplicas"] == .number(1))
     }
 
-    @Test("a deleted pod is replaced by its ReplicaSet under a new name and uid")
-    func podReplacement() throws {
+    @Test("DELETE of a pod is graceful: listed with a deletionTimestamp, not ready, replaced at once, gone after the grace")
+    func gracefulDeletion() async throws {
         let cluster = try FakeCluster.blueGreen()
         try cluster.mergePatch(at: "\(Self.apps)/deployments/web-green", json: #"{"spec":{"replicas":1}}"#)
+        #expect(await cluster.settle())
         let original = try #require(try greenPods(cluster).first)
         let name = try #require(original["metadata"]?["name"]?.string)
 
         let client = try HTTPTestClient(port: cluster.server.port)
         let deleted = try client.request("\(Self.pods)/\(name)", method: "DELETE")
         #expect(deleted.status == 200)
+        let answer = try deleted.json()
+        #expect(answer["metadata"]?["deletionTimestamp"]?.string != nil)
+        #expect(answer["metadata"]?["deletionGracePeriodSeconds"] == .number(2))
+        #expect(try client.request("\(Self.pods)/\(name)", method: "DELETE").status == 200, "deleting again changes nothing")
 
+        // Within the 2 s grace: the endpointslice controller, the last phase of a round, has seen it.
+        let endpoint = { () throws -> JSON? in
+            try cluster.objects(in: Self.slices).map { try JSON(data: $0) }
+                .flatMap { $0["endpoints"]?.array ?? [] }.first { $0["targetRef"]?["name"]?.string == name }
+        }
+        let deadline = ContinuousClock.now + .seconds(1.5)
+        while try endpoint()?["conditions"]?["terminating"] != .bool(true), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(try endpoint()?["conditions"] == .object(["ready": .bool(false), "serving": .bool(true), "terminating": .bool(true)]))
+        let both = try greenPods(cluster)
+        #expect(both.count == 2, "the replacement is created while the original terminates")
+        let terminating = try #require(both.first { $0["metadata"]?["name"]?.string == name })
+        #expect(terminating["metadata"]?["deletionTimestamp"] != nil)
+        let deployment = try JSON(data: #require(cluster.object(at: "\(Self.apps)/deployments/web-green")))
+        #expect(deployment["status"]?["replicas"] == .number(1), "a terminating pod counts for nothing")
+
+        #expect(await cluster.settle())
         let replacements = try greenPods(cluster)
         #expect(replacements.count == 1)
         let replacement = try #require(replacements.first)
@@ -79,7 +103,7 @@ struct FakeClusterRolloutTests {
 
     @Test("deleting a Deployment takes its ReplicaSets and pods; creating it again starts over at revision 1")
     func deleteAndRecreate() throws {
-        let cluster = try FakeCluster()
+        let cluster = try FakeCluster(timing: .instant) // decisions, not timing
         let app = try FakeClusterWorkload(cluster, name: "web", image: "nginx:1.27")
         try app.patchContainer(#""image":"nginx:1.28""#)
         try cluster.deleteDeployment(namespace: "demo", name: "web")
@@ -94,7 +118,7 @@ struct FakeClusterRolloutTests {
 
     @Test("a Recreate Deployment removes the old pods before starting new ones")
     func recreate() throws {
-        let cluster = try FakeCluster()
+        let cluster = try FakeCluster(timing: .instant) // decisions, not timing
         let app = try FakeClusterWorkload(cluster, name: "web", image: "nginx:1.27")
         try cluster.mergePatch(at: app.path, json: #"{"spec":{"strategy":{"type":"Recreate","rollingUpdate":null}}}"#)
         try app.patchContainer(#""image":"nginx:latst""#)

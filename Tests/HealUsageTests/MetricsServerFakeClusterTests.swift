@@ -14,12 +14,13 @@ struct MetricsServerFakeClusterTests {
     init() throws { cluster = try FakeCluster() }
 
     /// A Deployment `web` of `replicas` pods in `demo`, as right-sizing sees it.
-    func web(replicas: Int) throws -> WorkloadResources {
+    func web(replicas: Int) async throws -> WorkloadResources {
         try cluster.create(json: #"""
             {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"demo"},
              "spec":{"replicas":\#(replicas),"selector":{"matchLabels":{"app":"web"}},
               "template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"app","image":"nginx:1.27"}]}}}}
             """#)
+        try #require(await cluster.settle(), "the Deployment's pods are created and started")
         let pods = try cluster.objects(in: "/api/v1/namespaces/demo/pods").map { data in
             let pod = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             return try #require((pod["metadata"] as? [String: Any])?["name"] as? String)
@@ -36,7 +37,7 @@ struct MetricsServerFakeClusterTests {
 
     @Test("usage set on a Deployment is served for each of its pods")
     func served() async throws {
-        let workload = try web(replicas: 2)
+        let workload = try await web(replicas: 2)
         cluster.setUsage(namespace: "demo", deployment: "web", container: "app", cpu: "250m", memory: "96Mi")
         cluster.setUsage(namespace: "demo", pod: workload.podNames[1], container: "app", cpu: "1423108n", memory: "11896Ki")
 
@@ -50,7 +51,7 @@ struct MetricsServerFakeClusterTests {
 
     @Test("metrics.k8s.io not served (no usage ever set) → metricsServerUnavailable 404 with the API server's words")
     func notServed() async throws {
-        let workload = try web(replicas: 1)
+        let workload = try await web(replicas: 1)
 
         let error = try await #require(throws: UsageError.self) { try await usage(of: workload) }
 
@@ -61,7 +62,7 @@ struct MetricsServerFakeClusterTests {
 
     @Test("the metrics APIService down → metricsServerUnavailable 503 \"service unavailable\", after the usual retries")
     func down() async throws {
-        let workload = try web(replicas: 1)
+        let workload = try await web(replicas: 1)
         cluster.setUsage(namespace: "demo", deployment: "web", container: "app", cpu: "250m", memory: "96Mi")
         cluster.stopMetricsServer()
 

@@ -19,15 +19,15 @@ struct ServiceProxyPrometheusTransportTests {
         ServiceProxyPrometheusTransport(client: UsageTestClients.client(cluster), service: Self.service)
     }
 
-    func deployPrometheus(replicas: Int = 1) throws {
-        try cluster.deployServer(
+    func deployPrometheus(replicas: Int = 1) async throws {
+        try await cluster.deployServer(
             namespace: "monitoring", name: "prometheus-server", portName: "http", port: 80,
             labels: ["app.kubernetes.io/name": "prometheus", "app.kubernetes.io/component": "server"], replicas: replicas)
     }
 
     @Test("a PromQL with braces, quotes and =~ reaches Prometheus intact, on the proxy path")
     func pathAndQuery() async throws {
-        try deployPrometheus()
+        try await deployPrometheus()
         let seen = Mutex<[RecordedRequest]>([])
         cluster.setServiceProxy(namespace: "monitoring", service: "prometheus-server") { request in
             seen.withLock { $0.append(request) }
@@ -48,7 +48,7 @@ struct ServiceProxyPrometheusTransportTests {
 
     @Test("Prometheus' own error answer (422) comes back to be read, not retried")
     func prometheusError() async throws {
-        try deployPrometheus()
+        try await deployPrometheus()
         let body = #"{"status":"error","errorType":"execution","error":"query processing would load too many samples into memory"}"#
         cluster.setServiceProxy(namespace: "monitoring", service: "prometheus-server") { _ in .json(body, status: 422) }
 
@@ -61,7 +61,7 @@ struct ServiceProxyPrometheusTransportTests {
 
     @Test("no ready endpoints (503 from the API server) → prometheusUnreachable naming the Service")
     func noEndpoints() async throws {
-        try deployPrometheus(replicas: 0)
+        try await deployPrometheus(replicas: 0)
 
         let error = try await #require(throws: UsageError.self) {
             try await transport.get(path: "/api/v1/query", query: [URLQueryItem(name: "query", value: "up")])
@@ -74,7 +74,7 @@ struct ServiceProxyPrometheusTransportTests {
 
     @Test("a ready pod where nothing listens → prometheusUnreachable with the API server's dial error")
     func nothingListening() async throws {
-        try deployPrometheus()
+        try await deployPrometheus()
 
         let error = try await #require(throws: UsageError.self) {
             try await transport.get(path: "/api/v1/query", query: [URLQueryItem(name: "query", value: "up")])
@@ -90,7 +90,7 @@ struct ServiceProxyPrometheusTransportTests {
 
     @Test("RBAC refusing the proxy (403 Status) → UsageError.kube naming get services/proxy")
     func forbidden() async throws {
-        try deployPrometheus()
+        try await deployPrometheus()
         cluster.server.script(path: Self.proxyPath, responses: [.status(
             code: 403, reason: "Forbidden",
             message: #"services "http:prometheus-server:http" is forbidden: User "dev" cannot get resource "services/proxy" in API group "" in the namespace "monitoring""#)])
@@ -109,7 +109,7 @@ struct ServiceProxyPrometheusTransportTests {
 
     @Test("an auth proxy in front of Prometheus refusing (401, not a Status) → prometheusUnauthorized")
     func upstreamUnauthorized() async throws {
-        try deployPrometheus()
+        try await deployPrometheus()
         cluster.setServiceProxy(namespace: "monitoring", service: "prometheus-server") { _ in
             UpstreamReply(status: 401, contentType: "text/plain; charset=utf-8", body: Data("Unauthorized\n".utf8))
         }

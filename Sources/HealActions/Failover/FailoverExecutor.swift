@@ -16,9 +16,9 @@ package struct FailoverExecutor: Sendable {
         /// False when the namespace came from the kubeconfig context rather than `-n`.
         package var namespaceNamed = true
         package var pollInterval: Duration = .milliseconds(200)
-        /// How many times a write is retried after 409 Conflict (someone else wrote the object
-        /// in between) before giving up.
-        package var conflictRetries = 3
+        /// Writes answered 409 Conflict (the object changed since it was read) are read again
+        /// and retried, bounded.
+        package var conflictRetry = ConflictRetry()
         /// `--policy`: a failover scales both colours' Deployments, so a `scale` deny on either
         /// refuses it. nil: no policy file.
         package var policy: HealPolicy?
@@ -81,15 +81,28 @@ package struct FailoverExecutor: Sendable {
         await events.record(on: subject, type: "Normal", reason: "FailoverStarted", message: "Failing over from \(plan.from ?? "no colour") to \(plan.to): \(plan.reason)")
 
         var scaled = false
+        var generation = 0
         if plan.standbyReplicasBefore < plan.replicas {
             try await timed(.scaleStandby, into: &result) {
-                try await scale(plan.toDeployment, to: plan.replicas)
+                generation = try await scale(plan.toDeployment, to: plan.replicas)
                 scaled = true
                 return "deployment/\(plan.toDeployment) \(plan.standbyReplicasBefore) → \(plan.replicas) replicas"
             }
         }
         do {
-            try await timed(.waitReady, into: &result) { try await waitUntilReady(plan) }
+            try await timed(.waitReady, into: &result) { try await waitUntilReady(plan, generation: generation) }
+        } catch is CancellationError {
+            // Interrupted (SIGINT/SIGTERM) before the switch: the standby goes back to its size,
+            // in a task of its own so the interruption does not cancel the undo too.
+            if scaled {
+                let name = plan.toDeployment
+                let replicas = plan.standbyReplicasBefore
+                try await Task.detached { _ = try await scale(name, to: replicas) }.value
+            }
+            await events.record(on: subject, type: "Warning", reason: "FailoverFailed", message: "Not switched to \(plan.to): interrupted before the switch")
+            result.outcome = .refused
+            result.error = .interrupted(standby: scaled ? plan.toDeployment : nil)
+            return finish(result, started: started)
         } catch let refusal as FailoverError {
             if scaled { try await scale(plan.toDeployment, to: plan.standbyReplicasBefore) }
             await events.record(on: subject, type: "Warning", reason: "FailoverFailed", message: "Not switched to \(plan.to): \(refusal.message)")
@@ -132,15 +145,20 @@ package struct FailoverExecutor: Sendable {
 
     private struct VerificationFailed: Error {}
 
-    private func waitUntilReady(_ plan: FailoverPlan) async throws -> String {
+    /// Until the standby's controller has observed the scale-up (`generation`, 0 when nothing was
+    /// scaled) and enough pods of its current template are Ready; old or terminating pods
+    /// never count.
+    private func waitUntilReady(_ plan: FailoverPlan, generation: Int) async throws -> String {
         let deadline = ContinuousClock.now + .seconds(plan.timeoutSeconds)
         while true {
             let status = try await observer.status(now: now())
             guard let colour = status.colour(plan.to) else {
                 throw FailoverError.objectMissing(kind: "deployment", name: plan.toDeployment, namespace: namespace)
             }
-            if colour.readyReplicas >= plan.replicas {
-                return "\(colour.readyReplicas) of \(plan.replicas) pods of \(plan.toDeployment) Ready"
+            let rollout = try await RolloutObservation.read(plan.toDeployment, namespace: namespace, generation: generation, client: client)
+            let ready = rollout.newPods.filter(\.isReady).count
+            if rollout.observed, ready >= plan.replicas {
+                return "\(ready) of \(plan.replicas) pods of \(plan.toDeployment) Ready"
             }
             if !colour.canTakeTraffic {
                 throw FailoverError.standbyCannotBecomeReady(colour: plan.to, deployment: plan.toDeployment, reason: colour.reason ?? colour.state.rawValue)
@@ -192,12 +210,15 @@ package struct FailoverExecutor: Sendable {
 
     // MARK: Writes
 
-    /// `spec.replicas` by merge patch with the resourceVersion just read as precondition.
-    private func scale(_ name: String, to replicas: Int) async throws {
+    /// `spec.replicas` by merge patch with the resourceVersion just read as precondition;
+    /// returns the generation the write produced.
+    @discardableResult
+    private func scale(_ name: String, to replicas: Int) async throws -> Int {
         try await retryingConflicts {
             let current = try await observer.object(.deployments, named: name, as: Deployment.self)
             let patch: [String: Any] = ["metadata": ["resourceVersion": current.metadata.resourceVersion ?? ""], "spec": ["replicas": replicas]]
-            try await apply(.deployments, name: name, patch: patch)
+            let answer = try await apply(.deployments, name: name, patch: patch)
+            return try JSONDecoder().decode(Deployment.self, from: answer).metadata.generation ?? 0
         }
     }
 
@@ -215,27 +236,22 @@ package struct FailoverExecutor: Sendable {
                 "metadata": ["resourceVersion": service.metadata.resourceVersion ?? "", "annotations": [FailoverAnnotation.key: annotation.value]],
                 "spec": ["selector": [plan.colourLabel: to]],
             ]
-            try await apply(.services, name: plan.service, patch: patch)
+            _ = try await apply(.services, name: plan.service, patch: patch)
         }
     }
 
-    /// Server-side dry run, then the real merge patch.
-    private func apply(_ kind: ResourceKind, name: String, patch: [String: Any]) async throws {
+    /// Server-side dry run, then the real merge patch; returns the server's answer.
+    private func apply(_ kind: ResourceKind, name: String, patch: [String: Any]) async throws -> Data {
         let body = JSONBody.encode(patch)
         logger.info("patch \(kind.kind.lowercased())/\(name) in namespace \(namespace): \(String(decoding: body, as: UTF8.self))")
         _ = try await client.patch(kind, namespace: namespace, name: name, body: body, type: .merge, dryRun: true)
-        _ = try await client.patch(kind, namespace: namespace, name: name, body: body, type: .merge, dryRun: false)
+        return try await client.patch(kind, namespace: namespace, name: name, body: body, type: .merge, dryRun: false)
     }
 
-    private func retryingConflicts(_ write: () async throws -> Void) async throws {
-        var attempt = 1
-        while true {
-            do {
-                return try await write()
-            } catch let error as KubeError where error.httpStatus == 409 && attempt < settings.conflictRetries {
-                logger.info("conflict (\(error)); reading the object again")
-                attempt += 1
-            }
+    /// Each attempt reads the object again, so a retry carries a fresh resourceVersion.
+    private func retryingConflicts<T: Sendable>(_ write: () async throws -> T) async throws -> T {
+        try await settings.conflictRetry.run(write) { error in
+            logger.info("409 Conflict (\(error)); reading the object again")
         }
     }
 

@@ -8,6 +8,19 @@ package enum HealError: Error, Sendable, Equatable {
     case envSourceMissing(variable: String, source: String, reason: String)
     /// No ReplicaSet holds the revision a rollback wants.
     case revisionMissing(ResourceRef, revision: String)
+    /// Between the read a change was planned from and its write, someone else changed the
+    /// fields it changes; nothing was overwritten. `writer`: who, from `managedFields`.
+    case conflictingChange(ResourceRef, fields: String, writer: String?)
+    /// Every write was answered 409 Conflict, through all bounded retries.
+    case conflictsPersisted(ResourceRef, attempts: Int)
+
+    /// Refusals that mean "someone else is changing this object" (exit 75).
+    package var isConflict: Bool {
+        switch self {
+        case .conflictingChange, .conflictsPersisted: true
+        default: false
+        }
+    }
 
     package var message: String {
         switch self {
@@ -17,6 +30,10 @@ package enum HealError: Error, Sendable, Equatable {
             "\(variable) should come from \(source), but \(reason)"
         case .revisionMissing(let ref, let revision):
             "deployment/\(ref.name) has no ReplicaSet for revision \(revision) any more (revisionHistoryLimit), so it cannot be rolled back to it"
+        case .conflictingChange(let ref, let fields, let writer):
+            "\(ref.kind.lowercased())/\(ref.name) in namespace \(ref.namespace ?? "default") was changed by \(writer ?? "someone else") since kubectl-heal read it (\(fields)); nothing was overwritten"
+        case .conflictsPersisted(let ref, let attempts):
+            "\(ref.kind.lowercased())/\(ref.name) in namespace \(ref.namespace ?? "default") kept changing: \(attempts) writes in a row were answered 409 Conflict; nothing was overwritten"
         }
     }
 
@@ -25,6 +42,8 @@ package enum HealError: Error, Sendable, Equatable {
         case .unexpectedObject: "read it with kubectl get -o yaml and fix it by hand"
         case .envSourceMissing: "create it first (kubectl create secret generic …) or name an existing one with --env NAME=secret:SECRET/KEY"
         case .revisionMissing: "see kubectl rollout history deployment/NAME and fix the current revision instead"
+        case .conflictingChange: "see what changed with kubectl get deployment/NAME -o yaml --show-managed-fields, then run kubectl heal again"
+        case .conflictsPersisted: "something writes this object continuously; find it (kubectl get -o yaml --show-managed-fields) and run kubectl heal again"
         }
     }
 }

@@ -16,7 +16,13 @@ package struct HealEvent: Codable, Sendable, Equatable {
         case applying
         case succeeded
         case rolledBack = "rolled-back"
+        /// A pod restart that did not help (nothing to restore).
         case failed
+        /// Not applied: the server's dry run refused it, a reference was missing, or someone
+        /// else changed the same fields (nothing was overwritten).
+        case refused
+        /// Applied and live, but neither verified nor restored; the next run finishes it.
+        case unverified
     }
 
     /// The step as reported: its redacted patch, never the literal values.
@@ -52,6 +58,10 @@ package struct HealEvent: Codable, Sendable, Equatable {
     package var step: Step?
     package var verification: String?
     package var seconds: Double?
+    /// For a finished step: from the write's answer to the Deployment controller observing its
+    /// generation, and to the verification's verdict.
+    package var observedGenerationSeconds: Double?
+    package var verdictSeconds: Double?
     /// For `detected`: from when the API says the problem began to when it was reported.
     package var latencySeconds: Double?
 
@@ -99,9 +109,13 @@ package struct HealSummary: Codable, Sendable, Equatable {
     package var fixed = 0
     package var rolledBack = 0
     package var failed = 0
+    package var refused = 0
+    package var unverified = 0
     package var leftAlone = 0
     /// Fixes that came straight from the learned memory.
     package var fromMemory = 0
+    /// Writes answered 409 Conflict (usually the controller's status writes) and retried.
+    package var conflictsRetried = 0
     package var seconds = 0.0
 
     package init() {}
@@ -117,6 +131,8 @@ package struct HealSummary: Codable, Sendable, Equatable {
             if event.step?.source == Finding.Source.learned.rawValue { fromMemory += 1 }
         case .rolledBack: rolledBack += 1
         case .failed: failed += 1
+        case .refused: refused += 1
+        case .unverified: unverified += 1
         }
     }
 }

@@ -7,16 +7,21 @@ import Logging
 
 /// Carries out one approved `HealStep`: read the object, record its prior state, send the
 /// change as a server-side dry run and then for real under a resourceVersion precondition,
-/// verify the rollout for the window, and restore the prior template when it does not verify.
-/// Events `HealActionStarted/Succeeded/Failed/RolledBack` go on the workload.
+/// verify the rollout that change caused, and restore the prior template when it does not
+/// verify. A 409 is read again and retried while the fields the step changes still hold what
+/// it planned from; an API server outage is waited out. Each step ends `succeeded`
+/// (verified), `rolled-back`, `refused` (nothing changed) or `unverified` (live, not judged);
+/// a pod restart that did not help ends `failed`. Events `HealActionStarted/Succeeded/…` go on
+/// the workload.
 package struct HealExecutor: Sendable {
     package struct Settings: Sendable {
         /// `--verify-for`: how long the new pods must stay Ready without restarting.
         package var verifyFor: Duration = .seconds(60)
-        /// How long a rollout may take to complete before the step counts as failed.
+        /// How long a rollout may take to complete before the step counts as failed; an API
+        /// server outage is waited out for as long.
         package var rolloutTimeout: Duration = .seconds(300)
         package var pollInterval: Duration = .milliseconds(500)
-        package var conflictRetries = 3
+        package var conflictRetry = ConflictRetry()
 
         package init() {}
     }
@@ -35,104 +40,198 @@ package struct HealExecutor: Sendable {
         self.now = now
     }
 
-    private var verifier: RolloutVerifier {
-        RolloutVerifier(client: client, window: settings.verifyFor, timeout: settings.rolloutTimeout, pollInterval: settings.pollInterval)
+    var verifier: RolloutVerifier {
+        RolloutVerifier(client: client, window: settings.verifyFor, timeout: settings.rolloutTimeout, pollInterval: settings.pollInterval, logger: logger)
     }
+
+    var outages: OutageRetry { OutageRetry(window: settings.rolloutTimeout, logger: logger) }
 
     package func run(_ step: HealStep, workload: ResourceRef) async -> HealStepResult {
         let startedAt = now()
         var result = HealStepResult(
-            step: step, outcome: .failed, verification: "", patch: Self.text(step.redactedPatch?.body), priorState: "{}",
+            step: step, outcome: .refused, verification: "", patch: Self.text(step.redactedPatch?.body), priorState: "{}",
             startedAt: startedAt, finishedAt: startedAt)
         var subject = EventRecorder.Subject(apiVersion: "apps/v1", kind: workload.kind, namespace: workload.namespace ?? "default", name: workload.name, uid: nil)
+        let conflicts = ConflictCounter()
+        // Until the write is answered nothing changed: a failure here is a refusal.
+        // `applied`: the object as the write left it (nil for a pod restart).
+        let applied: WorkloadObject?
+        let prior: WorkloadObject
         do {
-            let prior = try await read(workload)
+            prior = try await outages.run("reading \(workload.typeAndName)") { try await read(workload) }
             result.priorState = WorkloadObject.recordable(prior.template)
             subject.uid = prior.metadata.uid
             await events.record(on: subject, type: "Normal", reason: "HealActionStarted", message: "kubectl-heal: \(step.summary) (\(step.reason))")
-            let generation: Int
             switch step.action {
             case .rollback:
                 let template = try await revisionTemplate(of: prior, workload: workload, revision: step.parameters["revision"] ?? "")
                 result.patch = WorkloadObject.recordable(template)
-                generation = try await replaceTemplate(workload, with: template)
+                applied = try await replaceTemplate(workload, with: template, expecting: prior.template, conflicts: conflicts)
             case .restartPod:
                 try await restart(step.target)
                 result.patch = #"{"delete":"pod/\#(step.target.name)"}"#
-                generation = 0
+                applied = nil
             default:
                 guard let patch = step.patch else { throw HealError.unexpectedObject(workload, reason: "the step has no patch") }
                 try await checkEnvSources(patch.body, namespace: workload.namespace)
-                generation = try await apply(patch, resourceVersion: prior.resourceVersion)
+                applied = try await apply(patch, prior: prior, conflicts: conflicts)
             }
-            let verdict = try await verifier.verify(deployment: workload.name, namespace: workload.namespace ?? "default", generation: generation)
+        } catch {
+            let error = Self.conflictRefusal(error, workload: workload, conflicts: conflicts)
+            result.outcome = .refused
+            result.verification = "not applied: \(Self.describe(error))"
+            result.refusedForConflict = (error as? HealError)?.isConflict ?? false
+            result.conflictsRetried = conflicts.count
+            logger.warning("\(step.summary) was not applied: \(Self.describe(error))")
+            await events.record(on: subject, type: "Warning", reason: "HealActionRefused", message: "kubectl-heal: \(step.summary) was not applied: \(Self.describe(error))")
+            result.finishedAt = now()
+            return result
+        }
+
+        // From here on the change is live: it is verified, restored, or reported unverified.
+        do {
+            let verdict = try await verifier.verify(deployment: workload.name, namespace: workload.namespace ?? "default", generation: applied?.generation ?? 0)
             result.verification = verdict.sentence
+            result.observedGenerationSeconds = verdict.observedAfter?.seconds
+            result.verdictSeconds = verdict.decidedAfter.seconds
             if verdict.healthy {
                 result.outcome = .succeeded
                 await events.record(on: subject, type: "Normal", reason: "HealActionSucceeded", message: "kubectl-heal: \(step.summary); verified: \(verdict.sentence)")
-            } else if step.action == .restartPod {
+            } else if let applied {
+                await restore(workload, prior: prior, applied: applied, failed: verdict.sentence, into: &result, subject: subject, conflicts: conflicts)
+            } else {
                 result.outcome = .failed
                 await events.record(on: subject, type: "Warning", reason: "HealActionFailed", message: "kubectl-heal: \(step.summary) did not help: \(verdict.sentence)")
-            } else {
-                _ = try await replaceTemplate(workload, with: prior.template)
-                result.outcome = .rolledBack
-                result.verification = "\(verdict.sentence); the previous template was restored"
-                await events.record(on: subject, type: "Warning", reason: "HealActionRolledBack", message: "kubectl-heal: \(step.summary) did not verify (\(verdict.sentence)); the previous template was restored")
             }
+        } catch where Task.isCancelled && applied != nil {
+            // SIGINT/SIGTERM while verifying: put the prior template back, in a task of its own
+            // so the interruption does not cancel the restore as well.
+            result = await Task.detached { [self, result, applied] in
+                var restored = result
+                guard let applied else { return restored }
+                await restore(workload, prior: prior, applied: applied, failed: "interrupted before it verified", into: &restored, subject: subject, conflicts: ConflictCounter())
+                return restored
+            }.value
         } catch {
-            result.outcome = .failed
-            result.verification = Self.describe(error)
-            logger.warning("\(step.summary) failed: \(result.verification)")
-            await events.record(on: subject, type: "Warning", reason: "HealActionFailed", message: "kubectl-heal: \(step.summary) failed: \(result.verification)")
+            result.outcome = .unverified
+            result.verification = "applied, unverified: \(Self.describe(error))"
+            logger.warning("\(step.summary) is live but unverified: \(Self.describe(error)); the next --fix run verifies or restores it")
+            await events.record(on: subject, type: "Warning", reason: "HealActionUnverified", message: "kubectl-heal: \(step.summary) is live but unverified: \(Self.describe(error))")
         }
+        result.conflictsRetried = conflicts.count
         result.finishedAt = now()
         return result
     }
 
+    /// Puts the prior template back after a change that did not verify, unless someone else
+    /// changed the template since the change was `applied` (then it is theirs, and it stays).
+    private func restore(
+        _ workload: ResourceRef, prior: WorkloadObject, applied: WorkloadObject, failed sentence: String, into result: inout HealStepResult,
+        subject: EventRecorder.Subject, conflicts: ConflictCounter
+    ) async {
+        let step = result.step
+        do {
+            _ = try await replaceTemplate(workload, with: prior.template, expecting: applied.template, conflicts: conflicts)
+            result.outcome = .rolledBack
+            result.verification = "\(sentence); the previous template was restored"
+            await events.record(on: subject, type: "Warning", reason: "HealActionRolledBack", message: "kubectl-heal: \(step.summary) did not verify (\(sentence)); the previous template was restored")
+        } catch {
+            let error = Self.conflictRefusal(error, workload: workload, conflicts: conflicts)
+            result.outcome = .unverified
+            result.refusedForConflict = (error as? HealError)?.isConflict ?? false
+            result.verification = "\(sentence); not restored: \(Self.describe(error))"
+            logger.warning("\(step.summary) did not verify and was not restored: \(Self.describe(error))")
+            await events.record(on: subject, type: "Warning", reason: "HealActionUnverified", message: "kubectl-heal: \(step.summary) did not verify (\(sentence)) and was not restored: \(Self.describe(error))")
+        }
+    }
+
     // MARK: Writes
 
-    private func read(_ workload: ResourceRef) async throws -> WorkloadObject {
+    func read(_ workload: ResourceRef) async throws -> WorkloadObject {
         let data = try await client.object(APIResource(.deployments), namespace: workload.namespace, name: workload.name)
         return try WorkloadObject(data: data, ref: workload)
     }
 
-    /// Strategic merge patch, dry run first; the resourceVersion read with the prior state is
-    /// the precondition, so a change made in between is never overwritten (409 ends the step).
-    private func apply(_ patch: Patch, resourceVersion: String) async throws -> Int {
-        guard case .object(var body) = patch.body else { return 0 }
-        var metadata: [String: JSONValue] = [:]
-        if case .object(let existing)? = body["metadata"] { metadata = existing }
-        metadata["resourceVersion"] = .string(resourceVersion)
-        body["metadata"] = .object(metadata)
-        let data = try JSONEncoder.sorted.encode(JSONValue.object(body))
-        let name = patch.target.name
-        let namespace = patch.target.namespace
-        _ = try await client.patch(.deployments, namespace: namespace, name: name, body: data, type: .strategicMerge, dryRun: true)
-        let answer = try await client.patch(.deployments, namespace: namespace, name: name, body: data, type: .strategicMerge, dryRun: false)
-        return try WorkloadObject(data: answer, ref: patch.target).generation
+    /// Strategic merge patch, dry run first, under the resourceVersion of the object it was
+    /// planned from. On 409 the object is read again: while the fields the patch writes still
+    /// hold what they held then, it is retried with the fresh resourceVersion; when someone
+    /// else changed them, it stops without writing. Returns the object as the write left it.
+    private func apply(_ patch: Patch, prior: WorkloadObject, conflicts: ConflictCounter) async throws -> WorkloadObject {
+        let planned = PatchFootprint.values(of: patch.body, in: prior.value)
+        var current = prior
+        var retry = false
+        return try await settings.conflictRetry.run({
+            defer { retry = true }
+            if retry {
+                current = try await outages.run("reading \(patch.target.typeAndName)") { try await read(patch.target) }
+                if PatchFootprint.values(of: patch.body, in: current.value) != planned {
+                    throw HealError.conflictingChange(patch.target, fields: "the fields this step changes", writer: current.lastTemplateWriter)
+                }
+            }
+            let data = try Self.body(patch.body, resourceVersion: current.resourceVersion)
+            let name = patch.target.name
+            let namespace = patch.target.namespace
+            _ = try await outages.run("dry-running the change") {
+                try await client.patch(.deployments, namespace: namespace, name: name, body: data, type: .strategicMerge, dryRun: true)
+            }
+            return try await writeOnce(patch.target) {
+                try await client.patch(.deployments, namespace: namespace, name: name, body: data, type: .strategicMerge, dryRun: false)
+            } landed: { object in PatchFootprint.holds(patch.body, in: object.value) && object.generation > current.generation }
+        }, onConflict: { conflicts.note($0, object: patch.target, logger: logger) })
     }
 
-    /// PUT with a fresh read's resourceVersion; a conflict (someone wrote in between) re-reads
-    /// and tries again a few times. Used for rollbacks and for restoring the prior template.
-    private func replaceTemplate(_ workload: ResourceRef, with template: [String: Any]) async throws -> Int {
-        var attempt = 1
+    /// PUT of the whole object with another template, for rollbacks and restores: only while
+    /// the live template is still `expecting` (what this step planned from, or wrote itself);
+    /// a 409 reads again and retries. Returns the object as the write left it.
+    @discardableResult
+    func replaceTemplate(
+        _ workload: ResourceRef, with template: JSONValue, expecting: JSONValue, conflicts: ConflictCounter
+    ) async throws -> WorkloadObject {
+        try await settings.conflictRetry.run({
+            let current = try await outages.run("reading \(workload.typeAndName)") { try await read(workload) }
+            if current.hasTemplate(template) { return current }
+            guard current.hasTemplate(expecting) else {
+                throw HealError.conflictingChange(workload, fields: "its pod template", writer: current.lastTemplateWriter)
+            }
+            let body = try current.replacingTemplate(with: template)
+            _ = try await outages.run("dry-running the change") {
+                try await client.replace(APIResource(.deployments), namespace: workload.namespace, name: workload.name, body: body, dryRun: true)
+            }
+            return try await writeOnce(workload) {
+                try await client.replace(APIResource(.deployments), namespace: workload.namespace, name: workload.name, body: body)
+            } landed: { $0.hasTemplate(template) && $0.generation > current.generation }
+        }, onConflict: { conflicts.note($0, object: workload, logger: logger) })
+    }
+
+    /// Sends a write once. When it fails transiently, whether it landed is unknown: the object
+    /// is read (waiting out the outage) and `landed` decides; a write that cannot have been
+    /// sent (connection refused) is sent again.
+    private func writeOnce(
+        _ workload: ResourceRef, _ write: () async throws -> Data, landed: (WorkloadObject) -> Bool
+    ) async throws -> WorkloadObject {
         while true {
             do {
-                let current = try await read(workload)
-                let body = current.replacingTemplate(with: template)
-                _ = try await client.replace(APIResource(.deployments), namespace: workload.namespace, name: workload.name, body: body, dryRun: true)
-                let answer = try await client.replace(APIResource(.deployments), namespace: workload.namespace, name: workload.name, body: body)
-                return try WorkloadObject(data: answer, ref: workload).generation
-            } catch let error as KubeError where error.httpStatus == 409 && attempt < settings.conflictRetries {
-                logger.info("conflict writing deployment/\(workload.name) (\(error)); reading it again")
-                attempt += 1
+                return try WorkloadObject(data: try await write(), ref: workload)
+            } catch where TransientFailure.isTransient(error) {
+                let current = try await outages.run("checking whether the write reached \(workload.typeAndName)") { try await read(workload) }
+                if landed(current) { return current }
+                guard TransientFailure.neverSent(error) else { throw error }
             }
         }
     }
 
+    private static func body(_ patch: JSONValue, resourceVersion: String) throws -> Data {
+        guard case .object(var body) = patch else { return Data("{}".utf8) }
+        var metadata: [String: JSONValue] = [:]
+        if case .object(let existing)? = body["metadata"] { metadata = existing }
+        metadata["resourceVersion"] = .string(resourceVersion)
+        body["metadata"] = .object(metadata)
+        return try JSONEncoder.sorted.encode(JSONValue.object(body))
+    }
+
     /// The pod template of the ReplicaSet holding `revision`, as `kubectl rollout undo` takes
     /// it: without the `pod-template-hash` label the controller adds.
-    private func revisionTemplate(of deployment: WorkloadObject, workload: ResourceRef, revision: String) async throws -> [String: Any] {
+    private func revisionTemplate(of deployment: WorkloadObject, workload: ResourceRef, revision: String) async throws -> JSONValue {
         let selector = (deployment.deployment.spec.selector?.matchLabels ?? [:]).selectorText
         var replicaSets: [ObjectHeader] = []
         _ = try await client.list(.replicaSets, as: ObjectHeader.self, namespace: workload.namespace, labelSelector: selector) { replicaSets += $0 }
@@ -140,15 +239,9 @@ package struct HealExecutor: Sendable {
             $0.metadata.controller?.uid == deployment.metadata.uid && $0.metadata.annotations["deployment.kubernetes.io/revision"] == revision
         })?.metadata.name else { throw HealError.revisionMissing(workload, revision: revision) }
         let data = try await client.object(APIResource(.replicaSets), namespace: workload.namespace, name: name)
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-            var template = (object["spec"] as? [String: Any])?["template"] as? [String: Any]
+        guard let template = try JSONDecoder().decode(JSONValue.self, from: data).member("spec")?.member("template")
         else { throw HealError.revisionMissing(workload, revision: revision) }
-        if var metadata = template["metadata"] as? [String: Any], var labels = metadata["labels"] as? [String: Any] {
-            labels["pod-template-hash"] = nil
-            metadata["labels"] = labels
-            template["metadata"] = metadata
-        }
-        return template
+        return PodTemplateMatch.withoutHash(template)
     }
 
     /// Deletes the pod (dry run first) under a uid precondition: a pod re-created under the
@@ -187,6 +280,12 @@ package struct HealExecutor: Sendable {
         }
     }
 
+    /// A 409 that outlasted every retry becomes the refusal it is.
+    private static func conflictRefusal(_ error: any Error, workload: ResourceRef, conflicts: ConflictCounter) -> any Error {
+        guard let error = error as? KubeError, error.httpStatus == 409 else { return error }
+        return HealError.conflictsPersisted(workload, attempts: conflicts.count + 1)
+    }
+
     static func describe(_ error: any Error) -> String {
         if let error = error as? HealError { return error.message }
         if let error = error as? KubeError { return error.description }
@@ -202,7 +301,6 @@ package struct HealExecutor: Sendable {
 private struct ObjectHeader: Decodable, Sendable {
     var metadata: ObjectMeta
 }
-
 /// The key names of a Secret's or ConfigMap's `data`/`stringData`/`binaryData`; the values
 /// are skipped by the decoder, never held.
 private struct DataKeys: Decodable {

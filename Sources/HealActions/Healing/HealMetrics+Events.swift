@@ -9,9 +9,15 @@ extension HealMetrics {
         switch event.type {
         case .detected:
             incidentDetected(code: event.code, namespace: event.workload.namespace ?? "default", latencySeconds: event.latencySeconds)
-        case .succeeded, .rolledBack, .failed:
+        case .succeeded, .rolledBack, .failed, .refused, .unverified:
             guard let action else { return }
-            let outcome: Outcome = event.type == .succeeded ? .succeeded : event.type == .rolledBack ? .rolledBack : .failed
+            let outcome: Outcome = switch event.type {
+            case .succeeded: .succeeded
+            case .rolledBack: .rolledBack
+            case .refused: .refused
+            case .unverified: .unverified
+            default: .failed
+            }
             actionFinished(action, outcome: outcome, source: source, seconds: event.seconds)
         case .leftAlone:
             guard let action else { return }

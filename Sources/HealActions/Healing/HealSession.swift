@@ -51,8 +51,13 @@ package actor HealSession {
         }
     }
 
-    /// Incidents whose last step did not verify: the fixes tried were rolled back or failed.
+    /// Incidents whose last step did not verify: the fixes tried were rolled back, failed,
+    /// were refused or were left unverified.
     package private(set) var incidentsNotFixed = 0
+    /// Steps refused because someone else changed the object (the run exits 75).
+    package private(set) var refusedForConflict = 0
+    /// Writes answered 409 Conflict and retried, over every step.
+    package private(set) var conflictsRetried = 0
 
     /// Heals one incident (a finding from `incidents(in:)`); returns the outcome of the last
     /// step tried, nil when nothing was tried.
@@ -68,14 +73,23 @@ package actor HealSession {
         let incident = Self.incident(finding, in: snapshot)
         let fingerprint = incident.fingerprint.hash
         let key = WorkloadKey(namespace: workload.namespace ?? "default", kind: workload.kind, name: workload.name)
-        func report(_ type: HealEvent.EventType, _ message: String, step: HealStep? = nil, verification: String? = nil, seconds: Double? = nil) {
-            emit(HealEvent(
+        func report(_ type: HealEvent.EventType, _ message: String, step: HealStep? = nil, verification: String? = nil, seconds: Double? = nil, result: HealStepResult? = nil) {
+            var event = HealEvent(
                 type: type, time: now(), workload: workload, container: finding.container, code: finding.code, severity: finding.severity,
-                fingerprint: fingerprint, message: message, step: step, verification: verification, seconds: seconds))
+                fingerprint: fingerprint, message: message, step: step, verification: verification, seconds: seconds)
+            event.observedGenerationSeconds = result?.observedGenerationSeconds
+            event.verdictSeconds = result?.verdictSeconds
+            emit(event)
         }
 
+        if let pending = try await store.attempts(patternID: nil).filter({ $0.workload == key }).max(by: { $0.finishedAt < $1.finishedAt }),
+            pending.outcome == .unverified
+        {
+            report(.leftAlone, "\(Self.saw(finding)); left alone: an earlier \(pending.action) on it is live but unverified (\(pending.verification)); the next --fix run finishes it first")
+            return nil
+        }
         let attempts = try await store.attempts(fingerprint: fingerprint, workload: key)
-        let failedBefore = Set(attempts.filter { $0.outcome != .succeeded }.map { HealStep.identity(action: $0.action, parameters: $0.parameters) })
+        let failedBefore = Set(attempts.filter { $0.outcome.verdict == false }.map { HealStep.identity(action: $0.action, parameters: $0.parameters) })
         let learned = try await store.patterns(fingerprint: fingerprint).filter { $0.successes > 0 }.compactMap { pattern in
             Remediation.Action(rawValue: pattern.action).map {
                 LearnedFix(patternID: pattern.id, action: $0, template: pattern.template, valueForWorkload: pattern.learnedValues[key.description],
@@ -109,6 +123,8 @@ package actor HealSession {
 
         var outcome: AttemptRecord.Outcome?
         for step in plan.steps {
+            // Interrupted (SIGINT/SIGTERM): the step under way was restored; nothing new starts.
+            if Task.isCancelled { return outcome }
             switch await approve(step, deployment?.metadata.labels ?? [:]) {
             case .declined(let why):
                 report(.leftAlone, "\(saw); would \(step.summary), but \(why)", step: step)
@@ -121,18 +137,62 @@ package actor HealSession {
             try await learn(result, incident: incident, key: key, finding: finding, detectedAt: detectedAt, llmCalls: llmCalls)
             llmCalls = 0
             outcome = result.outcome
+            conflictsRetried += result.conflictsRetried
+            if result.refusedForConflict { refusedForConflict += 1 }
             switch result.outcome {
             case .succeeded:
-                report(.succeeded, "\(workload.typeAndName): \(step.summary) — verified: \(result.verification)", step: step, verification: result.verification, seconds: result.seconds)
+                report(.succeeded, "\(workload.typeAndName): \(step.summary) — verified: \(result.verification)", step: step, verification: result.verification, seconds: result.seconds, result: result)
                 return outcome
             case .rolledBack:
-                report(.rolledBack, "\(workload.typeAndName): \(step.summary) did not verify: \(result.verification)", step: step, verification: result.verification, seconds: result.seconds)
+                report(.rolledBack, "\(workload.typeAndName): \(step.summary) did not verify: \(result.verification)", step: step, verification: result.verification, seconds: result.seconds, result: result)
             case .failed:
-                report(.failed, "\(workload.typeAndName): \(step.summary) failed: \(result.verification)", step: step, verification: result.verification, seconds: result.seconds)
+                report(.failed, "\(workload.typeAndName): \(step.summary) did not help: \(result.verification)", step: step, verification: result.verification, seconds: result.seconds, result: result)
+                return outcome
+            case .refused:
+                report(.refused, "\(workload.typeAndName): \(step.summary) — \(result.verification)", step: step, verification: result.verification, seconds: result.seconds, result: result)
+                return outcome
+            case .unverified:
+                report(.unverified, "\(workload.typeAndName): \(step.summary): \(result.verification)", step: step, verification: result.verification, seconds: result.seconds, result: result)
                 return outcome
             }
         }
         return outcome
+    }
+
+    /// Finishes the changes earlier runs left live but unverified, in `namespaces` (nil: all):
+    /// each is verified, or restored, before anything new is tried, and the outcome is recorded
+    /// as a new attempt of the same pattern.
+    package func finishUnverified(in namespaces: Set<String>?) async throws(StoreError) {
+        let records = try await store.attempts(patternID: nil)
+        let latest = Dictionary(records.map { ($0.workload, $0) }) { first, second in first.finishedAt >= second.finishedAt ? first : second }
+        for record in latest.values where record.outcome == .unverified && namespaces.map({ $0.contains(record.workload.namespace) }) ?? true {
+            let workload = ResourceRef(kind: record.workload.kind, namespace: record.workload.namespace, name: record.workload.name)
+            let startedAt = now()
+            let resumed = await executor.resume(record)
+            conflictsRetried += resumed.conflictsRetried
+            if resumed.refusedForConflict { refusedForConflict += 1 }
+            if resumed.outcome != .succeeded { incidentsNotFixed += 1 }
+            var finished = record
+            finished.id = UUID().uuidString.lowercased()
+            finished.outcome = resumed.outcome
+            finished.verification = resumed.verification
+            finished.startedAt = startedAt
+            finished.finishedAt = now()
+            finished.llmCalls = 0
+            if let pattern = try await store.pattern(id: record.patternID) {
+                let draft = PatternDraft(fingerprint: pattern.fingerprint, signature: pattern.signature, action: pattern.action, template: pattern.template, learnedValue: nil)
+                try await store.record(finished, pattern: draft)
+            }
+            let type: HealEvent.EventType = switch resumed.outcome {
+            case .succeeded: .succeeded
+            case .rolledBack: .rolledBack
+            default: .unverified
+            }
+            emit(HealEvent(
+                type: type, time: now(), workload: workload, container: record.container, code: record.findingCode, fingerprint: record.fingerprint,
+                message: "\(workload.typeAndName) in \(record.workload.namespace): the \(record.action) an earlier run left unverified — \(resumed.verification)",
+                verification: resumed.verification, seconds: finished.finishedAt.timeIntervalSince(startedAt)))
+        }
     }
 
     // MARK: Steps of the loop
@@ -214,6 +274,11 @@ package actor HealSession {
             patch: result.patch, priorState: result.priorState, outcome: result.outcome, verification: result.verification,
             source: AttemptRecord.Source(rawValue: step.source.rawValue) ?? .rule, incidentSince: finding.since?.date,
             detectedAt: detectedAt, startedAt: result.startedAt, finishedAt: result.finishedAt, llmCalls: llmCalls)
-        try await store.record(record, pattern: draft)
+        // An interrupted run (SIGINT) still records what it did: in a task the signal does not cancel.
+        let store = store
+        let written = await Task.detached { () async -> Result<LearnedPattern, StoreError> in
+            do throws(StoreError) { return .success(try await store.record(record, pattern: draft)) } catch { return .failure(error) }
+        }.value
+        _ = try written.get()
     }
 }

@@ -11,11 +11,14 @@ package final class HealMetrics: Sendable {
         case succeeded
         /// Applied, verification failed, prior state restored.
         case rolledBack = "rolled-back"
-        /// Applied but neither verified nor restored (the write or the rollback failed).
+        /// A pod restart that did not help (nothing to restore).
         case failed
-        /// Not applied: the policy denied it, nobody confirmed it, or a limit (cooldown,
-        /// actions per window, an earlier failure on the fingerprint) held it back.
+        /// Not applied: the policy denied it, nobody confirmed it, a limit (cooldown, actions
+        /// per window, an earlier failure on the fingerprint) held it back, the server's dry
+        /// run refused it, or someone else changed the same fields.
         case refused
+        /// Applied and live, but neither verified nor restored (API server unreachable).
+        case unverified
     }
 
     /// Shared by both histograms: a watch notices a problem in well under a second, while a

@@ -30,6 +30,8 @@ package enum FailoverError: Error, Sendable, Equatable {
     case selectorChangedConcurrently(service: String, expected: String, found: String)
     /// The `--policy` file denies scaling one of the colours' Deployments.
     case policyDenied(deployment: String, reason: String)
+    /// SIGINT/SIGTERM arrived before the switch; `standby`, when it was scaled up, went back.
+    case interrupted(standby: String?)
     /// The Service or Deployment disappeared.
     case objectMissing(kind: String, name: String, namespace: String)
 }

@@ -93,7 +93,7 @@ struct FailoverSwitch: HealCommand {
                 return ExitStatus.success
             }
         }
-        let result = try await session.run { try await executor.run(plan) }
+        let result = try await session.run { try await Interruption.run({ try await executor.run(plan) }, stop: environment.stopRequested) }
         environment.standardOutput.write(try FailoverRenderer.result(result, as: output))
         switch result.outcome {
         case .succeeded, .nothingToDo:

@@ -101,6 +101,7 @@ struct RecommendLimits: HealCommand {
                 yes: yes, force: force, namedNamespace: cluster.namespace, policy: policy, executor: HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout)))
             outcome.report.applied = results
             if results.contains(where: \.didNotHold) { code = ExitStatus.findings }
+            if results.contains(where: \.refusedForConflict) { code = ExitStatus.temporaryFailure }
         }
         environment.standardOutput.write(try RecommendationRenderer.render(
             outcome.report, as: output, at: Timestamp(environment.now()), colors: environment.colorsStandardOutput))

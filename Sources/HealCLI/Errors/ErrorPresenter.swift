@@ -87,7 +87,7 @@ package enum ErrorPresenter {
             ExitStatus.usage
         case .serviceHasNoSelector, .colourLabelNotFound, .colourHasSeveralDeployments, .noStandby:
             ExitStatus.badInput
-        case .standbyCannotBecomeReady, .standbyNotReadyInTime, .gitOpsManaged, .kubeSystemNotNamed, .policyDenied:
+        case .standbyCannotBecomeReady, .standbyNotReadyInTime, .gitOpsManaged, .kubeSystemNotNamed, .policyDenied, .interrupted:
             ExitStatus.findings
         case .selectorChangedConcurrently:
             ExitStatus.temporaryFailure

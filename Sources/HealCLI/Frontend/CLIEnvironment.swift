@@ -41,6 +41,12 @@ package struct CLIEnvironment: Sendable {
         self.stopRequested = stopRequested
     }
 
+    /// For in-process runs no signal reaches (an MCP tool call, whose cancellation is the
+    /// interruption): returns only once the waiting task is cancelled.
+    package static let noSignal: @Sendable () async -> Void = {
+        while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+    }
+
     /// The real process: its environment, home, stdout/stderr and clock.
     package static var process: CLIEnvironment {
         let variables = ProcessInfo.processInfo.environment

@@ -29,8 +29,8 @@ struct HealJob {
     let environment: CLIEnvironment
     let logLevel: Logger.Level
 
-    /// Exit code: 1 when an incident was acted on but not fixed (its last step was rolled back
-    /// or failed), else 0.
+    /// Exit code: 75 when a step was refused because someone else changed the object, 1 when
+    /// an incident was acted on but not fixed (its last step did not verify), else 0.
     func run(_ request: Request) async throws -> Int32 {
         let logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
         let policy = try HealPolicy.load(ifGiven: request.heal.policy) ?? .interactiveDefault
@@ -68,15 +68,21 @@ struct HealJob {
             for finding in outcome.report.findings where finding.severity >= .warning {
                 emit(.detected(finding, at: environment.now()))
             }
-            for finding in session.incidents(in: outcome.report.findings) {
-                try await session.heal(finding, snapshot: outcome.snapshot, detectedAt: environment.now())
-            }
+            let now = environment.now
+            try await session.finishUnverified(in: outcome.report.metadata.namespaces.map(Set.init))
+            try await Interruption.run({
+                for finding in session.incidents(in: outcome.report.findings) where !Task.isCancelled {
+                    try await session.heal(finding, snapshot: outcome.snapshot, detectedAt: now())
+                }
+            }, stop: environment.stopRequested)
         }
         var final = summary.withLock { $0 }
+        final.conflictsRetried = await session?.conflictsRetried ?? 0
         final.seconds = started.duration(to: .now).seconds
         environment.standardOutput.write(try HealEventRenderer.summary(final, json: request.json))
         let notFixed = await session?.incidentsNotFixed ?? 0
         if request.requireLLM, advisor?.failedOnce == true { return ExitStatus.unavailable }
+        if await session?.refusedForConflict ?? 0 > 0 { return ExitStatus.temporaryFailure }
         return notFixed > 0 ? ExitStatus.findings : ExitStatus.success
     }
 

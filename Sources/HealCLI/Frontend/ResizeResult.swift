@@ -9,6 +9,11 @@ struct ResizeResult: Encodable, Sendable {
         /// Applied, did not verify, prior template restored.
         case rolledBack = "rolled-back"
         case failed
+        /// Not applied: the server's dry run refused it, or someone else changed the same
+        /// fields (nothing was overwritten).
+        case refused
+        /// Applied and live, but neither verified nor restored (API server unreachable).
+        case unverified
         /// Not attempted: refused by a guard rail or not confirmed.
         case skipped
     }
@@ -20,6 +25,8 @@ struct ResizeResult: Encodable, Sendable {
     /// The strategic-merge patch (JSON text).
     var patch: String
     var seconds: Double?
+    /// Refused because someone else changed the object (the run exits 75).
+    var refusedForConflict = false
 
     init(change: ResizeJob.Change, outcome: Outcome, detail: String) {
         workload = change.workload
@@ -35,12 +42,19 @@ struct ResizeResult: Encodable, Sendable {
         case .succeeded: outcome = .succeeded
         case .rolledBack: outcome = .rolledBack
         case .failed: outcome = .failed
+        case .refused: outcome = .refused
+        case .unverified: outcome = .unverified
         }
+        refusedForConflict = step.refusedForConflict
         detail = step.verification
         patch = step.patch
         seconds = step.seconds
     }
 
     /// Whether the run should exit 1: a change that was made and did not hold.
-    var didNotHold: Bool { outcome == .rolledBack || outcome == .failed }
+    var didNotHold: Bool { [.rolledBack, .failed, .refused, .unverified].contains(outcome) }
+
+    private enum CodingKeys: String, CodingKey {
+        case workload, outcome, detail, patch, seconds
+    }
 }

@@ -20,6 +20,7 @@ struct ToolRunner: Sendable {
         callEnvironment.standardErrorIsTerminal = false
         callEnvironment.askUser = nil
         callEnvironment.collectionProgress = progress
+        callEnvironment.stopRequested = CLIEnvironment.noSignal
         let code = await HealCommandLine.run(commandLine, environment: callEnvironment)
         let messages = stderr.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let document = Self.document(stdout.text, output: output) else {

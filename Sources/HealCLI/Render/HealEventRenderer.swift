@@ -17,8 +17,11 @@ enum HealEventRenderer {
     static func summary(_ summary: HealSummary, json: Bool) throws -> String {
         if json { return try ReportRenderer.compactJSON(VersionedDocument(kind: "HealSummary", body: summary)) }
         let fromMemory = summary.fromMemory > 0 ? " (\(summary.fromMemory) from memory)" : ""
-        return "Healing: \(summary.fixed) fixed\(fromMemory), \(summary.rolledBack) rolled back, \(summary.failed) failed, "
-            + "\(summary.leftAlone) left alone; \(Wording.count(summary.detected, "problem")) detected, \(summary.resolved) resolved "
+        let refused = summary.refused > 0 ? "\(summary.refused) refused, " : ""
+        let unverified = summary.unverified > 0 ? "\(summary.unverified) unverified, " : ""
+        let conflicts = summary.conflictsRetried > 0 ? " (\(Wording.count(summary.conflictsRetried, "conflict")) retried)" : ""
+        return "Healing: \(summary.fixed) fixed\(fromMemory), \(summary.rolledBack) rolled back, \(summary.failed) failed, \(refused)\(unverified)"
+            + "\(summary.leftAlone) left alone\(conflicts); \(Wording.count(summary.detected, "problem")) detected, \(summary.resolved) resolved "
             + "in \(DurationText.format(seconds: summary.seconds.rounded())).\n"
     }
 
@@ -31,6 +34,8 @@ enum HealEventRenderer {
         case .succeeded: "FIXED"
         case .rolledBack: "ROLLED-BACK"
         case .failed: "FAILED"
+        case .refused: "REFUSED"
+        case .unverified: "UNVERIFIED"
         }
     }
 }

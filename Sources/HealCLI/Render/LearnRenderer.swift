@@ -97,11 +97,14 @@ enum LearnRenderer {
 
     static func stats(_ stats: LearnStats, location: String) -> String {
         let sources = AttemptRecord.Source.allCases.map { "\($0.rawValue) \(stats.attempts.bySource[$0.rawValue] ?? 0)" }.joined(separator: ", ")
+        // Refused and unverified attempts only appear once there are some (they are new).
+        let unjudged = [(stats.attempts.refused, "refused"), (stats.attempts.unverified, "unverified")]
+            .filter { $0.0 > 0 }.map { ", \($0.0) \($0.1)" }.joined()
         return """
             Store:                 \(location)
             Patterns:              \(stats.patterns)
             Incidents handled:     \(stats.incidents.handled) (\(stats.incidents.fixed) fixed, \(stats.incidents.unresolved) unresolved)
-            Attempts:              \(stats.attempts.total) (\(stats.attempts.succeeded) succeeded, \(stats.attempts.rolledBack) rolled back, \(stats.attempts.failed) failed)
+            Attempts:              \(stats.attempts.total) (\(stats.attempts.succeeded) succeeded, \(stats.attempts.rolledBack) rolled back, \(stats.attempts.failed) failed\(unjudged))
             Attempts by source:    \(sources)
             Attempts pruned:       \(stats.attemptsPruned) (counted in patterns, not in these figures)
             Mean time to detect:   \(stats.meanTimeToDetectSeconds.map(seconds) ?? "-")

@@ -93,11 +93,16 @@ package struct PatternState: Sendable, Equatable {
 
     /// Counts an attempt removed by prune.
     mutating func countPruned(_ outcome: AttemptRecord.Outcome) {
-        if outcome == .succeeded { prunedSuccesses += 1 } else { prunedFailures += 1 }
+        switch outcome.verdict {
+        case true?: prunedSuccesses += 1
+        case false?: prunedFailures += 1
+        case nil: break
+        }
     }
 }
 
-/// Successes and failures among some attempts; rolled back counts as failed.
+/// Successes and failures among some attempts; rolled back counts as failed, refused and
+/// unverified attempts (never judged) count as neither.
 package struct OutcomeTally: Sendable, Equatable {
     package var successes = 0
     package var failures = 0
@@ -108,7 +113,11 @@ package struct OutcomeTally: Sendable, Equatable {
     }
 
     package mutating func add(_ outcome: AttemptRecord.Outcome) {
-        if outcome == .succeeded { successes += 1 } else { failures += 1 }
+        switch outcome.verdict {
+        case true?: successes += 1
+        case false?: failures += 1
+        case nil: break
+        }
     }
 }
 

@@ -9,9 +9,25 @@ package struct AttemptRecord: Codable, Sendable, Equatable, Identifiable {
         case succeeded
         /// Applied, did not verify, and the recorded prior state was restored.
         case rolledBack = "rolled-back"
-        /// Could not be applied (dry run refused, conflict, API error), or verification failed
-        /// and restoring the prior state failed too.
+        /// A pod restart that did not help (nothing to restore). Records written before the
+        /// outcomes below existed also use it for changes that could not be applied.
         case failed
+        /// Not applied: the server's dry run refused it, a referenced Secret or ConfigMap was
+        /// missing, or someone else changed the fields it changes (nothing was overwritten).
+        case refused
+        /// Applied and live, but neither verified nor restored (the API server was unreachable,
+        /// or the restore was refused); the next `--fix` run verifies or restores it.
+        case unverified
+
+        /// What the attempt says about the fix itself: true for a verified fix, false for one
+        /// that did not help, nil when it was never judged (refused, or unverified).
+        package var verdict: Bool? {
+            switch self {
+            case .succeeded: true
+            case .rolledBack, .failed: false
+            case .refused, .unverified: nil
+            }
+        }
     }
 
     package enum Source: String, Codable, Sendable, CaseIterable {

@@ -136,7 +136,7 @@ package final class SQLiteFixStore: FixStore {
             try db.execute(sql: """
                 UPDATE pattern SET
                     prunedSuccesses = prunedSuccesses + (SELECT count(*) FROM attempt a WHERE a.patternID = pattern.id AND a.finishedAt < :cutoff AND a.outcome = 'succeeded'),
-                    prunedFailures = prunedFailures + (SELECT count(*) FROM attempt a WHERE a.patternID = pattern.id AND a.finishedAt < :cutoff AND a.outcome <> 'succeeded');
+                    prunedFailures = prunedFailures + (SELECT count(*) FROM attempt a WHERE a.patternID = pattern.id AND a.finishedAt < :cutoff AND a.outcome IN ('rolled-back', 'failed'));
                 DELETE FROM attempt WHERE finishedAt < :cutoff;
                 """, arguments: ["cutoff": cutoff])
             try tables.raisePruneCutoff(to: date)

@@ -15,7 +15,7 @@ struct SQLiteTables: MemoryWriting {
         let rows = try Row.fetchAll(db, sql: """
             SELECT p.*,
                 (SELECT count(*) FROM attempt a WHERE a.patternID = p.id AND a.outcome = 'succeeded') AS keptSuccesses,
-                (SELECT count(*) FROM attempt a WHERE a.patternID = p.id AND a.outcome <> 'succeeded') AS keptFailures
+                (SELECT count(*) FROM attempt a WHERE a.patternID = p.id AND a.outcome IN ('rolled-back', 'failed')) AS keptFailures
             FROM pattern p WHERE \(condition)
             """, arguments: arguments)
         let ids = rows.map { $0["id"] as String }

@@ -26,6 +26,10 @@ package struct LearnStats: Codable, Sendable, Equatable {
         package var succeeded = 0
         package var rolledBack = 0
         package var failed = 0
+        /// Not applied (dry run, missing reference or someone else's change).
+        package var refused = 0
+        /// Applied, left unverified (API server unreachable, or the restore refused).
+        package var unverified = 0
         /// By plan source: `rule`, `learned`, `llm` (every source listed, zeros included).
         package var bySource: [String: Int] = [:]
     }
@@ -52,10 +56,12 @@ package struct LearnStats: Codable, Sendable, Equatable {
             case .succeeded: attempts.succeeded += 1
             case .rolledBack: attempts.rolledBack += 1
             case .failed: attempts.failed += 1
+            case .refused: attempts.refused += 1
+            case .unverified: attempts.unverified += 1
             }
             attempts.bySource[record.source.rawValue, default: 0] += 1
         }
-        attemptsPruned = max(0, patterns.reduce(0) { $0 + $1.successes + $1.failures } - records.count)
+        attemptsPruned = max(0, patterns.reduce(0) { $0 + $1.successes + $1.failures } - records.filter { $0.outcome.verdict != nil }.count)
         llmCalls = records.reduce(0) { $0 + $1.llmCalls }
         let planned = Set(records.filter { $0.source == .llm }.map(\.patternID))
         llmCallsAvoided = records.count { $0.source == .learned && planned.contains($0.patternID) }

@@ -1,4 +1,5 @@
 import Foundation
+import HealCLI
 import HealModel
 import HealTestSupport
 import Testing
@@ -20,7 +21,7 @@ struct BlueGreenCluster {
         kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "test-token"))
     }
 
-    func run(_ arguments: [String], stopRequested: @escaping @Sendable () async -> Void = {}) async -> CLIRun {
+    func run(_ arguments: [String], stopRequested: @escaping @Sendable () async -> Void = CLIEnvironment.noSignal) async -> CLIRun {
         await CLIRunner.run(arguments + ["-n", Self.namespace, "--kubeconfig", kubeconfig.path], stopRequested: stopRequested)
     }
 
@@ -43,8 +44,10 @@ struct BlueGreenCluster {
         try service().spec.selector["version"]
     }
 
-    func setBehaviour(_ behaviour: FakeCluster.PodBehaviour, _ deployment: String) {
+    /// Sets what a colour's pods do and waits until the controllers have acted on it.
+    func setBehaviour(_ behaviour: FakeCluster.PodBehaviour, _ deployment: String) async {
         cluster.setBehaviour(behaviour, namespace: Self.namespace, deployment: deployment)
+        if await !cluster.settle() { Issue.record("the fake cluster did not settle after setting \(deployment)'s behaviour") }
     }
 
     /// Polls until `condition` holds (the fake's controller works in the background).

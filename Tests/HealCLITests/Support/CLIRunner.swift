@@ -17,7 +17,7 @@ enum CLIRunner {
     static func run(
         _ arguments: [String], variables: [String: String] = [:], home: String? = nil, stdoutIsTerminal: Bool = false,
         stderrIsTerminal: Bool = false, now: @escaping @Sendable () -> Date = { fixedNow },
-        stopRequested: @escaping @Sendable () async -> Void = {}
+        stopRequested: @escaping @Sendable () async -> Void = CLIEnvironment.noSignal
     ) async -> CLIRun {
         let stdout = BufferSink()
         let stderr = BufferSink()

@@ -1,4 +1,5 @@
 import Foundation
+import HealCLI
 import HealModel
 import HealStore
 import HealTestSupport
@@ -23,14 +24,14 @@ struct HealingCluster {
     }
 
     /// Runs a command against the cluster with the real clock (healing times and cooldowns
-    /// are real), a short verification window (`verify`: for commands that change something)
-    /// and the private store.
+    /// are real), a short verification window (`verify`: for commands that change something;
+    /// `verifyFor` long) and the private store.
     func run(
-        _ arguments: [String], namespace: String? = Self.namespace, storeFlag: String? = nil, verify: Bool = true,
-        variables: [String: String] = [:], stopRequested: @escaping @Sendable () async -> Void = {}
+        _ arguments: [String], namespace: String? = Self.namespace, storeFlag: String? = nil, verify: Bool = true, verifyFor: String = "300ms",
+        variables: [String: String] = [:], stopRequested: @escaping @Sendable () async -> Void = CLIEnvironment.noSignal
     ) async -> CLIRun {
         let scope = namespace.map { ["-n", $0] } ?? []
-        let verification = verify ? ["--verify-for", "300ms"] : []
+        let verification = verify ? ["--verify-for", verifyFor] : []
         return await CLIRunner.run(
             arguments + scope + ["--kubeconfig", kubeconfig.path, "--store", storeFlag ?? store.path] + verification,
             variables: variables, now: Date.init, stopRequested: stopRequested)
@@ -47,9 +48,10 @@ struct HealingCluster {
 
     /// Deletes a Deployment (with its pods) and creates it again from its captured manifest:
     /// the same broken workload, as a new object.
-    func recreate(_ name: String) throws {
+    func recreate(_ name: String) async throws {
         try cluster.deleteDeployment(namespace: Self.namespace, name: name)
         try cluster.create(json: try FakeCluster.agenticDemoManifest(name))
+        try #require(await cluster.settle(), "the controllers settle after re-creating \(name)")
     }
 
     func openStore() throws -> SQLiteFixStore {

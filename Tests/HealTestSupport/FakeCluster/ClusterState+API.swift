@@ -1,5 +1,6 @@
 /// The API server's write verbs on the cluster state, shared by the HTTP front end and the
-/// test-side helpers. A successful write (unless a dry run) lets the controllers settle.
+/// test-side helpers. A successful write (unless a dry run) makes the controllers react
+/// (`react()`: at once with `.instant` timing, else a round `reactionDelay` later).
 extension ClusterState {
     /// Where `path` (with an explicit name for collections) stores its object.
     func key(_ path: APIPath, name: String? = nil) -> ObjectKey {
@@ -28,7 +29,7 @@ extension ClusterState {
         }
         return try commit(dryRun: dryRun, keeping: nil) { state in
             let stored = state.store.create(object, at: key, now: Self.timestamp())
-            if type == .pods { state.podStarts[stored.uid] = state.now }
+            if type == .pods { state.noteCreated(pod: stored.uid) }
             return stored
         }
     }
@@ -52,10 +53,13 @@ extension ClusterState {
                           subresource: path.subresource, dryRun: dryRun)
     }
 
+    /// A pod is deleted gracefully (see `PodTermination`): answered with it terminating, and
+    /// deleting it again changes nothing. Other objects go at once.
     mutating func delete(at path: APIPath, dryRun: Bool) throws(APIStatusError) -> JSONValue {
         let (key, stored) = try existing(path)
+        if key.type == .pods, PodTermination.isTerminating(stored) { return stored }
         return try commit(dryRun: dryRun, keeping: stored.value(at: ["metadata", "resourceVersion"])) { state in
-            if key.type == .pods { state.forget(pod: stored.uid) }
+            if key.type == .pods { return PodTermination.begin(stored, at: key, in: &state) }
             return state.store.delete(key) ?? stored
         }
     }
@@ -92,14 +96,15 @@ extension ClusterState {
         }
     }
 
-    /// Runs `write` on this state, then the controllers; for a dry run, on a copy that is
-    /// thrown away, answering with the resourceVersion stored before (none for a create).
+    /// Runs `write` on this state, then lets the controllers react; for a dry run, on a copy
+    /// that is thrown away (nothing scheduled), answering with the resourceVersion stored
+    /// before (none for a create).
     private mutating func commit(
         dryRun: Bool, keeping version: JSONValue?, _ write: (inout ClusterState) throws(APIStatusError) -> JSONValue
     ) throws(APIStatusError) -> JSONValue {
         guard dryRun else {
             let result = try write(&self)
-            ClusterController.reconcile(&self)
+            react()
             return result
         }
         var scratch = self

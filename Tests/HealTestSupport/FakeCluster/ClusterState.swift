@@ -3,6 +3,14 @@ import Foundation
 /// Everything the fake cluster knows: the stored objects and what its controllers remember.
 struct ClusterState: Sendable {
     var store = ObjectStore()
+    var timing = FakeCluster.Timing.realistic
+    /// When the next controller round is due (a write happened, or the last round changed
+    /// something); nil when none is scheduled. Never set with `.instant` timing.
+    var roundDue: ContinuousClock.Instant?
+    /// Whether the controller thread is between the phases of a round.
+    var roundRunning = false
+    /// Set while the API server is stopped: the controllers, its clients, pause.
+    var apiServerDown = false
     /// Keyed by `namespace/deployment`; absent means the pods follow their spec.
     var behaviours: [String: FakeCluster.PodBehaviour] = [:]
     /// What each Deployment's program needs (`namespace/deployment`); absent means nothing.
@@ -12,10 +20,14 @@ struct ClusterState: Sendable {
     var adoptsSeededPods = false
     /// When the fake first saw each pod (by uid): the clock `readyAfter` counts from.
     var podStarts: [String: ContinuousClock.Instant] = [:]
+    /// Pods (by uid) created but not yet started by the kubelet (`Timing.podStartDelay`).
+    var starting: Set<String> = []
+    /// Pods (by uid) deleted gracefully and still listed until their grace ends.
+    var terminating: [String: PodTermination.Grace] = [:]
     /// The kubelet's back-off clocks, by pod uid.
     var kubeletClocks: [String: KubeletClocks] = [:]
-    /// When each pod's status changes next without a write (a restart, the end of a back-off,
-    /// `readyAfter`), by uid: what the controller's timer waits for.
+    /// When each pod's status changes next without a write (its start, a restart, the end of a
+    /// back-off, `readyAfter`), by uid: what the controller's timer waits for.
     var wakeUps: [String: ContinuousClock.Instant] = [:]
     /// Pods created per ReplicaSet uid, so a replacement gets a name never used before.
     var createdPods: [String: Int] = [:]
@@ -56,6 +68,48 @@ struct ClusterState: Sendable {
         kubeletClocks[uid] = nil
         wakeUps[uid] = nil
         kubeletSynced[uid] = nil
+        starting.remove(uid)
+        terminating[uid] = nil
+    }
+
+    /// Notes a pod the fake just created: the kubelet runs it, after `podStartDelay`.
+    mutating func noteCreated(pod uid: String) {
+        podStarts[uid] = now
+        starting.insert(uid)
+    }
+
+    /// What follows a write: with `.instant` timing the controllers settle now; otherwise a
+    /// round is scheduled `reactionDelay` from now for the controller thread.
+    mutating func react() {
+        if timing.isInstant {
+            ClusterController.reconcile(&self)
+        } else {
+            scheduleRound(after: timing.reactionDelay)
+        }
+    }
+
+    mutating func scheduleRound(after delay: Duration) {
+        roundDue = min(roundDue ?? now + delay, now + delay)
+    }
+
+    /// Settles the controllers now whatever the timing (seeding: a loaded cluster starts out
+    /// settled, as one captured from a real cluster is).
+    mutating func reconcileInstantly() {
+        let timing = self.timing
+        self.timing = .instant
+        ClusterController.reconcile(&self)
+        self.timing = timing
+    }
+
+    /// No round pending or running and no pod starting or terminating; crash-loop back-offs,
+    /// which never end, do not count.
+    var isSettled: Bool {
+        roundDue == nil && !roundRunning && starting.isEmpty && terminating.isEmpty
+    }
+
+    /// `seconds` after `now`, as the API server writes times.
+    func timestamp(after seconds: Double) -> String {
+        Self.timestamp(Date().addingTimeInterval(Double(clockOffset.components.seconds) + seconds))
     }
 
     /// `2026-11-21T19:36:12Z`: the API server's timestamp format.

@@ -11,10 +11,10 @@ extension FakeCluster {
     /// - `mysql-client` (needs `MYSQL_HOST`, `MYSQL_ROOT_PASSWORD`): a stuck rollout — revision 3
     ///   (no variables) crash-loops with exit code 1 while revision 2 (with them) still serves.
     ///
-    /// Captured statuses stay as they are until they change; a PATCH that fixes a template rolls
+    /// It starts settled. Captured statuses stay as they are until they change; a PATCH that fixes a template rolls
     /// out pods that run, a wrong fix rolls out pods that fail the same way.
-    package static func agenticDemo() throws -> FakeCluster {
-        let cluster = try FakeCluster()
+    package static func agenticDemo(timing: Timing = .realistic) throws -> FakeCluster {
+        let cluster = try FakeCluster(timing: timing)
         cluster.shared.withLock { state in
             state.needs["\(agenticDemoNamespace)/memory-hungry"] = WorkloadNeeds(memory: "300Mi")
             state.needs["\(agenticDemoNamespace)/mysql-client"] = WorkloadNeeds(env: ["MYSQL_HOST", "MYSQL_ROOT_PASSWORD"])

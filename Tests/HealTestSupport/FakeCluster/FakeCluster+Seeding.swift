@@ -29,7 +29,7 @@ extension FakeCluster {
                 _ = state.store.create(deployment, at: ObjectKey(type: .deployments, namespace: namespace, name: name),
                                    now: ClusterState.timestamp())
             }
-            ClusterController.reconcile(&state)
+            state.reconcileInstantly()
         }
         return names
     }

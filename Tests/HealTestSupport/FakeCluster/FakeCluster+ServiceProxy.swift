@@ -4,7 +4,7 @@ import Foundation
 /// a Service with a ready pod behind it, and what that pod answers.
 ///
 /// ```swift
-/// try cluster.deployServer(namespace: "monitoring", name: "prometheus-server", portName: "http", port: 80,
+/// try await cluster.deployServer(namespace: "monitoring", name: "prometheus-server", portName: "http", port: 80,
 ///                          labels: ["app.kubernetes.io/name": "prometheus", "app.kubernetes.io/component": "server"])
 /// cluster.setServiceProxy(namespace: "monitoring", service: "prometheus-server") { request in
 ///     .json(#"{"status":"success","data":{"resultType":"vector","result":[]}}"#)
@@ -22,7 +22,7 @@ extension FakeCluster {
     /// `replicas: 0` the Service has no endpoints.
     package func deployServer(
         namespace: String, name: String, portName: String, port: Int, labels: [String: String], replicas: Int = 1
-    ) throws {
+    ) async throws {
         let selector = #"{"app.kubernetes.io/instance":"\#(name)"}"#
         let serviceLabels = JSONValue.stringMap(labels).serializedText
         try create(json: #"""
@@ -36,5 +36,6 @@ extension FakeCluster {
               "template":{"metadata":{"labels":\#(selector)},
                "spec":{"containers":[{"name":"server","image":"nginx:1.27","ports":[{"name":"web","containerPort":9090,"protocol":"TCP"}]}]}}}}
             """#)
+        guard await settle() else { throw NotSettled(what: "Deployment \(namespace)/\(name)") }
     }
 }

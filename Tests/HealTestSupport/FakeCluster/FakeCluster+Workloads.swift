@@ -6,14 +6,15 @@ extension FakeCluster {
     /// Sets what the program of `namespace/deployment` needs (memory, environment variables),
     /// now and for every later pod template and for a Deployment of that name created later.
     /// Pods already running that no longer qualify break at once (their seeded pods too: the
-    /// kubelet takes them over). Returns the instant the new pod statuses became visible to
-    /// LIST and WATCH, for timing how long a watcher takes to notice.
+    /// kubelet takes them over). Returns the instant of the change, for timing how long a
+    /// watcher takes to notice: with `.instant` timing the new pod statuses are visible to LIST
+    /// and WATCH then, otherwise after the next controller round (`reactionDelay` later).
     @discardableResult
     package func setNeeds(_ needs: WorkloadNeeds, namespace: String, deployment: String) -> ContinuousClock.Instant {
         shared.withLock { state in
             state.needs["\(namespace)/\(deployment)"] = needs
             Kubelet.resync(deployment: "\(namespace)/\(deployment)", in: &state)
-            ClusterController.reconcile(&state)
+            state.react()
             return .now
         }
     }
@@ -24,18 +25,19 @@ extension FakeCluster {
         shared.withLock { state in
             state.registry = ImageRegistry(images: images)
             state.kubeletEpoch += 1
-            ClusterController.reconcile(&state)
+            state.react()
         }
     }
 
     /// Moves the cluster's clock ahead: crash loops restart (restartCount, back-off message and
     /// `BackOff` event count move on), ErrImagePull turns into ImagePullBackOff after 10s, and
-    /// `readyAfter` delays run out — without waiting in real time.
+    /// `readyAfter` delays, pod starts and termination graces run out — without waiting in real
+    /// time (the controllers still take `reactionDelay` to act on it).
     package func advanceClock(by duration: Duration) {
         shared.withLock { state in
             state.clockOffset += duration
             state.kubeletEpoch += 1
-            ClusterController.reconcile(&state)
+            state.react()
         }
     }
 

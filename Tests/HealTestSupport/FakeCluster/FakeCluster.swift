@@ -12,21 +12,29 @@ import Foundation
 /// revision. `setBehaviour` overrides all that for a Deployment (`healthy`, `crashLoop`, …).
 ///
 /// ```swift
-/// let cluster = try FakeCluster.agenticDemo()       // four broken workloads, as captured
+/// let cluster = try FakeCluster.agenticDemo()       // four broken workloads, as captured, settled
 /// defer { cluster.stop() }
 /// // … run the code under test against cluster.baseURL: it patches memory-hungry to 328Mi …
 /// try cluster.strategicMergePatch(
 ///     at: "/apis/apps/v1/namespaces/agentic-demo/deployments/memory-hungry",
 ///     json: #"{"spec":{"template":{"spec":{"containers":[{"name":"memory-hungry","resources":{"limits":{"memory":"328Mi"}}}]}}}}"#)
-/// // the new pod runs and is Ready; the crash-looping one is gone
+/// #expect(await cluster.settle())                        // the rollout is over: …
+/// // … the new pod runs and is Ready; the crash-looping one is gone
 /// cluster.advanceClock(by: .seconds(30))           // back-offs move on without waiting
 /// ```
 ///
-/// The controllers settle synchronously after every write, before its response goes out, so a
-/// test that waits for a request to return sees the cluster's reaction; what changes with time
-/// alone (a crash loop's next restart, ErrImagePull turning into ImagePullBackOff, `readyAfter`)
-/// is applied by a timer thread when due on the cluster's clock, which `advanceClock(by:)`
-/// moves ahead.
+/// It keeps real time (`Timing.realistic`, after the v1.24 capture in
+/// `../shared/fixtures/k8s-v1.24/`): a write returns at once and the controllers react on their
+/// own thread `reactionDelay` later, one phase at a time, so a client sees what it would see
+/// from a real control plane — the new ReplicaSet after ~100 ms, `observedGeneration` lagging
+/// behind `generation`, status writes bumping the resourceVersion (a stale write gets 409), new
+/// pods Pending before they run, old ones listed with a `deletionTimestamp` for seconds.
+/// `settle()` waits for all that to end. Seeded clusters (`load`, `agenticDemo`, `blueGreen`)
+/// start settled. With `Timing.instant` every write settles before its response goes out: for
+/// tests of the controllers' decisions. What changes with time alone (a crash loop's next
+/// restart, ErrImagePull turning into ImagePullBackOff, `readyAfter`) is applied when due on
+/// the cluster's clock, which `advanceClock(by:)` moves ahead. The API server can be stopped
+/// and started again on the same port with everything kept (`stopAPIServer`).
 package final class FakeCluster: Sendable {
     /// What a Deployment's pods do whatever their spec says (without one, they follow the spec).
     package enum PodBehaviour: Sendable, Equatable {
@@ -53,8 +61,9 @@ package final class FakeCluster: Sendable {
     let shared: SharedClusterState
 
     /// Starts an empty cluster and its server on 127.0.0.1.
-    package init() throws {
+    package init(timing: Timing = .realistic) throws {
         let shared = SharedClusterState()
+        shared.withLock { $0.timing = timing }
         self.shared = shared
         server = try FakeAPIServer(backend: ClusterAPI(shared: shared))
         ClusterController.startTimer(shared)
@@ -73,9 +82,9 @@ package final class FakeCluster: Sendable {
 
     /// The captured blue/green namespace `mcp-failover-clean` (Services `web`, `web-blue`,
     /// `web-green`; Deployments `web-blue` with 2 Ready pods and `web-green` with 0; their
-    /// ReplicaSets and EndpointSlices), with the controllers taking over from there.
-    package static func blueGreen() throws -> FakeCluster {
-        let cluster = try FakeCluster()
+    /// ReplicaSets and EndpointSlices), settled, with the controllers taking over from there.
+    package static func blueGreen(timing: Timing = .realistic) throws -> FakeCluster {
+        let cluster = try FakeCluster(timing: timing)
         try cluster.load([
             "api/v1/namespaces/mcp-failover-clean/services.json",
             "apis/apps/v1/namespaces/mcp-failover-clean/deployments.json",
@@ -88,7 +97,7 @@ package final class FakeCluster: Sendable {
 
     /// Seeds the objects of a JSON file: every item of a List (`PodList`, or kubectl's mixed
     /// `List`) or a single object, kept as they are (uid, resourceVersion, status). Watch
-    /// history starts after the seed; the controllers then reconcile.
+    /// history starts after the seed; the controllers then settle at once, whatever the timing.
     package func load(_ file: URL) throws {
         try load([file])
     }
@@ -101,7 +110,7 @@ package final class FakeCluster: Sendable {
             for document in documents {
                 seed(document, into: &state)
             }
-            ClusterController.reconcile(&state)
+            state.reconcileInstantly()
         }
     }
 
@@ -123,7 +132,8 @@ package final class FakeCluster: Sendable {
     }
 
     /// Creates one object from its JSON (a manifest as `kubectl apply` sends it), as a POST
-    /// would: it gets a uid, creationTimestamp and resourceVersion, and the controllers react.
+    /// would: it gets a uid, creationTimestamp and resourceVersion, and the controllers react
+    /// (after `reactionDelay`; `settle()` waits for them).
     package func create(json: String) throws {
         let object = try JSONValue(parsing: Data(json.utf8))
         let type = ResourceType(kind: object["kind"]?.stringValue ?? "", apiVersion: object["apiVersion"]?.stringValue ?? "v1")
@@ -133,13 +143,14 @@ package final class FakeCluster: Sendable {
     }
 
     /// Sets what the pods of `namespace/deployment` do, now and for pods created later,
-    /// whatever their spec says. Returns the instant the new statuses became visible.
+    /// whatever their spec says. Returns the instant of the change: with `.instant` timing the
+    /// new statuses are visible then, otherwise after the next controller round.
     @discardableResult
     package func setBehaviour(_ behaviour: PodBehaviour, namespace: String, deployment: String) -> ContinuousClock.Instant {
         shared.withLock { state in
             state.behaviours["\(namespace)/\(deployment)"] = behaviour
             Kubelet.resync(deployment: "\(namespace)/\(deployment)", in: &state)
-            ClusterController.reconcile(&state)
+            state.react()
             return .now
         }
     }

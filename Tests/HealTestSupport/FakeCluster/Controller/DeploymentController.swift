@@ -2,15 +2,17 @@
 /// old one is reused, with the next revision, when the template goes back to it — `kubectl
 /// rollout undo`), rollouts stepped as `RolloutPlanner` says, pods created (under names never
 /// used before) or removed (not-ready and newest first) to match, and both statuses counted
-/// from the pods.
+/// from the pods. Terminating pods (`PodTermination`) count for nothing: a replacement is
+/// created while they go.
 enum DeploymentController {
     static let hashLabel = "pod-template-hash"
     static let revisionAnnotation = "deployment.kubernetes.io/revision"
     static let revisionHistoryAnnotation = "deployment.kubernetes.io/revision-history"
 
-    /// Brings ReplicaSets and pods in line with every Deployment's spec.
-    static func reconcileSpecs(_ state: inout ClusterState) {
-        // Each Deployment only changes its own ReplicaSets, each ReplicaSet its own pods.
+    /// The deployment controller: brings every Deployment's ReplicaSets in line with its spec
+    /// and stamps the current revision on it (its status waits for `reconcileStatuses`).
+    static func reconcileDeployments(_ state: inout ClusterState) {
+        // Each Deployment only changes its own ReplicaSets.
         let replicaSets = OwnerIndex(.replicaSets, in: state)
         for (_, deployment) in state.store.list(.deployments, namespace: nil) {
             let owned = replicaSets.owned(by: deployment)
@@ -22,6 +24,10 @@ enum DeploymentController {
                 deployment.setting(path: ["metadata", "annotations"], to: .stringMap(annotations)),
                 at: key(deployment, .deployments))
         }
+    }
+
+    /// The replicaset controller: creates or deletes pods to match every ReplicaSet's spec.
+    static func reconcileReplicaSets(_ state: inout ClusterState) {
         let pods = OwnerIndex(.pods, in: state)
         for (key, replicaSet) in state.store.list(.replicaSets, namespace: nil) {
             syncPods(of: replicaSet, key: key, pods: pods.owned(by: replicaSet).map(\.object), in: &state)
@@ -56,12 +62,13 @@ enum DeploymentController {
     static func reconcileStatuses(_ state: inout ClusterState) {
         let podIndex = OwnerIndex(.pods, in: state)
         for (key, replicaSet) in state.store.list(.replicaSets, namespace: nil) {
-            let pods = podIndex.owned(by: replicaSet).map(\.object)
+            let owned = podIndex.owned(by: replicaSet).map(\.object)
+            let pods = owned.filter { !PodTermination.isTerminating($0) }
             let ready = pods.filter(isReady).count
             state.write(replicaSet.setting("status", to: .object(nonZero([
                 ("replicas", pods.count, true), ("fullyLabeledReplicas", pods.count, false),
                 ("readyReplicas", ready, false), ("availableReplicas", ready, false),
-                ("terminatingReplicas", 0, true),
+                ("terminatingReplicas", owned.count - pods.count, true),
             ]) + [.init(key: "observedGeneration", value: replicaSet.value(at: ["metadata", "generation"]) ?? 1)])),
             at: key)
         }
@@ -158,7 +165,7 @@ enum DeploymentController {
     private static func syncPods(of replicaSet: JSONValue, key: ObjectKey, pods: [JSONValue], in state: inout ClusterState) {
         let desired = replicaSet.value(at: ["spec", "replicas"])?.intValue ?? 0
         // Seeded pods, whose start the fake never saw, count as oldest.
-        let pods = pods.sorted { left, right in
+        let pods = pods.filter { !PodTermination.isTerminating($0) }.sorted { left, right in
             let (leftReady, rightReady) = (isReady(left), isReady(right))
             if leftReady != rightReady { return leftReady }
             switch (state.podStarts[left.uid], state.podStarts[right.uid]) {
@@ -169,8 +176,7 @@ enum DeploymentController {
             }
         }
         for pod in pods.dropFirst(desired).reversed() {
-            state.store.delete(self.key(pod, .pods))
-            state.forget(pod: pod.uid)
+            PodTermination.begin(pod, at: self.key(pod, .pods), in: &state)
         }
         for _ in pods.count..<max(desired, pods.count) {
             var name: String
@@ -180,7 +186,7 @@ enum DeploymentController {
                 name = "\(replicaSet.name)-\(StableHash.suffix("\(replicaSet.uid)#\(attempt)"))"
             } while state.store[ObjectKey(type: .pods, namespace: key.namespace, name: name)] != nil
             let pod = state.write(PodFactory.pod(named: name, of: replicaSet), at: ObjectKey(type: .pods, namespace: key.namespace, name: name))
-            state.podStarts[pod.uid] = state.now
+            state.noteCreated(pod: pod.uid)
         }
     }
 
@@ -188,8 +194,12 @@ enum DeploymentController {
         _ deployment: JSONValue, replicaSets: [JSONValue], pods podIndex: OwnerIndex, in state: ClusterState
     ) -> JSONValue {
         let current = replicaSets.first { runs(deployment.value(at: ["spec", "template"]) ?? .object([]), $0) }
-        let pods = replicaSets.flatMap { podIndex.owned(by: $0).map(\.object) }
-        let updated = current.map { podIndex.owned(by: $0).count } ?? 0
+        let active = { (replicaSet: JSONValue) in
+            podIndex.owned(by: replicaSet).map(\.object).filter { !PodTermination.isTerminating($0) }
+        }
+        let owned = replicaSets.flatMap { podIndex.owned(by: $0) }.count
+        let pods = replicaSets.flatMap(active)
+        let updated = current.map { active($0).count } ?? 0
         let available = pods.filter(isReady).count
         let desired = deployment.value(at: ["spec", "replicas"])?.intValue ?? 1
         let total = replicaSets.reduce(0) { $0 + ($1.value(at: ["spec", "replicas"])?.intValue ?? 0) }
@@ -209,7 +219,7 @@ enum DeploymentController {
         let counts = nonZero([
             ("replicas", pods.count, false), ("updatedReplicas", updated, false),
             ("readyReplicas", available, false), ("availableReplicas", available, false),
-            ("unavailableReplicas", max(0, total - available), false), ("terminatingReplicas", 0, true),
+            ("unavailableReplicas", max(0, total - available), false), ("terminatingReplicas", owned - pods.count, true),
         ])
         return .object(
             [.init(key: "observedGeneration", value: deployment.value(at: ["metadata", "generation"]) ?? 1)]

@@ -1,6 +1,7 @@
 /// The endpointslice controller: one IPv4 EndpointSlice per Service with a selector, listing
 /// every pod with an IP that the selector matches, ready or not, with ports resolved against
-/// the pods' named container ports. Slices of deleted Services go too.
+/// the pods' named container ports. Slices of deleted Services go too. A terminating pod stays
+/// listed, not ready (serving as its readiness says, `terminating: true`).
 enum EndpointSliceController {
     static let managedBy = "endpointslice-controller.k8s.io"
 
@@ -42,10 +43,11 @@ enum EndpointSliceController {
             return l == r ? left.name < right.name : l < r
         }
         let endpoints: [JSONValue] = ordered.map { pod in
-            let ready = DeploymentController.isReady(pod)
+            let serving = DeploymentController.isReady(pod)
+            let terminating = PodTermination.isTerminating(pod)
             return [
                 "addresses": [pod.value(at: ["status", "podIP"]) ?? ""],
-                "conditions": ["ready": .bool(ready), "serving": .bool(ready), "terminating": false],
+                "conditions": ["ready": .bool(serving && !terminating), "serving": .bool(serving), "terminating": .bool(terminating)],
                 "targetRef": [
                     "kind": "Pod", "namespace": .string(namespace), "name": .string(pod.name), "uid": .string(pod.uid),
                 ],

@@ -1,6 +1,7 @@
 /// The garbage collector with background propagation (what `kubectl delete` asks for): once a
 /// Deployment or ReplicaSet is gone, the ReplicaSets and pods it controlled go too, so deleting
-/// a Deployment takes its whole tree.
+/// a Deployment takes its whole tree. Orphaned pods go at once, without a termination grace: no
+/// test needs the tree's pods to linger, and it keeps deleting a Deployment one step.
 enum GarbageCollector {
     private static let ownerKinds: Set<String> = ["Deployment", "ReplicaSet"]
 

@@ -4,10 +4,13 @@
 /// the image registry, Secrets and ConfigMaps, the Deployment's `WorkloadNeeds`). Crash loops
 /// and failed pulls move on with the cluster's clock as the real back-off does.
 ///
-/// It runs the pods the fake created; seeded pods keep their captured status until a test sets
-/// a behaviour or needs for their Deployment, or the cluster adopts them (`agenticDemo`).
+/// It runs the pods the fake created, `Timing.podStartDelay` after their creation (Pending and
+/// scheduled until then); seeded pods keep their captured status until a test sets a behaviour
+/// or needs for their Deployment, or the cluster adopts them (`agenticDemo`). It leaves
+/// terminating pods alone, and removes them once their grace is over.
 enum Kubelet {
     static func reconcile(_ state: inout ClusterState) {
+        PodTermination.finishDue(in: &state)
         let now = state.now
         let timestamp = state.timestampNow
         var addresses = PodAddresses(pods: state.store.list(.pods, namespace: nil).map(\.object))
@@ -19,6 +22,14 @@ enum Kubelet {
             // Nothing the status depends on changed and no back-off ran out: skip the rebuild,
             // which is most of the work of a write in a cluster of 1,000 pods.
             if state.kubeletSynced[pod.uid] == sync, state.wakeUps[pod.uid].map({ $0 > now }) ?? true { continue }
+            if PodTermination.isTerminating(pod) { continue }
+            if state.starting.contains(pod.uid), let start = state.podStarts[pod.uid] {
+                guard now >= start + state.timing.podStartDelay else {
+                    schedule(pod, at: key, startingAt: start + state.timing.podStartDelay, sync: sync, in: &state)
+                    continue
+                }
+                state.starting.remove(pod.uid)
+            }
             guard let outcomes = outcomes(of: pod, in: state) else {
                 state.wakeUps[pod.uid] = nil
                 continue
@@ -46,6 +57,19 @@ enum Kubelet {
                 resourceVersion: stored.value(at: ["metadata", "resourceVersion"])?.stringValue ?? "",
                 epoch: state.kubeletEpoch, configuration: configuration)
         }
+    }
+
+    /// A pod bound to the node whose containers have not started yet: Pending with only
+    /// `PodScheduled`, until `start`.
+    private static func schedule(
+        _ pod: JSONValue, at key: ObjectKey, startingAt start: ContinuousClock.Instant, sync: KubeletSync,
+        in state: inout ClusterState
+    ) {
+        let stored = state.write(pod.setting("status", to: PodStatusFactory.scheduled(pod, now: state.timestampNow)), at: key)
+        state.wakeUps[pod.uid] = start
+        state.kubeletSynced[pod.uid] = KubeletSync(
+            resourceVersion: stored.value(at: ["metadata", "resourceVersion"])?.stringValue ?? "",
+            epoch: sync.epoch, configuration: sync.configuration)
     }
 
     /// Makes the next reconcile derive the pods of `namespace/deployment` again (what they

@@ -25,6 +25,17 @@ enum PodStatusFactory {
     static let nodeName = "node-1"
     static let hostIP = "127.0.0.1"
 
+    /// A pod the scheduler bound whose containers have not started: what the capture shows
+    /// between its creation and its start.
+    static func scheduled(_ pod: JSONValue, now: String) -> JSONValue {
+        let previous = pod["status"] ?? .object([])
+        return [
+            "phase": "Pending",
+            "conditions": [condition("PodScheduled", failure: nil, previous: previous["conditions"]?.arrayValue ?? [], now: now)],
+            "qosClass": previous["qosClass"] ?? .string(qosClass(pod.value(at: ["spec", "containers"])?.arrayValue ?? [])),
+        ]
+    }
+
     /// `states` holds one state per container, in spec order.
     static func status(
         of pod: JSONValue, states: [ContainerState], podIP: String, now: String

@@ -1,0 +1,31 @@
+import Foundation
+import HealKube
+import Logging
+
+/// client-go's `RetryOnConflict`: a write answered 409 Conflict (the object changed since it was
+/// read — usually the controller's own status writes) is read again and retried, a bounded
+/// number of times with a short jittered backoff. `attempt` re-reads and re-checks what it
+/// planned from before each write, so a retry never overwrites someone else's change.
+package struct ConflictRetry: Sendable {
+    package var attempts = 8
+    var firstDelay: Duration = .milliseconds(10)
+    var maxDelay: Duration = .milliseconds(500)
+
+    package init() {}
+
+    /// Runs `attempt` until it does not end in 409; `onConflict` hears of each retried one.
+    func run<T: Sendable>(_ attempt: () async throws -> T, onConflict: (KubeError) -> Void = { _ in }) async throws -> T {
+        var delay = firstDelay
+        var number = 1
+        while true {
+            do {
+                return try await attempt()
+            } catch let error as KubeError where error.httpStatus == 409 && number < attempts {
+                onConflict(error)
+                number += 1
+                try await Task.sleep(for: delay * Double.random(in: 1.0...1.1))
+                delay = min(delay * 2, maxDelay)
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// One-shot changes (`diagnose --fix`, `failover switch --apply`) and SIGINT/SIGTERM: the signal
+/// cancels the work, whose own undo (restoring a template, scaling a standby back) runs and is
+/// reported before the command returns, instead of the process dying mid-change.
+enum Interruption {
+    static func run<T: Sendable>(
+        _ work: @escaping @Sendable () async throws -> T, stop: @escaping @Sendable () async -> Void
+    ) async throws -> T {
+        let task = Task { try await work() }
+        let watcher = Task {
+            await stop()
+            if !Task.isCancelled { task.cancel() }
+        }
+        defer { watcher.cancel() }
+        return try await task.value
+    }
+}
