@@ -3,7 +3,9 @@
 #   - detection latency: a healthy Deployment's pods start failing → the DETECTED line of
 #     `diagnose --watch` (target: under 1 s);
 #   - repair of memory-hungry: first occurrence (228Mi rolled back, 328Mi verified) vs the
-#     learned occurrence (straight to 328Mi), with --verify-for 300ms;
+#     learned occurrence (straight to 328Mi), with --verify-for 300ms; each step's write →
+#     observedGeneration and write → verified, the 409s retried, and the same repair while
+#     another writer patches the Deployment's annotations every 50 ms;
 #   - idle `diagnose --watch` over 1,000 pods: CPU share and RSS of the release binary
 #     (targets: under 1% CPU, under 60 MB).
 # Usage: scripts/bench-heal.sh [RUNS] [IDLE_SECONDS]   (defaults: 5 runs, 600 s idle)

@@ -87,12 +87,7 @@ struct ControlPlaneTimingTests {
         let cluster = heal.cluster
         let outage = Task.detached {
             // Once the fix is written, take the API server away for 5 s.
-            while !Task.isCancelled {
-                let image = try? JSONDecoder().decode(Deployment.self, from: cluster.object(at: Self.webServer) ?? Data())
-                    .spec.template?.spec.containers.first?.image
-                if image == "nginx:latest" { break }
-                try? await Task.sleep(for: .milliseconds(20))
-            }
+            await Self.waitForFixedImage(in: cluster)
             try? await Task.sleep(for: .milliseconds(300))
             cluster.stopAPIServer()
             try? await Task.sleep(for: .seconds(5))
@@ -111,12 +106,7 @@ struct ControlPlaneTimingTests {
         let heal = try HealingCluster()
         let cluster = heal.cluster
         let outage = Task.detached {
-            while !Task.isCancelled {
-                let image = try? JSONDecoder().decode(Deployment.self, from: cluster.object(at: Self.webServer) ?? Data())
-                    .spec.template?.spec.containers.first?.image
-                if image == "nginx:latest" { break }
-                try? await Task.sleep(for: .milliseconds(20))
-            }
+            await Self.waitForFixedImage(in: cluster)
             cluster.stopAPIServer()
         }
         let run = await heal.run(
@@ -155,6 +145,16 @@ struct ControlPlaneTimingTests {
         #expect(rolledBack.contains("interrupted"))
         #expect(try heal.container(of: "web-server").image == "nginx:latst")
         #expect(try await heal.openStore().attempts(patternID: nil).map(\.outcome) == [.rolledBack])
+    }
+
+    /// Returns once web-server's fix (nginx:latest) has been written.
+    private static func waitForFixedImage(in cluster: FakeCluster) async {
+        while !Task.isCancelled {
+            let image = try? JSONDecoder().decode(Deployment.self, from: cluster.object(at: webServer) ?? Data())
+                .spec.template?.spec.containers.first?.image
+            if image == "nginx:latest" { return }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
     }
 
     /// The pod-template-hash of memory-hungry's current ReplicaSet, before any fix.

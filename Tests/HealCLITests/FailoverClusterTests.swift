@@ -114,6 +114,37 @@ struct FailoverClusterTests {
         #expect(!blueGreen.cluster.server.requests.contains { $0.method == "PATCH" && $0.path == BlueGreenCluster.servicePath })
     }
 
+    @Test("SIGINT while the standby starts: nothing is switched and the standby goes back to 0 replicas; exit 1")
+    func interruptedBeforeSwitch() async throws {
+        let blueGreen = try BlueGreenCluster()
+        await blueGreen.setBehaviour(.readyAfter(.seconds(3600)), "web-green")
+        let run = BackgroundRun([
+            "failover", "web", "--to", "green", "--apply", "--yes", "--timeout", "60s",
+            "-n", BlueGreenCluster.namespace, "--kubeconfig", blueGreen.kubeconfig.path,
+        ])
+        try await blueGreen.waitUntil("green is scaled up") { try blueGreen.deployment("web-green").spec.replicas == 2 }
+        let code = await run.stop()
+        #expect(code == 1, "\(run.stderr.text)")
+        #expect(run.stderr.text.contains("interrupted before the switch"), "\(run.stderr.text)")
+        #expect(try blueGreen.activeColour() == "blue")
+        #expect(try blueGreen.deployment("web-green").spec.replicas == 0)
+        #expect(!blueGreen.cluster.server.requests.contains { $0.method == "PATCH" && $0.path == BlueGreenCluster.servicePath })
+    }
+
+    @Test("a 409 on the standby's scale-up (the controller wrote its status in between) is read again and retried")
+    func scaleConflictRetried() async throws {
+        let blueGreen = try BlueGreenCluster()
+        let green = "/apis/apps/v1/namespaces/\(BlueGreenCluster.namespace)/deployments/web-green"
+        blueGreen.cluster.beforeNext(method: "PATCH", path: green) { cluster in
+            try? cluster.mergePatch(at: green, json: #"{"metadata":{"annotations":{"example.com/touched":"yes"}}}"#)
+        }
+        let run = await blueGreen.run(["failover", "web", "--to", "green", "--apply", "--yes", "--keep-old", "--timeout", "20s"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(try blueGreen.activeColour() == "green")
+        let scales = blueGreen.cluster.server.requests(path: green, method: "PATCH")
+        #expect(scales.count >= 3, "a dry run answered 409, then a dry run and the write with a fresh resourceVersion")
+    }
+
     @Test("a standby that crashes as it starts is refused at once, before the timeout")
     func standbyCrashes() async throws {
         let blueGreen = try BlueGreenCluster()

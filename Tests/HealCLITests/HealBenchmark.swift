@@ -63,6 +63,32 @@ struct HealBenchmark {
         print("  409s retried per run        median \(Int(conflicts.sorted()[conflicts.count / 2])), max \(Int(conflicts.max() ?? 0))")
     }
 
+    @Test("repair under churn: another writer patches memory-hungry's annotations every 50 ms")
+    func repairUnderChurn() async throws {
+        var seconds: [Double] = []
+        var conflicts: [Double] = []
+        for _ in 0..<Self.runs {
+            let heal = try HealingCluster()
+            let path = "/apis/apps/v1/namespaces/agentic-demo/deployments/memory-hungry"
+            let writer = Task.detached { [cluster = heal.cluster] in
+                var beat = 0
+                while !Task.isCancelled {
+                    beat += 1
+                    try? cluster.mergePatch(at: path, json: #"{"metadata":{"annotations":{"example.com/heartbeat":"\#(beat)"}}}"#)
+                    try? await Task.sleep(for: .milliseconds(50))
+                }
+            }
+            let started = ContinuousClock.now
+            let run = await heal.run(["diagnose", "deployment/memory-hungry", "--fix", "--yes", "-o", "json"])
+            writer.cancel()
+            seconds.append(started.duration(to: .now).seconds)
+            try #require(run.events("succeeded").count == 1, "\(run.stdout)")
+            conflicts.append(Double(run.jsonLines.last?["conflictsRetried"] as? Int ?? 0))
+        }
+        print("repair of memory-hungry under a 50 ms annotation writer, \(Self.runs) runs (median / max): \(Self.figures(seconds)), "
+            + "409s retried per run median \(Int(conflicts.sorted()[conflicts.count / 2])), max \(Int(conflicts.max() ?? 0)), none failed")
+    }
+
     @Test("idle --watch over 1,000 pods: CPU and RSS of the kubectl-heal process")
     func idleWatcher() async throws {
         let binary = try #require(Self.environment["KUBECTL_HEAL_BINARY"].map(URL.init(fileURLWithPath:)), "set KUBECTL_HEAL_BINARY")

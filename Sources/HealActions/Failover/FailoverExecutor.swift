@@ -91,7 +91,7 @@ package struct FailoverExecutor: Sendable {
         }
         do {
             try await timed(.waitReady, into: &result) { try await waitUntilReady(plan, generation: generation) }
-        } catch is CancellationError {
+        } catch where Task.isCancelled {
             // Interrupted (SIGINT/SIGTERM) before the switch: the standby goes back to its size,
             // in a task of its own so the interruption does not cancel the undo too.
             if scaled {
@@ -115,7 +115,8 @@ package struct FailoverExecutor: Sendable {
             return "selector \(plan.colourLabel)=\(plan.from ?? "none") → \(plan.colourLabel)=\(plan.to)"
         }
         do {
-            try await timed(.verify, into: &result) { try await verify(plan) }
+            // Once switched, the switch is the change: a signal does not cut its verification short.
+            try await timed(.verify, into: &result) { try await Task.detached { [self] in try await verify(plan) }.value }
         } catch is VerificationFailed {
             if let from = plan.from {
                 try await timed(.rollback, into: &result) {
@@ -195,7 +196,7 @@ package struct FailoverExecutor: Sendable {
         do {
             try await Task.sleep(for: .seconds(delay))
             try await scale(deployment, to: 0)
-        } catch is CancellationError {
+        } catch where Task.isCancelled {
             step.result = .skipped
             step.detail = "interrupted: deployment/\(deployment) keeps its replicas"
         } catch {

@@ -131,9 +131,10 @@ package struct HealExecutor: Sendable {
     ) async {
         let step = result.step
         do {
-            _ = try await replaceTemplate(workload, with: prior.template, expecting: applied.template, conflicts: conflicts)
+            let restored = try await replaceTemplate(workload, with: prior.template, expecting: applied.template, conflicts: conflicts)
+            let taken = try await verifier.waitObserved(deployment: workload.name, namespace: workload.namespace ?? "default", generation: restored.generation)
             result.outcome = .rolledBack
-            result.verification = "\(sentence); the previous template was restored"
+            result.verification = "\(sentence); the previous template was restored" + (taken ? "" : " (its rollout had not started within \(RolloutVerifier.text(settings.rolloutTimeout)))")
             await events.record(on: subject, type: "Warning", reason: "HealActionRolledBack", message: "kubectl-heal: \(step.summary) did not verify (\(sentence)); the previous template was restored")
         } catch {
             let error = Self.conflictRefusal(error, workload: workload, conflicts: conflicts)

@@ -68,8 +68,27 @@ struct RolloutVerifier: Sendable {
             if ContinuousClock.now >= deadline {
                 return verdict(false, "the rollout did not complete within \(Self.text(timeout)): \(state.progress)")
             }
+            // The controller usually observes a write within ~150 ms: look often until it has.
+            try await Task.sleep(for: state.observed ? pollInterval : min(pollInterval, Self.observePollInterval))
+        }
+    }
+
+    static let observePollInterval: Duration = .milliseconds(50)
+
+    /// Waits until the controller has observed `generation` and made the ReplicaSet for the
+    /// template it wrote (a restore taking effect), without judging the pods; false when that
+    /// did not happen within the rollout timeout.
+    func waitObserved(deployment name: String, namespace: String, generation: Int) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        let outages = OutageRetry(window: timeout, logger: logger)
+        while ContinuousClock.now < deadline {
+            let state = try await outages.run("waiting for deployment/\(name) to take the restored template") {
+                try await RolloutObservation.read(name, namespace: namespace, generation: generation, client: client)
+            }
+            if state.observed { return true }
             try await Task.sleep(for: pollInterval)
         }
+        return false
     }
 
     static func text(_ duration: Duration) -> String {
