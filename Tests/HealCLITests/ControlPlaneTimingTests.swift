@@ -69,13 +69,16 @@ struct ControlPlaneTimingTests {
         let heal = try HealingCluster()
         heal.cluster.beforeNext(method: "PATCH", path: Self.webServer) { cluster in
             try? cluster.strategicMergePatch(
-                at: Self.webServer, json: #"{"spec":{"template":{"spec":{"containers":[{"name":"web-server","image":"nginx:1.26"}]}}}}"#)
+                at: Self.webServer, json: #"{"spec":{"template":{"spec":{"containers":[{"name":"web-server","image":"nginx:1.26"}]}}}}"#,
+                manager: "kubectl-set")
         }
         let run = await heal.run(["diagnose", "deployment/web-server", "--fix", "--yes", "-o", "json"])
         #expect(run.exitCode == 75, "\(run.stdout)\(run.stderr)")
         #expect(try heal.container(of: "web-server").image == "nginx:1.26")
         let refused = try #require(run.events("refused").first)
-        #expect((refused["message"] as? String)?.contains("nothing was overwritten") == true)
+        let message = try #require(refused["message"] as? String)
+        #expect(message.contains("nothing was overwritten"))
+        #expect(message.contains("changed by kubectl-set (Update at "), "who changed it, from managedFields: \(message)")
         let attempts = try await heal.openStore().attempts(patternID: nil)
         #expect(attempts.map(\.outcome) == [.refused])
         #expect(try heal.healEventReasons().contains("HealActionRefused"))

@@ -31,6 +31,26 @@ struct FakeClusterHTTPTests {
         #expect(service["spec"]?["selector"]?["version"] == .string("blue"))
     }
 
+    @Test("a write records its fieldManager in managedFields with the fields it changed, merged per manager")
+    func managedFields() throws {
+        let path = "/apis/apps/v1/namespaces/mcp-failover-clean/deployments/web-green"
+        let strategic = ["Content-Type": "application/strategic-merge-patch+json"]
+        let image = #"{"spec":{"template":{"spec":{"containers":[{"name":"web","image":"nginx:1.28"}]}}}}"#
+        #expect(try client.request(path + "?fieldManager=kubectl-set", method: "PATCH", headers: strategic, body: Data(image.utf8)).status == 200)
+        #expect(try client.request(path + "?fieldManager=kubectl-set", method: "PATCH", headers: Self.mergePatch, body: Data(#"{"spec":{"replicas":3}}"#.utf8)).status == 200)
+
+        let entries = try JSON(data: #require(cluster.object(at: path)))["metadata"]?["managedFields"]?.array ?? []
+        let entry = try #require(entries.first { $0["manager"]?.string == "kubectl-set" })
+        #expect(entries.filter { $0["manager"]?.string == "kubectl-set" }.count == 1)
+        #expect(entry["operation"] == .string("Update"))
+        #expect(entry["fieldsType"] == .string("FieldsV1"))
+        #expect(entry["time"]?.string != nil)
+        let spec = entry["fieldsV1"]?["f:spec"]
+        #expect(spec?["f:replicas"] == .object([:]))
+        #expect(spec?["f:template"]?["f:spec"]?["f:containers"]?[#"k:{"name":"web"}"#]?["f:image"] == .object([:]))
+        #expect(spec?["f:template"]?["f:spec"]?["f:containers"]?[#"k:{"name":"web"}"#]?["f:name"] == nil, "unchanged fields are not claimed")
+    }
+
     @Test("a Deployment conflict names the group, as in the captured 409")
     func deploymentConflict() throws {
         let captured = try JSON(data: Fixtures.statusBody("409-conflict-stale-resourceversion").body)

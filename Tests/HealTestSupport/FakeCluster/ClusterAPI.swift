@@ -46,15 +46,15 @@ struct ClusterAPI: RequestBackend {
                 }))
             case ("POST", nil):
                 let body = try parse(request)
-                return .complete(.json(try shared.withLock { try $0.create(body, in: path, dryRun: dryRun(request)) }, status: 201))
+                return .complete(.json(try shared.withLock { try $0.create(body, in: path, dryRun: dryRun(request), manager: manager(request)) }, status: 201))
             case ("PUT", _?):
                 let body = try parse(request)
-                return .complete(.json(try shared.withLock { try $0.replace(body, at: path, dryRun: dryRun(request)) }))
+                return .complete(.json(try shared.withLock { try $0.replace(body, at: path, dryRun: dryRun(request), manager: manager(request)) }))
             case ("PATCH", _?):
                 let strategy = try patchStrategy(request)
                 let body = try parse(request)
                 return .complete(.json(try shared.withLock {
-                    try $0.patch(body, at: path, strategy: strategy, dryRun: dryRun(request))
+                    try $0.patch(body, at: path, strategy: strategy, dryRun: dryRun(request), manager: manager(request))
                 }))
             case ("DELETE", _?):
                 return .complete(.json(try shared.withLock { try $0.delete(at: path, dryRun: dryRun(request)) }))
@@ -141,5 +141,12 @@ struct ClusterAPI: RequestBackend {
 
     private func dryRun(_ request: RecordedRequest) -> Bool {
         request.query("dryRun") == "All"
+    }
+
+    /// The `fieldManager` a write names, else what kube-apiserver derives from the User-Agent
+    /// (its program name).
+    private func manager(_ request: RecordedRequest) -> String {
+        request.query("fieldManager")
+            ?? request.header("User-Agent").flatMap { $0.split(separator: "/").first.map(String.init) } ?? "unknown"
     }
 }

@@ -8,7 +8,7 @@ extension ClusterState {
         return ObjectKey(type: type, namespace: type.info().namespaced ? path.namespace : nil, name: name ?? path.name ?? "")
     }
 
-    mutating func create(_ posted: JSONValue, in path: APIPath, dryRun: Bool) throws(APIStatusError) -> JSONValue {
+    mutating func create(_ posted: JSONValue, in path: APIPath, dryRun: Bool, manager: String? = nil) throws(APIStatusError) -> JSONValue {
         let type = ResourceType(group: path.group, resource: path.resource)
         var name = posted.name
         if name.isEmpty, let prefix = posted.value(at: ["metadata", "generateName"])?.stringValue {
@@ -27,6 +27,9 @@ extension ClusterState {
         if info.hasStatusSubresource {
             object = object.setting("status", to: Self.initialStatus(type))
         }
+        if let manager {
+            object = ManagedFields.record(manager: manager, subresource: nil, before: nil, after: object, time: Self.timestamp())
+        }
         return try commit(dryRun: dryRun, keeping: nil) { state in
             let stored = state.store.create(object, at: key, now: Self.timestamp())
             if type == .pods { state.noteCreated(pod: stored.uid) }
@@ -35,22 +38,22 @@ extension ClusterState {
     }
 
     /// PUT: the whole object, with an optimistic-concurrency check on `metadata.resourceVersion`.
-    mutating func replace(_ object: JSONValue, at path: APIPath, dryRun: Bool) throws(APIStatusError) -> JSONValue {
+    mutating func replace(_ object: JSONValue, at path: APIPath, dryRun: Bool, manager: String? = nil) throws(APIStatusError) -> JSONValue {
         let (key, stored) = try existing(path)
         if !object.name.isEmpty, object.name != key.name {
             throw .badRequest("the name of the object (\(object.name)) does not match the name on the URL (\(key.name))")
         }
-        return try update(key, stored: stored, to: object, subresource: path.subresource, dryRun: dryRun)
+        return try update(key, stored: stored, to: object, subresource: path.subresource, dryRun: dryRun, manager: manager)
     }
 
     mutating func patch(
-        _ patch: JSONValue, at path: APIPath, strategy: JSONMergePatch.Strategy, dryRun: Bool
+        _ patch: JSONValue, at path: APIPath, strategy: JSONMergePatch.Strategy, dryRun: Bool, manager: String? = nil
     ) throws(APIStatusError) -> JSONValue {
         let (key, stored) = try existing(path)
         let patched = JSONMergePatch.apply(patch, to: stored, strategy: strategy)
         let precondition = patch.value(at: ["metadata", "resourceVersion"])
         return try update(key, stored: stored, to: patched.setting(path: ["metadata", "resourceVersion"], to: precondition),
-                          subresource: path.subresource, dryRun: dryRun)
+                          subresource: path.subresource, dryRun: dryRun, manager: manager)
     }
 
     /// A pod is deleted gracefully (see `PodTermination`): answered with it terminating, and
@@ -71,9 +74,10 @@ extension ClusterState {
     }
 
     /// Writes `object` over `stored`: a given `metadata.resourceVersion` must match; identity
-    /// fields stay; the main resource keeps the stored status and `/status` changes only it.
+    /// fields stay; the main resource keeps the stored status and `/status` changes only it;
+    /// `manager` (the request's fieldManager) is recorded in `managedFields`.
     private mutating func update(
-        _ key: ObjectKey, stored: JSONValue, to object: JSONValue, subresource: String?, dryRun: Bool
+        _ key: ObjectKey, stored: JSONValue, to object: JSONValue, subresource: String?, dryRun: Bool, manager: String?
     ) throws(APIStatusError) -> JSONValue {
         if let version = object.value(at: ["metadata", "resourceVersion"])?.stringValue, !version.isEmpty,
             version != stored.value(at: ["metadata", "resourceVersion"])?.stringValue
@@ -89,6 +93,9 @@ extension ClusterState {
             updated = stored.setting("status", to: object["status"])
         } else if key.type.info().hasStatusSubresource {
             updated = updated.setting("status", to: stored["status"])
+        }
+        if let manager {
+            updated = ManagedFields.record(manager: manager, subresource: subresource, before: stored, after: updated, time: Self.timestamp())
         }
         let result = updated
         return try commit(dryRun: dryRun, keeping: stored.value(at: ["metadata", "resourceVersion"])) {

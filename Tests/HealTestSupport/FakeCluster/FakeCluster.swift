@@ -172,21 +172,22 @@ package final class FakeCluster: Sendable {
 
     /// A JSON merge patch (RFC 7386) as another client would send it: a `metadata.resourceVersion`
     /// in it must match, the write bumps the resourceVersion and the controllers react.
-    /// Throws `APIStatusError` (404, 409) as the API server would answer.
-    package func mergePatch(at path: String, json: String) throws {
-        try patch(at: path, json: json, strategy: .merge)
+    /// Throws `APIStatusError` (404, 409) as the API server would answer. `manager` is the
+    /// field manager `managedFields` records, `kubectl patch`'s by default.
+    package func mergePatch(at path: String, json: String, manager: String = "kubectl-patch") throws {
+        try patch(at: path, json: json, strategy: .merge, manager: manager)
     }
 
     /// A strategic merge patch (containers and env merge by name), as `kubectl set image`,
     /// `kubectl set env` and `kubectl patch` send; otherwise like `mergePatch`.
-    package func strategicMergePatch(at path: String, json: String) throws {
-        try patch(at: path, json: json, strategy: .strategic)
+    package func strategicMergePatch(at path: String, json: String, manager: String = "kubectl-patch") throws {
+        try patch(at: path, json: json, strategy: .strategic, manager: manager)
     }
 
-    private func patch(at path: String, json: String, strategy: JSONMergePatch.Strategy) throws {
+    private func patch(at path: String, json: String, strategy: JSONMergePatch.Strategy, manager: String) throws {
         guard let apiPath = Self.apiPath(path) else { throw APIStatusError.badRequest("not an API path: \(path)") }
         let patch = try JSONValue(parsing: Data(json.utf8))
-        _ = try shared.withLock { try $0.patch(patch, at: apiPath, strategy: strategy, dryRun: false) }
+        _ = try shared.withLock { try $0.patch(patch, at: apiPath, strategy: strategy, dryRun: false, manager: manager) }
     }
 
     /// Runs `action` once, just before the server handles the next request with this method and
