@@ -18,6 +18,9 @@ struct HealMetricsTests {
         # HELP kubectl_heal_watched_pods Pods the watcher currently follows.
         # TYPE kubectl_heal_watched_pods gauge
         kubectl_heal_watched_pods 0
+        # HELP kubectl_heal_watch_reconnects_total Watches that resumed after the API server dropped or refused them (restarts, outages).
+        # TYPE kubectl_heal_watch_reconnects_total counter
+        kubectl_heal_watch_reconnects_total 0
         # HELP kubectl_heal_up 1 while the healing watcher runs.
         # TYPE kubectl_heal_up gauge
         kubectl_heal_up 1
@@ -33,7 +36,7 @@ struct HealMetricsTests {
         let expected = """
             # HELP kubectl_heal_incidents_total Incidents detected, by finding code and namespace.
             # TYPE kubectl_heal_incidents_total counter
-            # HELP kubectl_heal_actions_total Remediation actions by action, outcome (succeeded, rolled-back, failed, refused) and the source of the plan (rule, learned, llm).
+            # HELP kubectl_heal_actions_total Remediation actions by action, outcome (succeeded, rolled-back, failed, refused, unverified) and the source of the plan (rule, learned, llm).
             # TYPE kubectl_heal_actions_total counter
             # HELP kubectl_heal_detection_latency_seconds From the moment a problem appeared in the cluster (e.g. a container's termination) to its diagnosis.
             # TYPE kubectl_heal_detection_latency_seconds histogram

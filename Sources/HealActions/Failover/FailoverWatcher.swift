@@ -72,7 +72,8 @@ package struct FailoverWatcher: Sendable {
 
     private var observer: FailoverObserver { executor.observer }
 
-    /// Runs until the task is cancelled (SIGINT/SIGTERM in the CLI) or a watch fails for good.
+    /// Runs until the task is cancelled (SIGINT/SIGTERM in the CLI) or a watch is refused for
+    /// good (401, 403, 404); an API server outage is waited out and said on stderr.
     package func run(report: @escaping @Sendable (Report) -> Void) async throws -> Summary {
         let started = ContinuousClock.now
         let initial = try await observer.snapshot()
@@ -84,7 +85,8 @@ package struct FailoverWatcher: Sendable {
         var lastSentence = ""
         var lastLeaseRound = ContinuousClock.now - .seconds(60)
 
-        let changes = WatchedNamespace.changes(observer: observer, podSelector: topology.podSelector, tick: settings.tick)
+        let changes = WatchedNamespace.changes(
+            observer: observer, podSelector: topology.podSelector, tick: settings.tick, connectivity: WatchConnectivity(logger: logger))
         defer { changes.cancel() }
         var status: FailoverStatus?
         var stale = true

@@ -55,8 +55,9 @@ struct WatchedNamespace {
         }
     }
 
-    /// Every watch (each resuming and relisting on its own) and a tick, merged into one stream.
-    static func changes(observer: FailoverObserver, podSelector: String, tick: Duration) -> ChangeFeed {
+    /// Every watch (each resuming and relisting on its own, waiting out API server outages) and
+    /// a tick, merged into one stream.
+    static func changes(observer: FailoverObserver, podSelector: String, tick: Duration, connectivity: WatchConnectivity) -> ChangeFeed {
         let client = observer.client
         let namespace = observer.namespace
         let (stream, continuation) = AsyncThrowingStream<Change, any Error>.makeStream()
@@ -67,7 +68,9 @@ struct WatchedNamespace {
         ) {
             tasks.append(Task {
                 do {
-                    for try await event in client.watch(kind, as: type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector) {
+                    for try await event in client.watch(
+                        kind, as: type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector, connectivity: connectivity
+                    ) {
                         continuation.yield(wrap(event))
                     }
                 } catch {

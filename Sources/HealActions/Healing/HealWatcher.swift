@@ -29,13 +29,17 @@ package struct HealWatcher: Sendable {
     let session: HealSession?
     let emit: @Sendable (HealEvent) -> Void
     let onPodCount: @Sendable (Int) -> Void
+    /// How the watches fare: outages said once on stderr, reconnects counted.
+    let connectivity: WatchConnectivity
     let logger: Logger
     let now: @Sendable () -> Date
 
     package init(
         client: KubeClient, settings: Settings, session: HealSession?, logger: Logger, now: @escaping @Sendable () -> Date = Date.init,
-        onPodCount: @escaping @Sendable (Int) -> Void = { _ in }, emit: @escaping @Sendable (HealEvent) -> Void
+        onPodCount: @escaping @Sendable (Int) -> Void = { _ in }, onReconnect: @escaping @Sendable () -> Void = {},
+        emit: @escaping @Sendable (HealEvent) -> Void
     ) {
+        connectivity = WatchConnectivity(logger: logger, onReconnect: onReconnect)
         self.client = client
         self.settings = settings
         self.session = session
@@ -115,13 +119,14 @@ package struct HealWatcher: Sendable {
         let (stream, continuation) = AsyncThrowingStream<LiveCluster.Change, any Error>.makeStream()
         let client = client
         let namespace = settings.namespace
+        let connectivity = connectivity
         var tasks: [Task<Void, Never>] = []
         func forward<Object: Decodable & Sendable>(
             _ kind: ResourceKind, _ type: Object.Type, fieldSelector: String? = nil, _ wrap: @escaping @Sendable (WatchEvent<Object>) -> LiveCluster.Change
         ) {
             tasks.append(Task {
                 do {
-                    for try await event in client.watch(kind, as: type, namespace: namespace, fieldSelector: fieldSelector) {
+                    for try await event in client.watch(kind, as: type, namespace: namespace, fieldSelector: fieldSelector, connectivity: connectivity) {
                         continuation.yield(wrap(event))
                     }
                     continuation.finish()

@@ -31,7 +31,7 @@ package final class HealMetrics: Sendable {
             labelNames: ["code", "namespace"])
         var actions = LabelledCounter(
             name: "kubectl_heal_actions_total",
-            help: "Remediation actions by action, outcome (succeeded, rolled-back, failed, refused) and the source of the plan (rule, learned, llm).",
+            help: "Remediation actions by action, outcome (succeeded, rolled-back, failed, refused, unverified) and the source of the plan (rule, learned, llm).",
             labelNames: ["action", "outcome", "source"])
         var detectionLatency = Histogram(
             name: "kubectl_heal_detection_latency_seconds",
@@ -42,6 +42,7 @@ package final class HealMetrics: Sendable {
             help: "From the start of an action to its outcome, verification window included. Refused actions are not observed.",
             bounds: HealMetrics.durationBuckets)
         var watchedPods = 0
+        var watchReconnects = 0
     }
 
     private let state = Mutex(State())
@@ -71,6 +72,11 @@ package final class HealMetrics: Sendable {
         state.withLock { $0.watchedPods = count }
     }
 
+    /// A watch interrupted by the API server (restart, outage, dropped stream) is streaming again.
+    package func watchReconnected() {
+        state.withLock { $0.watchReconnects += 1 }
+    }
+
     /// The whole exposition, in a fixed family order.
     package func render() -> String {
         let state = state.withLock { $0 }
@@ -81,6 +87,10 @@ package final class HealMetrics: Sendable {
             state.repairDuration.render(),
             PrometheusText.header("kubectl_heal_watched_pods", type: "gauge", help: "Pods the watcher currently follows.")
                 + PrometheusText.sample("kubectl_heal_watched_pods", Double(state.watchedPods)),
+            PrometheusText.header(
+                "kubectl_heal_watch_reconnects_total", type: "counter",
+                help: "Watches that resumed after the API server dropped or refused them (restarts, outages).")
+                + PrometheusText.sample("kubectl_heal_watch_reconnects_total", Double(state.watchReconnects)),
             PrometheusText.header("kubectl_heal_up", type: "gauge", help: "1 while the healing watcher runs.")
                 + PrometheusText.sample("kubectl_heal_up", 1),
             PrometheusText.header("kubectl_heal_start_time_seconds", type: "gauge", help: "When the watcher started, in seconds since the Unix epoch.")

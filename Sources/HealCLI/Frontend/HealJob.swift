@@ -100,7 +100,7 @@ struct HealJob {
         if let server { logger.notice("serving Prometheus metrics on http://\(server.address)/metrics") }
         let watcher = HealWatcher(
             client: client, settings: settings, session: session, logger: logger, now: environment.now,
-            onPodCount: { metrics.setWatchedPods($0) }, emit: emit)
+            onPodCount: { metrics.setWatchedPods($0) }, onReconnect: { metrics.watchReconnected() }, emit: emit)
         let stop = environment.stopRequested
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await watcher.run(from: snapshot) }

@@ -3,45 +3,54 @@ import HealHTTP
 import HealModel
 
 extension KubeClient {
-    /// A watch that survives its own end: when the server closes the stream (its timeout), it
-    /// resumes from the last resourceVersion seen (events and bookmarks); when the server says
-    /// that version is too old (410 Gone, as an HTTP status or as an ERROR event inside the
-    /// stream), it lists again and yields `.relisted` before watching on. Without a starting
-    /// version it lists first. Dropped connections are retried with backoff; the stream
-    /// ends with an error only when the server refuses (401/403/404 …) or keeps failing.
+    /// A watch that never gives up on a transient failure, as client-go's reflector: when the
+    /// server closes the stream (its timeout), it resumes from the last resourceVersion seen
+    /// (events and bookmarks); when the server says that version is too old (410 Gone, as an
+    /// HTTP status or as an ERROR event inside the stream), it lists again and yields
+    /// `.relisted` before watching on. Without a starting version it lists first. A refused,
+    /// reset or timed-out connection, a TLS failure, 429 or 5xx — an API server restarting —
+    /// is retried forever with exponential backoff (`WatchBackoff`: 0.5 s doubling to 3 s), each
+    /// interruption and resumption reported to `connectivity`. The stream ends with an error
+    /// only when the server refuses (401 after a credential refresh, 403, 404 …).
     package func watch<Object: Decodable & Sendable>(
         _ kind: ResourceKind, as type: Object.Type, namespace: String?, labelSelector: String? = nil,
-        fieldSelector: String? = nil, from resourceVersion: String? = nil, timeoutSeconds: Int = 300
+        fieldSelector: String? = nil, from resourceVersion: String? = nil, timeoutSeconds: Int = 300,
+        connectivity: WatchConnectivity? = nil
     ) -> AsyncThrowingStream<WatchEvent<Object>, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {
                     var version = resourceVersion
-                    var failures = 0
+                    var backoff = WatchBackoff()
                     while !Task.isCancelled {
-                        if version == nil {
-                            var items: [Object] = []
-                            let listed = try await list(
-                                kind, as: type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector
-                            ) { items += $0 }
-                            version = listed
-                            continuation.yield(.relisted(items, resourceVersion: listed))
-                        }
                         do {
+                            if version == nil {
+                                var items: [Object] = []
+                                let listed = try await list(
+                                    kind, as: type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector
+                                ) { items += $0 }
+                                version = listed
+                                continuation.yield(.relisted(items, resourceVersion: listed))
+                            }
                             let started = ContinuousClock.now
                             try await watchOnce(
                                 kind, as: type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector,
-                                version: &version, timeoutSeconds: timeoutSeconds, continuation: continuation)
-                            failures = 0
+                                version: &version, timeoutSeconds: timeoutSeconds, continuation: continuation
+                            ) {
+                                if backoff.reset() { connectivity?.resumed(kind.groupResource) }
+                            }
                             // A server that ends every stream at once must not be hammered.
                             if started.duration(to: .now) < .seconds(1) {
                                 try await Task.sleep(for: retryPolicy.baseDelay * 4)
                             }
                         } catch let error as KubeError where Self.isTransient(error) {
-                            failures += 1
-                            guard failures < retryPolicy.maxAttempts else { throw KubeError.gaveUp(attempts: failures, last: error) }
-                            logger.debug("watch \(kind.groupResource) interrupted (\(error)); resuming")
-                            try await Task.sleep(for: retryPolicy.delay(beforeAttempt: failures, retryAfter: nil))
+                            let delay = backoff.next(retryAfter: error.retryAfter)
+                            if let connectivity {
+                                connectivity.interrupted(kind.groupResource, error: error, retryIn: delay)
+                            } else {
+                                logger.debug("watch \(kind.groupResource) interrupted (\(error)); resuming in \(delay)")
+                            }
+                            try await Task.sleep(for: delay)
                         }
                     }
                     continuation.finish()
@@ -59,7 +68,8 @@ extension KubeClient {
     private func watchOnce<Object: Decodable & Sendable>(
         _ kind: ResourceKind, as type: Object.Type, namespace: String?, labelSelector: String?, fieldSelector: String?,
         version: inout String?,
-        timeoutSeconds: Int, continuation: AsyncThrowingStream<WatchEvent<Object>, any Error>.Continuation
+        timeoutSeconds: Int, continuation: AsyncThrowingStream<WatchEvent<Object>, any Error>.Continuation,
+        opened: () -> Void
     ) async throws {
         let path = Self.collectionPath(kind, namespace: namespace)
         let description = RequestDescription(verb: "watch", resource: kind.groupResource, namespace: namespace, url: url(for: path))
@@ -82,6 +92,7 @@ extension KubeClient {
             for try await chunk in response.body { body.append(chunk) }
             throw statusError(HTTPResponse(status: response.status, headers: response.headers, body: body), request: description)
         }
+        opened()
 
         var splitter = LineSplitter()
         do {
@@ -145,8 +156,16 @@ extension KubeClient {
         }
     }
 
+    /// What an API server restart looks like from a watch: refused, reset or timed-out
+    /// connections, TLS handshakes cut short, 429 and 5xx (a starting kube-apiserver answers 503).
     private static func isTransient(_ error: KubeError) -> Bool {
-        if case .transport(let failure, _) = error, case .connectionLost = failure { return true }
+        if case .transport(let failure, _) = error {
+            switch failure {
+            case .unreachable, .connectionLost, .timedOut, .tlsFailure: return true
+            default: return false
+            }
+        }
+        if case .gaveUp = error { return true }
         if let status = error.httpStatus { return RetryPolicy.transientStatuses.contains(status) }
         return false
     }

@@ -21,6 +21,15 @@ package enum KubeError: Error, Sendable, Equatable {
         }
     }
 
+    /// How long the server asked to wait (`Status.details.retryAfterSeconds`), if it did.
+    package var retryAfter: Duration? {
+        switch self {
+        case .status(_, let status, _, _): status?.details?.retryAfterSeconds.map { .seconds($0) }
+        case .gaveUp(_, let last): last.retryAfter
+        default: nil
+        }
+    }
+
     /// The HTTP status, if the server sent one (looking through retries).
     package var httpStatus: Int? {
         switch self {
