@@ -36,7 +36,7 @@ struct HealMetricsTests {
         let expected = """
             # HELP kubectl_heal_incidents_total Incidents detected, by finding code and namespace.
             # TYPE kubectl_heal_incidents_total counter
-            # HELP kubectl_heal_actions_total Remediation actions by action, outcome (succeeded, rolled-back, failed, refused, unverified) and the source of the plan (rule, learned, llm).
+            # HELP kubectl_heal_actions_total Remediation actions by action, outcome (succeeded, rolled-back, failed, refused, unverified, interrupted) and the source of the plan (rule, learned, llm).
             # TYPE kubectl_heal_actions_total counter
             # HELP kubectl_heal_detection_latency_seconds From the moment a problem appeared in the cluster (e.g. a container's termination) to its diagnosis.
             # TYPE kubectl_heal_detection_latency_seconds histogram

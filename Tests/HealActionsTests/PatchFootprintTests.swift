@@ -40,6 +40,8 @@ struct PatchFootprintTests {
         let patch = try json(memoryPatch)
         #expect(PatchFootprint.holds(patch, in: try deployment(memory: "228Mi")))
         #expect(!PatchFootprint.holds(patch, in: try deployment(memory: "128Mi")))
+        let gibibyte = try json(#"{"spec":{"template":{"spec":{"containers":[{"name":"app","resources":{"limits":{"memory":"1024Mi"}}}]}}}}"#)
+        #expect(PatchFootprint.holds(gibibyte, in: try deployment(memory: "1Gi")), "the server stores 1024Mi as 1Gi")
     }
 
     @Test("a ReplicaSet runs a Deployment's template when they are equal but for pod-template-hash and empty members")

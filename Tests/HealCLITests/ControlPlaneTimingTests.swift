@@ -107,15 +107,7 @@ struct ControlPlaneTimingTests {
     @Test("an API server that stays away past the rollout timeout leaves the change live and unverified, not failed; the next run verifies it")
     func outageTooLong() async throws {
         let heal = try HealingCluster()
-        let cluster = heal.cluster
-        let outage = Task.detached {
-            await Self.waitForFixedImage(in: cluster)
-            cluster.stopAPIServer()
-        }
-        let run = await heal.run(
-            ["diagnose", "deployment/web-server", "--fix", "--yes", "--rollout-timeout", "2s", "-o", "json"], verifyFor: "1s")
-        await outage.value
-        try cluster.startAPIServer()
+        let run = try await Self.fixWithTheServerGone(heal)
         #expect(run.exitCode == 1, "\(run.stdout)\(run.stderr)")
         let unverified = try #require(run.events("unverified").first)
         #expect((unverified["message"] as? String)?.contains("applied, unverified") == true, "\(unverified)")
@@ -133,7 +125,26 @@ struct ControlPlaneTimingTests {
         #expect(try await heal.openStore().attempts(patternID: nil).map(\.outcome) == [.succeeded, .unverified], "newest first")
     }
 
-    @Test("SIGINT while a fix verifies restores the prior template and reports it")
+    @Test("an unverified change someone has changed since is closed as superseded; what is live is not touched")
+    func unverifiedSuperseded() async throws {
+        let heal = try HealingCluster()
+        let cluster = heal.cluster
+        let first = try await Self.fixWithTheServerGone(heal)
+        #expect(first.events("unverified").count == 1, "\(first.stdout)")
+        try cluster.strategicMergePatch(
+            at: Self.webServer, json: #"{"spec":{"template":{"spec":{"containers":[{"name":"web-server","image":"nginx:1.26"}]}}}}"#,
+            manager: "kubectl-set")
+        #expect(await cluster.settle())
+
+        let next = await heal.run(["diagnose", "deployment/web-server", "--fix", "--yes", "-o", "json"])
+        #expect(next.exitCode == 0, "\(next.stdout)\(next.stderr)")
+        let closed = try #require(next.events("refused").first)
+        #expect((closed["verification"] as? String)?.hasPrefix("superseded") == true, "\(closed)")
+        #expect(try heal.container(of: "web-server").image == "nginx:1.26")
+        #expect(try await heal.openStore().attempts(patternID: nil).map(\.outcome) == [.refused, .unverified], "newest first")
+    }
+
+    @Test("SIGINT while a fix verifies restores the prior template and reports it interrupted, which says nothing about the fix")
     func interruptedFix() async throws {
         let heal = try HealingCluster()
         let run = BackgroundRun([
@@ -144,10 +155,30 @@ struct ControlPlaneTimingTests {
         try await Task.sleep(for: .milliseconds(500))
         let code = await run.stop()
         #expect(code == 1, "\(run.stdout.text)\(run.stderr.text)")
-        let rolledBack = try #require(run.stdout.text.split(separator: "\n").first { $0.contains("\"type\":\"rolled-back\"") })
-        #expect(rolledBack.contains("interrupted"))
+        let interrupted = try #require(run.stdout.text.split(separator: "\n").first { $0.contains("\"type\":\"interrupted\"") })
+        #expect(interrupted.contains("the previous template was restored"))
         #expect(try heal.container(of: "web-server").image == "nginx:latst")
-        #expect(try await heal.openStore().attempts(patternID: nil).map(\.outcome) == [.rolledBack])
+        #expect(try await heal.openStore().attempts(patternID: nil).map(\.outcome) == [.interrupted])
+
+        // Nothing was learned against the fix: the next run tries it again, and it verifies.
+        let again = await heal.run(["diagnose", "deployment/web-server", "--fix", "--yes", "--cooldown", "0s", "-o", "json"])
+        #expect(again.exitCode == 0, "\(again.stdout)\(again.stderr)")
+        #expect(try heal.container(of: "web-server").image == "nginx:latest")
+    }
+
+    /// Fixes web-server while the API server goes away as soon as the fix is written and stays
+    /// away past the 2 s rollout timeout; it is back when this returns.
+    private static func fixWithTheServerGone(_ heal: HealingCluster) async throws -> CLIRun {
+        let cluster = heal.cluster
+        let outage = Task.detached {
+            await waitForFixedImage(in: cluster)
+            cluster.stopAPIServer()
+        }
+        let run = await heal.run(
+            ["diagnose", "deployment/web-server", "--fix", "--yes", "--rollout-timeout", "2s", "-o", "json"], verifyFor: "1s")
+        await outage.value
+        try cluster.startAPIServer()
+        return run
     }
 
     /// Returns once web-server's fix (nginx:latest) has been written.

@@ -49,6 +49,7 @@ package struct FailoverExecutor: Sendable {
     }
 
     private var client: KubeClient { observer.client }
+    private var outages: OutageRetry { OutageRetry(window: .seconds(60), logger: logger) }
     private var namespace: String { observer.namespace }
 
     /// Refuses objects managed by GitOps (without `--force`) and kube-system (unless named),
@@ -84,7 +85,7 @@ package struct FailoverExecutor: Sendable {
         var generation = 0
         if plan.standbyReplicasBefore < plan.replicas {
             try await timed(.scaleStandby, into: &result) {
-                generation = try await scale(plan.toDeployment, to: plan.replicas)
+                generation = try await scale(plan.toDeployment, from: plan.standbyReplicasBefore, to: plan.replicas)
                 scaled = true
                 return "deployment/\(plan.toDeployment) \(plan.standbyReplicasBefore) → \(plan.replicas) replicas"
             }
@@ -97,14 +98,18 @@ package struct FailoverExecutor: Sendable {
             if scaled {
                 let name = plan.toDeployment
                 let replicas = plan.standbyReplicasBefore
-                try await Task.detached { _ = try await scale(name, to: replicas) }.value
+                let scaledTo = plan.replicas
+                try await Task.detached { _ = try await scale(name, from: scaledTo, to: replicas) }.value
             }
             await events.record(on: subject, type: "Warning", reason: "FailoverFailed", message: "Not switched to \(plan.to): interrupted before the switch")
             result.outcome = .refused
             result.error = .interrupted(standby: scaled ? plan.toDeployment : nil)
             return finish(result, started: started)
         } catch let refusal as FailoverError {
-            if scaled { try await scale(plan.toDeployment, to: plan.standbyReplicasBefore) }
+            if scaled {
+                let (name, from, to) = (plan.toDeployment, plan.replicas, plan.standbyReplicasBefore)
+                try await Task.detached { _ = try await scale(name, from: from, to: to) }.value
+            }
             await events.record(on: subject, type: "Warning", reason: "FailoverFailed", message: "Not switched to \(plan.to): \(refusal.message)")
             result.outcome = .refused
             result.error = refusal
@@ -151,12 +156,16 @@ package struct FailoverExecutor: Sendable {
     /// never count.
     private func waitUntilReady(_ plan: FailoverPlan, generation: Int) async throws -> String {
         let deadline = ContinuousClock.now + .seconds(plan.timeoutSeconds)
+        let writtenAt = Date()
+        let outages = OutageRetry(window: .seconds(plan.timeoutSeconds), logger: logger)
         while true {
-            let status = try await observer.status(now: now())
+            let (status, rollout) = try await outages.run("waiting for \(plan.toDeployment)") {
+                (try await observer.status(now: now()),
+                 try await RolloutObservation.read(plan.toDeployment, namespace: namespace, generation: generation, writtenAt: writtenAt, client: client))
+            }
             guard let colour = status.colour(plan.to) else {
                 throw FailoverError.objectMissing(kind: "deployment", name: plan.toDeployment, namespace: namespace)
             }
-            let rollout = try await RolloutObservation.read(plan.toDeployment, namespace: namespace, generation: generation, client: client)
             let ready = rollout.newPods.filter(\.isReady).count
             if rollout.observed, ready >= plan.replicas {
                 return "\(ready) of \(plan.replicas) pods of \(plan.toDeployment) Ready"
@@ -175,8 +184,9 @@ package struct FailoverExecutor: Sendable {
 
     private func verify(_ plan: FailoverPlan) async throws -> String {
         let deadline = ContinuousClock.now + .seconds(plan.timeoutSeconds)
+        let outages = OutageRetry(window: .seconds(plan.timeoutSeconds), logger: logger)
         while true {
-            let status = try await observer.status(now: now())
+            let status = try await outages.run("verifying service/\(plan.service)") { try await observer.status(now: now()) }
             if status.activeColour == plan.to, let colour = status.colour(plan.to), colour.readyEndpoints > 0 {
                 return "\(colour.readyEndpoints) ready endpoint(s) on \(plan.to) behind service/\(plan.service)"
             }
@@ -195,7 +205,7 @@ package struct FailoverExecutor: Sendable {
         var step = FailoverResult.Step(kind: .scaleDownOld, result: .done, seconds: 0, detail: "deployment/\(deployment) → 0 replicas after \(DurationText.format(seconds: delay))")
         do {
             try await Task.sleep(for: .seconds(delay))
-            try await scale(deployment, to: 0)
+            try await scale(deployment, from: nil, to: 0)
         } catch where Task.isCancelled {
             step.result = .skipped
             step.detail = "interrupted: deployment/\(deployment) keeps its replicas"
@@ -211,12 +221,18 @@ package struct FailoverExecutor: Sendable {
 
     // MARK: Writes
 
-    /// `spec.replicas` by merge patch with the resourceVersion just read as precondition;
-    /// returns the generation the write produced.
+    /// `spec.replicas` by merge patch with the resourceVersion just read as precondition, only
+    /// while it is still `from` (nil: whatever it is): an HPA or a person who changed it since
+    /// is not overwritten. Returns the generation the write produced.
     @discardableResult
-    private func scale(_ name: String, to replicas: Int) async throws -> Int {
+    private func scale(_ name: String, from: Int?, to replicas: Int) async throws -> Int {
         try await retryingConflicts {
-            let current = try await observer.object(.deployments, named: name, as: Deployment.self)
+            let current = try await outages.run("reading deployment/\(name)") {
+                try await observer.object(.deployments, named: name, as: Deployment.self)
+            }
+            if let from, current.desiredReplicas != from, current.desiredReplicas != replicas {
+                throw FailoverError.replicasChangedConcurrently(deployment: name, expected: from, found: current.desiredReplicas)
+            }
             let patch: [String: Any] = ["metadata": ["resourceVersion": current.metadata.resourceVersion ?? ""], "spec": ["replicas": replicas]]
             let answer = try await apply(.deployments, name: name, patch: patch)
             return try JSONDecoder().decode(Deployment.self, from: answer).metadata.generation ?? 0

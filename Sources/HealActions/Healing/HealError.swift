@@ -13,6 +13,15 @@ package enum HealError: Error, Sendable, Equatable {
     case conflictingChange(ResourceRef, fields: String, writer: String?)
     /// Every write was answered 409 Conflict, through all bounded retries.
     case conflictsPersisted(ResourceRef, attempts: Int)
+    /// A write was sent, its answer was lost, and the object could not be read to tell whether
+    /// it landed (the API server stayed away).
+    case writeOutcomeUnknown(ResourceRef, reason: String)
+
+    /// The change may be live: it must be reported unverified, never refused.
+    package var isOutcomeUnknown: Bool {
+        if case .writeOutcomeUnknown = self { return true }
+        return false
+    }
 
     /// Refusals that mean "someone else is changing this object" (exit 75).
     package var isConflict: Bool {
@@ -32,6 +41,8 @@ package enum HealError: Error, Sendable, Equatable {
             "deployment/\(ref.name) has no ReplicaSet for revision \(revision) any more (revisionHistoryLimit), so it cannot be rolled back to it"
         case .conflictingChange(let ref, let fields, let writer):
             "\(ref.kind.lowercased())/\(ref.name) in namespace \(ref.namespace ?? "default") was changed by \(writer ?? "someone else") since kubectl-heal read it (\(fields)); nothing was overwritten"
+        case .writeOutcomeUnknown(let ref, let reason):
+            "the change to \(ref.kind.lowercased())/\(ref.name) in namespace \(ref.namespace ?? "default") was sent, but whether it landed is unknown (\(reason)); the next --fix run checks it"
         case .conflictsPersisted(let ref, let attempts):
             "\(ref.kind.lowercased())/\(ref.name) in namespace \(ref.namespace ?? "default") kept changing: \(attempts) writes in a row were answered 409 Conflict; nothing was overwritten"
         }
@@ -43,6 +54,7 @@ package enum HealError: Error, Sendable, Equatable {
         case .envSourceMissing: "create it first (kubectl create secret generic …) or name an existing one with --env NAME=secret:SECRET/KEY"
         case .revisionMissing: "see kubectl rollout history deployment/NAME and fix the current revision instead"
         case .conflictingChange: "see what changed with kubectl get deployment/NAME -o yaml --show-managed-fields, then run kubectl heal again"
+        case .writeOutcomeUnknown: "look at it with kubectl get -o yaml, or run kubectl heal diagnose --fix again once the API server answers"
         case .conflictsPersisted: "something writes this object continuously; find it (kubectl get -o yaml --show-managed-fields) and run kubectl heal again"
         }
     }

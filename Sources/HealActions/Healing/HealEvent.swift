@@ -23,6 +23,8 @@ package struct HealEvent: Codable, Sendable, Equatable {
         case refused
         /// Applied and live, but neither verified nor restored; the next run finishes it.
         case unverified
+        /// Applied, then restored because the run was stopped (SIGINT/SIGTERM) before it verified.
+        case interrupted
     }
 
     /// The step as reported: its redacted patch, never the literal values.
@@ -111,6 +113,7 @@ package struct HealSummary: Codable, Sendable, Equatable {
     package var failed = 0
     package var refused = 0
     package var unverified = 0
+    package var interrupted = 0
     package var leftAlone = 0
     /// Fixes that came straight from the learned memory.
     package var fromMemory = 0
@@ -133,6 +136,7 @@ package struct HealSummary: Codable, Sendable, Equatable {
         case .failed: failed += 1
         case .refused: refused += 1
         case .unverified: unverified += 1
+        case .interrupted: interrupted += 1
         }
     }
 }

@@ -13,10 +13,11 @@ extension HealExecutor {
         package var refusedForConflict: Bool
     }
 
-    /// Finishes a change an earlier run left live but unverified (`record`): the Deployment's
-    /// current rollout is verified; when it does not verify, the ReplicaSet whose template is the
-    /// recorded prior state (compared as recorded, with literal env values masked) supplies the
-    /// exact template to restore. Without one, it stays unverified and says why.
+    /// Finishes a change an earlier run left live but unverified (`record`), if the live
+    /// Deployment still carries it (compared as recorded, literal env values masked; otherwise it
+    /// was superseded and nothing is touched): the current rollout is verified; when it does not
+    /// verify, the ReplicaSet whose template is the recorded prior state supplies the exact
+    /// template to restore. Without one, it stays unverified and says why.
     package func resume(_ record: AttemptRecord) async -> Resumption {
         let workload = ResourceRef(kind: record.workload.kind, namespace: record.workload.namespace, name: record.workload.name)
         let subject = EventRecorder.Subject(apiVersion: "apps/v1", kind: workload.kind, namespace: record.workload.namespace, name: workload.name, uid: nil)
@@ -24,12 +25,20 @@ extension HealExecutor {
         var result = Resumption(outcome: .unverified, verification: "", conflictsRetried: 0, refusedForConflict: false)
         do {
             let current = try await outages.run("reading \(workload.typeAndName)") { try await read(workload) }
+            guard try Self.carries(record, current) else {
+                result.outcome = .refused
+                result.verification = "superseded: \(workload.typeAndName) no longer carries that change (it was changed since); nothing was done"
+                return result
+            }
+            let recordedPrior = try Self.decoded(record.priorState).pruned
             let verdict = try await verifier.verify(deployment: workload.name, namespace: record.workload.namespace, generation: current.generation)
             if verdict.healthy {
                 result.outcome = .succeeded
                 result.verification = "verified on a later run: \(verdict.sentence)"
                 await events.record(on: subject, type: "Normal", reason: "HealActionSucceeded", message: "kubectl-heal: an earlier \(record.action) on \(workload.typeAndName) verified: \(verdict.sentence)")
-            } else if let prior = try await recordedTemplate(record.priorState, of: current, workload: workload) {
+            } else if let prior = try await replicaSetTemplate(of: current, workload: workload, where: { template in
+                EnvRedaction.redact(template).pruned == recordedPrior
+            }) {
                 try await replaceTemplate(workload, with: prior, expecting: current.template, conflicts: conflicts)
                 result.outcome = .rolledBack
                 result.verification = "did not verify on a later run (\(verdict.sentence)); the previous template was restored"
@@ -45,17 +54,17 @@ extension HealExecutor {
         return result
     }
 
-    /// The template of the Deployment's ReplicaSet that `priorState` (as recorded) describes.
-    private func recordedTemplate(_ priorState: String, of deployment: WorkloadObject, workload: ResourceRef) async throws -> JSONValue? {
-        let recorded = try JSONDecoder().decode(JSONValue.self, from: Data(priorState.utf8)).pruned
-        let selector = (deployment.deployment.spec.selector?.matchLabels ?? [:]).selectorText
-        var found: JSONValue?
-        _ = try await client.list(.replicaSets, as: JSONValue.self, namespace: workload.namespace, labelSelector: selector) { page in
-            for replicaSet in page where found == nil {
-                guard let template = replicaSet.member("spec")?.member("template").map(PodTemplateMatch.withoutHash) else { continue }
-                if EnvRedaction.redact(template).pruned == recorded { found = template }
-            }
+    /// Whether `current` still carries what `record` wrote: a rollback's whole template, or
+    /// every field of the recorded patch.
+    private static func carries(_ record: AttemptRecord, _ current: WorkloadObject) throws -> Bool {
+        let written = try decoded(record.patch)
+        if record.action == Remediation.Action.rollback.rawValue {
+            return EnvRedaction.redact(current.template).pruned == written.pruned
         }
-        return found
+        return PatchFootprint.holds(written, in: EnvRedaction.redact(current.value))
+    }
+
+    private static func decoded(_ recorded: String) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(recorded.utf8))
     }
 }

@@ -53,65 +53,76 @@ package struct HealExecutor: Sendable {
             startedAt: startedAt, finishedAt: startedAt)
         var subject = EventRecorder.Subject(apiVersion: "apps/v1", kind: workload.kind, namespace: workload.namespace ?? "default", name: workload.name, uid: nil)
         let conflicts = ConflictCounter()
-        // Until the write is answered nothing changed: a failure here is a refusal.
-        // `applied`: the object as the write left it (nil for a pod restart).
-        let applied: WorkloadObject?
-        let prior: WorkloadObject
+        // Until the write is answered nothing changed: a failure here is a refusal (or, when the
+        // write may have landed, an unknown outcome). `written` is nil for a pod restart.
+        let written: Written?
         do {
-            prior = try await outages.run("reading \(workload.typeAndName)") { try await read(workload) }
+            let prior = try await outages.run("reading \(workload.typeAndName)") { try await read(workload) }
             result.priorState = WorkloadObject.recordable(prior.template)
             subject.uid = prior.metadata.uid
+            if prior.deployment.spec.paused == true, step.action != .restartPod {
+                throw HealError.unexpectedObject(workload, reason: "it is paused (spec.paused): a change would not roll out; resume it first (kubectl rollout resume)")
+            }
             await events.record(on: subject, type: "Normal", reason: "HealActionStarted", message: "kubectl-heal: \(step.summary) (\(step.reason))")
             switch step.action {
             case .rollback:
                 let template = try await revisionTemplate(of: prior, workload: workload, revision: step.parameters["revision"] ?? "")
                 result.patch = WorkloadObject.recordable(template)
-                applied = try await replaceTemplate(workload, with: template, expecting: prior.template, conflicts: conflicts)
+                written = try await replaceTemplate(workload, with: template, expecting: prior.template, conflicts: conflicts)
             case .restartPod:
                 try await restart(step.target)
                 result.patch = #"{"delete":"pod/\#(step.target.name)"}"#
-                applied = nil
+                written = nil
             default:
                 guard let patch = step.patch else { throw HealError.unexpectedObject(workload, reason: "the step has no patch") }
                 try await checkEnvSources(patch.body, namespace: workload.namespace)
-                applied = try await apply(patch, prior: prior, conflicts: conflicts)
+                written = try await apply(patch, prior: prior, conflicts: conflicts)
             }
+            // What a restore goes back to: the object the write was made over (a retried write
+            // keeps what others changed meanwhile in fields it does not touch).
+            if let written { result.priorState = WorkloadObject.recordable(written.base.template) }
         } catch {
             let error = Self.conflictRefusal(error, workload: workload, conflicts: conflicts)
-            result.outcome = .refused
-            result.verification = "not applied: \(Self.describe(error))"
+            let outcomeUnknown = (error as? HealError)?.isOutcomeUnknown ?? false
+            result.outcome = outcomeUnknown ? .unverified : .refused
+            result.verification = outcomeUnknown ? Self.describe(error) : "not applied: \(Self.describe(error))"
             result.refusedForConflict = (error as? HealError)?.isConflict ?? false
+            logger.warning("\(step.summary): \(result.verification)")
+            await events.record(
+                on: subject, type: "Warning", reason: outcomeUnknown ? "HealActionUnverified" : "HealActionRefused",
+                message: "kubectl-heal: \(step.summary): \(result.verification)")
             result.conflictsRetried = conflicts.count
-            logger.warning("\(step.summary) was not applied: \(Self.describe(error))")
-            await events.record(on: subject, type: "Warning", reason: "HealActionRefused", message: "kubectl-heal: \(step.summary) was not applied: \(Self.describe(error))")
             result.finishedAt = now()
             return result
         }
 
         // From here on the change is live: it is verified, restored, or reported unverified.
+        if let written, written.applied.deployment.desiredReplicas == 0 {
+            result.outcome = .unverified
+            result.verification = "applied, unverified: the Deployment has 0 replicas, so nothing ran to verify"
+            result.conflictsRetried = conflicts.count
+            result.finishedAt = now()
+            return result
+        }
         do {
-            let verdict = try await verifier.verify(deployment: workload.name, namespace: workload.namespace ?? "default", generation: applied?.generation ?? 0)
+            let verdict = try await verifier.verify(deployment: workload.name, namespace: workload.namespace ?? "default", generation: written?.applied.generation ?? 0)
             result.verification = verdict.sentence
             result.observedGenerationSeconds = verdict.observedAfter?.seconds
             result.verdictSeconds = verdict.decidedAfter.seconds
             if verdict.healthy {
                 result.outcome = .succeeded
                 await events.record(on: subject, type: "Normal", reason: "HealActionSucceeded", message: "kubectl-heal: \(step.summary); verified: \(verdict.sentence)")
-            } else if let applied {
-                await restore(workload, prior: prior, applied: applied, failed: verdict.sentence, into: &result, subject: subject, conflicts: conflicts)
+            } else if let written {
+                result = await restoring(written, workload: workload, failed: verdict.sentence, outcome: .rolledBack, result: result, subject: subject, conflicts: conflicts)
             } else {
                 result.outcome = .failed
                 await events.record(on: subject, type: "Warning", reason: "HealActionFailed", message: "kubectl-heal: \(step.summary) did not help: \(verdict.sentence)")
             }
-        } catch where Task.isCancelled && applied != nil {
-            // SIGINT/SIGTERM while verifying: put the prior template back, in a task of its own
-            // so the interruption does not cancel the restore as well.
-            result = await Task.detached { [self, result, applied] in
-                var restored = result
-                guard let applied else { return restored }
-                await restore(workload, prior: prior, applied: applied, failed: "interrupted before it verified", into: &restored, subject: subject, conflicts: ConflictCounter())
-                return restored
-            }.value
+        } catch where Task.isCancelled && written != nil {
+            // SIGINT/SIGTERM while verifying: the prior template goes back.
+            if let written {
+                result = await restoring(written, workload: workload, failed: "interrupted before it verified", outcome: .interrupted, result: result, subject: subject, conflicts: conflicts)
+            }
         } catch {
             result.outcome = .unverified
             result.verification = "applied, unverified: \(Self.describe(error))"
@@ -123,27 +134,47 @@ package struct HealExecutor: Sendable {
         return result
     }
 
-    /// Puts the prior template back after a change that did not verify, unless someone else
-    /// changed the template since the change was `applied` (then it is theirs, and it stays).
-    private func restore(
-        _ workload: ResourceRef, prior: WorkloadObject, applied: WorkloadObject, failed sentence: String, into result: inout HealStepResult,
+    /// A write that landed: the object it was made over and the object it left.
+    struct Written: Sendable {
+        let base: WorkloadObject
+        let applied: WorkloadObject
+    }
+
+    /// Puts the template the change was written over back, unless someone else changed the
+    /// template since (then it is theirs, and it stays). It runs in a task of its own, so a
+    /// signal cannot cut the undo short; once the PUT has landed the outcome is `outcome`,
+    /// whatever happens while waiting for the controller to take it.
+    private func restoring(
+        _ written: Written, workload: ResourceRef, failed sentence: String, outcome: AttemptRecord.Outcome, result: HealStepResult,
         subject: EventRecorder.Subject, conflicts: ConflictCounter
-    ) async {
+    ) async -> HealStepResult {
+        let restore = Task.detached { [self] () -> (Result<WorkloadObject, any Error>, Int) in
+            let own = ConflictCounter()
+            do {
+                let restored = try await replaceTemplate(workload, with: written.base.template, expecting: written.applied.template, conflicts: own).applied
+                return (.success(restored), own.count)
+            } catch {
+                return (.failure(Self.conflictRefusal(error, workload: workload, conflicts: own)), own.count)
+            }
+        }
+        let (restored, retried) = await restore.value
+        conflicts.add(retried)
+        var result = result
         let step = result.step
-        do {
-            let restored = try await replaceTemplate(workload, with: prior.template, expecting: applied.template, conflicts: conflicts)
-            let taken = try await verifier.waitObserved(deployment: workload.name, namespace: workload.namespace ?? "default", generation: restored.generation)
-            result.outcome = .rolledBack
-            result.verification = "\(sentence); the previous template was restored" + (taken ? "" : " (its rollout had not started within \(RolloutVerifier.text(settings.rolloutTimeout)))")
+        switch restored {
+        case .success(let object):
+            let taken = (try? await verifier.waitObserved(deployment: workload.name, namespace: workload.namespace ?? "default", generation: object.generation)) ?? false
+            result.outcome = outcome
+            result.verification = "\(sentence); the previous template was restored" + (taken ? "" : " (the controller had not acted on it yet)")
             await events.record(on: subject, type: "Warning", reason: "HealActionRolledBack", message: "kubectl-heal: \(step.summary) did not verify (\(sentence)); the previous template was restored")
-        } catch {
-            let error = Self.conflictRefusal(error, workload: workload, conflicts: conflicts)
+        case .failure(let error):
             result.outcome = .unverified
             result.refusedForConflict = (error as? HealError)?.isConflict ?? false
             result.verification = "\(sentence); not restored: \(Self.describe(error))"
             logger.warning("\(step.summary) did not verify and was not restored: \(Self.describe(error))")
             await events.record(on: subject, type: "Warning", reason: "HealActionUnverified", message: "kubectl-heal: \(step.summary) did not verify (\(sentence)) and was not restored: \(Self.describe(error))")
         }
+        return result
     }
 
     // MARK: Writes
@@ -156,8 +187,8 @@ package struct HealExecutor: Sendable {
     /// Strategic merge patch, dry run first, under the resourceVersion of the object it was
     /// planned from. On 409 the object is read again: while the fields the patch writes still
     /// hold what they held then, it is retried with the fresh resourceVersion; when someone
-    /// else changed them, it stops without writing. Returns the object as the write left it.
-    private func apply(_ patch: Patch, prior: WorkloadObject, conflicts: ConflictCounter) async throws -> WorkloadObject {
+    /// else changed them, it stops without writing.
+    private func apply(_ patch: Patch, prior: WorkloadObject, conflicts: ConflictCounter) async throws -> Written {
         let planned = PatchFootprint.values(of: patch.body, in: prior.value)
         var current = prior
         var retry = false
@@ -175,22 +206,23 @@ package struct HealExecutor: Sendable {
             _ = try await outages.run("dry-running the change") {
                 try await client.patch(.deployments, namespace: namespace, name: name, body: data, type: .strategicMerge, dryRun: true)
             }
-            return try await writeOnce(patch.target) {
+            let base = current
+            let applied = try await writeOnce(patch.target) {
                 try await client.patch(.deployments, namespace: namespace, name: name, body: data, type: .strategicMerge, dryRun: false)
-            } landed: { object in PatchFootprint.holds(patch.body, in: object.value) && object.generation > current.generation }
+            } landed: { object in PatchFootprint.holds(patch.body, in: object.value) && object.generation > base.generation }
+            return Written(base: base, applied: applied)
         }, onConflict: { conflicts.note($0, object: patch.target, logger: logger) })
     }
 
     /// PUT of the whole object with another template, for rollbacks and restores: only while
     /// the live template is still `expecting` (what this step planned from, or wrote itself);
-    /// a 409 reads again and retries. Returns the object as the write left it.
-    @discardableResult
+    /// a 409 reads again and retries.
     func replaceTemplate(
         _ workload: ResourceRef, with template: JSONValue, expecting: JSONValue, conflicts: ConflictCounter
-    ) async throws -> WorkloadObject {
+    ) async throws -> Written {
         try await settings.conflictRetry.run({
             let current = try await outages.run("reading \(workload.typeAndName)") { try await read(workload) }
-            if current.hasTemplate(template) { return current }
+            if current.hasTemplate(template) { return Written(base: current, applied: current) }
             guard current.hasTemplate(expecting) else {
                 throw HealError.conflictingChange(workload, fields: "its pod template", writer: current.lastTemplateWriter)
             }
@@ -198,25 +230,34 @@ package struct HealExecutor: Sendable {
             _ = try await outages.run("dry-running the change") {
                 try await client.replace(APIResource(.deployments), namespace: workload.namespace, name: workload.name, body: body, dryRun: true)
             }
-            return try await writeOnce(workload) {
+            let applied = try await writeOnce(workload) {
                 try await client.replace(APIResource(.deployments), namespace: workload.namespace, name: workload.name, body: body)
             } landed: { $0.hasTemplate(template) && $0.generation > current.generation }
+            return Written(base: current, applied: applied)
         }, onConflict: { conflicts.note($0, object: workload, logger: logger) })
     }
 
-    /// Sends a write once. When it fails transiently, whether it landed is unknown: the object
-    /// is read (waiting out the outage) and `landed` decides; a write that cannot have been
-    /// sent (connection refused) is sent again.
+    /// Sends a write. When it fails transiently, or a signal interrupts it, whether it landed is
+    /// unknown: the object is read (waiting out the outage, in a task the signal does not
+    /// cancel) and `landed` decides. A write that cannot have been sent (connection refused) is
+    /// sent again while the outage window lasts; one whose fate stays unknown is reported so.
     private func writeOnce(
-        _ workload: ResourceRef, _ write: () async throws -> Data, landed: (WorkloadObject) -> Bool
+        _ workload: ResourceRef, _ write: () async throws -> Data, landed: @escaping @Sendable (WorkloadObject) -> Bool
     ) async throws -> WorkloadObject {
+        let deadline = ContinuousClock.now + settings.rolloutTimeout
         while true {
             do {
                 return try WorkloadObject(data: try await write(), ref: workload)
-            } catch where TransientFailure.isTransient(error) {
-                let current = try await outages.run("checking whether the write reached \(workload.typeAndName)") { try await read(workload) }
+            } catch where TransientFailure.isTransient(error) || Task.isCancelled {
+                let readBack = await Task.detached { [self] in
+                    try await outages.run("checking whether the write reached \(workload.typeAndName)") { try await read(workload) }
+                }.result
+                guard case .success(let current) = readBack else {
+                    throw HealError.writeOutcomeUnknown(workload, reason: Self.describe(error))
+                }
                 if landed(current) { return current }
-                guard TransientFailure.neverSent(error) else { throw error }
+                if Task.isCancelled { throw CancellationError() }
+                guard TransientFailure.neverSent(error), ContinuousClock.now < deadline else { throw error }
             }
         }
     }
@@ -230,19 +271,35 @@ package struct HealExecutor: Sendable {
         return try JSONEncoder.sorted.encode(JSONValue.object(body))
     }
 
-    /// The pod template of the ReplicaSet holding `revision`, as `kubectl rollout undo` takes
-    /// it: without the `pod-template-hash` label the controller adds.
+    /// The pod template of the ReplicaSet holding `revision`, as `kubectl rollout undo` takes it.
     private func revisionTemplate(of deployment: WorkloadObject, workload: ResourceRef, revision: String) async throws -> JSONValue {
+        guard let template = try await replicaSetTemplate(of: deployment, workload: workload, where: { _ in true }, revision: revision) else {
+            throw HealError.revisionMissing(workload, revision: revision)
+        }
+        return template
+    }
+
+    /// The template (without the `pod-template-hash` label the controller adds) of the first of
+    /// the Deployment's own ReplicaSets, optionally of one revision, whose template `matches`.
+    func replicaSetTemplate(
+        of deployment: WorkloadObject, workload: ResourceRef, where matches: (JSONValue) -> Bool, revision: String? = nil
+    ) async throws -> JSONValue? {
         let selector = (deployment.deployment.spec.selector?.matchLabels ?? [:]).selectorText
-        var replicaSets: [ObjectHeader] = []
-        _ = try await client.list(.replicaSets, as: ObjectHeader.self, namespace: workload.namespace, labelSelector: selector) { replicaSets += $0 }
-        guard let name = replicaSets.first(where: {
-            $0.metadata.controller?.uid == deployment.metadata.uid && $0.metadata.annotations["deployment.kubernetes.io/revision"] == revision
-        })?.metadata.name else { throw HealError.revisionMissing(workload, revision: revision) }
-        let data = try await client.object(APIResource(.replicaSets), namespace: workload.namespace, name: name)
-        guard let template = try JSONDecoder().decode(JSONValue.self, from: data).member("spec")?.member("template")
-        else { throw HealError.revisionMissing(workload, revision: revision) }
-        return PodTemplateMatch.withoutHash(template)
+        var found: JSONValue?
+        _ = try await client.list(.replicaSets, as: JSONValue.self, namespace: workload.namespace, labelSelector: selector) { page in
+            for replicaSet in page where found == nil {
+                let metadata = replicaSet.member("metadata")
+                let owned = (metadata?.member("ownerReferences")).map { references in
+                    guard case .array(let items) = references else { return false }
+                    return items.contains { $0.member("uid")?.text == deployment.metadata.uid && $0.member("controller") == .bool(true) }
+                } ?? false
+                guard owned, revision.map({ metadata?.member("annotations")?.member("deployment.kubernetes.io/revision")?.text == $0 }) ?? true,
+                    let template = replicaSet.member("spec")?.member("template").map(PodTemplateMatch.withoutHash), matches(template)
+                else { continue }
+                found = template
+            }
+        }
+        return found
     }
 
     /// Deletes the pod (dry run first) under a uid precondition: a pod re-created under the

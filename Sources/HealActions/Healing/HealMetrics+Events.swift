@@ -9,13 +9,14 @@ extension HealMetrics {
         switch event.type {
         case .detected:
             incidentDetected(code: event.code, namespace: event.workload.namespace ?? "default", latencySeconds: event.latencySeconds)
-        case .succeeded, .rolledBack, .failed, .refused, .unverified:
+        case .succeeded, .rolledBack, .failed, .refused, .unverified, .interrupted:
             guard let action else { return }
             let outcome: Outcome = switch event.type {
             case .succeeded: .succeeded
             case .rolledBack: .rolledBack
             case .refused: .refused
             case .unverified: .unverified
+            case .interrupted: .interrupted
             default: .failed
             }
             actionFinished(action, outcome: outcome, source: source, seconds: event.seconds)

@@ -82,7 +82,8 @@ package actor HealSession {
             emit(event)
         }
 
-        if let pending = try await store.attempts(patternID: nil).filter({ $0.workload == key }).max(by: { $0.finishedAt < $1.finishedAt }),
+        if let pending = try await store.attempts(patternID: nil).filter({ $0.workload == key && $0.context == identity.context })
+            .max(by: { $0.finishedAt < $1.finishedAt }),
             pending.outcome == .unverified
         {
             report(.leftAlone, "\(Self.saw(finding)); left alone: an earlier \(pending.action) on it is live but unverified (\(pending.verification)); the next --fix run finishes it first")
@@ -151,6 +152,9 @@ package actor HealSession {
             case .refused:
                 report(.refused, "\(workload.typeAndName): \(step.summary) — \(result.verification)", step: step, verification: result.verification, seconds: result.seconds, result: result)
                 return outcome
+            case .interrupted:
+                report(.interrupted, "\(workload.typeAndName): \(step.summary): \(result.verification)", step: step, verification: result.verification, seconds: result.seconds, result: result)
+                return outcome
             case .unverified:
                 report(.unverified, "\(workload.typeAndName): \(step.summary): \(result.verification)", step: step, verification: result.verification, seconds: result.seconds, result: result)
                 return outcome
@@ -159,40 +163,49 @@ package actor HealSession {
         return outcome
     }
 
-    /// Finishes the changes earlier runs left live but unverified, in `namespaces` (nil: all):
-    /// each is verified, or restored, before anything new is tried, and the outcome is recorded
-    /// as a new attempt of the same pattern.
-    package func finishUnverified(in namespaces: Set<String>?) async throws(StoreError) {
-        let records = try await store.attempts(patternID: nil)
+    /// Finishes the changes earlier runs left live but unverified on this cluster (the store may
+    /// serve several contexts), in `namespaces` (nil: all): each is verified, or restored,
+    /// before anything new is tried, and the outcome is recorded as a new attempt of the same
+    /// pattern. Returns the workloads it finished, whose findings predate it.
+    @discardableResult
+    package func finishUnverified(in namespaces: Set<String>?) async throws(StoreError) -> Set<WorkloadKey> {
+        let records = try await store.attempts(patternID: nil).filter { $0.context == identity.context }
         let latest = Dictionary(records.map { ($0.workload, $0) }) { first, second in first.finishedAt >= second.finishedAt ? first : second }
-        for record in latest.values where record.outcome == .unverified && namespaces.map({ $0.contains(record.workload.namespace) }) ?? true {
+        var finished: Set<WorkloadKey> = []
+        for record in latest.values.sorted(by: { $0.finishedAt < $1.finishedAt })
+        where record.outcome == .unverified && namespaces.map({ $0.contains(record.workload.namespace) }) ?? true {
+            if Task.isCancelled { break }
+            finished.insert(record.workload)
             let workload = ResourceRef(kind: record.workload.kind, namespace: record.workload.namespace, name: record.workload.name)
             let startedAt = now()
             let resumed = await executor.resume(record)
             conflictsRetried += resumed.conflictsRetried
             if resumed.refusedForConflict { refusedForConflict += 1 }
-            if resumed.outcome != .succeeded { incidentsNotFixed += 1 }
-            var finished = record
-            finished.id = UUID().uuidString.lowercased()
-            finished.outcome = resumed.outcome
-            finished.verification = resumed.verification
-            finished.startedAt = startedAt
-            finished.finishedAt = now()
-            finished.llmCalls = 0
-            if let pattern = try await store.pattern(id: record.patternID) {
-                let draft = PatternDraft(fingerprint: pattern.fingerprint, signature: pattern.signature, action: pattern.action, template: pattern.template, learnedValue: nil)
-                try await store.record(finished, pattern: draft)
-            }
+            if ![.succeeded, .refused].contains(resumed.outcome) { incidentsNotFixed += 1 }
+            var closing = record
+            closing.id = UUID().uuidString.lowercased()
+            closing.outcome = resumed.outcome
+            closing.verification = resumed.verification
+            closing.startedAt = startedAt
+            closing.finishedAt = now()
+            closing.llmCalls = 0
+            // The pattern as it is (pruned meanwhile: made again from the record).
+            let pattern = try await store.pattern(id: record.patternID)
+            try await store.record(closing, pattern: PatternDraft(
+                fingerprint: record.fingerprint, signature: pattern?.signature ?? [:], action: record.action,
+                template: pattern?.template ?? [:], learnedValue: nil))
             let type: HealEvent.EventType = switch resumed.outcome {
             case .succeeded: .succeeded
             case .rolledBack: .rolledBack
+            case .refused: .refused
             default: .unverified
             }
             emit(HealEvent(
                 type: type, time: now(), workload: workload, container: record.container, code: record.findingCode, fingerprint: record.fingerprint,
                 message: "\(workload.typeAndName) in \(record.workload.namespace): the \(record.action) an earlier run left unverified — \(resumed.verification)",
-                verification: resumed.verification, seconds: finished.finishedAt.timeIntervalSince(startedAt)))
+                verification: resumed.verification, seconds: closing.finishedAt.timeIntervalSince(startedAt)))
         }
+        return finished
     }
 
     // MARK: Steps of the loop

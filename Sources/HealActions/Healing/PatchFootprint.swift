@@ -1,4 +1,5 @@
 import HealAnalysis
+import HealModel
 
 /// The part of an object a strategic merge patch writes: the values at the patch's own paths,
 /// lists of named items (containers, env) matched by `name` as the API server merges them.
@@ -12,8 +13,26 @@ package enum PatchFootprint {
     }
 
     /// Whether every value the patch sets is what the object holds (the change is live).
+    /// Quantities under `resources` compare by value: the server stores `1024Mi` as `1Gi`.
     package static func holds(_ patch: JSONValue, in object: JSONValue) -> Bool {
-        values(of: patch, in: object) == expected(patch, top: true)
+        same(values(of: patch, in: object), expected(patch, top: true), inResources: false)
+    }
+
+    private static func same(_ live: JSONValue, _ wanted: JSONValue, inResources: Bool) -> Bool {
+        switch (live, wanted) {
+        case (.object(let left), .object(let right)):
+            return left.count == right.count && left.allSatisfy { key, value in
+                right[key].map { same(value, $0, inResources: inResources || key == "resources") } ?? false
+            }
+        case (.array(let left), .array(let right)):
+            return left.count == right.count && zip(left, right).allSatisfy { same($0, $1, inResources: inResources) }
+        case (.string(let left), .string(let right)) where inResources:
+            guard left != right else { return true }
+            guard let live = Quantity(left), let wanted = Quantity(right) else { return false }
+            return live.value == wanted.value
+        default:
+            return live == wanted
+        }
     }
 
     private static func project(_ patch: JSONValue, _ object: JSONValue, top: Bool = false) -> JSONValue {

@@ -18,6 +18,9 @@ struct RolloutObservation {
     let oldPods: [Pod]
     /// The generation the change's write returned (0: nothing was written, e.g. a pod restart).
     let generation: Int
+    /// When the change was written: conditions and terminations from before it say nothing
+    /// about it (whole seconds, as the API writes times).
+    let writtenAt: Date
 
     var desired: Int { deployment.desiredReplicas }
 
@@ -48,8 +51,12 @@ struct RolloutObservation {
     /// new pod shows a state only a broken spec reaches.
     var failure: String? {
         guard observed else { return nil }
+        // The condition outlives the rollout it was about: only one about this ReplicaSet,
+        // updated since the write, judges the change.
         if let stalled = deployment.status?.conditions.first(where: {
             $0.type == "Progressing" && $0.status == "False" && $0.reason == "ProgressDeadlineExceeded"
+                && ($0.lastUpdateTime?.date).map(isAfterWrite) ?? false
+                && ($0.message ?? "").contains(newReplicaSet?.metadata.name ?? "\u{0}")
         }) {
             return "the rollout exceeded its progress deadline: \(stalled.message ?? "ProgressDeadlineExceeded")"
         }
@@ -59,12 +66,19 @@ struct RolloutObservation {
                     let last = status.lastState?.terminated.map { ", last terminated \($0.reason ?? "exit") (exit code \($0.exitCode))" } ?? ""
                     return "new pod \(pod.metadata.name): container \(status.name) is \(reason)\(last)"
                 }
-                if let terminated = status.state?.terminated ?? status.lastState?.terminated, terminated.exitCode != 0 {
+                // A pod the change did not create (a pod restart's siblings) may carry an old crash.
+                if let terminated = status.state?.terminated ?? status.lastState?.terminated, terminated.exitCode != 0,
+                    (terminated.finishedAt?.date).map(isAfterWrite) ?? true
+                {
                     return "new pod \(pod.metadata.name): container \(status.name) terminated \(terminated.reason ?? "with an error") (exit code \(terminated.exitCode))"
                 }
             }
         }
         return nil
+    }
+
+    private func isAfterWrite(_ date: Date) -> Bool {
+        date >= writtenAt.addingTimeInterval(-1)
     }
 
     static let failingReasons: Set<String> = [
@@ -73,7 +87,7 @@ struct RolloutObservation {
     ]
 
     /// Reads the Deployment, its ReplicaSets and their pods.
-    static func read(_ name: String, namespace: String, generation: Int, client: KubeClient) async throws -> RolloutObservation {
+    static func read(_ name: String, namespace: String, generation: Int, writtenAt: Date, client: KubeClient) async throws -> RolloutObservation {
         let data = try await client.object(APIResource(.deployments), namespace: namespace, name: name)
         let deployment = try JSONDecoder().decode(Deployment.self, from: data)
         let template = try JSONDecoder().decode(TemplateCarrier.self, from: data).spec.template
@@ -85,12 +99,17 @@ struct RolloutObservation {
         _ = try await client.list(.pods, as: Pod.self, namespace: namespace, labelSelector: query) { pods += $0 }
         let owned = replicaSets.filter { $0.replicaSet.metadata.controller?.uid == deployment.metadata.uid }
         let current = owned.first { PodTemplateMatch.runs(template, replicaSetTemplate: $0.template) }?.replicaSet
-        let live = pods.filter { $0.metadata.deletionTimestamp == nil && selector.matches($0.metadata.labels) }
+        // Active pods, as the controllers count them: not terminating, not Failed (evicted) or Succeeded.
+        let live = pods.filter {
+            $0.metadata.deletionTimestamp == nil && !["Failed", "Succeeded"].contains($0.status.phase ?? "")
+                && selector.matches($0.metadata.labels)
+        }
         let ownedUIDs = Set(owned.map(\.replicaSet.metadata.uid))
         let isNew = { (pod: Pod) in current.map { pod.metadata.controller?.uid == $0.metadata.uid } ?? false }
         return RolloutObservation(
             deployment: deployment, newReplicaSet: current, newPods: live.filter(isNew),
-            oldPods: live.filter { !isNew($0) && ownedUIDs.contains($0.metadata.controller?.uid ?? "") }, generation: generation)
+            oldPods: live.filter { !isNew($0) && ownedUIDs.contains($0.metadata.controller?.uid ?? "") }, generation: generation,
+            writtenAt: writtenAt)
     }
 }
 

@@ -33,6 +33,7 @@ struct RolloutVerifier: Sendable {
     /// verdict's timings count from it.
     func verify(deployment name: String, namespace: String, generation: Int) async throws -> Verdict {
         let started = ContinuousClock.now
+        let writtenAt = Date()
         let deadline = started + timeout
         let outages = OutageRetry(window: timeout, logger: logger)
         var healthySince: ContinuousClock.Instant?
@@ -43,7 +44,7 @@ struct RolloutVerifier: Sendable {
         }
         while true {
             let state = try await outages.run("verifying deployment/\(name)") {
-                try await RolloutObservation.read(name, namespace: namespace, generation: generation, client: client)
+                try await RolloutObservation.read(name, namespace: namespace, generation: generation, writtenAt: writtenAt, client: client)
             }
             if observedAfter == nil, state.observed {
                 observedAfter = started.duration(to: .now)
@@ -63,7 +64,10 @@ struct RolloutVerifier: Sendable {
                     return verdict(true, "\(ready) Ready, no restarts for \(Self.text(window))")
                 }
             } else if healthySince != nil {
-                return verdict(false, "pods stopped being Ready during the verification window: \(state.progress)")
+                // A gap (a pod not Ready for a moment, the HPA adding replicas) is not a failure
+                // by itself: the window starts again; a crash or restart above is one.
+                logger.info("deployment/\(name): the rollout is incomplete again (\(state.progress)); the verification window starts again")
+                healthySince = nil
             }
             if ContinuousClock.now >= deadline {
                 return verdict(false, "the rollout did not complete within \(Self.text(timeout)): \(state.progress)")
@@ -81,9 +85,10 @@ struct RolloutVerifier: Sendable {
     func waitObserved(deployment name: String, namespace: String, generation: Int) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         let outages = OutageRetry(window: timeout, logger: logger)
+        let writtenAt = Date()
         while ContinuousClock.now < deadline {
             let state = try await outages.run("waiting for deployment/\(name) to take the restored template") {
-                try await RolloutObservation.read(name, namespace: namespace, generation: generation, client: client)
+                try await RolloutObservation.read(name, namespace: namespace, generation: generation, writtenAt: writtenAt, client: client)
             }
             if state.observed { return true }
             try await Task.sleep(for: pollInterval)

@@ -19,6 +19,8 @@ package final class HealMetrics: Sendable {
         case refused
         /// Applied and live, but neither verified nor restored (API server unreachable).
         case unverified
+        /// Applied, then restored because the watcher was stopped before it verified.
+        case interrupted
     }
 
     /// Shared by both histograms: a watch notices a problem in well under a second, while a
@@ -31,7 +33,7 @@ package final class HealMetrics: Sendable {
             labelNames: ["code", "namespace"])
         var actions = LabelledCounter(
             name: "kubectl_heal_actions_total",
-            help: "Remediation actions by action, outcome (succeeded, rolled-back, failed, refused, unverified) and the source of the plan (rule, learned, llm).",
+            help: "Remediation actions by action, outcome (succeeded, rolled-back, failed, refused, unverified, interrupted) and the source of the plan (rule, learned, llm).",
             labelNames: ["action", "outcome", "source"])
         var detectionLatency = Histogram(
             name: "kubectl_heal_detection_latency_seconds",

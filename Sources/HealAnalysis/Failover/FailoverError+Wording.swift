@@ -30,6 +30,8 @@ extension FailoverError {
             "service/\(service) is in kube-system, which kubectl-heal changes only when named with -n kube-system"
         case .selectorChangedConcurrently(let service, let expected, let found):
             "the selector of service/\(service) changed while failing over: expected \(expected), found \(found); nothing was switched"
+        case .replicasChangedConcurrently(let deployment, let expected, let found):
+            "the replicas of deployment/\(deployment) changed while failing over: expected \(expected), found \(found); they were left as they are"
         case .interrupted(let standby):
             "interrupted before the switch; nothing was switched\(standby.map { " and deployment/\($0) was scaled back to its size" } ?? "")"
         case .objectMissing(let kind, let name, let namespace):
@@ -58,6 +60,8 @@ extension FailoverError {
             "pass -n kube-system explicitly if you mean it"
         case .selectorChangedConcurrently(let service, _, _):
             "check who else manages service/\(service), then run `kubectl heal failover status \(service)`"
+        case .replicasChangedConcurrently(let deployment, _, _):
+            "check what else scales deployment/\(deployment) (an HorizontalPodAutoscaler?), then run `kubectl heal failover status`"
         case .interrupted:
             "run `kubectl heal failover switch` again when you are ready"
         case .objectMissing(let kind, _, let namespace):

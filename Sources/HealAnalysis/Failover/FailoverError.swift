@@ -28,6 +28,8 @@ package enum FailoverError: Error, Sendable, Equatable {
     case kubeSystemNotNamed(service: String)
     /// Someone else changed the Service's colour while this failover ran.
     case selectorChangedConcurrently(service: String, expected: String, found: String)
+    /// Someone else (an HPA, a person) changed a colour's replicas while this failover ran.
+    case replicasChangedConcurrently(deployment: String, expected: Int, found: Int)
     /// The `--policy` file denies scaling one of the colours' Deployments.
     case policyDenied(deployment: String, reason: String)
     /// SIGINT/SIGTERM arrived before the switch; `standby`, when it was scaled up, went back.

@@ -97,8 +97,11 @@ struct RecommendLimits: HealCommand {
             settings: recommender.settings, usage: usage, prometheus: prometheus, store: store, cluster: cluster))
         var code = ExitStatus.success
         if apply, let client = outcome.client {
-            let results = await job.apply(outcome, client: client, guardRails: ResizeJob.GuardRails(
-                yes: yes, force: force, namedNamespace: cluster.namespace, policy: policy, executor: HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout)))
+            let guardRails = ResizeJob.GuardRails(
+                yes: yes, force: force, namedNamespace: cluster.namespace, policy: policy, executor: HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout))
+            let planned = outcome
+            // SIGINT/SIGTERM restores the change being verified instead of leaving it half-done.
+            let results = try await Interruption.run({ await job.apply(planned, client: client, guardRails: guardRails) }, stop: environment.stopRequested)
             outcome.report.applied = results
             if results.contains(where: \.didNotHold) { code = ExitStatus.findings }
             if results.contains(where: \.refusedForConflict) { code = ExitStatus.temporaryFailure }

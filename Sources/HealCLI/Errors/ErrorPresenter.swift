@@ -89,7 +89,7 @@ package enum ErrorPresenter {
             ExitStatus.badInput
         case .standbyCannotBecomeReady, .standbyNotReadyInTime, .gitOpsManaged, .kubeSystemNotNamed, .policyDenied, .interrupted:
             ExitStatus.findings
-        case .selectorChangedConcurrently:
+        case .selectorChangedConcurrently, .replicasChangedConcurrently:
             ExitStatus.temporaryFailure
         }
     }

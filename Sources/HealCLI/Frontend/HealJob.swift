@@ -69,9 +69,13 @@ struct HealJob {
                 emit(.detected(finding, at: environment.now()))
             }
             let now = environment.now
-            try await session.finishUnverified(in: outcome.report.metadata.namespaces.map(Set.init))
+            let namespaces = outcome.report.metadata.namespaces.map(Set.init)
             try await Interruption.run({
+                // Changes earlier runs left unverified first; their workloads' findings predate that.
+                let finished = try await session.finishUnverified(in: namespaces)
                 for finding in session.incidents(in: outcome.report.findings) where !Task.isCancelled {
+                    let workload = finding.workload
+                    guard !finished.contains(WorkloadKey(namespace: workload.namespace ?? "default", kind: workload.kind, name: workload.name)) else { continue }
                     try await session.heal(finding, snapshot: outcome.snapshot, detectedAt: now())
                 }
             }, stop: environment.stopRequested)

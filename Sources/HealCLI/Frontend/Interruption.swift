@@ -11,6 +11,7 @@ enum Interruption {
             if !Task.isCancelled { task.cancel() }
         }
         defer { watcher.cancel() }
-        return try await task.value
+        // Cancelling the caller (an MCP tool call) interrupts the work the same way.
+        return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
     }
 }

@@ -40,6 +40,10 @@ struct ResizeJob {
             logger: logger, now: environment.now)
         let approval = HealApproval(policy: guardRails.policy ?? .interactiveDefault, yes: guardRails.yes, environment: environment)
         for change in changes {
+            if Task.isCancelled {
+                results.append(ResizeResult(change: change, outcome: .skipped, detail: "interrupted before it started"))
+                continue
+            }
             if let refusal = refusal(of: change, guardRails: guardRails) {
                 results.append(ResizeResult(change: change, outcome: .skipped, detail: refusal))
                 continue

@@ -14,6 +14,8 @@ struct ResizeResult: Encodable, Sendable {
         case refused
         /// Applied and live, but neither verified nor restored (API server unreachable).
         case unverified
+        /// Applied, then restored because the run was stopped before it verified.
+        case interrupted
         /// Not attempted: refused by a guard rail or not confirmed.
         case skipped
     }
@@ -44,6 +46,7 @@ struct ResizeResult: Encodable, Sendable {
         case .failed: outcome = .failed
         case .refused: outcome = .refused
         case .unverified: outcome = .unverified
+        case .interrupted: outcome = .interrupted
         }
         refusedForConflict = step.refusedForConflict
         detail = step.verification
@@ -52,7 +55,7 @@ struct ResizeResult: Encodable, Sendable {
     }
 
     /// Whether the run should exit 1: a change that was made and did not hold.
-    var didNotHold: Bool { [.rolledBack, .failed, .refused, .unverified].contains(outcome) }
+    var didNotHold: Bool { [.rolledBack, .failed, .refused, .unverified, .interrupted].contains(outcome) }
 
     private enum CodingKeys: String, CodingKey {
         case workload, outcome, detail, patch, seconds

@@ -19,6 +19,7 @@ enum HealEventRenderer {
         let fromMemory = summary.fromMemory > 0 ? " (\(summary.fromMemory) from memory)" : ""
         let refused = summary.refused > 0 ? "\(summary.refused) refused, " : ""
         let unverified = summary.unverified > 0 ? "\(summary.unverified) unverified, " : ""
+            + (summary.interrupted > 0 ? "\(summary.interrupted) interrupted, " : "")
         let conflicts = summary.conflictsRetried > 0 ? " (\(Wording.count(summary.conflictsRetried, "conflict")) retried)" : ""
         return "Healing: \(summary.fixed) fixed\(fromMemory), \(summary.rolledBack) rolled back, \(summary.failed) failed, \(refused)\(unverified)"
             + "\(summary.leftAlone) left alone\(conflicts); \(Wording.count(summary.detected, "problem")) detected, \(summary.resolved) resolved "
@@ -36,6 +37,7 @@ enum HealEventRenderer {
         case .failed: "FAILED"
         case .refused: "REFUSED"
         case .unverified: "UNVERIFIED"
+        case .interrupted: "INTERRUPTED"
         }
     }
 }

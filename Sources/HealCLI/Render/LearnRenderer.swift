@@ -98,7 +98,7 @@ enum LearnRenderer {
     static func stats(_ stats: LearnStats, location: String) -> String {
         let sources = AttemptRecord.Source.allCases.map { "\($0.rawValue) \(stats.attempts.bySource[$0.rawValue] ?? 0)" }.joined(separator: ", ")
         // Refused and unverified attempts only appear once there are some (they are new).
-        let unjudged = [(stats.attempts.refused, "refused"), (stats.attempts.unverified, "unverified")]
+        let unjudged = [(stats.attempts.refused, "refused"), (stats.attempts.unverified, "unverified"), (stats.attempts.interrupted, "interrupted")]
             .filter { $0.0 > 0 }.map { ", \($0.0) \($0.1)" }.joined()
         return """
             Store:                 \(location)

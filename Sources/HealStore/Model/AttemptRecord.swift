@@ -18,6 +18,9 @@ package struct AttemptRecord: Codable, Sendable, Equatable, Identifiable {
         /// Applied and live, but neither verified nor restored (the API server was unreachable,
         /// or the restore was refused); the next `--fix` run verifies or restores it.
         case unverified
+        /// Applied, then SIGINT/SIGTERM arrived before it verified: the prior state was restored.
+        /// Says nothing about the fix.
+        case interrupted
 
         /// What the attempt says about the fix itself: true for a verified fix, false for one
         /// that did not help, nil when it was never judged (refused, or unverified).
@@ -25,7 +28,7 @@ package struct AttemptRecord: Codable, Sendable, Equatable, Identifiable {
             switch self {
             case .succeeded: true
             case .rolledBack, .failed: false
-            case .refused, .unverified: nil
+            case .refused, .unverified, .interrupted: nil
             }
         }
     }

@@ -30,6 +30,8 @@ package struct LearnStats: Codable, Sendable, Equatable {
         package var refused = 0
         /// Applied, left unverified (API server unreachable, or the restore refused).
         package var unverified = 0
+        /// Restored because the run was interrupted before it verified.
+        package var interrupted = 0
         /// By plan source: `rule`, `learned`, `llm` (every source listed, zeros included).
         package var bySource: [String: Int] = [:]
     }
@@ -58,6 +60,7 @@ package struct LearnStats: Codable, Sendable, Equatable {
             case .failed: attempts.failed += 1
             case .refused: attempts.refused += 1
             case .unverified: attempts.unverified += 1
+            case .interrupted: attempts.interrupted += 1
             }
             attempts.bySource[record.source.rawValue, default: 0] += 1
         }
