@@ -18,14 +18,14 @@ struct OutageRetry: Sendable {
             do {
                 let value = try await body()
                 if let outageStarted {
-                    logger.notice("the API server answers again after \(RolloutVerifier.text(outageStarted.duration(to: .now))); \(doing) goes on")
+                    logger.notice("the API server answers again after \(outageStarted.duration(to: .now).spoken); \(doing) goes on")
                 }
                 return value
             } catch where TransientFailure.isTransient(error) {
                 let started = outageStarted ?? .now
                 guard started.duration(to: .now) < window else { throw error }
                 if outageStarted == nil {
-                    logger.warning("the API server did not answer while \(doing) (\(error)); retrying for up to \(RolloutVerifier.text(window))")
+                    logger.warning("the API server did not answer while \(doing) (\(error)); retrying for up to \(window.spoken)")
                     outageStarted = started
                 }
                 try await Task.sleep(for: delay * Double.random(in: 0.9...1.1))

@@ -58,10 +58,10 @@ struct RolloutVerifier: Sendable {
                     restartsAtStart = state.restarts
                 }
                 if let restarted = state.restarts.first(where: { $0.value > restartsAtStart[$0.key, default: $0.value] }) {
-                    return verdict(false, "pod \(restarted.key) restarted during the \(Self.text(window)) verification window")
+                    return verdict(false, "pod \(restarted.key) restarted during the \(window.spoken) verification window")
                 }
                 if let since = healthySince, since.duration(to: .now) >= window {
-                    return verdict(true, "\(ready) Ready, no restarts for \(Self.text(window))")
+                    return verdict(true, "\(ready) Ready, no restarts for \(window.spoken)")
                 }
             } else if healthySince != nil {
                 // A gap (a pod not Ready for a moment, the HPA adding replicas) is not a failure
@@ -70,7 +70,7 @@ struct RolloutVerifier: Sendable {
                 healthySince = nil
             }
             if ContinuousClock.now >= deadline {
-                return verdict(false, "the rollout did not complete within \(Self.text(timeout)): \(state.progress)")
+                return verdict(false, "the rollout did not complete within \(timeout.spoken): \(state.progress)")
             }
             // The controller usually observes a write within ~150 ms: look often until it has.
             try await Task.sleep(for: state.observed ? pollInterval : min(pollInterval, Self.observePollInterval))
@@ -96,8 +96,4 @@ struct RolloutVerifier: Sendable {
         return false
     }
 
-    static func text(_ duration: Duration) -> String {
-        let seconds = duration.seconds
-        return seconds < 1 ? "\(Int(seconds * 1000))ms" : DurationText.format(seconds: seconds)
-    }
 }
