@@ -48,9 +48,60 @@ struct WatchOutageTests {
         #expect(watch.stderr.text.contains("did not answer the watch"), "\(watch.stderr.text)")
     }
 
+    private func podName(_ cluster: FakeCluster, deployment: String) throws -> String? {
+        try cluster.objects(in: "/api/v1/namespaces/shop/pods").map { try JSONDecoder().decode(Pod.self, from: $0).metadata.name }
+            .first { $0.hasPrefix("\(deployment)-") }
+    }
+
     /// Whether a watch of `path` has been opened (the command is past its first collection).
     private func watching(_ cluster: FakeCluster, _ path: String) -> Bool {
         cluster.server.requests(path: path).contains { $0.query("watch") == "1" }
+    }
+
+    @Test("diagnose --watch: the API server comes back with its history compacted and a Deployment broken meanwhile; the watch relists on 410 and reports it")
+    func relistAfterCompaction() async throws {
+        let cluster = try FakeCluster()
+        _ = cluster.seedHealthyDeployments(namespace: "shop", deployments: 2, replicasEach: 1)
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        let watch = BackgroundRun(["diagnose", "--watch", "-n", "shop", "--kubeconfig", kubeconfig.path])
+        try await waitFor("the watches to open") { watching(cluster, "/api/v1/namespaces/shop/pods") }
+        let lists = { cluster.server.requests(path: "/api/v1/namespaces/shop/pods").filter { $0.query("watch") == nil }.count }
+        let listedBefore = lists()
+
+        cluster.stopAPIServer()
+        // Written to etcd while kube-apiserver is down, then compacted away.
+        try cluster.mergePatch(at: "/api/v1/namespaces/shop/pods/\(try #require(try podName(cluster, deployment: "app-0")))",
+                               json: #"{"metadata":{"labels":{"example.com/touched":"yes"}}}"#)
+        cluster.setNeeds(WorkloadNeeds(env: ["DATABASE_URL"]), namespace: "shop", deployment: "app-0")
+        try await Task.sleep(for: .seconds(1))
+        cluster.compactHistory()
+        try cluster.startAPIServer()
+        #expect(await watch.waitFor("DETECTED deployment/app-0", timeout: .seconds(30)) != nil, "\(watch.stdout.text)\(watch.stderr.text)")
+        #expect(await watch.stop() == 0)
+        #expect(lists() > listedBefore, "the pods were listed again after the 410")
+    }
+
+    @Test("diagnose --watch: watch streams cut mid-stream and a burst of 429s with Retry-After are ridden out; changes still arrive")
+    func resetsAndThrottling() async throws {
+        let cluster = try FakeCluster()
+        _ = cluster.seedHealthyDeployments(namespace: "shop", deployments: 2, replicasEach: 1)
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        let pods = "/api/v1/namespaces/shop/pods"
+        // The first watches of pods: a stream that is cut, then three 429s asking for 1 s.
+        cluster.server.script(path: pods, query: ["watch": "1"], responses: [
+            .stream(chunks: [], pause: .milliseconds(200), end: .drop),
+            .retryAfter(code: 429, seconds: 1), .retryAfter(code: 429, seconds: 1), .retryAfter(code: 429, seconds: 1),
+        ])
+        let watch = BackgroundRun(["diagnose", "--watch", "-n", "shop", "--kubeconfig", kubeconfig.path])
+        try await waitFor("the script to be used up") {
+            cluster.server.requests(path: pods).filter { $0.query("watch") == "1" }.count >= 5
+        }
+        cluster.setNeeds(WorkloadNeeds(env: ["DATABASE_URL"]), namespace: "shop", deployment: "app-1")
+        #expect(await watch.waitFor("DETECTED deployment/app-1", timeout: .seconds(30)) != nil, "\(watch.stdout.text)\(watch.stderr.text)")
+        #expect(await watch.stop() == 0)
+        #expect(watch.stderr.text.contains("reconnecting"), "\(watch.stderr.text)")
     }
 
     private func waitFor(_ what: String, timeout: Duration = .seconds(30), _ condition: () -> Bool) async throws {

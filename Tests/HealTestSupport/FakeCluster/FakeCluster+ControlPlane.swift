@@ -31,6 +31,12 @@ extension FakeCluster {
         server.stopListening()
     }
 
+    /// Compacts the watch history (etcd compacted, or restored from a backup): every watch that
+    /// resumes from a resourceVersion seen before gets 410 Gone and has to list again.
+    package func compactHistory() {
+        shared.withLock { $0.store.compact() }
+    }
+
     /// Listens again on the same port; the controllers resume. A watch resumed from the last
     /// resourceVersion a client saw continues without a 410.
     package func startAPIServer() throws {

@@ -70,6 +70,13 @@ struct ObjectStore: Sendable {
         noteSeeded(resourceVersion: Int(object.value(at: ["metadata", "resourceVersion"])?.stringValue ?? "") ?? 0)
     }
 
+    /// etcd's compaction: the history before now is gone, so a watch resuming from an older
+    /// resourceVersion is answered 410 Gone and must list again.
+    mutating func compact() {
+        oldestWatchable = resourceVersion
+        history.removeAll()
+    }
+
     /// Moves the counter past a seeded List's resourceVersion.
     mutating func noteSeeded(resourceVersion seeded: Int) {
         resourceVersion = max(resourceVersion, seeded)
