@@ -55,7 +55,7 @@ package struct HealWatcher: Sendable {
         var live = LiveCluster(initial)
         var reported: [String: Finding] = [:]
         let healer = session.map { HealQueue(session: $0, logger: logger) }
-        let feed = changes()
+        let feed = changes(others: live.others)
         defer { feed.cancel() }
         var dirty = true
         var lastChange = ContinuousClock.now
@@ -115,20 +115,17 @@ package struct HealWatcher: Sendable {
         }
     }
 
-    private func changes() -> Feed {
+    private func changes(others: [any LiveSet]) -> Feed {
         let (stream, continuation) = AsyncThrowingStream<LiveCluster.Change, any Error>.makeStream()
         let client = client
         let namespace = settings.namespace
         let connectivity = connectivity
         var tasks: [Task<Void, Never>] = []
-        func forward<Object: Decodable & Sendable>(
-            _ kind: ResourceKind, _ type: Object.Type, fieldSelector: String? = nil, _ wrap: @escaping @Sendable (WatchEvent<Object>) -> LiveCluster.Change
-        ) {
+        // A watch ends the feed only when it is refused for good (it waits out outages itself).
+        func feed(_ watch: @escaping @Sendable () async throws -> Void) {
             tasks.append(Task {
                 do {
-                    for try await event in client.watch(kind, as: type, namespace: namespace, fieldSelector: fieldSelector, connectivity: connectivity) {
-                        continuation.yield(wrap(event))
-                    }
+                    try await watch()
                     continuation.finish()
                 } catch is CancellationError {
                     continuation.finish()
@@ -137,6 +134,15 @@ package struct HealWatcher: Sendable {
                 }
             })
         }
+        func forward<Object: Decodable & Sendable>(
+            _ kind: ResourceKind, _ type: Object.Type, fieldSelector: String? = nil, _ wrap: @escaping @Sendable (WatchEvent<Object>) -> LiveCluster.Change
+        ) {
+            feed {
+                for try await event in client.watch(kind, as: type, namespace: namespace, fieldSelector: fieldSelector, connectivity: connectivity) {
+                    continuation.yield(wrap(event))
+                }
+            }
+        }
         forward(.pods, Pod.self) { .pod($0) }
         // The Events diagnosis reads, as the collector lists them: one watch per field selector.
         for (selector, fieldSelector) in Event.diagnosisFieldSelectors.enumerated() {
@@ -144,6 +150,9 @@ package struct HealWatcher: Sendable {
         }
         forward(.deployments, Deployment.self) { .deployment($0) }
         forward(.replicaSets, ReplicaSet.self) { .replicaSet($0) }
+        for (index, set) in others.enumerated() {
+            feed { try await set.watch(client: client, namespace: namespace, connectivity: connectivity) { continuation.yield(.other(index: index, event: $0)) } }
+        }
         let debounce = settings.debounce
         tasks.append(Task {
             while !Task.isCancelled {

@@ -2,10 +2,10 @@ import Foundation
 import HealKube
 import HealModel
 
-/// The watcher's live copy of the objects healing depends on — pods, Events, Deployments and
-/// ReplicaSets, kept current by watch events — over the snapshot collected at start (which
-/// supplies the kinds not watched: Services, nodes, PVCs …). Crash logs are cached per
-/// container instance, so a pod's log is fetched once per restart, not once per change.
+/// The watcher's live copy of the cluster — pods, Events, Deployments and ReplicaSets, and
+/// every other kind the collection read (`LiveKinds`: Services, EndpointSlices, nodes, PVCs …),
+/// kept current by watch events — over the snapshot collected at start. Crash logs are cached
+/// per container instance, so a pod's log is fetched once per restart, not once per change.
 struct LiveCluster {
     enum Change: Sendable {
         case pod(WatchEvent<Pod>)
@@ -13,6 +13,8 @@ struct LiveCluster {
         case event(selector: Int, WatchEvent<Event>)
         case deployment(WatchEvent<Deployment>)
         case replicaSet(WatchEvent<ReplicaSet>)
+        /// An event for `others[index]`.
+        case other(index: Int, event: any Sendable)
         case tick
     }
 
@@ -24,6 +26,8 @@ struct LiveCluster {
     private var events: [WatchedObjects<Event>]
     private var deployments: WatchedObjects<Deployment>
     private var replicaSets: WatchedObjects<ReplicaSet>
+    /// The other kinds, each with its own watch.
+    private(set) var others: [any LiveSet]
     private var logs: [ContainerLogKey: (restarts: Int, logs: ContainerLogs)] = [:]
 
     init(_ snapshot: ClusterSnapshot) {
@@ -34,6 +38,7 @@ struct LiveCluster {
         }
         deployments = WatchedObjects(snapshot.deployments) { Self.key($0.metadata) }
         replicaSets = WatchedObjects(snapshot.replicaSets) { Self.key($0.metadata) }
+        others = LiveKinds.sets(from: snapshot)
         for (key, entry) in snapshot.logs {
             logs[key] = (restarts(of: key), entry)
         }
@@ -47,6 +52,7 @@ struct LiveCluster {
         snapshot.events = events.flatMap(\.values)
         snapshot.deployments = deployments.values
         snapshot.replicaSets = replicaSets.values
+        for set in others { set.fill(&snapshot) }
         snapshot.logs = logs.mapValues(\.logs)
         snapshot.referenceTime = nil
         return snapshot
@@ -60,6 +66,7 @@ struct LiveCluster {
             events[selector].cap(Self.eventCap, newerFirst: Event.newerFirst)
         case .deployment(let event): deployments.apply(event)
         case .replicaSet(let event): replicaSets.apply(event)
+        case .other(let index, let event): others[index].apply(event)
         case .tick: break
         }
     }

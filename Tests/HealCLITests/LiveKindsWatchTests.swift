@@ -1,0 +1,59 @@
+import Foundation
+import HealTestSupport
+import Testing
+
+/// `diagnose --watch` keeps every kind it diagnoses current, not only pods and workloads: a node,
+/// a Service or a PersistentVolumeClaim going bad long after the watch started is reported.
+@Suite("diagnose --watch follows nodes, Services and PersistentVolumeClaims too", .serialized)
+struct LiveKindsWatchTests {
+    @Test("a node set NotReady, a Service left without matching pods and a PVC Pending for an hour are each reported as they happen")
+    func otherKinds() async throws {
+        let cluster = try FakeCluster()
+        _ = cluster.seedHealthyDeployments(namespace: "shop", deployments: 1, replicasEach: 1)
+        try cluster.create(json: #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"worker-1"}}"#)
+        try cluster.mergePatch(at: "/api/v1/nodes/worker-1/status", json: Self.nodeStatus(ready: true))
+        try cluster.create(json: #"""
+            {"apiVersion":"v1","kind":"Service","metadata":{"name":"web","namespace":"shop"},
+             "spec":{"selector":{"app":"app-0"},"ports":[{"name":"http","port":80,"targetPort":80,"protocol":"TCP"}]}}
+            """#)
+        #expect(await cluster.settle())
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        let watch = BackgroundRun(["diagnose", "--watch", "-n", "shop", "-o", "json", "--kubeconfig", kubeconfig.path])
+        // Nothing is wrong yet; then, once the nodes are watched, three things go wrong in turn.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !cluster.server.requests(path: "/api/v1/nodes").contains(where: { $0.query("watch") == "1" }), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+
+        try cluster.mergePatch(at: "/api/v1/nodes/worker-1/status", json: Self.nodeStatus(ready: false))
+        #expect(await watch.waitFor(#""code":"node-not-ready""#) != nil, "\(watch.stdout.text)\(watch.stderr.text)")
+        try cluster.mergePatch(at: "/api/v1/namespaces/shop/services/web", json: #"{"spec":{"selector":{"app":"nothing"}}}"#)
+        #expect(await watch.waitFor(#""code":"service-no-matching-pods""#) != nil, "\(watch.stdout.text)")
+        let anHourAgo = Date().addingTimeInterval(-3600).formatted(.iso8601)
+        try cluster.create(json: #"""
+            {"apiVersion":"v1","kind":"PersistentVolumeClaim",
+             "metadata":{"name":"data","namespace":"shop","creationTimestamp":"\#(anHourAgo)"},
+             "spec":{"accessModes":["ReadWriteOnce"],"storageClassName":"missing","resources":{"requests":{"storage":"1Gi"}}},
+             "status":{"phase":"Pending"}}
+            """#)
+        let now = Date().formatted(.iso8601)
+        try cluster.create(json: #"""
+            {"apiVersion":"v1","kind":"Event","metadata":{"name":"data.pvc-1","namespace":"shop"},
+             "involvedObject":{"kind":"PersistentVolumeClaim","namespace":"shop","name":"data","apiVersion":"v1"},
+             "type":"Warning","reason":"ProvisioningFailed","count":1,"firstTimestamp":"\#(anHourAgo)","lastTimestamp":"\#(now)",
+             "message":"storageclass.storage.k8s.io \"missing\" not found","source":{"component":"persistentvolume-controller"}}
+            """#)
+        #expect(await watch.waitFor(#""code":"pvc-pending""#) != nil, "\(watch.stdout.text)")
+        #expect(await watch.stop() == 0)
+        let detected = watch.stdout.text.split(separator: "\n").filter { $0.contains(#""type":"detected""#) }
+        #expect(detected.count == 3, "nothing before the node broke, then one finding each: \(detected)")
+    }
+
+    private static func nodeStatus(ready: Bool) -> String {
+        let condition = ready
+            ? #"{"type":"Ready","status":"True","reason":"KubeletReady","message":"kubelet is posting ready status"}"#
+            : #"{"type":"Ready","status":"False","reason":"KubeletNotReady","message":"container runtime network not ready"}"#
+        return #"{"status":{"conditions":[\#(condition)]}}"#
+    }
+}
