@@ -163,12 +163,23 @@ package actor HealSession {
         return outcome
     }
 
+    /// `diagnose --fix`, once: the changes earlier runs left unverified are finished first, then
+    /// each incident of `findings` is healed in turn, except on workloads just finished (their
+    /// findings predate that). A cancelled task (SIGINT) starts nothing new.
+    package func healOnce(_ findings: [Finding], snapshot: ClusterSnapshot, namespaces: Set<String>?) async throws(StoreError) {
+        let finished = try await finishUnverified(in: namespaces)
+        for finding in incidents(in: findings) where !Task.isCancelled {
+            let workload = finding.workload
+            guard !finished.contains(WorkloadKey(namespace: workload.namespace ?? "default", kind: workload.kind, name: workload.name)) else { continue }
+            try await heal(finding, snapshot: snapshot, detectedAt: now())
+        }
+    }
+
     /// Finishes the changes earlier runs left live but unverified on this cluster (the store may
     /// serve several contexts), in `namespaces` (nil: all): each is verified, or restored,
     /// before anything new is tried, and the outcome is recorded as a new attempt of the same
     /// pattern. Returns the workloads it finished, whose findings predate it.
-    @discardableResult
-    package func finishUnverified(in namespaces: Set<String>?) async throws(StoreError) -> Set<WorkloadKey> {
+    private func finishUnverified(in namespaces: Set<String>?) async throws(StoreError) -> Set<WorkloadKey> {
         let records = try await store.attempts(patternID: nil).filter { $0.context == identity.context }
         let latest = Dictionary(records.map { ($0.workload, $0) }) { first, second in first.finishedAt >= second.finishedAt ? first : second }
         var finished: Set<WorkloadKey> = []

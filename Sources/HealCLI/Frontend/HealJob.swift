@@ -68,16 +68,9 @@ struct HealJob {
             for finding in outcome.report.findings where finding.severity >= .warning {
                 emit(.detected(finding, at: environment.now()))
             }
-            let now = environment.now
             let namespaces = outcome.report.metadata.namespaces.map(Set.init)
             try await Interruption.run({
-                // Changes earlier runs left unverified first; their workloads' findings predate that.
-                let finished = try await session.finishUnverified(in: namespaces)
-                for finding in session.incidents(in: outcome.report.findings) where !Task.isCancelled {
-                    let workload = finding.workload
-                    guard !finished.contains(WorkloadKey(namespace: workload.namespace ?? "default", kind: workload.kind, name: workload.name)) else { continue }
-                    try await session.heal(finding, snapshot: outcome.snapshot, detectedAt: now())
-                }
+                try await session.healOnce(outcome.report.findings, snapshot: outcome.snapshot, namespaces: namespaces)
             }, stop: environment.stopRequested)
         }
         var final = summary.withLock { $0 }
