@@ -27,6 +27,9 @@ struct WatchOutageTests {
         #expect(await watch.stop() == 0)
         #expect(watch.stderr.text.contains("did not answer the watch"), "\(watch.stderr.text)")
         #expect(watch.stderr.text.components(separatedBy: "reconnecting (").count - 1 == 1, "one line per outage, not per watch: \(watch.stderr.text)")
+        // And one event each way on stdout, for scripts.
+        #expect(watch.stdout.text.components(separatedBy: " DISCONNECTED ").count - 1 == 1, "\(watch.stdout.text)")
+        #expect(watch.stdout.text.components(separatedBy: " RECONNECTED ").count - 1 == 1, "\(watch.stdout.text)")
     }
 
     @Test("failover watch --apply: after a 10 s outage, blue losing its endpoints still fails over to green")

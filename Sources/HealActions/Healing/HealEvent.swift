@@ -25,6 +25,10 @@ package struct HealEvent: Codable, Sendable, Equatable {
         case unverified
         /// Applied, then restored because the run was stopped (SIGINT/SIGTERM) before it verified.
         case interrupted
+        /// The API server stopped answering the watches (`--watch`); they reconnect with backoff.
+        case disconnected
+        /// The watches stream again after an outage.
+        case reconnected
     }
 
     /// The step as reported: its redacted patch, never the literal values.
@@ -96,6 +100,15 @@ extension HealEvent {
             latencySeconds: finding.since.map { max(0, time.timeIntervalSince($0.date)) })
     }
 
+    /// The watches lost the API server (`error`: the first failure) or, with nil, got it back.
+    package static func connectivity(server: String, error: String?, at time: Date) -> HealEvent {
+        HealEvent(
+            type: error == nil ? .reconnected : .disconnected, time: time, workload: ResourceRef(kind: "APIServer", namespace: nil, name: server),
+            container: nil, code: error == nil ? "api-server-reachable" : "api-server-unreachable", fingerprint: nil,
+            message: error.map { "the API server did not answer the watches (\($0)); reconnecting with backoff" }
+                ?? "the API server answers again; watching again")
+    }
+
     /// A problem reported before that the newest diagnosis no longer shows.
     package static func resolved(_ finding: Finding, at time: Date) -> HealEvent {
         HealEvent(
@@ -137,6 +150,7 @@ package struct HealSummary: Codable, Sendable, Equatable {
         case .refused: refused += 1
         case .unverified: unverified += 1
         case .interrupted: interrupted += 1
+        case .disconnected, .reconnected: break
         }
     }
 }

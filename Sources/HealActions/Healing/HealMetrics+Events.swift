@@ -23,7 +23,7 @@ extension HealMetrics {
         case .leftAlone:
             guard let action else { return }
             actionFinished(action, outcome: .refused, source: source, seconds: nil)
-        case .resolved, .applying:
+        case .resolved, .applying, .disconnected, .reconnected:
             break
         }
     }

@@ -39,7 +39,10 @@ package struct HealWatcher: Sendable {
         onPodCount: @escaping @Sendable (Int) -> Void = { _ in }, onReconnect: @escaping @Sendable () -> Void = {},
         emit: @escaping @Sendable (HealEvent) -> Void
     ) {
-        connectivity = WatchConnectivity(logger: logger, onReconnect: onReconnect)
+        let server = client.connection.server
+        connectivity = WatchConnectivity(logger: logger, onReconnect: onReconnect) { error in
+            emit(.connectivity(server: server, error: error, at: now()))
+        }
         self.client = client
         self.settings = settings
         self.session = session

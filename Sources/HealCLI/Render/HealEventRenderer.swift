@@ -38,6 +38,8 @@ enum HealEventRenderer {
         case .refused: "REFUSED"
         case .unverified: "UNVERIFIED"
         case .interrupted: "INTERRUPTED"
+        case .disconnected: "DISCONNECTED"
+        case .reconnected: "RECONNECTED"
         }
     }
 }

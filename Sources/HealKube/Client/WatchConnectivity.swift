@@ -6,7 +6,8 @@ import Synchronization
 /// interruption and every resumption here, and it says so on stderr once per outage, not once
 /// per watch and retry — "the API server did not answer the watch of pods (…); reconnecting
 /// (1.6 s)" when the first watch loses it, "watching again after 12.4 s" when the first comes
-/// back. `reconnects` counts resumed watches, for `--metrics-addr`.
+/// back. `reconnects` counts resumed watches, for `--metrics-addr`; `onOutage` hears of each
+/// outage's start (with the first error) and end (`nil`), for a script's event stream.
 package final class WatchConnectivity: Sendable {
     private struct State {
         var outageStarted: ContinuousClock.Instant?
@@ -16,10 +17,14 @@ package final class WatchConnectivity: Sendable {
     private let state = Mutex(State())
     private let logger: Logger
     private let onReconnect: @Sendable () -> Void
+    private let onOutage: @Sendable (_ started: String?) -> Void
 
-    package init(logger: Logger, onReconnect: @escaping @Sendable () -> Void = {}) {
+    package init(
+        logger: Logger, onReconnect: @escaping @Sendable () -> Void = {}, onOutage: @escaping @Sendable (_ started: String?) -> Void = { _ in }
+    ) {
         self.logger = logger
         self.onReconnect = onReconnect
+        self.onOutage = onOutage
     }
 
     package var reconnects: Int { state.withLock { $0.reconnects } }
@@ -33,6 +38,7 @@ package final class WatchConnectivity: Sendable {
         let seconds = String(format: "%.1f", Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
         if first {
             logger.warning("the API server did not answer the watch of \(resource) (\(error)); reconnecting (\(seconds) s)")
+            onOutage("\(error)")
         } else {
             logger.debug("watch of \(resource) still interrupted (\(error)); reconnecting (\(seconds) s)")
         }
@@ -47,6 +53,7 @@ package final class WatchConnectivity: Sendable {
         }
         onReconnect()
         if let ended {
+            onOutage(nil)
             let seconds = ended.duration(to: .now)
             logger.warning("the API server answers again: watching \(resource) again after \(String(format: "%.1f", Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18)) s")
         }
