@@ -145,6 +145,21 @@ struct FailoverClusterTests {
         #expect(scales.count >= 3, "a dry run answered 409, then a dry run and the write with a fresh resourceVersion")
     }
 
+    @Test("a standby someone scaled above the plan after it was made is not scaled (nor scaled back): the failover goes on")
+    func standbyScaledMeanwhile() async throws {
+        let blueGreen = try BlueGreenCluster()
+        let green = "/apis/apps/v1/namespaces/\(BlueGreenCluster.namespace)/deployments/web-green"
+        // After the plan (standby at 0, scale to 2), an autoscaler sets 3.
+        blueGreen.cluster.beforeNext(method: "GET", path: green) { cluster in
+            try? cluster.mergePatch(at: green, json: #"{"spec":{"replicas":3}}"#, manager: "horizontal-pod-autoscaler")
+        }
+        let run = await blueGreen.run(["failover", "web", "--to", "green", "--apply", "--yes", "--keep-old", "--timeout", "20s"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(try blueGreen.activeColour() == "green")
+        #expect(try blueGreen.deployment("web-green").spec.replicas == 3)
+        #expect(blueGreen.cluster.server.requests(path: green, method: "PATCH").isEmpty, "nothing written over the autoscaler's 3")
+    }
+
     @Test("a standby that crashes as it starts is refused at once, before the timeout")
     func standbyCrashes() async throws {
         let blueGreen = try BlueGreenCluster()

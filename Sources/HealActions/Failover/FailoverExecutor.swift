@@ -85,31 +85,22 @@ package struct FailoverExecutor: Sendable {
         var generation = 0
         if plan.standbyReplicasBefore < plan.replicas {
             try await timed(.scaleStandby, into: &result) {
-                generation = try await scale(plan.toDeployment, from: plan.standbyReplicasBefore, to: plan.replicas)
-                scaled = true
-                return "deployment/\(plan.toDeployment) \(plan.standbyReplicasBefore) → \(plan.replicas) replicas"
+                let scaling = try await scale(plan.toDeployment, from: plan.standbyReplicasBefore, to: plan.replicas)
+                generation = scaling.generation
+                scaled = scaling.wrote
+                return scaling.wrote
+                    ? "deployment/\(plan.toDeployment) \(plan.standbyReplicasBefore) → \(plan.replicas) replicas"
+                    : "deployment/\(plan.toDeployment) already has at least \(plan.replicas) replicas"
             }
         }
         do {
             try await timed(.waitReady, into: &result) { try await waitUntilReady(plan, generation: generation) }
-        } catch where Task.isCancelled {
-            // Interrupted (SIGINT/SIGTERM) before the switch: the standby goes back to its size,
-            // in a task of its own so the interruption does not cancel the undo too.
-            if scaled {
-                let name = plan.toDeployment
-                let replicas = plan.standbyReplicasBefore
-                let scaledTo = plan.replicas
-                try await Task.detached { _ = try await scale(name, from: scaledTo, to: replicas) }.value
-            }
-            await events.record(on: subject, type: "Warning", reason: "FailoverFailed", message: "Not switched to \(plan.to): interrupted before the switch")
-            result.outcome = .refused
-            result.error = .interrupted(standby: scaled ? plan.toDeployment : nil)
-            return finish(result, started: started)
-        } catch let refusal as FailoverError {
-            if scaled {
-                let (name, from, to) = (plan.toDeployment, plan.replicas, plan.standbyReplicasBefore)
-                try await Task.detached { _ = try await scale(name, from: from, to: to) }.value
-            }
+        } catch {
+            // Not switched: a standby this failover scaled up goes back to its size, in a task of
+            // its own so an interruption does not cancel the undo too.
+            if scaled { await scaleBack(plan) }
+            let refusal = Task.isCancelled ? FailoverError.interrupted(standby: scaled ? plan.toDeployment : nil) : error as? FailoverError
+            guard let refusal else { throw error }
             await events.record(on: subject, type: "Warning", reason: "FailoverFailed", message: "Not switched to \(plan.to): \(refusal.message)")
             result.outcome = .refused
             result.error = refusal
@@ -223,19 +214,33 @@ package struct FailoverExecutor: Sendable {
 
     /// `spec.replicas` by merge patch with the resourceVersion just read as precondition, only
     /// while it is still `from` (nil: whatever it is): an HPA or a person who changed it since
-    /// is not overwritten. Returns the generation the write produced.
+    /// is not overwritten. A scale-up finding enough replicas already writes nothing. Returns
+    /// the Deployment's generation after it, and whether it wrote.
     @discardableResult
-    private func scale(_ name: String, from: Int?, to replicas: Int) async throws -> Int {
+    private func scale(_ name: String, from: Int?, to replicas: Int) async throws -> (generation: Int, wrote: Bool) {
         try await retryingConflicts {
             let current = try await outages.run("reading deployment/\(name)") {
                 try await observer.object(.deployments, named: name, as: Deployment.self)
             }
-            if let from, current.desiredReplicas != from, current.desiredReplicas != replicas {
+            let generation = current.metadata.generation ?? 0
+            let scalingUp = from.map { replicas > $0 } ?? false
+            if current.desiredReplicas == replicas || (scalingUp && current.desiredReplicas > replicas) { return (generation, false) }
+            if let from, current.desiredReplicas != from {
                 throw FailoverError.replicasChangedConcurrently(deployment: name, expected: from, found: current.desiredReplicas)
             }
             let patch: [String: Any] = ["metadata": ["resourceVersion": current.metadata.resourceVersion ?? ""], "spec": ["replicas": replicas]]
             let answer = try await apply(.deployments, name: name, patch: patch)
-            return try JSONDecoder().decode(Deployment.self, from: answer).metadata.generation ?? 0
+            return (try JSONDecoder().decode(Deployment.self, from: answer).metadata.generation ?? generation, true)
+        }
+    }
+
+    /// Undoes the standby's scale-up; a failure is said, not thrown, so the report of why the
+    /// failover stopped is not lost.
+    private func scaleBack(_ plan: FailoverPlan) async {
+        let (name, from, to) = (plan.toDeployment, plan.replicas, plan.standbyReplicasBefore)
+        let undo = await Task.detached { [self] in try await scale(name, from: from, to: to) }.result
+        if case .failure(let error) = undo {
+            logger.warning("deployment/\(name) was left at its scaled-up size: \((error as? FailoverError)?.message ?? "\(error)")")
         }
     }
 

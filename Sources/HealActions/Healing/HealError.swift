@@ -15,7 +15,8 @@ package enum HealError: Error, Sendable, Equatable {
     case conflictsPersisted(ResourceRef, attempts: Int)
     /// A write was sent, its answer was lost, and the object could not be read to tell whether
     /// it landed (the API server stayed away).
-    case writeOutcomeUnknown(ResourceRef, reason: String)
+    /// `base`: the template it was written over (what a later restore goes back to).
+    case writeOutcomeUnknown(ResourceRef, reason: String, base: JSONValue)
 
     /// The change may be live: it must be reported unverified, never refused.
     package var isOutcomeUnknown: Bool {
@@ -41,7 +42,7 @@ package enum HealError: Error, Sendable, Equatable {
             "deployment/\(ref.name) has no ReplicaSet for revision \(revision) any more (revisionHistoryLimit), so it cannot be rolled back to it"
         case .conflictingChange(let ref, let fields, let writer):
             "\(ref.kind.lowercased())/\(ref.name) in namespace \(ref.namespace ?? "default") was changed by \(writer ?? "someone else") since kubectl-heal read it (\(fields)); nothing was overwritten"
-        case .writeOutcomeUnknown(let ref, let reason):
+        case .writeOutcomeUnknown(let ref, let reason, _):
             "the change to \(ref.kind.lowercased())/\(ref.name) in namespace \(ref.namespace ?? "default") was sent, but whether it landed is unknown (\(reason)); the next --fix run checks it"
         case .conflictsPersisted(let ref, let attempts):
             "\(ref.kind.lowercased())/\(ref.name) in namespace \(ref.namespace ?? "default") kept changing: \(attempts) writes in a row were answered 409 Conflict; nothing was overwritten"

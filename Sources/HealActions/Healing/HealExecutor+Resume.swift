@@ -30,6 +30,10 @@ extension HealExecutor {
                 result.verification = "superseded: \(workload.typeAndName) no longer carries that change (it was changed since); nothing was done"
                 return result
             }
+            guard current.deployment.desiredReplicas > 0 else {
+                result.verification = "still unverified: the Deployment has 0 replicas, so nothing runs to verify"
+                return result
+            }
             let recordedPrior = try Self.decoded(record.priorState).pruned
             let verdict = try await verifier.verify(deployment: workload.name, namespace: record.workload.namespace, generation: current.generation)
             if verdict.healthy {

@@ -84,6 +84,7 @@ package struct HealExecutor: Sendable {
         } catch {
             let error = Self.conflictRefusal(error, workload: workload, conflicts: conflicts)
             let outcomeUnknown = (error as? HealError)?.isOutcomeUnknown ?? false
+            if case .writeOutcomeUnknown(_, _, let base)? = error as? HealError { result.priorState = WorkloadObject.recordable(base) }
             result.outcome = outcomeUnknown ? .unverified : .refused
             result.verification = outcomeUnknown ? Self.describe(error) : "not applied: \(Self.describe(error))"
             result.refusedForConflict = (error as? HealError)?.isConflict ?? false
@@ -118,10 +119,14 @@ package struct HealExecutor: Sendable {
                 result.outcome = .failed
                 await events.record(on: subject, type: "Warning", reason: "HealActionFailed", message: "kubectl-heal: \(step.summary) did not help: \(verdict.sentence)")
             }
-        } catch where Task.isCancelled && written != nil {
-            // SIGINT/SIGTERM while verifying: the prior template goes back.
+        } catch where Task.isCancelled {
+            // SIGINT/SIGTERM while verifying: the prior template goes back (a restarted pod has
+            // nothing to go back to).
             if let written {
                 result = await restoring(written, workload: workload, failed: "interrupted before it verified", outcome: .interrupted, result: result, subject: subject, conflicts: conflicts)
+            } else {
+                result.outcome = .interrupted
+                result.verification = "the pod was restarted; interrupted before it verified"
             }
         } catch {
             result.outcome = .unverified
@@ -195,7 +200,12 @@ package struct HealExecutor: Sendable {
         return try await settings.conflictRetry.run({
             defer { retry = true }
             if retry {
+                let previous = current
                 current = try await outages.run("reading \(patch.target.typeAndName)") { try await read(patch.target) }
+                // A write retried below the API (a 5xx with Retry-After) may have landed already.
+                if PatchFootprint.holds(patch.body, in: current.value), current.generation > previous.generation {
+                    return Written(base: previous, applied: current)
+                }
                 if PatchFootprint.values(of: patch.body, in: current.value) != planned {
                     throw HealError.conflictingChange(patch.target, fields: "the fields this step changes", writer: current.lastTemplateWriter)
                 }
@@ -207,7 +217,7 @@ package struct HealExecutor: Sendable {
                 try await client.patch(.deployments, namespace: namespace, name: name, body: data, type: .strategicMerge, dryRun: true)
             }
             let base = current
-            let applied = try await writeOnce(patch.target) {
+            let applied = try await writeOnce(patch.target, over: base) {
                 try await client.patch(.deployments, namespace: namespace, name: name, body: data, type: .strategicMerge, dryRun: false)
             } landed: { object in PatchFootprint.holds(patch.body, in: object.value) && object.generation > base.generation }
             return Written(base: base, applied: applied)
@@ -230,7 +240,7 @@ package struct HealExecutor: Sendable {
             _ = try await outages.run("dry-running the change") {
                 try await client.replace(APIResource(.deployments), namespace: workload.namespace, name: workload.name, body: body, dryRun: true)
             }
-            let applied = try await writeOnce(workload) {
+            let applied = try await writeOnce(workload, over: current) {
                 try await client.replace(APIResource(.deployments), namespace: workload.namespace, name: workload.name, body: body)
             } landed: { $0.hasTemplate(template) && $0.generation > current.generation }
             return Written(base: current, applied: applied)
@@ -242,22 +252,26 @@ package struct HealExecutor: Sendable {
     /// cancel) and `landed` decides. A write that cannot have been sent (connection refused) is
     /// sent again while the outage window lasts; one whose fate stays unknown is reported so.
     private func writeOnce(
-        _ workload: ResourceRef, _ write: () async throws -> Data, landed: @escaping @Sendable (WorkloadObject) -> Bool
+        _ workload: ResourceRef, over base: WorkloadObject, _ write: () async throws -> Data,
+        landed: @escaping @Sendable (WorkloadObject) -> Bool
     ) async throws -> WorkloadObject {
         let deadline = ContinuousClock.now + settings.rolloutTimeout
         while true {
             do {
                 return try WorkloadObject(data: try await write(), ref: workload)
             } catch where TransientFailure.isTransient(error) || Task.isCancelled {
+                let unknown = HealError.writeOutcomeUnknown(workload, reason: Self.describe(error), base: base.template)
                 let readBack = await Task.detached { [self] in
                     try await outages.run("checking whether the write reached \(workload.typeAndName)") { try await read(workload) }
                 }.result
-                guard case .success(let current) = readBack else {
-                    throw HealError.writeOutcomeUnknown(workload, reason: Self.describe(error))
-                }
+                guard case .success(let current) = readBack else { throw unknown }
                 if landed(current) { return current }
+                // The write carries `base`'s resourceVersion: while the object still has it, a
+                // write the server has not committed yet may still land.
+                if current.resourceVersion == base.resourceVersion, !TransientFailure.neverSent(error) { throw unknown }
                 if Task.isCancelled { throw CancellationError() }
                 guard TransientFailure.neverSent(error), ContinuousClock.now < deadline else { throw error }
+                try await Task.sleep(for: .milliseconds(200))
             }
         }
     }

@@ -179,7 +179,8 @@ package actor HealSession {
     /// serve several contexts), in `namespaces` (nil: all): each is verified, or restored,
     /// before anything new is tried, and the outcome is recorded as a new attempt of the same
     /// pattern. Returns the workloads it finished, whose findings predate it.
-    private func finishUnverified(in namespaces: Set<String>?) async throws(StoreError) -> Set<WorkloadKey> {
+    @discardableResult
+    package func finishUnverified(in namespaces: Set<String>?) async throws(StoreError) -> Set<WorkloadKey> {
         let records = try await store.attempts(patternID: nil).filter { $0.context == identity.context }
         let latest = Dictionary(records.map { ($0.workload, $0) }) { first, second in first.finishedAt >= second.finishedAt ? first : second }
         var finished: Set<WorkloadKey> = []

@@ -57,9 +57,26 @@ package struct HealWatcher: Sendable {
     package func run(from initial: ClusterSnapshot) async throws {
         var live = LiveCluster(initial)
         var reported: [String: Finding] = [:]
+        // Changes an earlier run left unverified are finished before anything new is tried.
+        if let session {
+            do { try await session.finishUnverified(in: settings.namespace.map { [$0] }) } catch {
+                logger.error("the learned memory could not be read or written: \(error)")
+            }
+        }
         let healer = session.map { HealQueue(session: $0, logger: logger) }
         let feed = changes(others: live.others)
         defer { feed.cancel() }
+        do {
+            try await follow(feed, live: &live, reported: &reported, healer: healer)
+        } catch {
+            // A watch refused for good ends the watcher, but never in the middle of a fix.
+            await healer?.drain()
+            throw error
+        }
+        await healer?.drain()
+    }
+
+    private func follow(_ feed: Feed, live: inout LiveCluster, reported: inout [String: Finding], healer: HealQueue?) async throws {
         var dirty = true
         var lastChange = ContinuousClock.now
         for try await change in feed.stream {
@@ -73,7 +90,6 @@ package struct HealWatcher: Sendable {
             dirty = true
             lastChange = .now
         }
-        await healer?.drain()
     }
 
     private func evaluate(_ live: inout LiveCluster, reported: inout [String: Finding], healer: HealQueue?) async {
@@ -153,8 +169,20 @@ package struct HealWatcher: Sendable {
         }
         forward(.deployments, Deployment.self) { .deployment($0) }
         forward(.replicaSets, ReplicaSet.self) { .replicaSet($0) }
+        // A kind diagnosis reads but the watcher could do without (RBAC allows list, not watch):
+        // a refusal freezes that kind, said once, instead of ending the watcher.
+        let logger = logger
         for (index, set) in others.enumerated() {
-            feed { try await set.watch(client: client, namespace: namespace, connectivity: connectivity) { continuation.yield(.other(index: index, event: $0)) } }
+            tasks.append(Task {
+                do {
+                    try await set.watch(client: client, namespace: namespace, connectivity: connectivity) { continuation.yield(.other(index: index, event: $0)) }
+                } catch {
+                    // Cancelled: the watcher is stopping.
+                    if !Task.isCancelled, !(error is CancellationError) {
+                        logger.warning("the watch of \(set.kind.groupResource) was refused (\(error)); it stays as it was at start")
+                    }
+                }
+            })
         }
         let debounce = settings.debounce
         tasks.append(Task {

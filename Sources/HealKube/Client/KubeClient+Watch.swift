@@ -19,6 +19,8 @@ extension KubeClient {
     ) -> AsyncThrowingStream<WatchEvent<Object>, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
+                // One identity per watch, so an outage ends when every watch is back.
+                let watchID = "\(kind.groupResource)#\(UUID().uuidString)"
                 do {
                     var version = resourceVersion
                     var backoff = WatchBackoff()
@@ -33,20 +35,29 @@ extension KubeClient {
                                 continuation.yield(.relisted(items, resourceVersion: listed))
                             }
                             let started = ContinuousClock.now
-                            try await watchOnce(
-                                kind, as: type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector,
-                                version: &version, timeoutSeconds: timeoutSeconds, continuation: continuation
-                            ) {
-                                if backoff.reset() { connectivity?.resumed(kind.groupResource) }
+                            do {
+                                try await watchOnce(
+                                    kind, as: type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector,
+                                    version: &version, timeoutSeconds: timeoutSeconds, continuation: continuation
+                                ) {
+                                    if backoff.failing { connectivity?.resumed(watchID, resource: kind.groupResource) }
+                                }
+                            } catch {
+                                // A stream that opened and lived is a fresh start; one that dropped at once is not.
+                                if started.duration(to: .now) >= .seconds(1) { backoff.reset() }
+                                throw error
                             }
+                            backoff.reset()
                             // A server that ends every stream at once must not be hammered.
                             if started.duration(to: .now) < .seconds(1) {
                                 try await Task.sleep(for: retryPolicy.baseDelay * 4)
                             }
-                        } catch let error as KubeError where Self.isTransient(error) {
+                        } catch let error as KubeError where Self.isTransient(error) || error.httpStatus == 410 {
+                            // 410 here is a relist whose continue token expired: list again from the start.
+                            if error.httpStatus == 410 { version = nil }
                             let delay = backoff.next(retryAfter: error.retryAfter)
                             if let connectivity {
-                                connectivity.interrupted(kind.groupResource, error: error, retryIn: delay)
+                                connectivity.interrupted(watchID, resource: kind.groupResource, error: error, retryIn: delay)
                             } else {
                                 logger.debug("watch \(kind.groupResource) interrupted (\(error)); resuming in \(delay)")
                             }
@@ -165,7 +176,7 @@ extension KubeClient {
             default: return false
             }
         }
-        if case .gaveUp = error { return true }
+        if case .gaveUp(_, let last) = error { return isTransient(last) }
         if let status = error.httpStatus { return RetryPolicy.transientStatuses.contains(status) }
         return false
     }

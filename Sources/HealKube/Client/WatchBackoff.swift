@@ -16,9 +16,11 @@ struct WatchBackoff {
         return max(exponential * Double.random(in: 1.0...1.3), retryAfter ?? .zero)
     }
 
-    /// A stream opened: returns whether it had been failing (the watch resumed).
-    mutating func reset() -> Bool {
-        defer { failures = 0 }
-        return failures > 0
+    /// Whether the last attempts failed (a stream opening now is a resumption).
+    var failing: Bool { failures > 0 }
+
+    /// A stream lived: the next failure starts from the initial delay again.
+    mutating func reset() {
+        failures = 0
     }
 }

@@ -11,6 +11,8 @@ import Synchronization
 package final class WatchConnectivity: Sendable {
     private struct State {
         var outageStarted: ContinuousClock.Instant?
+        /// The watches (by identity) interrupted and not streaming again yet.
+        var interrupted: Set<String> = []
         var reconnects = 0
     }
 
@@ -29,33 +31,36 @@ package final class WatchConnectivity: Sendable {
 
     package var reconnects: Int { state.withLock { $0.reconnects } }
 
-    /// A watch lost its stream (or could not open one) and retries after `delay`.
-    func interrupted(_ resource: String, error: KubeError, retryIn delay: Duration) {
-        let first = state.withLock { state in
-            defer { state.outageStarted = state.outageStarted ?? .now }
-            return state.outageStarted == nil
-        }
-        let seconds = String(format: "%.1f", Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
-        if first {
-            logger.warning("the API server did not answer the watch of \(resource) (\(error)); reconnecting (\(seconds) s)")
+    /// The watch `id` of `resource` lost its stream (or could not open one) and retries after
+    /// `delay`. The first interruption starts an outage.
+    func interrupted(_ id: String, resource: String, error: KubeError, retryIn delay: Duration) {
+        // Said under the lock, so a start is never reported after the end it precedes.
+        state.withLock { state in
+            state.interrupted.insert(id)
+            guard state.outageStarted == nil else {
+                logger.debug("watch of \(resource) still interrupted (\(error)); reconnecting (\(Self.seconds(delay)) s)")
+                return
+            }
+            state.outageStarted = .now
+            logger.warning("the API server did not answer the watch of \(resource) (\(error)); reconnecting (\(Self.seconds(delay)) s)")
             onOutage("\(error)")
-        } else {
-            logger.debug("watch of \(resource) still interrupted (\(error)); reconnecting (\(seconds) s)")
         }
     }
 
-    /// A watch that was interrupted is streaming again.
-    func resumed(_ resource: String) {
-        let ended = state.withLock { state -> ContinuousClock.Instant? in
+    /// The watch `id` streams again. The outage ends when no watch is interrupted any more.
+    func resumed(_ id: String, resource: String) {
+        state.withLock { state in
+            guard state.interrupted.remove(id) != nil else { return }
             state.reconnects += 1
-            defer { state.outageStarted = nil }
-            return state.outageStarted
-        }
-        onReconnect()
-        if let ended {
+            onReconnect()
+            guard state.interrupted.isEmpty, let started = state.outageStarted else { return }
+            state.outageStarted = nil
+            logger.warning("the API server answers again: watching \(resource) and the rest again after \(Self.seconds(started.duration(to: .now))) s")
             onOutage(nil)
-            let seconds = ended.duration(to: .now)
-            logger.warning("the API server answers again: watching \(resource) again after \(String(format: "%.1f", Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18)) s")
         }
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        String(format: "%.1f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
     }
 }
