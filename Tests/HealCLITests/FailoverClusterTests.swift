@@ -176,8 +176,9 @@ struct FailoverClusterTests {
         let blueGreen = try BlueGreenCluster()
         await blueGreen.setBehaviour(.imagePullBackOff, "web-green")
         try blueGreen.cluster.mergePatch(at: "/apis/apps/v1/namespaces/mcp-failover-clean/deployments/web-green", json: #"{"spec":{"replicas":1}}"#)
-        try await blueGreen.waitUntil("green's pod is failing") { try blueGreen.deployment("web-green").status?.replicas == 1 }
-        try await Task.sleep(for: .milliseconds(300))
+        // Pending until the kubelet starts it (300 ms), then failing to pull: wait for that.
+        try await blueGreen.waitUntil("green's pod exists") { try blueGreen.deployment("web-green").status?.replicas == 1 }
+        #expect(await blueGreen.cluster.settle(), "green's pod has started and fails to pull")
         let run = await blueGreen.run(["failover", "web", "--to", "green", "--apply", "--yes"])
         #expect(run.exitCode == 1)
         #expect(run.stderr.contains("refusing to switch to green"), "\(run.stderr)")

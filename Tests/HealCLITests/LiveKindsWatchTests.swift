@@ -8,8 +8,8 @@ import Testing
 struct LiveKindsWatchTests {
     @Test("a node set NotReady, a Service left without matching pods and a PVC Pending for an hour are each reported as they happen")
     func otherKinds() async throws {
-        let cluster = try FakeCluster()
-        _ = cluster.seedHealthyDeployments(namespace: "shop", deployments: 1, replicasEach: 1)
+        let shop = try ShopCluster(deployments: 1)
+        let cluster = shop.cluster
         try cluster.create(json: #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"worker-1"}}"#)
         try cluster.mergePatch(at: "/api/v1/nodes/worker-1/status", json: Self.nodeStatus(ready: true))
         try cluster.create(json: #"""
@@ -17,14 +17,9 @@ struct LiveKindsWatchTests {
              "spec":{"selector":{"app":"app-0"},"ports":[{"name":"http","port":80,"targetPort":80,"protocol":"TCP"}]}}
             """#)
         #expect(await cluster.settle())
-        let folder = try TemporaryDirectory()
-        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
-        let watch = BackgroundRun(["diagnose", "--watch", "-n", "shop", "-o", "json", "--kubeconfig", kubeconfig.path])
+        let watch = shop.watch(["-o", "json"])
         // Nothing is wrong yet; then, once the nodes are watched, three things go wrong in turn.
-        let deadline = ContinuousClock.now + .seconds(30)
-        while !cluster.server.requests(path: "/api/v1/nodes").contains(where: { $0.query("watch") == "1" }), ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        try await shop.waitUntilWatching("/api/v1/nodes")
 
         try cluster.mergePatch(at: "/api/v1/nodes/worker-1/status", json: Self.nodeStatus(ready: false))
         #expect(await watch.waitFor(#""code":"node-not-ready""#) != nil, "\(watch.stdout.text)\(watch.stderr.text)")

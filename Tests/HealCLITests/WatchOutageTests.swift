@@ -11,17 +11,15 @@ import Testing
 struct WatchOutageTests {
     @Test("diagnose --watch: a 10 s outage is said on stderr and waited out; a Deployment broken afterwards is reported")
     func diagnoseWatch() async throws {
-        let cluster = try FakeCluster()
-        _ = cluster.seedHealthyDeployments(namespace: "shop", deployments: 2, replicasEach: 1)
-        let folder = try TemporaryDirectory()
-        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
-        let watch = BackgroundRun(["diagnose", "--watch", "-n", "shop", "--kubeconfig", kubeconfig.path])
-        try await waitFor("the watches to open") { watching(cluster, "/api/v1/namespaces/shop/pods") }
+        let shop = try ShopCluster(deployments: 2)
+        let cluster = shop.cluster
+        let watch = shop.watch()
+        try await shop.waitUntilWatching()
 
         cluster.stopAPIServer()
         try await Task.sleep(for: .seconds(10))
         try cluster.startAPIServer()
-        try await waitFor("the watcher to resume") { watch.stderr.text.contains("the API server answers again") }
+        try await waitUntil("the watcher resumes") { watch.stderr.text.contains("the API server answers again") }
         cluster.setNeeds(WorkloadNeeds(env: ["DATABASE_URL"]), namespace: "shop", deployment: "app-1")
         #expect(await watch.waitFor("DETECTED deployment/app-1", timeout: .seconds(30)) != nil, "\(watch.stdout.text)\(watch.stderr.text)")
         #expect(await watch.stop() == 0)
@@ -39,11 +37,11 @@ struct WatchOutageTests {
             "failover", "watch", "web", "--for", "1s", "--apply", "--timeout", "20s", "-o", "json",
             "-n", BlueGreenCluster.namespace, "--kubeconfig", blueGreen.kubeconfig.path,
         ])
-        try await waitFor("the watches to open") { watching(blueGreen.cluster, "/api/v1/namespaces/\(BlueGreenCluster.namespace)/pods") }
+        try await blueGreen.waitUntil("the watches are open") { watching(blueGreen.cluster, "/api/v1/namespaces/\(BlueGreenCluster.namespace)/pods") }
         blueGreen.cluster.stopAPIServer()
         try await Task.sleep(for: .seconds(10))
         try blueGreen.cluster.startAPIServer()
-        try await waitFor("the watcher to resume") { watch.stderr.text.contains("the API server answers again") }
+        try await waitUntil("the watcher resumes") { watch.stderr.text.contains("the API server answers again") }
         await blueGreen.setBehaviour(.notReady(message: "Readiness probe failed: HTTP probe failed with statuscode: 404"), "web-blue")
         try await blueGreen.waitUntil("the watcher switched to green", timeout: .seconds(30)) { try blueGreen.activeColour() == "green" }
         #expect(await watch.stop() == 0, "\(watch.stderr.text)")
@@ -56,20 +54,13 @@ struct WatchOutageTests {
             .first { $0.hasPrefix("\(deployment)-") }
     }
 
-    /// Whether a watch of `path` has been opened (the command is past its first collection).
-    private func watching(_ cluster: FakeCluster, _ path: String) -> Bool {
-        cluster.server.requests(path: path).contains { $0.query("watch") == "1" }
-    }
-
     @Test("diagnose --watch: the API server comes back with its history compacted and a Deployment broken meanwhile; the watch relists on 410 and reports it")
     func relistAfterCompaction() async throws {
-        let cluster = try FakeCluster()
-        _ = cluster.seedHealthyDeployments(namespace: "shop", deployments: 2, replicasEach: 1)
-        let folder = try TemporaryDirectory()
-        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
-        let watch = BackgroundRun(["diagnose", "--watch", "-n", "shop", "--kubeconfig", kubeconfig.path])
-        try await waitFor("the watches to open") { watching(cluster, "/api/v1/namespaces/shop/pods") }
-        let lists = { cluster.server.requests(path: "/api/v1/namespaces/shop/pods").filter { $0.query("watch") == nil }.count }
+        let shop = try ShopCluster(deployments: 2)
+        let cluster = shop.cluster
+        let watch = shop.watch()
+        try await shop.waitUntilWatching()
+        let lists = { cluster.server.requests(path: ShopCluster.pods).filter { $0.query("watch") == nil }.count }
         let listedBefore = lists()
 
         cluster.stopAPIServer()
@@ -87,34 +78,21 @@ struct WatchOutageTests {
 
     @Test("diagnose --watch: watch streams cut mid-stream and a burst of 429s with Retry-After are ridden out; changes still arrive")
     func resetsAndThrottling() async throws {
-        let cluster = try FakeCluster()
-        _ = cluster.seedHealthyDeployments(namespace: "shop", deployments: 2, replicasEach: 1)
-        let folder = try TemporaryDirectory()
-        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
-        let pods = "/api/v1/namespaces/shop/pods"
+        let shop = try ShopCluster(deployments: 2)
+        let cluster = shop.cluster
+        let pods = ShopCluster.pods
         // The first watches of pods: a stream that is cut, then three 429s asking for 1 s.
         cluster.server.script(path: pods, query: ["watch": "1"], responses: [
             .stream(chunks: [], pause: .milliseconds(200), end: .drop),
             .retryAfter(code: 429, seconds: 1), .retryAfter(code: 429, seconds: 1), .retryAfter(code: 429, seconds: 1),
         ])
-        let watch = BackgroundRun(["diagnose", "--watch", "-n", "shop", "--kubeconfig", kubeconfig.path])
-        try await waitFor("the script to be used up") {
+        let watch = shop.watch()
+        try await waitUntil("the script is used up") {
             cluster.server.requests(path: pods).filter { $0.query("watch") == "1" }.count >= 5
         }
         cluster.setNeeds(WorkloadNeeds(env: ["DATABASE_URL"]), namespace: "shop", deployment: "app-1")
         #expect(await watch.waitFor("DETECTED deployment/app-1", timeout: .seconds(30)) != nil, "\(watch.stdout.text)\(watch.stderr.text)")
         #expect(await watch.stop() == 0)
         #expect(watch.stderr.text.contains("reconnecting"), "\(watch.stderr.text)")
-    }
-
-    private func waitFor(_ what: String, timeout: Duration = .seconds(30), _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while !condition() {
-            guard ContinuousClock.now < deadline else {
-                Issue.record("timed out waiting for \(what)")
-                return
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
     }
 }

@@ -8,14 +8,12 @@ import Logging
 /// planned from before each write, so a retry never overwrites someone else's change.
 package struct ConflictRetry: Sendable {
     package var attempts = 8
-    var firstDelay: Duration = .milliseconds(10)
-    var maxDelay: Duration = .milliseconds(500)
 
     package init() {}
 
     /// Runs `attempt` until it does not end in 409; `onConflict` hears of each retried one.
     func run<T: Sendable>(_ attempt: () async throws -> T, onConflict: (KubeError) -> Void = { _ in }) async throws -> T {
-        var delay = firstDelay
+        var backoff = Backoff(initial: .milliseconds(10), cap: .milliseconds(500), jitter: 1.0...1.1)
         var number = 1
         while true {
             do {
@@ -23,8 +21,7 @@ package struct ConflictRetry: Sendable {
             } catch let error as KubeError where error.httpStatus == 409 && number < attempts {
                 onConflict(error)
                 number += 1
-                try await Task.sleep(for: delay * Double.random(in: 1.0...1.1))
-                delay = min(delay * 2, maxDelay)
+                try await Task.sleep(for: backoff.next())
             }
         }
     }

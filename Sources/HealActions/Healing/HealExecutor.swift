@@ -259,8 +259,9 @@ package struct HealExecutor: Sendable {
         while true {
             do {
                 return try WorkloadObject(data: try await write(), ref: workload)
-            } catch where TransientFailure.isTransient(error) || Task.isCancelled {
+            } catch where (error as? KubeError)?.isTransient ?? false || Task.isCancelled {
                 let unknown = HealError.writeOutcomeUnknown(workload, reason: Self.describe(error), base: base.template)
+                let neverSent = (error as? KubeError)?.neverSent ?? false
                 let readBack = await Task.detached { [self] in
                     try await outages.run("checking whether the write reached \(workload.typeAndName)") { try await read(workload) }
                 }.result
@@ -268,9 +269,9 @@ package struct HealExecutor: Sendable {
                 if landed(current) { return current }
                 // The write carries `base`'s resourceVersion: while the object still has it, a
                 // write the server has not committed yet may still land.
-                if current.resourceVersion == base.resourceVersion, !TransientFailure.neverSent(error) { throw unknown }
+                if current.resourceVersion == base.resourceVersion, !neverSent { throw unknown }
                 if Task.isCancelled { throw CancellationError() }
-                guard TransientFailure.neverSent(error), ContinuousClock.now < deadline else { throw error }
+                guard neverSent, ContinuousClock.now < deadline else { throw error }
                 try await Task.sleep(for: .milliseconds(200))
             }
         }

@@ -22,6 +22,10 @@ package actor HealSession {
     /// Actions taken by this process: the cap and cooldown count them even before the store
     /// answers (and with a store shared by others, theirs count too).
     private var actionTimes: [(workload: String, time: Date)] = []
+    /// Workloads whose last change is live but unverified, with that attempt: no new change
+    /// starts on them. Known from `finishUnverified` (which every run calls before healing) and
+    /// kept current by this session's own records, so no incident reads the whole audit trail.
+    private var unverified: [WorkloadKey: AttemptRecord] = [:]
 
     package init(
         store: any FixStore, executor: HealExecutor, planner: HealPlanner, limits: HealLimits, identity: HealIdentity,
@@ -82,10 +86,7 @@ package actor HealSession {
             emit(event)
         }
 
-        if let pending = try await store.attempts(patternID: nil).filter({ $0.workload == key && $0.context == identity.context })
-            .max(by: { $0.finishedAt < $1.finishedAt }),
-            pending.outcome == .unverified
-        {
+        if let pending = unverified[key] {
             report(.leftAlone, "\(Self.saw(finding)); left alone: an earlier \(pending.action) on it is live but unverified (\(pending.verification)); the next --fix run finishes it first")
             return nil
         }
@@ -206,6 +207,7 @@ package actor HealSession {
             try await store.record(closing, pattern: PatternDraft(
                 fingerprint: record.fingerprint, signature: pattern?.signature ?? [:], action: record.action,
                 template: pattern?.template ?? [:], learnedValue: nil))
+            unverified[record.workload] = closing.outcome == .unverified ? closing : nil
             let type: HealEvent.EventType = switch resumed.outcome {
             case .succeeded: .succeeded
             case .rolledBack: .rolledBack
@@ -305,5 +307,6 @@ package actor HealSession {
             do throws(StoreError) { return .success(try await store.record(record, pattern: draft)) } catch { return .failure(error) }
         }.value
         _ = try written.get()
+        unverified[key] = record.outcome == .unverified ? record : nil
     }
 }

@@ -132,9 +132,3 @@ private struct TemplatedReplicaSet: Decodable, Sendable {
         template = try TemplateCarrier(from: decoder).spec.template
     }
 }
-
-extension Pod {
-    var isReady: Bool {
-        status.conditions.contains { $0.type == "Ready" && $0.status == "True" }
-    }
-}

@@ -95,5 +95,4 @@ struct RolloutVerifier: Sendable {
         }
         return false
     }
-
 }

@@ -9,7 +9,7 @@ extension KubeClient {
     /// HTTP status or as an ERROR event inside the stream), it lists again and yields
     /// `.relisted` before watching on. Without a starting version it lists first. A refused,
     /// reset or timed-out connection, a TLS failure, 429 or 5xx — an API server restarting —
-    /// is retried forever with exponential backoff (`WatchBackoff`: 0.5 s doubling to 3 s), each
+    /// is retried forever with exponential backoff (`Backoff.watch`: 0.5 s doubling to 3 s), each
     /// interruption and resumption reported to `connectivity`. The stream ends with an error
     /// only when the server refuses (401 after a credential refresh, 403, 404 …).
     package func watch<Object: Decodable & Sendable>(
@@ -23,7 +23,7 @@ extension KubeClient {
                 let watchID = "\(kind.groupResource)#\(UUID().uuidString)"
                 do {
                     var version = resourceVersion
-                    var backoff = WatchBackoff()
+                    var backoff = Backoff.watch
                     while !Task.isCancelled {
                         do {
                             if version == nil {
@@ -52,7 +52,7 @@ extension KubeClient {
                             if started.duration(to: .now) < .seconds(1) {
                                 try await Task.sleep(for: retryPolicy.baseDelay * 4)
                             }
-                        } catch let error as KubeError where Self.isTransient(error) || error.httpStatus == 410 {
+                        } catch let error as KubeError where error.isTransient || error.httpStatus == 410 {
                             // 410 here is a relist whose continue token expired: list again from the start.
                             if error.httpStatus == 410 { version = nil }
                             let delay = backoff.next(retryAfter: error.retryAfter)
@@ -165,20 +165,6 @@ extension KubeClient {
             else { return response }
             material = fresh
         }
-    }
-
-    /// What an API server restart looks like from a watch: refused, reset or timed-out
-    /// connections, TLS handshakes cut short, 429 and 5xx (a starting kube-apiserver answers 503).
-    private static func isTransient(_ error: KubeError) -> Bool {
-        if case .transport(let failure, _) = error {
-            switch failure {
-            case .unreachable, .connectionLost, .timedOut, .tlsFailure: return true
-            default: return false
-            }
-        }
-        if case .gaveUp(_, let last) = error { return isTransient(last) }
-        if let status = error.httpStatus { return RetryPolicy.transientStatuses.contains(status) }
-        return false
     }
 }
 

@@ -21,6 +21,29 @@ package enum KubeError: Error, Sendable, Equatable {
         }
     }
 
+    /// Whether the API server is not answering right now rather than saying no: refused, reset
+    /// or timed-out connections, TLS handshakes cut short, 429 and 5xx (a restarting
+    /// kube-apiserver answers 503 until it is ready). Waiting these out is right.
+    package var isTransient: Bool {
+        switch self {
+        case .transport(let failure, _):
+            switch failure {
+            case .unreachable, .connectionLost, .timedOut, .tlsFailure: return true
+            default: return false
+            }
+        case .gaveUp(_, let last): return last.isTransient
+        case .status(let code, _, _, _): return RetryPolicy.transientStatuses.contains(code)
+        default: return false
+        }
+    }
+
+    /// Whether the request cannot have reached the server (connection refused): resending a
+    /// write after it cannot apply it twice.
+    package var neverSent: Bool {
+        if case .transport(.unreachable, _) = self { return true }
+        return false
+    }
+
     /// How long the server asked to wait (`Status.details.retryAfterSeconds`), if it did.
     package var retryAfter: Duration? {
         switch self {

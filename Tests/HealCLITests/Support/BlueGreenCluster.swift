@@ -52,14 +52,7 @@ struct BlueGreenCluster {
 
     /// Polls until `condition` holds (the fake's controller works in the background).
     func waitUntil(_ what: String, timeout: Duration = .seconds(20), _ condition: () throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while try !condition() {
-            guard ContinuousClock.now < deadline else {
-                Issue.record("timed out waiting until \(what)")
-                return
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
+        try await HealCLITests.waitUntil(what, timeout: timeout, condition)
     }
 
     /// Ready endpoints behind Service web, as its EndpointSlices say.
