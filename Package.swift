@@ -86,6 +86,7 @@ let package = Package(
 
         .target(
             name: "HealTestSupport",
+            dependencies: ["HealModel"],
             path: "Tests/HealTestSupport"
         ),
         .testTarget(name: "HealTestSupportTests", dependencies: ["HealTestSupport"]),

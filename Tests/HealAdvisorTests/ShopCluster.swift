@@ -7,28 +7,28 @@ import HealModel
 enum ShopCluster {
     static func snapshot() throws -> ClusterSnapshot {
         var snapshot = ClusterSnapshot()
-        snapshot.insert(.deployment(try decode(deployment)))
-        snapshot.insert(.replicaSet(try decode(replicaSet)))
-        snapshot.insert(.pod(try decode(pod)))
-        snapshot.insert(.statefulSet(try decode(statefulSet)))
-        snapshot.insert(.daemonSet(try decode(daemonSet)))
-        snapshot.insert(.job(try decode(job)))
-        snapshot.insert(.service(try decode(service)))
-        snapshot.insert(.service(try decode(externalService)))
-        snapshot.insert(.service(try decode(apiServerService)))
-        snapshot.insert(.endpointSlice(try decode(endpointSlice)))
-        snapshot.insert(.node(try decode(node)))
-        snapshot.insert(.persistentVolumeClaim(try decode(claim)))
-        snapshot.insert(.horizontalPodAutoscaler(try decode(autoscaler)))
-        snapshot.insert(.ingress(try decode(ingress)))
-        snapshot.insert(.podDisruptionBudget(try decode(budget)))
-        snapshot.insert(.event(try decode(rolloutEvent)))
+        snapshot.insert(try decode(deployment, as: Deployment.self))
+        snapshot.insert(try decode(replicaSet, as: ReplicaSet.self))
+        snapshot.insert(try decode(pod, as: Pod.self))
+        snapshot.insert(try decode(statefulSet, as: StatefulSet.self))
+        snapshot.insert(try decode(daemonSet, as: DaemonSet.self))
+        snapshot.insert(try decode(job, as: Job.self))
+        snapshot.insert(try decode(service, as: Service.self))
+        snapshot.insert(try decode(externalService, as: Service.self))
+        snapshot.insert(try decode(apiServerService, as: Service.self))
+        snapshot.insert(try decode(endpointSlice, as: EndpointSlice.self))
+        snapshot.insert(try decode(node, as: Node.self))
+        snapshot.insert(try decode(claim, as: PersistentVolumeClaim.self))
+        snapshot.insert(try decode(autoscaler, as: HorizontalPodAutoscaler.self))
+        snapshot.insert(try decode(ingress, as: Ingress.self))
+        snapshot.insert(try decode(budget, as: PodDisruptionBudget.self))
+        snapshot.insert(try decode(rolloutEvent, as: Event.self))
         snapshot.logs[ContainerLogKey(namespace: "batch", pod: "nightly-export-x8p2q", container: "exporter")] =
             ContainerLogs(current: ["export finished"])
         return snapshot
     }
 
-    private static func decode<T: Decodable>(_ json: String) throws -> T {
+    private static func decode<T: Decodable>(_ json: String, as type: T.Type) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(json.utf8))
     }
 

@@ -9,7 +9,7 @@ private struct AnyItem: Decodable {
     static let listKind = CodingUserInfoKey(rawValue: "listKind")!
     private enum Keys: String, CodingKey { case kind }
 
-    var object: KubeObject
+    var object: any KubeResource
 
     init(from decoder: any Decoder) throws {
         let kind: ResourceKind
@@ -23,7 +23,7 @@ private struct AnyItem: Decodable {
             }
             kind = named
         }
-        object = try KubeObject(kind: kind, from: decoder)
+        object = try KindRegistry.type(of: kind).init(from: decoder)
     }
 }
 

@@ -13,7 +13,7 @@ struct ContainerSpecInternerTests {
     func shared() throws {
         var snapshot = ClusterSnapshot()
         for pod in try capturedItems("api/v1/namespaces/shop/pods.json", as: Pod.self) {
-            snapshot.insert(.pod(pod))
+            snapshot.insert(pod)
         }
         let catalog = snapshot.pods.filter { $0.metadata.name.hasPrefix("catalog-") }
         #expect(catalog.count == 3)
@@ -27,7 +27,7 @@ struct ContainerSpecInternerTests {
         var pods = try capturedItems("api/v1/namespaces/shop/pods.json", as: Pod.self).filter { $0.metadata.name.hasPrefix("catalog-") }
         pods[2].spec.containers[0].image = "python:3.13-slim"
         var snapshot = ClusterSnapshot()
-        for pod in pods { snapshot.insert(.pod(pod)) }
+        for pod in pods { snapshot.insert(pod) }
         #expect(snapshot.pods[2].spec.containers[0].image == "python:3.13-slim")
         #expect(snapshot.pods[0].spec.containers[0].image == "python:3.12-slim")
         #expect(storage(snapshot.pods[0].spec.containers) == storage(snapshot.pods[1].spec.containers))

@@ -14,17 +14,21 @@ protocol LiveSet: Sendable {
     func watch(client: KubeClient, namespace: String?, connectivity: WatchConnectivity, yield: @escaping @Sendable (any Sendable) -> Void) async throws
 }
 
-private struct TypedLiveSet<Object: Decodable & Sendable>: LiveSet {
-    let kind: ResourceKind
-    let list: WritableKeyPath<ClusterSnapshot, [Object]> & Sendable
+private struct TypedLiveSet<Object: KubeResource>: LiveSet {
     var objects: WatchedObjects<Object>
+
+    init(_ snapshot: ClusterSnapshot) {
+        objects = WatchedObjects(snapshot[Object.self]) { "\($0.metadata.namespace ?? "")/\($0.metadata.name)" }
+    }
+
+    var kind: ResourceKind { Object.resource }
 
     mutating func apply(_ event: any Sendable) {
         if let event = event as? WatchEvent<Object> { objects.apply(event) }
     }
 
     func fill(_ snapshot: inout ClusterSnapshot) {
-        snapshot[keyPath: list] = objects.values
+        snapshot[Object.self] = objects.values
     }
 
     func watch(client: KubeClient, namespace: String?, connectivity: WatchConnectivity, yield: @escaping @Sendable (any Sendable) -> Void) async throws {
@@ -35,27 +39,18 @@ private struct TypedLiveSet<Object: Decodable & Sendable>: LiveSet {
 }
 
 enum LiveKinds {
-    /// A set for every kind the initial collection read (a kind RBAC refused stays as it was).
+    /// The kinds `LiveCluster` follows itself.
+    static let ownBookkeeping: Set<ResourceKind> = [.pods, .events, .deployments, .replicaSets]
+
+    /// A set for every other kind the initial collection read (a kind RBAC refused stays as it
+    /// was).
     static func sets(from snapshot: ClusterSnapshot) -> [any LiveSet] {
-        var sets: [any LiveSet] = []
-        func add<Object: Decodable & Sendable>(
-            _ kind: ResourceKind, _ list: WritableKeyPath<ClusterSnapshot, [Object]> & Sendable,
-            _ metadata: @escaping @Sendable (Object) -> ObjectMeta
-        ) {
-            guard snapshot.collected.contains(kind) else { return }
-            let objects = WatchedObjects(snapshot[keyPath: list]) { "\(metadata($0).namespace ?? "")/\(metadata($0).name)" }
-            sets.append(TypedLiveSet(kind: kind, list: list, objects: objects))
-        }
-        add(.statefulSets, \.statefulSets) { $0.metadata }
-        add(.daemonSets, \.daemonSets) { $0.metadata }
-        add(.jobs, \.jobs) { $0.metadata }
-        add(.services, \.services) { $0.metadata }
-        add(.endpointSlices, \.endpointSlices) { $0.metadata }
-        add(.nodes, \.nodes) { $0.metadata }
-        add(.persistentVolumeClaims, \.persistentVolumeClaims) { $0.metadata }
-        add(.horizontalPodAutoscalers, \.horizontalPodAutoscalers) { $0.metadata }
-        add(.ingresses, \.ingresses) { $0.metadata }
-        add(.podDisruptionBudgets, \.podDisruptionBudgets) { $0.metadata }
-        return sets
+        KindRegistry.types
+            .filter { snapshot.collected.contains($0.resource) && !ownBookkeeping.contains($0.resource) }
+            .map { liveSet(of: $0, from: snapshot) }
+    }
+
+    private static func liveSet<Object: KubeResource>(of type: Object.Type, from snapshot: ClusterSnapshot) -> any LiveSet {
+        TypedLiveSet<Object>(snapshot)
     }
 }

@@ -11,43 +11,35 @@ extension KnownIdentifiers {
     /// `default`) are left out (see `BuiltInNames`).
     package static func from(_ snapshot: ClusterSnapshot) -> KnownIdentifiers {
         var known = KnownIdentifiers()
+        // Every object's name, namespace and owners, under its kind. An Event's name is its
+        // subject's plus a suffix; the subject is noted below instead.
+        for kind in ResourceKind.allCases where kind != .events {
+            let identifierKind = IdentifierKind.forObjectKind(kind.kind)
+            for metadata in snapshot.metadata(of: kind) { known.note(metadata, as: identifierKind) }
+        }
+        // What objects refer to, by kind.
         for pod in snapshot.pods {
-            known.note(pod.metadata, as: .pod)
             known.note(pod.spec)
             for status in pod.status.containerStatuses + pod.status.initContainerStatuses {
                 known.note(status.name, as: .container)
                 if let image = status.image { known.noteRegistry(ofImage: image) }
             }
         }
-        for deployment in snapshot.deployments {
-            known.note(deployment.metadata, as: .deployment)
-            known.note(deployment.spec.template)
-        }
-        for replicaSet in snapshot.replicaSets {
-            known.note(replicaSet.metadata, as: .replicaset)
-            known.note(replicaSet.spec.template)
+        for template in snapshot.deployments.map(\.spec.template) + snapshot.replicaSets.map(\.spec.template)
+            + snapshot.daemonSets.map(\.spec.template) + snapshot.jobs.map(\.spec.template)
+        {
+            known.note(template)
         }
         for statefulSet in snapshot.statefulSets {
-            known.note(statefulSet.metadata, as: .statefulset)
             known.note(statefulSet.spec.template)
             if let serviceName = statefulSet.spec.serviceName { known.note(serviceName, as: .service) }
             for claim in statefulSet.spec.volumeClaimTemplates { known.note(claim.metadata.name, as: .pvc) }
         }
-        for daemonSet in snapshot.daemonSets {
-            known.note(daemonSet.metadata, as: .daemonset)
-            known.note(daemonSet.spec.template)
-        }
-        for job in snapshot.jobs {
-            known.note(job.metadata, as: .job)
-            known.note(job.spec.template)
-        }
         for service in snapshot.services {
-            known.note(service.metadata, as: .service)
             if let clusterIP = service.spec.clusterIP, clusterIP != "None" { known.note(clusterIP, as: .ip) }
             if let externalName = service.spec.externalName { known.note(externalName, as: .host) }
         }
         for slice in snapshot.endpointSlices {
-            known.note(slice.metadata, as: .endpointslice)
             if let serviceName = slice.serviceName { known.note(serviceName, as: .service) }
             for endpoint in slice.endpoints {
                 for address in endpoint.addresses { known.note(address, as: .ip) }
@@ -55,20 +47,14 @@ extension KnownIdentifiers {
                 if let target = endpoint.targetRef { known.note(target) }
             }
         }
-        for node in snapshot.nodes {
-            known.note(node.metadata, as: .node)
-        }
         for claim in snapshot.persistentVolumeClaims {
-            known.note(claim.metadata, as: .pvc)
             if let volumeName = claim.spec?.volumeName { known.note(volumeName, as: .pv) }
         }
         for autoscaler in snapshot.horizontalPodAutoscalers {
-            known.note(autoscaler.metadata, as: .hpa)
             let target = autoscaler.spec.scaleTargetRef
             known.note(target.name, as: IdentifierKind.forObjectKind(target.kind))
         }
         for ingress in snapshot.ingresses {
-            known.note(ingress.metadata, as: .ingress)
             if let service = ingress.spec.defaultBackend?.service { known.note(service.name, as: .service) }
             for rule in ingress.spec.rules {
                 if let http = rule.http {
@@ -79,9 +65,6 @@ extension KnownIdentifiers {
                 // `*.shop.example.com`: the `*` is no name character, the domain is the name.
                 if let host = rule.host { known.note(host.hasPrefix("*.") ? String(host.dropFirst(2)) : host, as: .host) }
             }
-        }
-        for budget in snapshot.podDisruptionBudgets {
-            known.note(budget.metadata, as: .pdb)
         }
         for event in snapshot.events {
             if let namespace = event.metadata.namespace { known.note(namespace, as: .namespace) }

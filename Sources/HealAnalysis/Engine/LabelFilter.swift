@@ -10,20 +10,9 @@ struct LabelFilter {
     init(_ selector: LabelSelectorExpression, snapshot: ClusterSnapshot) {
         self.selector = selector
         var labels: [ResourceRef: [String: String]] = [:]
-        func add(_ meta: ObjectMeta, _ kind: ResourceKind) {
-            labels[meta.ref(kind: kind.kind)] = meta.labels
+        for kind in ResourceKind.allCases {
+            for meta in snapshot.metadata(of: kind) { labels[meta.ref(kind: kind.kind)] = meta.labels }
         }
-        snapshot.pods.forEach { add($0.metadata, .pods) }
-        snapshot.deployments.forEach { add($0.metadata, .deployments) }
-        snapshot.replicaSets.forEach { add($0.metadata, .replicaSets) }
-        snapshot.statefulSets.forEach { add($0.metadata, .statefulSets) }
-        snapshot.daemonSets.forEach { add($0.metadata, .daemonSets) }
-        snapshot.jobs.forEach { add($0.metadata, .jobs) }
-        snapshot.services.forEach { add($0.metadata, .services) }
-        snapshot.nodes.forEach { add($0.metadata, .nodes) }
-        snapshot.persistentVolumeClaims.forEach { add($0.metadata, .persistentVolumeClaims) }
-        snapshot.horizontalPodAutoscalers.forEach { add($0.metadata, .horizontalPodAutoscalers) }
-        snapshot.ingresses.forEach { add($0.metadata, .ingresses) }
         self.labels = labels
     }
 

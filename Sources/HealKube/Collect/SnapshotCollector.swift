@@ -78,54 +78,20 @@ package struct SnapshotCollector: Sendable {
     }
 
     private func listInto(_ part: inout ClusterSnapshot, kind: ResourceKind, scope: CollectionScope, tracker: ProgressTracker) async throws {
-        let namespace = kind.isNamespaced ? scope.namespace : nil
-        let excluded = Set(scope.excludedNamespaces)
-        func keep(_ meta: ObjectMeta) -> Bool { meta.isIn(namespace: namespace, excluding: excluded) }
-        switch kind {
-        case .pods:
-            try await list(kind, Pod.self, namespace, tracker) { pods in
-                for pod in pods where keep(pod.metadata) { part.insert(.pod(pod)) }
-            }
-        case .events:
-            for fieldSelector in Event.diagnosisFieldSelectors {
-                try await list(kind, Event.self, namespace, tracker, fieldSelector: fieldSelector) {
-                    part.events += $0.filter { keep($0.metadata) }
-                }
-            }
-        case .deployments:
-            try await list(kind, Deployment.self, namespace, tracker) { part.deployments += $0.filter { keep($0.metadata) } }
-        case .replicaSets:
-            try await list(kind, ReplicaSet.self, namespace, tracker) { part.replicaSets += $0.filter { keep($0.metadata) } }
-        case .statefulSets:
-            try await list(kind, StatefulSet.self, namespace, tracker) { part.statefulSets += $0.filter { keep($0.metadata) } }
-        case .daemonSets:
-            try await list(kind, DaemonSet.self, namespace, tracker) { part.daemonSets += $0.filter { keep($0.metadata) } }
-        case .jobs:
-            try await list(kind, Job.self, namespace, tracker) { part.jobs += $0.filter { keep($0.metadata) } }
-        case .services:
-            try await list(kind, Service.self, namespace, tracker) { part.services += $0.filter { keep($0.metadata) } }
-        case .endpointSlices:
-            try await list(kind, EndpointSlice.self, namespace, tracker) { part.endpointSlices += $0.filter { keep($0.metadata) } }
-        case .nodes:
-            try await list(kind, Node.self, namespace, tracker) { part.nodes += $0 }
-        case .persistentVolumeClaims:
-            try await list(kind, PersistentVolumeClaim.self, namespace, tracker) { part.persistentVolumeClaims += $0.filter { keep($0.metadata) } }
-        case .horizontalPodAutoscalers:
-            try await list(kind, HorizontalPodAutoscaler.self, namespace, tracker) { part.horizontalPodAutoscalers += $0.filter { keep($0.metadata) } }
-        case .ingresses:
-            try await list(kind, Ingress.self, namespace, tracker) { part.ingresses += $0.filter { keep($0.metadata) } }
-        case .podDisruptionBudgets:
-            try await list(kind, PodDisruptionBudget.self, namespace, tracker) { part.podDisruptionBudgets += $0.filter { keep($0.metadata) } }
-        }
+        try await listInto(&part, KindRegistry.type(of: kind), scope: scope, tracker: tracker)
     }
 
-    private func list<Object: Decodable & Sendable>(
-        _ kind: ResourceKind, _ type: Object.Type, _ namespace: String?, _ tracker: ProgressTracker,
-        fieldSelector: String? = nil, append: ([Object]) -> Void
+    private func listInto<Object: KubeResource>(
+        _ part: inout ClusterSnapshot, _ type: Object.Type, scope: CollectionScope, tracker: ProgressTracker
     ) async throws {
-        try await client.list(kind, as: type, namespace: namespace, fieldSelector: fieldSelector) { items in
-            append(items)
-            await tracker.addObjects(items.count)
+        let kind = Object.resource
+        let namespace = kind.isNamespaced ? scope.namespace : nil
+        let excluded = Set(scope.excludedNamespaces)
+        for fieldSelector in Object.listFieldSelectors {
+            try await client.list(kind, as: type, namespace: namespace, fieldSelector: fieldSelector) { items in
+                part.append(contentsOf: items.filter { $0.metadata.isIn(namespace: namespace, excluding: excluded) })
+                await tracker.addObjects(items.count)
+            }
         }
     }
 

@@ -4,7 +4,7 @@ import HealModel
 /// single object. Objects of kinds diagnose does not read (ConfigMaps, ReplicationControllers …)
 /// are skipped, not rejected.
 struct SnapshotDocument: Decodable {
-    var objects: [KubeObject] = []
+    var objects: [any KubeResource] = []
     /// Kinds present as a typed List, even an empty one: these count as collected.
     var listedKinds: Set<ResourceKind> = []
     var skippedKinds: Set<String> = []
@@ -47,7 +47,7 @@ struct SnapshotDocument: Decodable {
             if !kind.isEmpty { skippedKinds.insert(kind) }
             return
         }
-        objects.append(try KubeObject(kind: known, from: decoder))
+        objects.append(try KindRegistry.type(of: known).init(from: decoder))
         listedKinds.insert(known)
     }
 }

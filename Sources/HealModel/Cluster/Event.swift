@@ -77,3 +77,19 @@ package struct Event: Decodable, Sendable {
             ?? container.decodeIfPresent(Source.self, forKey: .source)?.component
     }
 }
+
+extension ResourceKind {
+    package static let events = ResourceKind(group: "", version: "v1", plural: "events", kind: "Event", statusSubresource: false, shortNames: ["ev"])
+}
+
+extension Event: KubeResource {
+    package static var resource: ResourceKind { .events }
+    package static var listFieldSelectors: [String?] { diagnosisFieldSelectors }
+}
+
+extension ClusterSnapshot {
+    package var events: [Event] {
+        get { self[Event.self] }
+        _modify { yield &self[Event.self] }
+    }
+}

@@ -23,3 +23,17 @@ package struct HorizontalPodAutoscaler: Decodable, Sendable {
     package var spec: Spec
     package var status: Status?
 }
+
+extension ResourceKind {
+    package static let horizontalPodAutoscalers = ResourceKind(group: "autoscaling", version: "v2", plural: "horizontalpodautoscalers", kind: "HorizontalPodAutoscaler", shortNames: ["hpa"])
+}
+
+extension HorizontalPodAutoscaler: KubeResource {
+    package static var resource: ResourceKind { .horizontalPodAutoscalers }}
+
+extension ClusterSnapshot {
+    package var horizontalPodAutoscalers: [HorizontalPodAutoscaler] {
+        get { self[HorizontalPodAutoscaler.self] }
+        _modify { yield &self[HorizontalPodAutoscaler.self] }
+    }
+}

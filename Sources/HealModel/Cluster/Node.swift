@@ -20,3 +20,17 @@ package struct Node: Decodable, Sendable {
     package var spec: Spec?
     package var status: Status?
 }
+
+extension ResourceKind {
+    package static let nodes = ResourceKind(group: "", version: "v1", plural: "nodes", kind: "Node", namespaced: false, shortNames: ["no"])
+}
+
+extension Node: KubeResource {
+    package static var resource: ResourceKind { .nodes }}
+
+extension ClusterSnapshot {
+    package var nodes: [Node] {
+        get { self[Node.self] }
+        _modify { yield &self[Node.self] }
+    }
+}

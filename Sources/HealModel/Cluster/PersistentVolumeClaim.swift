@@ -12,3 +12,17 @@ package struct PersistentVolumeClaim: Decodable, Sendable {
     package var spec: Spec?
     package var status: Status?
 }
+
+extension ResourceKind {
+    package static let persistentVolumeClaims = ResourceKind(group: "", version: "v1", plural: "persistentvolumeclaims", kind: "PersistentVolumeClaim", shortNames: ["pvc"])
+}
+
+extension PersistentVolumeClaim: KubeResource {
+    package static var resource: ResourceKind { .persistentVolumeClaims }}
+
+extension ClusterSnapshot {
+    package var persistentVolumeClaims: [PersistentVolumeClaim] {
+        get { self[PersistentVolumeClaim.self] }
+        _modify { yield &self[PersistentVolumeClaim.self] }
+    }
+}

@@ -31,3 +31,17 @@ package struct EndpointSlice: Decodable, Sendable {
         metadata.labels["kubernetes.io/service-name"]
     }
 }
+
+extension ResourceKind {
+    package static let endpointSlices = ResourceKind(group: "discovery.k8s.io", version: "v1", plural: "endpointslices", kind: "EndpointSlice", statusSubresource: false)
+}
+
+extension EndpointSlice: KubeResource {
+    package static var resource: ResourceKind { .endpointSlices }}
+
+extension ClusterSnapshot {
+    package var endpointSlices: [EndpointSlice] {
+        get { self[EndpointSlice.self] }
+        _modify { yield &self[EndpointSlice.self] }
+    }
+}

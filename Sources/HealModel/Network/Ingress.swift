@@ -36,3 +36,17 @@ package struct Ingress: Decodable, Sendable {
     package var metadata: ObjectMeta
     package var spec: Spec
 }
+
+extension ResourceKind {
+    package static let ingresses = ResourceKind(group: "networking.k8s.io", version: "v1", plural: "ingresses", kind: "Ingress", shortNames: ["ing"])
+}
+
+extension Ingress: KubeResource {
+    package static var resource: ResourceKind { .ingresses }}
+
+extension ClusterSnapshot {
+    package var ingresses: [Ingress] {
+        get { self[Ingress.self] }
+        _modify { yield &self[Ingress.self] }
+    }
+}

@@ -19,3 +19,17 @@ package struct Service: Decodable, Sendable {
     package var metadata: ObjectMeta
     package var spec: Spec
 }
+
+extension ResourceKind {
+    package static let services = ResourceKind(group: "", version: "v1", plural: "services", kind: "Service", shortNames: ["svc"])
+}
+
+extension Service: KubeResource {
+    package static var resource: ResourceKind { .services }}
+
+extension ClusterSnapshot {
+    package var services: [Service] {
+        get { self[Service.self] }
+        _modify { yield &self[Service.self] }
+    }
+}

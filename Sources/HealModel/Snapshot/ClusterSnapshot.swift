@@ -1,19 +1,8 @@
-/// Everything one diagnosis reads, whether fetched from a live cluster or loaded from files.
+/// Everything one diagnosis reads, whether fetched from a live cluster or loaded from files:
+/// the objects of each registered kind (`snapshot[Pod.self]`, or `snapshot.pods`), logs, and
+/// what was and was not read.
 package struct ClusterSnapshot: Sendable {
-    package var pods: [Pod] = []
-    package var events: [Event] = []
-    package var deployments: [Deployment] = []
-    package var replicaSets: [ReplicaSet] = []
-    package var statefulSets: [StatefulSet] = []
-    package var daemonSets: [DaemonSet] = []
-    package var jobs: [Job] = []
-    package var services: [Service] = []
-    package var endpointSlices: [EndpointSlice] = []
-    package var nodes: [Node] = []
-    package var persistentVolumeClaims: [PersistentVolumeClaim] = []
-    package var horizontalPodAutoscalers: [HorizontalPodAutoscaler] = []
-    package var ingresses: [Ingress] = []
-    package var podDisruptionBudgets: [PodDisruptionBudget] = []
+    private var lists: [ResourceKind: any ObjectList] = [:]
     package var logs: [ContainerLogKey: ContainerLogs] = [:]
     private var interner = ContainerSpecInterner()
 
@@ -28,55 +17,85 @@ package struct ClusterSnapshot: Sendable {
 
     package init() {}
 
-    package mutating func insert(_ object: KubeObject) {
-        switch object {
-        case .pod(var pod):
-            interner.intern(&pod)
-            pods.append(pod)
-        case .event(let event): events.append(event)
-        case .deployment(let deployment): deployments.append(deployment)
-        case .replicaSet(let replicaSet): replicaSets.append(replicaSet)
-        case .statefulSet(let statefulSet): statefulSets.append(statefulSet)
-        case .daemonSet(let daemonSet): daemonSets.append(daemonSet)
-        case .job(let job): jobs.append(job)
-        case .service(let service): services.append(service)
-        case .endpointSlice(let slice): endpointSlices.append(slice)
-        case .node(let node): nodes.append(node)
-        case .persistentVolumeClaim(let claim): persistentVolumeClaims.append(claim)
-        case .horizontalPodAutoscaler(let autoscaler): horizontalPodAutoscalers.append(autoscaler)
-        case .ingress(let ingress): ingresses.append(ingress)
-        case .podDisruptionBudget(let budget): podDisruptionBudgets.append(budget)
+    /// The objects of one kind. Setting replaces them as they are (no interning).
+    package subscript<Object: KubeResource>(_ type: Object.Type) -> [Object] {
+        get { lists[Object.resource].map { $0 as! [Object] } ?? [] }
+        // Moves the array out while it is changed, so that appending never copies it.
+        _modify {
+            var objects = lists.removeValue(forKey: Object.resource).map { $0 as! [Object] } ?? []
+            defer { lists[Object.resource] = objects }
+            yield &objects
         }
+    }
+
+    /// The metadata of every object of `kind`, whatever its model.
+    package func metadata(of kind: ResourceKind) -> [ObjectMeta] {
+        lists[kind]?.metadata ?? []
+    }
+
+    package func count(of kind: ResourceKind) -> Int {
+        lists[kind]?.count ?? 0
+    }
+
+    package mutating func insert<Object: KubeResource>(_ object: Object) {
+        var object = object
+        object.intern(in: &interner)
+        self[Object.self].append(object)
+    }
+
+    package mutating func append<Object: KubeResource>(contentsOf objects: [Object]) {
+        var interned = objects
+        for index in interned.indices { interned[index].intern(in: &interner) }
+        self[Object.self].append(contentsOf: interned)
     }
 
     /// Adds everything from `other` (another page, another namespace, another file).
     package mutating func merge(_ other: ClusterSnapshot) {
-        if pods.isEmpty, interner.isEmpty {
-            // Adopt the other's pods (and their interned specs) as they are, without a copy.
-            pods = other.pods
+        if interner.isEmpty, count(of: Pod.resource) == 0 {
+            // Adopted pods keep sharing their specs through the other's interner.
             interner = other.interner
-        } else {
-            for var pod in other.pods {
-                interner.intern(&pod)
-                pods.append(pod)
+        }
+        for (kind, list) in other.lists {
+            if let mine = lists[kind], mine.count > 0 {
+                list.append(to: &self)
+            } else {
+                // Adopt the other's objects as they are, without a copy.
+                lists[kind] = list
             }
         }
-        events += other.events
-        deployments += other.deployments
-        replicaSets += other.replicaSets
-        statefulSets += other.statefulSets
-        daemonSets += other.daemonSets
-        jobs += other.jobs
-        services += other.services
-        endpointSlices += other.endpointSlices
-        nodes += other.nodes
-        persistentVolumeClaims += other.persistentVolumeClaims
-        horizontalPodAutoscalers += other.horizontalPodAutoscalers
-        ingresses += other.ingresses
-        podDisruptionBudgets += other.podDisruptionBudgets
         logs.merge(other.logs) { _, new in new }
         collected.formUnion(other.collected)
         unreadable += other.unreadable
+    }
+
+    /// The same snapshot keeping only the objects whose metadata `keep` accepts.
+    package func filtered(_ keep: (ResourceKind, ObjectMeta) -> Bool) -> ClusterSnapshot {
+        var result = self
+        for (kind, list) in lists {
+            result.lists[kind] = list.filtered { keep(kind, $0) }
+        }
+        return result
+    }
+}
+
+/// The objects of one kind, whatever their model: what the snapshot needs to handle every kind
+/// alike.
+private protocol ObjectList: Sendable {
+    var count: Int { get }
+    var metadata: [ObjectMeta] { get }
+    func filtered(_ keep: (ObjectMeta) -> Bool) -> any ObjectList
+    func append(to snapshot: inout ClusterSnapshot)
+}
+
+extension Array: ObjectList where Element: KubeResource {
+    fileprivate var metadata: [ObjectMeta] { map(\.metadata) }
+
+    fileprivate func filtered(_ keep: (ObjectMeta) -> Bool) -> any ObjectList {
+        filter { keep($0.metadata) }
+    }
+
+    fileprivate func append(to snapshot: inout ClusterSnapshot) {
+        snapshot.append(contentsOf: self)
     }
 }
 

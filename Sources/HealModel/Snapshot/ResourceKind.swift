@@ -1,71 +1,46 @@
-/// The kinds diagnose reads, with what is needed to address them on the API server.
-package enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
-    case pods
-    case events
-    case deployments
-    case replicaSets = "replicasets"
-    case statefulSets = "statefulsets"
-    case daemonSets = "daemonsets"
-    case jobs
-    case services
-    case endpointSlices = "endpointslices"
-    case nodes
-    case persistentVolumeClaims = "persistentvolumeclaims"
-    case horizontalPodAutoscalers = "horizontalpodautoscalers"
-    case ingresses
-    case podDisruptionBudgets = "poddisruptionbudgets"
-
+/// How the API server addresses a kind diagnose reads: group, version, plural, kind and the short
+/// names kubectl accepts. Each kind's constant lives beside its model (`ResourceKind.pods` in
+/// `Pod.swift`); `KindRegistry` lists them.
+package struct ResourceKind: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The plural resource name used in API paths and RBAC rules.
-    package var plural: String { rawValue }
+    package let plural: String
+    package let kind: String
+    package let group: String
+    package let version: String
+    package let isNamespaced: Bool
+    /// Writes to the object keep its `status`, which has a subresource of its own.
+    package let hasStatusSubresource: Bool
+    package let shortNames: [String]
 
-    package var kind: String {
-        switch self {
-        case .pods: "Pod"
-        case .events: "Event"
-        case .deployments: "Deployment"
-        case .replicaSets: "ReplicaSet"
-        case .statefulSets: "StatefulSet"
-        case .daemonSets: "DaemonSet"
-        case .jobs: "Job"
-        case .services: "Service"
-        case .endpointSlices: "EndpointSlice"
-        case .nodes: "Node"
-        case .persistentVolumeClaims: "PersistentVolumeClaim"
-        case .horizontalPodAutoscalers: "HorizontalPodAutoscaler"
-        case .ingresses: "Ingress"
-        case .podDisruptionBudgets: "PodDisruptionBudget"
-        }
+    package init(
+        group: String, version: String, plural: String, kind: String, namespaced: Bool = true,
+        statusSubresource: Bool = true, shortNames: [String] = []
+    ) {
+        self.group = group
+        self.version = version
+        self.plural = plural
+        self.kind = kind
+        self.isNamespaced = namespaced
+        self.hasStatusSubresource = statusSubresource
+        self.shortNames = shortNames
     }
 
-    package var group: String {
-        switch self {
-        case .pods, .events, .services, .nodes, .persistentVolumeClaims: ""
-        case .deployments, .replicaSets, .statefulSets, .daemonSets: "apps"
-        case .jobs: "batch"
-        case .endpointSlices: "discovery.k8s.io"
-        case .horizontalPodAutoscalers: "autoscaling"
-        case .ingresses: "networking.k8s.io"
-        case .podDisruptionBudgets: "policy"
-        }
-    }
-
-    package var version: String {
-        self == .horizontalPodAutoscalers ? "v2" : "v1"
-    }
+    /// Every registered kind, in registration order.
+    package static var allCases: [ResourceKind] { KindRegistry.kinds }
 
     package var apiVersion: String {
         group.isEmpty ? version : "\(group)/\(version)"
     }
-
-    package var isNamespaced: Bool { self != .nodes }
 
     /// "deployments.apps", "pods" — the form RBAC messages and kubectl use.
     package var groupResource: String {
         group.isEmpty ? plural : "\(plural).\(group)"
     }
 
+    package var description: String { groupResource }
+
     package init?(kind: String) {
-        guard let match = ResourceKind.allCases.first(where: { $0.kind == kind }) else { return nil }
+        guard let match = Self.allCases.first(where: { $0.kind == kind }) else { return nil }
         self = match
     }
 
@@ -77,7 +52,7 @@ package enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable, Co
         // "deployments.apps" names the group too, and it must be the kind's own (events are
         // served by the core group and events.k8s.io alike).
         let group = parts.count == 2 ? parts[1] : nil
-        let match = ResourceKind.allCases.first { kind in
+        let match = Self.allCases.first { kind in
             (kind.plural == bare || kind.kind.lowercased() == bare || kind.shortNames.contains(bare))
                 && (group == nil || group == kind.group || (kind == .events && group == "events.k8s.io"))
         }
@@ -85,26 +60,17 @@ package enum ResourceKind: String, CaseIterable, Sendable, Hashable, Codable, Co
         self = match
     }
 
-    private var shortNames: [String] {
-        switch self {
-        case .pods: ["po"]
-        case .events: ["ev"]
-        case .deployments: ["deploy"]
-        case .replicaSets: ["rs"]
-        case .statefulSets: ["sts"]
-        case .daemonSets: ["ds"]
-        case .jobs: []
-        case .services: ["svc"]
-        case .endpointSlices: []
-        case .nodes: ["no"]
-        case .persistentVolumeClaims: ["pvc"]
-        case .horizontalPodAutoscalers: ["hpa"]
-        case .ingresses: ["ing"]
-        case .podDisruptionBudgets: ["pdb"]
-        }
+    // Identity is the API's: group and plural.
+    package static func == (lhs: ResourceKind, rhs: ResourceKind) -> Bool {
+        lhs.plural == rhs.plural && lhs.group == rhs.group
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(plural)
+        hasher.combine(group)
     }
 
     package static func < (lhs: ResourceKind, rhs: ResourceKind) -> Bool {
-        lhs.rawValue < rhs.rawValue
+        (lhs.plural, lhs.group) < (rhs.plural, rhs.group)
     }
 }

@@ -18,3 +18,17 @@ package struct DaemonSet: Decodable, Sendable {
     package var spec: Spec
     package var status: Status?
 }
+
+extension ResourceKind {
+    package static let daemonSets = ResourceKind(group: "apps", version: "v1", plural: "daemonsets", kind: "DaemonSet", shortNames: ["ds"])
+}
+
+extension DaemonSet: KubeResource {
+    package static var resource: ResourceKind { .daemonSets }}
+
+extension ClusterSnapshot {
+    package var daemonSets: [DaemonSet] {
+        get { self[DaemonSet.self] }
+        _modify { yield &self[DaemonSet.self] }
+    }
+}

@@ -25,3 +25,17 @@ package struct Deployment: Decodable, Sendable {
     package var desiredReplicas: Int { spec.replicas ?? 1 }
     package var availableReplicas: Int { status?.availableReplicas ?? 0 }
 }
+
+extension ResourceKind {
+    package static let deployments = ResourceKind(group: "apps", version: "v1", plural: "deployments", kind: "Deployment", shortNames: ["deploy"])
+}
+
+extension Deployment: KubeResource {
+    package static var resource: ResourceKind { .deployments }}
+
+extension ClusterSnapshot {
+    package var deployments: [Deployment] {
+        get { self[Deployment.self] }
+        _modify { yield &self[Deployment.self] }
+    }
+}

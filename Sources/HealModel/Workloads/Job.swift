@@ -20,3 +20,17 @@ package struct Job: Decodable, Sendable {
     package var spec: Spec
     package var status: Status?
 }
+
+extension ResourceKind {
+    package static let jobs = ResourceKind(group: "batch", version: "v1", plural: "jobs", kind: "Job")
+}
+
+extension Job: KubeResource {
+    package static var resource: ResourceKind { .jobs }}
+
+extension ClusterSnapshot {
+    package var jobs: [Job] {
+        get { self[Job.self] }
+        _modify { yield &self[Job.self] }
+    }
+}

@@ -223,3 +223,19 @@ package struct ContainerState: Decodable, Sendable {
     package var running: Running?
     package var terminated: Terminated?
 }
+
+extension ResourceKind {
+    package static let pods = ResourceKind(group: "", version: "v1", plural: "pods", kind: "Pod", shortNames: ["po"])
+}
+
+extension Pod: KubeResource {
+    package static var resource: ResourceKind { .pods }
+    package mutating func intern(in interner: inout ContainerSpecInterner) { interner.intern(&self) }
+}
+
+extension ClusterSnapshot {
+    package var pods: [Pod] {
+        get { self[Pod.self] }
+        _modify { yield &self[Pod.self] }
+    }
+}

@@ -21,3 +21,17 @@ package struct ReplicaSet: Decodable, Sendable {
         metadata.annotations["deployment.kubernetes.io/revision"].flatMap { Int($0) }
     }
 }
+
+extension ResourceKind {
+    package static let replicaSets = ResourceKind(group: "apps", version: "v1", plural: "replicasets", kind: "ReplicaSet", shortNames: ["rs"])
+}
+
+extension ReplicaSet: KubeResource {
+    package static var resource: ResourceKind { .replicaSets }}
+
+extension ClusterSnapshot {
+    package var replicaSets: [ReplicaSet] {
+        get { self[ReplicaSet.self] }
+        _modify { yield &self[ReplicaSet.self] }
+    }
+}

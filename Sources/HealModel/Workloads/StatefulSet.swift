@@ -27,3 +27,17 @@ package struct StatefulSet: Decodable, Sendable {
 
     package var desiredReplicas: Int { spec.replicas ?? 1 }
 }
+
+extension ResourceKind {
+    package static let statefulSets = ResourceKind(group: "apps", version: "v1", plural: "statefulsets", kind: "StatefulSet", shortNames: ["sts"])
+}
+
+extension StatefulSet: KubeResource {
+    package static var resource: ResourceKind { .statefulSets }}
+
+extension ClusterSnapshot {
+    package var statefulSets: [StatefulSet] {
+        get { self[StatefulSet.self] }
+        _modify { yield &self[StatefulSet.self] }
+    }
+}

@@ -24,7 +24,7 @@ struct WorkloadInventoryTests {
     private func agenticDemo() throws -> [WorkloadResources] {
         var snapshot = try Scenario("agentic-demo").snapshot
         let autoscaler = try JSONDecoder().decode(HorizontalPodAutoscaler.self, from: Data(Self.autoscaler.utf8))
-        snapshot.insert(.horizontalPodAutoscaler(autoscaler))
+        snapshot.insert(autoscaler)
         return WorkloadResources.all(in: snapshot)
     }
 

@@ -17,25 +17,3 @@ func capturedItems<Item: Decodable>(_ path: String, as type: Item.Type = Item.se
     let data = try Data(contentsOf: Fixtures.capturedAPIPaths.appending(path: path))
     return try JSONDecoder().decode(ListPage<Item>.self, from: data).items
 }
-
-extension ClusterSnapshot {
-    /// How many objects of `kind` the snapshot holds.
-    func count(of kind: ResourceKind) -> Int {
-        switch kind {
-        case .pods: pods.count
-        case .events: events.count
-        case .deployments: deployments.count
-        case .replicaSets: replicaSets.count
-        case .statefulSets: statefulSets.count
-        case .daemonSets: daemonSets.count
-        case .jobs: jobs.count
-        case .services: services.count
-        case .endpointSlices: endpointSlices.count
-        case .nodes: nodes.count
-        case .persistentVolumeClaims: persistentVolumeClaims.count
-        case .horizontalPodAutoscalers: horizontalPodAutoscalers.count
-        case .ingresses: ingresses.count
-        case .podDisruptionBudgets: podDisruptionBudgets.count
-        }
-    }
-}

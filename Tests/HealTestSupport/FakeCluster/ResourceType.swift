@@ -1,3 +1,5 @@
+import HealModel
+
 /// A kind of stored object as URL paths name it (group + plural resource), with what the
 /// cluster needs to serve it: its `kind`, `apiVersion` and whether it lives in namespaces.
 struct ResourceType: Hashable, Sendable {
@@ -15,21 +17,24 @@ struct ResourceType: Hashable, Sendable {
         let hasStatusSubresource: Bool
     }
 
-    private static let known: [ResourceType: Info] = [
-        ResourceType(group: "", resource: "pods"): Info("Pod", "v1", status: true),
-        ResourceType(group: "", resource: "services"): Info("Service", "v1", status: true),
-        ResourceType(group: "", resource: "events"): Info("Event", "v1"),
-        ResourceType(group: "", resource: "configmaps"): Info("ConfigMap", "v1"),
-        ResourceType(group: "", resource: "secrets"): Info("Secret", "v1"),
-        ResourceType(group: "", resource: "endpoints"): Info("Endpoints", "v1"),
-        ResourceType(group: "", resource: "namespaces"): Info("Namespace", "v1", namespaced: false, status: true),
-        ResourceType(group: "", resource: "nodes"): Info("Node", "v1", namespaced: false, status: true),
-        ResourceType(group: "apps", resource: "deployments"): Info("Deployment", "apps/v1", status: true),
-        ResourceType(group: "apps", resource: "replicasets"): Info("ReplicaSet", "apps/v1", status: true),
-        ResourceType(group: "discovery.k8s.io", resource: "endpointslices"): Info("EndpointSlice", "discovery.k8s.io/v1"),
-        ResourceType(group: "events.k8s.io", resource: "events"): Info("Event", "events.k8s.io/v1"),
-        ResourceType(group: "coordination.k8s.io", resource: "leases"): Info("Lease", "coordination.k8s.io/v1"),
-    ]
+    /// Every kind diagnose reads, as its registry describes it, and the kinds only other
+    /// commands touch.
+    private static let known: [ResourceType: Info] = {
+        var known: [ResourceType: Info] = [
+            ResourceType(group: "", resource: "configmaps"): Info("ConfigMap", "v1"),
+            ResourceType(group: "", resource: "secrets"): Info("Secret", "v1"),
+            ResourceType(group: "", resource: "endpoints"): Info("Endpoints", "v1"),
+            ResourceType(group: "", resource: "namespaces"): Info("Namespace", "v1", namespaced: false, status: true),
+            ResourceType(group: "events.k8s.io", resource: "events"): Info("Event", "events.k8s.io/v1"),
+            ResourceType(group: "coordination.k8s.io", resource: "leases"): Info("Lease", "coordination.k8s.io/v1"),
+        ]
+        for kind in ResourceKind.allCases {
+            known[ResourceType(group: kind.group, resource: kind.plural)] = Info(
+                kind: kind.kind, apiVersion: kind.apiVersion, namespaced: kind.isNamespaced,
+                hasStatusSubresource: kind.hasStatusSubresource)
+        }
+        return known
+    }()
 
     static let pods = ResourceType(group: "", resource: "pods")
     static let services = ResourceType(group: "", resource: "services")

@@ -1,0 +1,31 @@
+/// Every kind diagnose reads. Adding a kind is its model file (the struct, its `ResourceKind`
+/// constant, its `KubeResource` conformance and the snapshot's accessor) plus one line here.
+package enum KindRegistry {
+    package static let types: [any KubeResource.Type] = [
+        Pod.self,
+        Event.self,
+        Deployment.self,
+        ReplicaSet.self,
+        StatefulSet.self,
+        DaemonSet.self,
+        Job.self,
+        Service.self,
+        EndpointSlice.self,
+        Node.self,
+        PersistentVolumeClaim.self,
+        HorizontalPodAutoscaler.self,
+        Ingress.self,
+        PodDisruptionBudget.self,
+    ]
+
+    package static let kinds: [ResourceKind] = types.map { $0.resource }
+
+    private static let byKind: [ResourceKind: any KubeResource.Type] =
+        Dictionary(uniqueKeysWithValues: types.map { ($0.resource, $0) })
+
+    /// The model type of a registered kind.
+    package static func type(of kind: ResourceKind) -> any KubeResource.Type {
+        guard let type = byKind[kind] else { preconditionFailure("\(kind) is not in KindRegistry.types") }
+        return type
+    }
+}

@@ -1,0 +1,18 @@
+/// A kind diagnose reads: its narrow model, how the API addresses it and how it is listed. The
+/// snapshot, collection, `--snapshot` loading, label filtering, the watcher and the anonymizer
+/// handle every conforming type the same way once it is listed in `KindRegistry`.
+package protocol KubeResource: Decodable, Sendable {
+    static var resource: ResourceKind { get }
+    /// The field selectors one collection lists the kind with, one list each; `[nil]` lists it
+    /// whole.
+    static var listFieldSelectors: [String?] { get }
+    var metadata: ObjectMeta { get }
+    /// Shares what this object has in common with others already in a snapshot (pods share the
+    /// container specs of their template).
+    mutating func intern(in interner: inout ContainerSpecInterner)
+}
+
+extension KubeResource {
+    package static var listFieldSelectors: [String?] { [nil] }
+    package mutating func intern(in interner: inout ContainerSpecInterner) {}
+}
