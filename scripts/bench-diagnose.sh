@@ -22,10 +22,19 @@ usage: scripts/bench-diagnose.sh [options]
   --deployments-per-ns N   Deployments per namespace (default 20)
   --nodes N                nodes (default 100)
   --events N               core/v1 events (default 20000)
+  --unschedulable N        Deployments whose pods stay Pending (64 CPUs requested; default 3)
+  --mass-failure           the mass-failure case: 20,000 pods in 2,000 Deployments, 10,000 of them
+                           Pending with a FailedScheduling event each, 60,000 events (sets the
+                           five options above; later options override)
   --seed N                 generator seed (default 42)
   --runs K                 best of K runs (default 3)
   --out DIR                keep cluster, outputs and logs in DIR (default: a temp dir, removed)
   --binary PATH            use this kubectl-heal instead of building one
+  --compare PATH           also measure this kubectl-heal (say, the previous commit's release
+                           build) and check both report the same findings (codes, pod counts,
+                           samples)
+  --no-cost-model          the server answers at once instead of waiting what a v1.24 API
+                           server's LIST costs (scripts/bench/fake_apiserver.py, CostModel)
   --no-build               do not build; use .build-bench/release/kubectl-heal as it is
   --skip-kubectl           do not measure kubectl
   --with-snapshot          also measure `kubectl-heal diagnose --snapshot LIST.json -A -o json`
@@ -38,8 +47,8 @@ EOF
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/scripts/bench"
-PODS=10000 NAMESPACES=50 DPN=20 NODES=100 EVENTS=20000 SEED=42 RUNS=3
-OUT="" BINARY="" BUILD=1 SKIP_KUBECTL=0 WITH_SNAPSHOT=0 LATENCY=0 NO_GZIP=0 ENFORCE=0
+PODS=10000 NAMESPACES=50 DPN=20 NODES=100 EVENTS=20000 UNSCHEDULABLE=3 SEED=42 RUNS=3
+OUT="" BINARY="" COMPARE="" BUILD=1 SKIP_KUBECTL=0 WITH_SNAPSHOT=0 LATENCY=0 NO_GZIP=0 ENFORCE=0 COST_MODEL=v1.24
 
 need_arg() { [[ $# -ge 2 && -n "$2" ]] || { echo "bench-diagnose: $1 needs a value" >&2; exit 64; }; }
 while [[ $# -gt 0 ]]; do
@@ -49,6 +58,10 @@ while [[ $# -gt 0 ]]; do
     --deployments-per-ns) need_arg "$@"; DPN="$2"; shift 2 ;;
     --nodes) need_arg "$@"; NODES="$2"; shift 2 ;;
     --events) need_arg "$@"; EVENTS="$2"; shift 2 ;;
+    --unschedulable) need_arg "$@"; UNSCHEDULABLE="$2"; shift 2 ;;
+    --mass-failure) PODS=20000; NAMESPACES=50; DPN=40; EVENTS=60000; UNSCHEDULABLE=1000; shift ;;
+    --compare) need_arg "$@"; COMPARE="$2"; shift 2 ;;
+    --no-cost-model) COST_MODEL=none; shift ;;
     --seed) need_arg "$@"; SEED="$2"; shift 2 ;;
     --runs) need_arg "$@"; RUNS="$2"; shift 2 ;;
     --out) need_arg "$@"; OUT="$2"; shift 2 ;;
@@ -63,7 +76,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "bench-diagnose: unknown option: $1" >&2; usage >&2; exit 64 ;;
   esac
 done
-for v in "$PODS" "$NAMESPACES" "$DPN" "$NODES" "$EVENTS" "$SEED" "$RUNS" "$LATENCY"; do
+for v in "$PODS" "$NAMESPACES" "$DPN" "$NODES" "$EVENTS" "$UNSCHEDULABLE" "$SEED" "$RUNS" "$LATENCY"; do
   [[ "$v" =~ ^[0-9]+$ ]] || { echo "bench-diagnose: option values must be whole numbers (got '$v')" >&2; exit 64; }
 done
 [[ "$RUNS" -ge 1 ]] || { echo "bench-diagnose: --runs must be at least 1" >&2; exit 64; }
@@ -131,9 +144,10 @@ say "generating the synthetic cluster ($PODS pods, $((NAMESPACES * DPN)) deploym
 SNAP_ARGS=()
 if [[ "$WITH_SNAPSHOT" -eq 1 ]]; then SNAP_ARGS=(--list-snapshot "$WORK/snapshot-list.json"); fi
 python3 "$BENCH/make_cluster.py" --out "$CLUSTER" --seed "$SEED" --pods "$PODS" --namespaces "$NAMESPACES" \
-  --deployments-per-ns "$DPN" --nodes "$NODES" --events "$EVENTS" ${SNAP_ARGS[@]+"${SNAP_ARGS[@]}"}
+  --deployments-per-ns "$DPN" --nodes "$NODES" --events "$EVENTS" --unschedulable "$UNSCHEDULABLE" \
+  ${SNAP_ARGS[@]+"${SNAP_ARGS[@]}"}
 
-SERVER_ARGS=(--data "$CLUSTER" --access-log "$WORK/access.log" --latency-ms "$LATENCY" --lifetime 7200)
+SERVER_ARGS=(--data "$CLUSTER" --access-log "$WORK/access.log" --latency-ms "$LATENCY" --lifetime 7200 --cost-model "$COST_MODEL")
 if [[ "$NO_GZIP" -eq 1 ]]; then SERVER_ARGS+=(--no-gzip); fi
 : >"$WORK/access.log"
 python3 "$BENCH/fake_apiserver.py" "${SERVER_ARGS[@]}" >"$WORK/server.port" 2>"$WORK/server.log" &
@@ -196,10 +210,12 @@ if not m:
     sys.exit("bench-diagnose: Event.explanatoryNormalReasons not found in %s; update the warm-up" % sys.argv[2])
 reasons = sorted(re.findall(r'"([^"]+)"', m.group(1)))
 lists += [("/api/v1/events", 250, sel) for sel in ["type=Warning"] + ["type=Normal,reason=" + r for r in reasons]]
+# ... and, from the commit that reads field-selected Events from the watch cache on, unpaged
+lists += [("/api/v1/events", 0, sel) for sel in ["type=Warning"] + ["type=Normal,reason=" + r for r in reasons]]
 for path, limit, field_selector in lists:
     cont = ""
     while True:
-        query = {"limit": limit}
+        query = {"limit": limit} if limit else {}
         if field_selector:
             query["fieldSelector"] = field_selector
         if cont:
@@ -232,6 +248,13 @@ if [[ -z "$HEAL_PROBLEM" ]]; then
   say "measuring kubectl-heal diagnose -A -o json (best of $RUNS)"
   measure "kubectl-heal diagnose -A -o json" heal "$WORK/heal.json" -- \
     "${RUN_ENV[@]}" "$HEAL" diagnose -A -o json --kubeconfig "$KUBECONFIG_FILE"
+  if [[ -n "$COMPARE" ]]; then
+    say "measuring the kubectl-heal to compare with ($COMPARE)"
+    measure "kubectl-heal (compared) diagnose -A -o json" heal "$WORK/heal-compared.json" -- \
+      "${RUN_ENV[@]}" "$COMPARE" diagnose -A -o json --kubeconfig "$KUBECONFIG_FILE"
+    say "same findings (code, workload, pod count, samples) in both reports: $(python3 "$BENCH/measure.py" same-findings \
+      "$WORK/heal.json" "$WORK/heal-compared.json")"
+  fi
   if [[ "$WITH_SNAPSHOT" -eq 1 ]]; then
     say "measuring kubectl-heal diagnose --snapshot (List file) -A -o json"
     measure "kubectl-heal diagnose --snapshot LIST -A" heal "$WORK/heal-snapshot.json" -- \

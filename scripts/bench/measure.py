@@ -162,6 +162,34 @@ def cmd_report(a):
         sys.exit(1)
 
 
+def finding_keys(path):
+    """What two reports must agree on: per finding its code, severity, object, owner, pod count and
+    sample pods; the evidence texts are compared apart (their order and sample pod may differ)."""
+    with open(path) as f:
+        doc = json.load(f)
+    keys, evidence = [], []
+    for x in doc.get("findings", []):
+        pods = x.get("pods") or {}
+        keys.append(json.dumps([x.get("code"), x.get("severity"), x.get("resource"), x.get("owner"),
+                                pods.get("count"), pods.get("sample")], sort_keys=True))
+        evidence.append(json.dumps([x.get("code"), x.get("resource"), sorted(e.get("text", "") for e in x.get("evidence", []))],
+                                   sort_keys=True))
+    return sorted(keys), sorted(evidence)
+
+
+def cmd_same_findings(a):
+    (keys_a, ev_a), (keys_b, ev_b) = finding_keys(a.left), finding_keys(a.right)
+    if keys_a == keys_b:
+        same_evidence = "same evidence texts" if ev_a == ev_b else "evidence texts differ"
+        print("yes, %d findings (%s)" % (len(keys_a), same_evidence))
+        return
+    only_a = [k for k in keys_a if k not in set(keys_b)]
+    only_b = [k for k in keys_b if k not in set(keys_a)]
+    print("NO: %d vs %d findings; only in the first %s; only in the second %s" % (
+        len(keys_a), len(keys_b), only_a[:3], only_b[:3]))
+    sys.exit(1)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="op", required=True)
@@ -181,9 +209,14 @@ def main():
     q.add_argument("--rss-target-mb", type=float, default=150)
     q.add_argument("--ratio-target", type=float, default=1 / 3.0)
     q.add_argument("--enforce", action="store_true")
+    c = sub.add_parser("same-findings")
+    c.add_argument("left")
+    c.add_argument("right")
     a = p.parse_args()
     if a.op == "run":
         cmd_run(a)
+    elif a.op == "same-findings":
+        cmd_same_findings(a)
     else:
         cmd_report(a)
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Masks secret-looking values in text that goes into a report (log lines, event messages):
 /// `PASSWORD is: s3cret`, `token=…`, `Authorization: Bearer …`, JWTs, credentials in URLs and
 /// AWS access keys. Names stay visible — "MYSQL_ROOT_PASSWORD is: <redacted>" still says
@@ -5,7 +7,22 @@
 package enum SecretScrubber {
     package static let mask = "<redacted>"
 
+    /// Scrubbed texts by input. In a mass failure ten thousand pods quote the same condition or
+    /// event message, so each distinct text is scrubbed once (bounded: cleared when full).
+    private static let memo = Mutex<[String: String]>([:])
+    private static let memoLimit = 4096
+
     package static func scrub(_ input: String) -> String {
+        if let known = memo.withLock({ $0[input] }) { return known }
+        let result = scrubbed(input)
+        memo.withLock { memo in
+            if memo.count >= memoLimit { memo.removeAll(keepingCapacity: true) }
+            memo[input] = result
+        }
+        return result
+    }
+
+    private static func scrubbed(_ input: String) -> String {
         let text = printable(input)
         // Swift regexes are slow; most messages contain none of the trigger words, so a plain
         // substring check decides whether each pattern needs to run at all.

@@ -23,14 +23,19 @@ extension KubeClient {
                 let watchID = "\(kind.groupResource)#\(UUID().uuidString)"
                 do {
                     var version = resourceVersion
+                    // The first list may come from the watch cache, as an informer's does; a
+                    // relist after 410 reads etcd, so that it never goes back in time.
+                    var reading: ListReading = resourceVersion == nil ? .initial : .consistent
                     var backoff = Backoff.watch
                     while !Task.isCancelled {
                         do {
                             if version == nil {
                                 var items: [Object] = []
                                 let listed = try await list(
-                                    kind, as: type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector
+                                    kind, as: type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector,
+                                    reading: reading
                                 ) { items += $0 }
+                                reading = .consistent
                                 version = listed
                                 continuation.yield(.relisted(items, resourceVersion: listed))
                             }

@@ -81,18 +81,36 @@ package struct SnapshotCollector: Sendable {
         try await listInto(&part, KindRegistry.type(of: kind), scope: scope, tracker: tracker)
     }
 
+    /// Every field selector of the kind at once (one list each), from the watch cache: a
+    /// diagnosis may start a moment behind etcd. What each list brings is reduced as it arrives
+    /// and kept in the order of the selectors, so the snapshot reads the same every time.
     private func listInto<Object: KubeResource>(
         _ part: inout ClusterSnapshot, _ type: Object.Type, scope: CollectionScope, tracker: ProgressTracker
     ) async throws {
         let kind = Object.resource
         let namespace = kind.isNamespaced ? scope.namespace : nil
         let excluded = Set(scope.excludedNamespaces)
-        for fieldSelector in Object.listFieldSelectors {
-            try await client.list(kind, as: type, namespace: namespace, fieldSelector: fieldSelector) { items in
-                part.append(contentsOf: items.filter { $0.metadata.isIn(namespace: namespace, excluding: excluded) })
-                await tracker.addObjects(items.count)
+        let client = self.client
+        let selectors = Object.listFieldSelectors
+        var lists = try await withThrowingTaskGroup(of: (Int, [Object]).self) { group in
+            for (position, fieldSelector) in selectors.enumerated() {
+                group.addTask {
+                    var objects: [Object] = []
+                    try await client.list(kind, as: type, namespace: namespace, fieldSelector: fieldSelector, reading: .initial) { items in
+                        objects += items.filter { $0.metadata.isIn(namespace: namespace, excluding: excluded) }
+                        Object.reduce(&objects)
+                        await tracker.addObjects(items.count)
+                    }
+                    return (position, objects)
+                }
             }
+            var lists = [[Object]](repeating: [], count: selectors.count)
+            for try await (position, objects) in group { lists[position] = objects }
+            return lists
         }
+        var objects = lists.count == 1 ? lists.removeFirst() : lists.flatMap { $0 }
+        Object.reduce(&objects)
+        part.append(contentsOf: objects)
     }
 
     private func collectLogs(for pods: [Pod], policy: LogPolicy, tracker: ProgressTracker) async -> (logs: [ContainerLogKey: ContainerLogs], unreadable: [UnreadableResource]) {

@@ -10,9 +10,12 @@ package protocol KubeResource: Decodable, Sendable {
     /// Shares what this object has in common with others already in a snapshot (pods share the
     /// container specs of their template).
     mutating func intern(in interner: inout ContainerSpecInterner)
+    /// Bounds what one collection keeps of this kind, as pages arrive (Events are capped).
+    static func reduce(_ objects: inout [Self])
 }
 
 extension KubeResource {
     package static var listFieldSelectors: [String?] { [nil] }
     package mutating func intern(in interner: inout ContainerSpecInterner) {}
+    package static func reduce(_ objects: inout [Self]) {}
 }

@@ -16,7 +16,7 @@ struct ListPaginationTests {
     func pagesThroughShopPods() async throws {
         var pages: [[String]] = []
 
-        let resourceVersion = try await TestClients.client(server).list(.pods, as: Pod.self, namespace: "shop", pageSize: 3) {
+        let resourceVersion = try await TestClients.client(server).list(.pods, as: Pod.self, namespace: "shop", reading: ListReading(staleStartAcceptable: false, pageSize: 3)) {
             pages.append($0.map(\.metadata.name))
         }
 
@@ -43,7 +43,7 @@ struct ListPaginationTests {
         server.script(path: Self.shopPods, query: ["limit": "3"], responses: [.json(try Self.capturedPageText(1))])
         var pages: [[String]] = []
 
-        try await TestClients.client(server).list(.pods, as: Pod.self, namespace: "shop", pageSize: 3) {
+        try await TestClients.client(server).list(.pods, as: Pod.self, namespace: "shop", reading: ListReading(staleStartAcceptable: false, pageSize: 3)) {
             pages.append($0.map(\.metadata.name))
         }
 
@@ -72,7 +72,7 @@ struct ListPaginationTests {
         var names: [String] = []
 
         try await TestClients.client(server).list(
-            .pods, as: Pod.self, namespace: "shop", labelSelector: "app in (cart,catalog),tier!=db", pageSize: 2
+            .pods, as: Pod.self, namespace: "shop", labelSelector: "app in (cart,catalog),tier!=db", reading: ListReading(staleStartAcceptable: false, pageSize: 2)
         ) { names += $0.map(\.metadata.name) }
 
         #expect(names == Self.capturedShopPodNames.filter { $0.hasPrefix("cart-") || $0.hasPrefix("catalog-") })

@@ -102,7 +102,11 @@ struct ClusterAPI: RequestBackend {
             resourceVersion: String(version), countsRemaining: labelText.isEmpty && fieldText.isEmpty)
         let page: (items: [JSONValue], metadata: [JSONValue.Member])
         do {
-            page = try pager.page(limit: request.query("limit").flatMap { Int($0) }, continueToken: request.query("continue"))
+            // resourceVersion=0 reads the watch cache, which (as in v1.24) ignores limit and
+            // answers in one piece.
+            let fromWatchCache = request.query("resourceVersion") == "0" && request.query("continue") == nil
+            let limit = fromWatchCache ? nil : request.query("limit").flatMap { Int($0) }
+            page = try pager.page(limit: limit, continueToken: request.query("continue"))
         } catch {
             throw .badRequest(error.reason)
         }

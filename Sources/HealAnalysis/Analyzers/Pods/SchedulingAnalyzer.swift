@@ -14,12 +14,21 @@ struct SchedulingAnalyzer: Analyzer {
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
         let factory = PodFindingFactory(context: context, analyzer: descriptor.id)
+        // In a mass failure thousands of pods share one message: parse each distinct one once.
+        var parsedMessages: [String: SchedulerMessage?] = [:]
+        let largest = Self.largestAllocatable(context.snapshot.nodes)
         return context.snapshot.pods.compactMap { pod in
             guard let condition = pod.status.conditions["PodScheduled"], condition.isFalse, condition.reason == "Unschedulable" else { return nil }
             let events = context.index.events(for: pod).filter { $0.reason == "FailedScheduling" }
             let message = condition.message ?? events.last?.message ?? ""
-            let parsed = SchedulerMessage(message)
-            let causes = parsed.map { explain($0, pod: pod, context: context) } ?? []
+            let parsed: SchedulerMessage?
+            if let known = parsedMessages[message] {
+                parsed = known
+            } else {
+                parsed = SchedulerMessage(message)
+                parsedMessages[message] = parsed
+            }
+            let causes = parsed.map { explain($0, pod: pod, largest: largest, context: context) } ?? []
             let rootCause = causes.isEmpty
                 ? "No node can run the pod: \(Wording.clip(message, 200))."
                 : "No node can run the pod: \(causes.map(\.sentence).joined(separator: "; "))."
@@ -41,7 +50,18 @@ struct SchedulingAnalyzer: Analyzer {
         var evidence: [Evidence] = []
     }
 
-    private func explain(_ message: SchedulerMessage, pod: Pod, context: AnalysisContext) -> [Cause] {
+    /// The largest allocatable amount of each resource any node offers.
+    private static func largestAllocatable(_ nodes: [Node]) -> [String: Double] {
+        var largest: [String: Double] = [:]
+        for node in nodes {
+            for (resource, quantity) in node.status?.allocatable ?? [:] {
+                largest[resource] = max(largest[resource] ?? quantity.value, quantity.value)
+            }
+        }
+        return largest
+    }
+
+    private func explain(_ message: SchedulerMessage, pod: Pod, largest: [String: Double], context: AnalysisContext) -> [Cause] {
         message.reasons.map { reason in
             let nodes = reason.nodes.map { Wording.count($0, "node") } ?? "nodes"
             let one = reason.nodes == 1
@@ -49,7 +69,7 @@ struct SchedulingAnalyzer: Analyzer {
             switch reason.cause {
             case .insufficient(let resource):
                 let have = "\(nodes) \(verb("has", "have")) insufficient \(resource)"
-                return insufficient(resource, nodesHave: have, pod: pod, context: context)
+                return insufficient(resource, nodesHave: have, pod: pod, largest: largest[resource])
             case .untoleratedTaint(let taint):
                 return Cause(sentence: "\(nodes) \(verb("carries", "carry")) taint \(taint), which the pod does not tolerate", fix: nil)
             case .nodeSelectorMismatch:
@@ -69,9 +89,8 @@ struct SchedulingAnalyzer: Analyzer {
     }
 
     /// `nodesHave`: the scheduler's reason as a clause, "1 node has insufficient cpu".
-    private func insufficient(_ resource: String, nodesHave: String, pod: Pod, context: AnalysisContext) -> Cause {
+    private func insufficient(_ resource: String, nodesHave: String, pod: Pod, largest: Double?) -> Cause {
         let requested = Self.request(resource, of: pod)
-        let largest = context.snapshot.nodes.compactMap { $0.status?.allocatable[resource]?.value }.max()
         let format = Self.formatter(for: resource)
         guard let requested else {
             return Cause(sentence: nodesHave, fix: "Free \(resource) on the nodes or add nodes.")
