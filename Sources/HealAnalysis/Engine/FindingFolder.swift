@@ -17,8 +17,11 @@ enum FindingFolder {
     static func fold(_ findings: [Finding]) -> [Finding] {
         var result = findings
         var folded = Set<Int>()
+        // Candidates are the same workload's findings: a mass failure has thousands of workloads.
+        let positionsByWorkload = Dictionary(grouping: findings.indices) { findings[$0].workload }
         for (index, finding) in findings.enumerated() {
-            guard let (target, mergesPods) = foldTarget(for: finding, at: index, in: findings) else { continue }
+            let sameWorkload = positionsByWorkload[finding.workload] ?? []
+            guard let (target, mergesPods) = foldTarget(for: finding, at: index, among: sameWorkload, in: findings) else { continue }
             let status = finding.evidence.filter { $0.source == .status }.prefix(2)
             FindingGrouper.appendEvidence(Array(status), to: &result[target])
             if mergesPods, let pods = finding.pods {
@@ -30,13 +33,13 @@ enum FindingFolder {
         return result.enumerated().filter { !folded.contains($0.offset) }.map(\.element)
     }
 
-    private static func foldTarget(for finding: Finding, at index: Int, in findings: [Finding]) -> (Int, mergesPods: Bool)? {
+    /// `sameWorkload`: the positions of the findings about the finding's workload, in order.
+    private static func foldTarget(for finding: Finding, at index: Int, among sameWorkload: [Int], in findings: [Finding]) -> (Int, mergesPods: Bool)? {
         // A problem never folds into a milder finding (a 10-minute outage must not vanish into
         // "containers are being created"), nor into advice.
         func first(where absorbs: (Finding) -> Bool) -> Int? {
-            findings.indices.first { candidate in
-                candidate != index && findings[candidate].workload == finding.workload
-                    && findings[candidate].severity >= finding.severity && absorbs(findings[candidate])
+            sameWorkload.first { candidate in
+                candidate != index && findings[candidate].severity >= finding.severity && absorbs(findings[candidate])
             }
         }
         if workloadGeneric.contains(finding.code) {

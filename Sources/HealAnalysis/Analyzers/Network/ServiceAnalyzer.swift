@@ -12,18 +12,18 @@ struct ServiceAnalyzer: Analyzer {
         nonTriggeringScenarios: ["shop", "failover-clean", "hpa-at-min", "hygiene-clean", "statefulset-not-ready", "ingress-backend-missing"])
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
-        let podsByNamespace = Dictionary(grouping: context.snapshot.pods) { $0.metadata.namespace ?? "" }
+        let podsByNamespace = Dictionary(grouping: context.snapshot.pods) { $0.metadata.namespace ?? "" }.mapValues(NamespacePods.init)
         let slicesByService = Dictionary(grouping: context.snapshot.endpointSlices) {
             ResourceRef(kind: "Service", namespace: $0.metadata.namespace, name: $0.serviceName ?? "")
         }
         var findings: [Finding] = []
         // Services without a selector have hand-managed endpoints; ExternalName ones are DNS aliases.
         for service in context.snapshot.services where !service.spec.selector.isEmpty && service.spec.type != "ExternalName" {
-            let namespacePods = podsByNamespace[service.metadata.namespace ?? ""] ?? []
+            let namespacePods = podsByNamespace[service.metadata.namespace ?? ""] ?? NamespacePods([])
             let slices = slicesByService[service.metadata.ref(kind: "Service")] ?? []
-            let selected = namespacePods.filter { service.spec.selector.selects($0.metadata.labels) }
+            let selected = namespacePods.selected(by: service.spec.selector)
             if selected.isEmpty {
-                if let finding = noMatchingPods(service, namespacePods: namespacePods, slices: slices, context: context) { findings.append(finding) }
+                if let finding = noMatchingPods(service, namespacePods: namespacePods.all, slices: slices, context: context) { findings.append(finding) }
                 continue
             }
             if let finding = noReadyEndpoints(service, selected: selected, slices: slices, context: context) { findings.append(finding) }
