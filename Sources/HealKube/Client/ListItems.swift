@@ -37,7 +37,6 @@ enum ListItems {
         func isItemsKey() -> Bool {
             keyEnd - keyStart == 5 && zip(bytes[keyStart..<keyEnd], "items".utf8).allSatisfy { $0 == $1 }
         }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
         while index < bytes.count {
             let byte = bytes[index]
             if inItems, depth == 2, elementStart == nil, !isSpace(byte), byte != comma, byte != closeArray {
@@ -75,7 +74,11 @@ enum ListItems {
     /// The end of the element before `index` (a `,` or `]`), without trailing whitespace.
     private static func trimmedEnd(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Int {
         var end = index
-        while end > 0, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[end - 1]) { end -= 1 }
+        while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
         return end
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 }
