@@ -10,7 +10,8 @@ struct NamespacePodsTests {
         let snapshot = try Scenario(name).snapshot
         for namespace in Set(snapshot.pods.map { $0.metadata.namespace ?? "" }) {
             let pods = snapshot.pods.filter { $0.metadata.namespace == namespace }
-            let indexed = NamespacePods(pods)
+            let indexed = try #require(NamespacePods.byNamespace(snapshot.pods)[namespace])
+            #expect(indexed.all.map(\.metadata.name) == pods.map(\.metadata.name))
             let selectors = snapshot.services.map(\.spec.selector) + [[:], ["app": "no-such-app"]]
             for selector in selectors {
                 let expected = pods.filter { selector.selects($0.metadata.labels) }.map(\.metadata.name)

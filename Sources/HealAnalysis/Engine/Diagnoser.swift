@@ -20,6 +20,8 @@ package enum Diagnoser {
     ) -> Diagnosis {
         let context = AnalysisContext(snapshot: snapshot, now: now)
         var raw: [Finding] = []
+        // Every analyzer's findings wait here until all have run: their repeated texts are kept once.
+        let texts = FindingTextInterner()
         var ran: [String] = []
         var skipped: [(String, [ResourceKind])] = []
         for analyzer in options.selectedAnalyzers(from: available) {
@@ -29,7 +31,9 @@ package enum Diagnoser {
                 continue
             }
             ran.append(analyzer.descriptor.id)
-            raw += analyzer.analyze(context)
+            var found = analyzer.analyze(context)
+            for index in found.indices { texts.intern(&found[index]) }
+            raw += found
         }
         if !options.targets.isEmpty {
             raw = raw.filter { finding in options.targets.contains { $0.matches(finding.resource) || $0.matches(finding.owner) } }

@@ -5,13 +5,19 @@ import HealModel
 struct PodFindingFactory {
     let context: AnalysisContext
     let analyzer: String
+    private let texts = FindingTextInterner()
+
+    init(context: AnalysisContext, analyzer: String) {
+        self.context = context
+        self.analyzer = analyzer
+    }
 
     func finding(
         _ code: String, pod: Pod, container: String?, severity: Severity? = nil, symptom: String, rootCause: String,
         evidence: [Evidence], since: Timestamp?, remediation: Remediation? = nil, confidence: Double
     ) -> Finding {
         let workload = context.index.workload(of: pod)
-        return Finding(
+        var finding = Finding(
             code: code,
             severity: severity ?? WorkloadAvailability.severity(for: workload, pod: pod, context: context),
             analyzer: analyzer,
@@ -25,6 +31,8 @@ struct PodFindingFactory {
             since: since,
             remediation: remediation,
             confidence: confidence)
+        texts.intern(&finding)
+        return finding
     }
 
     /// Where a fix for this pod's containers goes: its workload's template, or the pod itself.

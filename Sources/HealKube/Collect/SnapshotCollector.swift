@@ -81,9 +81,9 @@ package struct SnapshotCollector: Sendable {
         try await listInto(&part, KindRegistry.type(of: kind), scope: scope, tracker: tracker)
     }
 
-    /// Every field selector of the kind at once (one list each), from the watch cache: a
-    /// diagnosis may start a moment behind etcd. What each list brings is reduced as it arrives
-    /// and kept in the order of the selectors, so the snapshot reads the same every time.
+    /// A first list of the kind (`ListReading.initial`: a diagnosis may start a moment behind
+    /// etcd), or one per field selector, all at once. What each list brings is reduced as it
+    /// arrives and kept in the order of the selectors, so the snapshot reads the same every time.
     private func listInto<Object: KubeResource>(
         _ part: inout ClusterSnapshot, _ type: Object.Type, scope: CollectionScope, tracker: ProgressTracker
     ) async throws {
@@ -92,6 +92,16 @@ package struct SnapshotCollector: Sendable {
         let excluded = Set(scope.excludedNamespaces)
         let client = self.client
         let selectors = Object.listFieldSelectors
+        if selectors.count == 1 {
+            // Straight into the snapshot, page by page: a second array of 20,000 pods would
+            // cost as much memory as the pods' own strings.
+            try await client.list(kind, as: type, namespace: namespace, fieldSelector: selectors[0], reading: .initial) { items in
+                part.append(contentsOf: items.filter { $0.metadata.isIn(namespace: namespace, excluding: excluded) })
+                Object.reduce(&part[Object.self])
+                await tracker.addObjects(items.count)
+            }
+            return
+        }
         var lists = try await withThrowingTaskGroup(of: (Int, [Object]).self) { group in
             for (position, fieldSelector) in selectors.enumerated() {
                 group.addTask {

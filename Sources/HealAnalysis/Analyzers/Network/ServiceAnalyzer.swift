@@ -12,14 +12,14 @@ struct ServiceAnalyzer: Analyzer {
         nonTriggeringScenarios: ["shop", "failover-clean", "hpa-at-min", "hygiene-clean", "statefulset-not-ready", "ingress-backend-missing"])
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
-        let podsByNamespace = Dictionary(grouping: context.snapshot.pods) { $0.metadata.namespace ?? "" }.mapValues(NamespacePods.init)
+        let podsByNamespace = NamespacePods.byNamespace(context.snapshot.pods)
         let slicesByService = Dictionary(grouping: context.snapshot.endpointSlices) {
             ResourceRef(kind: "Service", namespace: $0.metadata.namespace, name: $0.serviceName ?? "")
         }
         var findings: [Finding] = []
         // Services without a selector have hand-managed endpoints; ExternalName ones are DNS aliases.
         for service in context.snapshot.services where !service.spec.selector.isEmpty && service.spec.type != "ExternalName" {
-            let namespacePods = podsByNamespace[service.metadata.namespace ?? ""] ?? NamespacePods([])
+            let namespacePods = podsByNamespace[service.metadata.namespace ?? ""] ?? NamespacePods([], positions: [])
             let slices = slicesByService[service.metadata.ref(kind: "Service")] ?? []
             let selected = namespacePods.selected(by: service.spec.selector)
             if selected.isEmpty {
