@@ -183,8 +183,9 @@ def cmd_same_findings(a):
         same_evidence = "same evidence texts" if ev_a == ev_b else "evidence texts differ"
         print("yes, %d findings (%s)" % (len(keys_a), same_evidence))
         return
-    only_a = [k for k in keys_a if k not in set(keys_b)]
-    only_b = [k for k in keys_b if k not in set(keys_a)]
+    set_a, set_b = set(keys_a), set(keys_b)
+    only_a = [k for k in keys_a if k not in set_b]
+    only_b = [k for k in keys_b if k not in set_a]
     print("NO: %d vs %d findings; only in the first %s; only in the second %s" % (
         len(keys_a), len(keys_b), only_a[:3], only_b[:3]))
     sys.exit(1)

@@ -1,6 +1,5 @@
 import Foundation
 import HealKube
-import Logging
 
 /// client-go's `RetryOnConflict`: a write answered 409 Conflict (the object changed since it was
 /// read — usually the controller's own status writes) is read again and retried, a bounded

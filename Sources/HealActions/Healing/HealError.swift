@@ -18,12 +18,6 @@ package enum HealError: Error, Sendable, Equatable {
     /// `base`: the template it was written over (what a later restore goes back to).
     case writeOutcomeUnknown(ResourceRef, reason: String, base: JSONValue)
 
-    /// The change may be live: it must be reported unverified, never refused.
-    package var isOutcomeUnknown: Bool {
-        if case .writeOutcomeUnknown = self { return true }
-        return false
-    }
-
     /// Refusals that mean "someone else is changing this object" (exit 75).
     package var isConflict: Bool {
         switch self {

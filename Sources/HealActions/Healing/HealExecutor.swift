@@ -83,8 +83,12 @@ package struct HealExecutor: Sendable {
             if let written { result.priorState = WorkloadObject.recordable(written.base.template) }
         } catch {
             let error = Self.conflictRefusal(error, workload: workload, conflicts: conflicts)
-            let outcomeUnknown = (error as? HealError)?.isOutcomeUnknown ?? false
-            if case .writeOutcomeUnknown(_, _, let base)? = error as? HealError { result.priorState = WorkloadObject.recordable(base) }
+            // A write whose answer was lost may be live: unverified, never refused.
+            var outcomeUnknown = false
+            if case .writeOutcomeUnknown(_, _, let base)? = error as? HealError {
+                outcomeUnknown = true
+                result.priorState = WorkloadObject.recordable(base)
+            }
             result.outcome = outcomeUnknown ? .unverified : .refused
             result.verification = outcomeUnknown ? Self.describe(error) : "not applied: \(Self.describe(error))"
             result.refusedForConflict = (error as? HealError)?.isConflict ?? false
@@ -301,15 +305,12 @@ package struct HealExecutor: Sendable {
     ) async throws -> JSONValue? {
         let selector = (deployment.deployment.spec.selector?.matchLabels ?? [:]).selectorText
         var found: JSONValue?
-        _ = try await client.list(.replicaSets, as: JSONValue.self, namespace: workload.namespace, labelSelector: selector) { page in
-            for replicaSet in page where found == nil {
-                let metadata = replicaSet.member("metadata")
-                let owned = (metadata?.member("ownerReferences")).map { references in
-                    guard case .array(let items) = references else { return false }
-                    return items.contains { $0.member("uid")?.text == deployment.metadata.uid && $0.member("controller") == .bool(true) }
-                } ?? false
-                guard owned, revision.map({ metadata?.member("annotations")?.member("deployment.kubernetes.io/revision")?.text == $0 }) ?? true,
-                    let template = replicaSet.member("spec")?.member("template").map(PodTemplateMatch.withoutHash), matches(template)
+        _ = try await client.list(.replicaSets, as: TemplatedReplicaSet.self, namespace: workload.namespace, labelSelector: selector) { page in
+            for candidate in page where found == nil {
+                let metadata = candidate.replicaSet.metadata
+                guard metadata.controller?.uid == deployment.metadata.uid,
+                    revision.map({ metadata.annotations["deployment.kubernetes.io/revision"] == $0 }) ?? true,
+                    let template = candidate.template.map(PodTemplateMatch.withoutHash), matches(template)
                 else { continue }
                 found = template
             }

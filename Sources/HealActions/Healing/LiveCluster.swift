@@ -99,7 +99,7 @@ struct LiveCluster {
         Event.diagnosisFieldSelectors.firstIndex(of: event.isWarning ? "type=Warning" : "type=Normal,reason=\(event.reason)")
     }
 
-    private static func key(_ meta: ObjectMeta) -> String {
+    static func key(_ meta: ObjectMeta) -> String {
         "\(meta.namespace ?? "")/\(meta.name)"
     }
 }

@@ -18,7 +18,7 @@ private struct TypedLiveSet<Object: KubeResource>: LiveSet {
     var objects: WatchedObjects<Object>
 
     init(_ snapshot: ClusterSnapshot) {
-        objects = WatchedObjects(snapshot[Object.self]) { "\($0.metadata.namespace ?? "")/\($0.metadata.name)" }
+        objects = WatchedObjects(snapshot[Object.self]) { LiveCluster.key($0.metadata) }
     }
 
     var kind: ResourceKind { Object.resource }

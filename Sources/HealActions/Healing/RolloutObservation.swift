@@ -123,7 +123,7 @@ private struct TemplateCarrier: Decodable {
 }
 
 /// A ReplicaSet, typed, with its template kept whole.
-private struct TemplatedReplicaSet: Decodable, Sendable {
+struct TemplatedReplicaSet: Decodable, Sendable {
     let replicaSet: ReplicaSet
     let template: JSONValue?
 

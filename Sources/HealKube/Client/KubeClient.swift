@@ -85,38 +85,36 @@ package struct KubeClient: Sendable {
                 if let fieldSelector = fieldSelector.nonEmpty { request.query.append(("fieldSelector", fieldSelector)) }
                 if let continueToken { request.query.append(("continue", continueToken)) }
                 let body = try await send(request).body
-                let head = ListHead.metadata(of: body)
-                if let head, let ranges = ListItems.ranges(in: body), ranges.count > batchSize {
-                    for start in stride(from: 0, to: ranges.count, by: batchSize) {
-                        let batch = ranges[start..<min(start + batchSize, ranges.count)]
+                let layout = ListItems.layout(of: body)
+                if let head = layout.metadata {
+                    // A page is one batch; a page answered whole (more items than a page) is cut
+                    // into batches of a page's size.
+                    let ranges = layout.items ?? []
+                    let batches: [ArraySlice<Range<Int>>?] = ranges.count > batchSize
+                        ? stride(from: 0, to: ranges.count, by: batchSize).map { ranges[$0..<min($0 + batchSize, ranges.count)] }
+                        : [nil]
+                    for batch in batches {
                         let index = batchCount
                         batchCount += 1
                         decoders.addTask {
                             try await DecodeLimit.shared.run {
-                                (index, try client.decode([Object].self, from: ListItems.array(of: batch, in: body), request: description))
+                                let items = try batch.map { try client.decode([Object].self, from: ListItems.array(of: $0, in: body), request: description) }
+                                    ?? client.decode(ListPage<Object>.self, from: body, request: description).items
+                                return (index, items)
                             }
                         }
                         try await waitForRoom()
                     }
                     resourceVersion = head.resourceVersion ?? resourceVersion
                     continueToken = head.continueToken
-                    continue
-                }
-                let index = batchCount
-                batchCount += 1
-                if let head {
-                    decoders.addTask {
-                        try await DecodeLimit.shared.run { (index, try client.decode(ListPage<Object>.self, from: body, request: description).items) }
-                    }
-                    resourceVersion = head.resourceVersion ?? resourceVersion
-                    continueToken = head.continueToken
                 } else {
                     let whole = try decode(ListPage<Object>.self, from: body, request: description)
-                    decoded[index] = whole.items
+                    decoded[batchCount] = whole.items
+                    batchCount += 1
                     resourceVersion = whole.metadata?.resourceVersion ?? resourceVersion
                     continueToken = whole.metadata?.continueToken
+                    try await waitForRoom()
                 }
-                try await waitForRoom()
             } while continueToken != nil
             for try await (index, items) in decoders {
                 decoded[index] = items

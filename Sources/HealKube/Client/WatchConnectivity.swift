@@ -1,4 +1,5 @@
 import Foundation
+import HealModel
 import Logging
 import Synchronization
 
@@ -6,14 +7,13 @@ import Synchronization
 /// interruption and every resumption here, and it says so on stderr once per outage, not once
 /// per watch and retry — "the API server did not answer the watch of pods (…); reconnecting
 /// (1.6 s)" when the first watch loses it, "watching again after 12.4 s" when the first comes
-/// back. `reconnects` counts resumed watches, for `--metrics-addr`; `onOutage` hears of each
+/// back. `onReconnect` hears of each resumed watch, for `--metrics-addr`; `onOutage` hears of each
 /// outage's start (with the first error) and end (`nil`), for a script's event stream.
 package final class WatchConnectivity: Sendable {
     private struct State {
         var outageStarted: ContinuousClock.Instant?
         /// The watches (by identity) interrupted and not streaming again yet.
         var interrupted: Set<String> = []
-        var reconnects = 0
     }
 
     private let state = Mutex(State())
@@ -28,8 +28,6 @@ package final class WatchConnectivity: Sendable {
         self.onReconnect = onReconnect
         self.onOutage = onOutage
     }
-
-    package var reconnects: Int { state.withLock { $0.reconnects } }
 
     /// The watch `id` of `resource` lost its stream (or could not open one) and retries after
     /// `delay`. The first interruption starts an outage.
@@ -51,7 +49,6 @@ package final class WatchConnectivity: Sendable {
     func resumed(_ id: String, resource: String) {
         state.withLock { state in
             guard state.interrupted.remove(id) != nil else { return }
-            state.reconnects += 1
             onReconnect()
             guard state.interrupted.isEmpty, let started = state.outageStarted else { return }
             state.outageStarted = nil
@@ -61,6 +58,6 @@ package final class WatchConnectivity: Sendable {
     }
 
     private static func seconds(_ duration: Duration) -> String {
-        String(format: "%.1f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        String(format: "%.1f", duration.seconds)
     }
 }

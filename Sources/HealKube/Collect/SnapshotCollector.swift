@@ -102,7 +102,7 @@ package struct SnapshotCollector: Sendable {
             }
             return
         }
-        var lists = try await withThrowingTaskGroup(of: (Int, [Object]).self) { group in
+        let lists = try await withThrowingTaskGroup(of: (Int, [Object]).self) { group in
             for (position, fieldSelector) in selectors.enumerated() {
                 group.addTask {
                     var objects: [Object] = []
@@ -118,7 +118,7 @@ package struct SnapshotCollector: Sendable {
             for try await (position, objects) in group { lists[position] = objects }
             return lists
         }
-        var objects = lists.count == 1 ? lists.removeFirst() : lists.flatMap { $0 }
+        var objects = lists.flatMap { $0 }
         Object.reduce(&objects)
         part.append(contentsOf: objects)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HealModel
 
 /// Runs the fake's controllers as phases in the order the captured control plane shows their
 /// writes: garbage collection, the deployment controller (new ReplicaSet, revision annotation,
@@ -72,7 +73,7 @@ enum ClusterController {
         }
         var changed = false
         for (position, phase) in phases.enumerated() {
-            if position > 0 { Thread.sleep(forTimeInterval: timing.stepDelay.inSeconds) }
+            if position > 0 { Thread.sleep(forTimeInterval: timing.stepDelay.seconds) }
             let interrupted = shared.withLock { state in
                 guard !state.stopped, !state.apiServerDown else {
                     state.scheduleRound(after: .zero)

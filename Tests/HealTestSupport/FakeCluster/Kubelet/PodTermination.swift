@@ -1,4 +1,5 @@
 import Foundation
+import HealModel
 
 /// Graceful pod deletion, as the API server and the kubelet do it: a deleted pod first gets
 /// `metadata.deletionTimestamp` (now + grace) and `deletionGracePeriodSeconds` and stays listed
@@ -24,7 +25,7 @@ enum PodTermination {
             state.forget(pod: pod.uid)
             return state.store.delete(key) ?? pod
         }
-        let seconds = grace.inSeconds
+        let seconds = grace.seconds
         let stored = state.store.update(
             pod.setting(path: ["metadata", "deletionTimestamp"], to: .string(state.timestamp(after: seconds)))
                 .setting(path: ["metadata", "deletionGracePeriodSeconds"], to: .int(Int(seconds.rounded(.up)))),
