@@ -17,11 +17,11 @@ enum HealEventRenderer {
     static func summary(_ summary: HealSummary, json: Bool) throws -> String {
         if json { return try ReportRenderer.compactJSON(VersionedDocument(kind: "HealSummary", body: summary)) }
         let fromMemory = summary.fromMemory > 0 ? " (\(summary.fromMemory) from memory)" : ""
-        let refused = summary.refused > 0 ? "\(summary.refused) refused, " : ""
-        let unverified = summary.unverified > 0 ? "\(summary.unverified) unverified, " : ""
-            + (summary.interrupted > 0 ? "\(summary.interrupted) interrupted, " : "")
+        // Counts shown only when there are any.
+        let occasional = [(summary.refused, "refused"), (summary.unverified, "unverified"), (summary.interrupted, "interrupted")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1), " }.joined()
         let conflicts = summary.conflictsRetried > 0 ? " (\(Wording.count(summary.conflictsRetried, "conflict")) retried)" : ""
-        return "Healing: \(summary.fixed) fixed\(fromMemory), \(summary.rolledBack) rolled back, \(summary.failed) failed, \(refused)\(unverified)"
+        return "Healing: \(summary.fixed) fixed\(fromMemory), \(summary.rolledBack) rolled back, \(summary.failed) failed, \(occasional)"
             + "\(summary.leftAlone) left alone\(conflicts); \(Wording.count(summary.detected, "problem")) detected, \(summary.resolved) resolved "
             + "in \(DurationText.format(seconds: summary.seconds.rounded())).\n"
     }
