@@ -69,10 +69,20 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The use cases: plain request values in, report documents out. Every front end (the CLI,
+        // the MCP server) calls these; nothing here knows about flags or argv.
+        .target(
+            name: "HealApp",
+            dependencies: [
+                "HealHTTP", "HealKube", "HealAnalysis", "HealActions", "HealAdvisor", "HealModel", "HealStore", "HealUsage",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "HealCLI",
             dependencies: [
-                "HealKube", "HealAnalysis", "HealActions", "HealAdvisor", "HealModel", "HealStore", "HealUsage",
+                "HealApp", "HealKube", "HealAnalysis", "HealActions", "HealAdvisor", "HealModel", "HealStore", "HealUsage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -81,7 +91,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kubectl-heal",
-            dependencies: ["HealCLI"]
+            dependencies: ["HealApp", "HealCLI"]
         ),
 
         .target(
@@ -116,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "HealCLITests",
             dependencies: [
-                "HealCLI", "HealKube", "HealAnalysis", "HealActions", "HealAdvisor", "HealModel", "HealStore", "HealUsage", "HealTestSupport", .product(name: "Yams", package: "Yams"),
+                "HealApp", "HealCLI", "HealKube", "HealAnalysis", "HealActions", "HealAdvisor", "HealModel", "HealStore", "HealUsage", "HealTestSupport", .product(name: "Yams", package: "Yams"),
                 .product(name: "MCP", package: "swift-sdk"),
             ],
             exclude: ["Snapshots"]

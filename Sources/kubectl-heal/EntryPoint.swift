@@ -1,4 +1,5 @@
 import Foundation
+import HealApp
 import HealCLI
 #if canImport(Glibc)
 import Glibc

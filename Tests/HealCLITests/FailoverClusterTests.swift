@@ -1,4 +1,5 @@
 import Foundation
+@testable import HealApp
 import HealModel
 import HealTestSupport
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+@testable import HealApp
 import HealTestSupport
 import Testing
 

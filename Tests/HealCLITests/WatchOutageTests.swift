@@ -1,4 +1,5 @@
 import Foundation
+@testable import HealApp
 import HealCLI
 import HealModel
 import HealTestSupport

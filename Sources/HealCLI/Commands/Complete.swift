@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HealApp
 import HealKube
 
 /// `kubectl-heal __complete WORDS…`: the completion backend behind `kubectl_complete-heal`
@@ -13,7 +14,7 @@ struct Complete: HealCommand {
     @Argument(parsing: .captureForPassthrough, help: "The words after `kubectl heal`, the last being completed.")
     var words: [String] = []
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
         let tree = try JSONDecoder().decode(CommandTree.self, from: Data(Heal._dumpHelp().utf8))
         let loader = KubeconfigLoader(environment: environment.configEnvironment)
         let overrides = ConfigOverrides(kubeconfig: Self.value(of: "--kubeconfig", in: words))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 import HealModel
 
 /// `kubectl heal cost [TYPE/NAME]` and `kubectl heal cost scenarios [TARGET]`.
@@ -55,10 +56,10 @@ struct CostWorkloads: HealCommand {
         try workloads.checkUsageSource(usage, prometheus: prometheus)
     }
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
         let document = try await CostJob(environment: environment, logLevel: verbosity.logLevel).run(CostJob.Request(
             inventory: try workloads.inventoryRequest(cluster: cluster),
-            usage: usage, prometheus: prometheus, pricing: pricing))
+            usage: usage.settings, prometheus: prometheus.access, pricing: pricing.settings))
         environment.standardOutput.write(try CostRenderer.render(document, as: output, at: Timestamp(environment.now())))
         return ExitStatus.success
     }

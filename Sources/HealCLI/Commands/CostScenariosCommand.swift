@@ -1,5 +1,6 @@
 import ArgumentParser
 import HealAnalysis
+import HealApp
 import HealModel
 
 /// `kubectl heal cost scenarios [TARGET]`
@@ -67,21 +68,22 @@ struct CostScenariosCommand: HealCommand {
         }
     }
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
         let subject: ScenarioJob.Subject
         if let preset = scenarios.preset {
             subject = .preset(preset)
         } else if let target {
             subject = .workload(WorkloadInventory.Request(
                 source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides), namespace: cluster.namespace,
-                allNamespaces: false, excludedNamespaces: [], target: try WorkloadTargetArgument.parse(target), selector: nil))
+                allNamespaces: false, target: try WorkloadTargetArgument.parse(target)))
         } else {
             subject = .pod(
                 cpu: scenarios.cpuPerPod.flatMap(Quantity.init)?.value ?? 0, memory: scenarios.memoryPerPod.flatMap(Quantity.init)?.value ?? 0,
                 replicas: scenarios.replicas ?? 1)
         }
         let document = try await ScenarioJob(environment: environment, logLevel: verbosity.logLevel).run(ScenarioJob.Request(
-            subject: subject, options: scenarios, pricing: pricing, usage: usage, prometheus: prometheus, recommender: recommender.settings))
+            subject: subject, baseline: try scenarios.baselineID(), overrides: scenarios.overrides, pricing: pricing.settings, usage: usage.settings,
+            prometheus: prometheus.access, recommender: recommender.settings))
         environment.standardOutput.write(try CostRenderer.render(document, as: output, at: Timestamp(environment.now())))
         return ExitStatus.success
     }

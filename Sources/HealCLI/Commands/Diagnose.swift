@@ -3,6 +3,7 @@ import ArgumentParser
 import HealActions
 import HealAdvisor
 import HealAnalysis
+import HealApp
 import HealKube
 import HealModel
 
@@ -128,13 +129,13 @@ struct Diagnose: HealCommand {
         }
     }
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
         let llmConfiguration = try llmConfiguration(in: environment)
         if llmConfiguration == nil, explain || llm.requireLLM {
             throw CLIError.llmNotConfigured(flag: explain ? "--explain" : "--require-llm")
         }
         let logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: verbosity.logLevel)
-        let session = llmConfiguration.map { LLMSession(configuration: $0, options: llm, environment: environment, logger: logger) }
+        let session = llmConfiguration.map { LLMSession(configuration: $0, anonymize: llm.anonymize, cached: !llm.noCache, environment: environment, logger: logger) }
         let request = DiagnoseRequest(
             source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),
             namespace: scope.allNamespaces ? nil : cluster.namespace,
@@ -145,9 +146,16 @@ struct Diagnose: HealCommand {
                 minimumAgeSeconds: minAge.flatMap(DurationText.seconds), targets: try targetList(),
                 labelSelector: scope.selector.flatMap(LabelSelectorExpression.init)))
         if fix || watch {
-            return try await HealJob(environment: environment, logLevel: verbosity.logLevel).run(HealJob.Request(
-                diagnose: request, fix: fix, watch: watch, yes: yes, json: output == .json, heal: heal, store: store,
-                cluster: cluster, metricsAddress: metricsAddr, llm: session, requireLLM: llm.requireLLM))
+            let json = output == .json
+            let stdout = environment.standardOutput
+            let outcome = try await HealJob(environment: environment, logLevel: verbosity.logLevel).run(HealJob.Request(
+                diagnose: request, fix: fix, watch: watch, yes: yes, heal: try heal.settings(namedNamespace: cluster.namespace), store: store.store,
+                cluster: cluster.overrides, metricsAddress: metricsAddr, llm: session)
+            ) { event in
+                stdout.write((try? HealEventRenderer.line(event, json: json)) ?? "")
+            }
+            stdout.write(try HealEventRenderer.summary(outcome.summary, json: json))
+            return outcome.exitCode(requireLLM: llm.requireLLM)
         }
         let outcome = try await DiagnoseJob(environment: environment, logLevel: verbosity.logLevel).run(request)
         var report = outcome.report
@@ -164,7 +172,7 @@ struct Diagnose: HealCommand {
     /// The LLM, read only when this run may use it: a plain diagnosis never fails on an
     /// `OPENAI_BASE_URL` exported for other tools. Healing that did not ask for the LLM goes on
     /// without it, with a warning, when its configuration is bad.
-    private func llmConfiguration(in environment: CLIEnvironment) throws -> LLMConfiguration? {
+    private func llmConfiguration(in environment: AppEnvironment) throws -> LLMConfiguration? {
         guard explain || fix || watch || llm.requireLLM else { return nil }
         // A Result rather than `catch where`: that form crashes the Swift 6.3 compiler here.
         let configuration: Result<LLMConfiguration?, AdvisorError>

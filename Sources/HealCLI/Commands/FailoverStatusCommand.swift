@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 import HealModel
 
 /// `kubectl heal failover status SERVICE`
@@ -28,8 +29,9 @@ struct FailoverStatusCommand: HealCommand {
 
     @OptionGroup var verbosity: VerbosityOptions
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
-        let session = try FailoverSession(environment: environment, cluster: cluster, target: target, logLevel: verbosity.logLevel)
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
+        let session = try FailoverSession(
+            environment: environment, cluster: cluster.overrides, service: target.service, label: target.label, logLevel: verbosity.logLevel)
         let status = try await session.run { try await session.observer.status(now: environment.now()) }
         environment.standardOutput.write(try FailoverRenderer.status(status, as: output, at: Timestamp(environment.now())))
         return ExitStatus.success

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 import HealActions
 import HealAnalysis
 
@@ -66,8 +67,9 @@ struct FailoverSwitch: HealCommand {
         _ = try FailoverSwitchOptions.seconds(scaleDownOldAfter, flag: "--scale-down-old-after")
     }
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
-        let session = try FailoverSession(environment: environment, cluster: cluster, target: target, logLevel: verbosity.logLevel)
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
+        let session = try FailoverSession(
+            environment: environment, cluster: cluster.overrides, service: target.service, label: target.label, logLevel: verbosity.logLevel)
         let request = FailoverRequest(
             to: to, replicas: timing.replicas, timeoutSeconds: timing.timeoutSeconds,
             oldColour: keepOld ? .keep : .scaleDown(afterSeconds: try FailoverSwitchOptions.seconds(scaleDownOldAfter, flag: "--scale-down-old-after")),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 import Foundation
 import HealActions
 import HealAnalysis
@@ -79,8 +80,9 @@ struct FailoverWatch: HealCommand {
         if output == .yaml { throw ValidationError("watch prints a stream: use -o table or -o json (one JSON document per line)") }
     }
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
-        let session = try FailoverSession(environment: environment, cluster: cluster, target: target, logLevel: verbosity.logLevel)
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
+        let session = try FailoverSession(
+            environment: environment, cluster: cluster.overrides, service: target.service, label: target.label, logLevel: verbosity.logLevel)
         let json = output == .json
         let stdout = environment.standardOutput
         let now = environment.now

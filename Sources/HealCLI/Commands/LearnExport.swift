@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 import HealStore
 
 /// `kubectl heal learn export FILE`
@@ -19,7 +20,7 @@ struct LearnExport: HealCommand {
 
     @OptionGroup var options: LearnStoreOptions
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
         let store = try options.open(in: environment)
         let document = try await store.export()
         let text = try MemoryFile.text(document, yaml: MemoryFile.isYAML(file))

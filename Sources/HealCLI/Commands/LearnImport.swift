@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 import HealStore
 
 /// `kubectl heal learn import FILE`
@@ -22,7 +23,7 @@ struct LearnImport: HealCommand {
     @Option(name: .shortAndLong, help: "Output format.")
     var output: LearnOutputFormat = .table
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
         let document = try MemoryFile.read(file)
         let store = try options.open(in: environment)
         let result = ImportResult(store: store.location, file: file, counts: try await store.importing(document))

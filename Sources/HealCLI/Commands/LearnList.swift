@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 
 /// `kubectl heal learn list`
 struct LearnList: HealCommand {
@@ -12,7 +13,7 @@ struct LearnList: HealCommand {
     @Option(name: .shortAndLong, help: "Output format.")
     var output: LearnOutputFormat = .table
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
         let store = try options.open(in: environment)
         let patterns = try await store.patterns()
         let now = environment.now()

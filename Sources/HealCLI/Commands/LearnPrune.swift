@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HealApp
 import HealModel
 import HealStore
 
@@ -34,7 +35,7 @@ struct LearnPrune: HealCommand {
         }
     }
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
         let store = try options.open(in: environment)
         let cutoff = environment.now().addingTimeInterval(-(DurationText.seconds(olderThan) ?? 0))
         let counts = try await store.prune(before: cutoff)

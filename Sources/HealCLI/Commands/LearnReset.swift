@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 import HealStore
 
 /// `kubectl heal learn reset`
@@ -16,7 +17,7 @@ struct LearnReset: HealCommand {
     @Option(name: .shortAndLong, help: "Output format.")
     var output: LearnOutputFormat = .table
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
         let store = try options.open(in: environment)
         if !yes {
             guard let confirmed = environment.confirm("Delete every learned pattern and attempt in \(store.location)? [y/N] ") else {

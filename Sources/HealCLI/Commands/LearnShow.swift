@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 import HealStore
 
 /// `kubectl heal learn show ID`
@@ -20,7 +21,7 @@ struct LearnShow: HealCommand {
     @Option(name: .shortAndLong, help: "Output format.")
     var output: LearnOutputFormat = .table
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
         let store = try options.open(in: environment)
         guard let pattern = try await store.pattern(id: id) else { throw CLIError.patternNotFound(id: id, store: store.location) }
         let detail = PatternDetail(pattern: pattern, attempts: try await store.attempts(patternID: pattern.id))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 import HealStore
 
 /// `kubectl heal learn stats`
@@ -20,7 +21,7 @@ struct LearnStatsCommand: HealCommand {
     @Option(name: .shortAndLong, help: "Output format.")
     var output: LearnOutputFormat = .table
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
         let store = try options.open(in: environment)
         // One read: patterns and attempts from the same moment of the store.
         let memory = try await store.export()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import HealActions
 import HealAdvisor
+import HealApp
 import HealModel
 
 /// `kubectl heal mcp`: the capabilities of kubectl-heal as Model Context Protocol tools.
@@ -76,7 +77,7 @@ struct MCPCommand: HealCommand {
         if llm.requireLLM { throw ValidationError("--require-llm applies to a CLI run; the server offers explain_finding when an LLM is configured") }
     }
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
         // A bad policy file stops the server before any client can call a tool (exit 65).
         _ = try HealPolicy.load(ifGiven: policy)
         let logger = StandardErrorLogHandler.logger("heal-mcp", sink: environment.standardError, level: verbosity.logLevel)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import HealActions
 import HealAnalysis
+import HealApp
 import HealModel
 
 /// `kubectl heal recommend-limits [TYPE/NAME]`
@@ -88,13 +89,13 @@ struct RecommendLimits: HealCommand {
         }
     }
 
-    func execute(in environment: CLIEnvironment) async throws -> Int32 {
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
         let policy = try HealPolicy.load(ifGiven: policy)
         if apply, !yes, policy == nil, environment.askUser == nil { throw CLIError.confirmationNeeded(flag: "--apply") }
         let job = RecommendJob(environment: environment, logLevel: verbosity.logLevel)
         var outcome = try await job.run(RecommendJob.Request(
             inventory: try workloads.inventoryRequest(cluster: cluster),
-            settings: recommender.settings, usage: usage, prometheus: prometheus, store: store, cluster: cluster))
+            settings: recommender.settings, usage: usage.settings, prometheus: prometheus.access, store: store.store, cluster: cluster.overrides))
         var code = ExitStatus.success
         if apply, let client = outcome.client {
             let guardRails = ResizeJob.GuardRails(

@@ -1,7 +1,5 @@
 /// Failures the command line itself detects.
 package enum CLIError: Error, Sendable, Equatable {
-    /// A TYPE/NAME argument that names nothing in what was read.
-    case targetNotFound(type: String, name: String, namespace: String?)
     case llmNotConfigured(flag: String)
     /// A mutating command without `--yes` and no terminal to ask on.
     case confirmationNeeded(flag: String)
@@ -9,6 +7,4 @@ package enum CLIError: Error, Sendable, Equatable {
     case patternNotFound(id: String, store: String)
     /// `learn reset` without `--yes` and no terminal to ask on.
     case resetNeedsConfirmation(store: String)
-    /// A --pricing file that cannot be read, is not YAML of the Pricing shape, or holds a bad value.
-    case pricingFileInvalid(path: String, problem: String, hint: String)
 }

@@ -1,4 +1,5 @@
 import HealActions
+import HealApp
 import HealAdvisor
 import HealAnalysis
 import HealHTTP
@@ -24,7 +25,9 @@ package enum ErrorPresenter {
 
     package static func present(_ error: any Error, situation: Situation = Situation()) -> PresentedError {
         switch error {
-        case let failure as ClusterFailure: present(failure.underlying, situation: failure.situation)
+        case let failure as ClusterFailure:
+            present(failure.underlying, situation: Situation(context: failure.context, server: failure.server, user: failure.user))
+        case let error as AppError: present(error)
         case let error as CLIError: present(error)
         case let error as KubeConfigError: KubeConfigErrorPresenter.present(error)
         case let error as KubeError: KubeErrorPresenter.present(error, situation: situation)
@@ -43,11 +46,6 @@ package enum ErrorPresenter {
 
     private static func present(_ error: CLIError) -> PresentedError {
         switch error {
-        case .targetNotFound(let type, let name, let namespace):
-            PresentedError(
-                message: "\(type)/\(name) not found\(namespace.map { " in namespace \($0)" } ?? "")",
-                hint: "list what exists with `kubectl get \(type)\(namespace.map { " -n \($0)" } ?? " -A")`, or check -n/--context",
-                exitCode: ExitStatus.usage)
         case .llmNotConfigured(let flag):
             PresentedError(
                 message: "\(flag) needs an OpenAI-compatible LLM endpoint, and none is configured",
@@ -66,8 +64,22 @@ package enum ErrorPresenter {
             PresentedError(
                 message: "learn reset deletes everything in \(store) and stdin is not a terminal to confirm on",
                 hint: "keep a copy with `kubectl heal learn export FILE`, then add --yes", exitCode: ExitStatus.usage)
+        }
+    }
+
+    private static func present(_ error: AppError) -> PresentedError {
+        switch error {
+        case .targetNotFound(let type, let name, let namespace):
+            PresentedError(
+                message: "\(type)/\(name) not found\(namespace.map { " in namespace \($0)" } ?? "")",
+                hint: "list what exists with `kubectl get \(type)\(namespace.map { " -n \($0)" } ?? " -A")`, or check -n/--context",
+                exitCode: ExitStatus.usage)
         case .pricingFileInvalid(let path, let problem, let hint):
             PresentedError(message: "pricing file \(path): \(problem)", hint: hint, exitCode: ExitStatus.badInput)
+        case .liveClusterNeeded:
+            PresentedError(
+                message: "--fix and --watch act on a live cluster, not on --snapshot files",
+                hint: "drop --snapshot to work on the kubeconfig's cluster", exitCode: ExitStatus.usage)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HealApp
 import HealKube
 import Logging
 import MCP
@@ -9,7 +10,7 @@ import SystemPackage
 /// (read-only calls are cancelled, mutating ones finish); then it exits cleanly.
 struct MCPServe {
     let settings: MCPServerSettings
-    let environment: CLIEnvironment
+    let environment: AppEnvironment
     let logger: Logger
 
     func run() async throws {

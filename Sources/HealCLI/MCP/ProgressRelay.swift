@@ -1,3 +1,4 @@
+import HealApp
 import HealKube
 import MCP
 import Synchronization

@@ -1,4 +1,5 @@
 import Foundation
+import HealApp
 import HealKube
 import MCP
 
@@ -8,7 +9,7 @@ import MCP
 /// error.
 struct ToolRunner: Sendable {
     /// The server's environment: variables, home and clock; output is replaced per call.
-    let environment: CLIEnvironment
+    let environment: AppEnvironment
 
     func run(_ commandLine: [String], output: ToolDefinition.Output, progress: (@Sendable (CollectionProgress) -> Void)?) async -> CallTool.Result {
         let stdout = BufferSink()
@@ -20,7 +21,7 @@ struct ToolRunner: Sendable {
         callEnvironment.standardErrorIsTerminal = false
         callEnvironment.askUser = nil
         callEnvironment.collectionProgress = progress
-        callEnvironment.stopRequested = CLIEnvironment.noSignal
+        callEnvironment.stopRequested = AppEnvironment.noSignal
         let code = await HealCommandLine.run(commandLine, environment: callEnvironment)
         let messages = stderr.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let document = Self.document(stdout.text, output: output) else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HealActions
 import HealAnalysis
+import HealApp
 import HealModel
 
 /// The flags of `diagnose --fix/--watch` that bound what healing may do and how it verifies.
@@ -64,28 +65,20 @@ struct HealOptions: ParsableArguments {
         return values
     }
 
-    var plannerSettings: HealPlannerSettings {
-        get throws {
-            var settings = HealPlannerSettings()
-            settings.env = try envValues()
-            settings.memoryStep = memoryStep
-            settings.maxMemoryBytes = Quantity(maxMemory)?.value ?? settings.maxMemoryBytes
-            return settings
-        }
-    }
-
-    func executorSettings() -> HealExecutor.Settings {
-        HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout)
-    }
-
-    func limits(namedNamespace: String?) -> HealLimits {
+    /// The settings the flags describe; `namedNamespace` (from -n) alone opens kube-system.
+    func settings(namedNamespace: String?) throws -> HealSettings {
+        var planner = HealPlannerSettings()
+        planner.env = try envValues()
+        planner.memoryStep = memoryStep
+        planner.maxMemoryBytes = Quantity(maxMemory)?.value ?? planner.maxMemoryBytes
         var limits = HealLimits()
         limits.force = force
         limits.namedNamespaces = Set([namedNamespace].compactMap { $0 })
         limits.cooldown = DurationText.seconds(cooldown) ?? limits.cooldown
         limits.maxActions = maxActions
         limits.window = DurationText.seconds(window) ?? limits.window
-        return limits
+        return HealSettings(
+            policyFile: policy, planner: planner, executor: HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout), limits: limits)
     }
 
     /// Error messages show the name only: the value may be a password.

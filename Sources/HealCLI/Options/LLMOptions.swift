@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HealAdvisor
+import HealApp
 import HealModel
 
 /// The optional LLM: where it is, which model, how it is called and what it may see. Nothing
@@ -47,7 +48,7 @@ struct LLMOptions: ParsableArguments {
     }
 
     /// The configured endpoint, or nil when none is configured (or `--no-llm`).
-    func configuration(in environment: CLIEnvironment) throws(AdvisorError) -> LLMConfiguration? {
+    func configuration(in environment: AppEnvironment) throws(AdvisorError) -> LLMConfiguration? {
         guard !noLLM else { return nil }
         let settings = LLMSettings(
             baseURL: baseURL, model: model, headers: headers, timeout: .seconds(DurationText.seconds(timeout) ?? 60), concurrency: concurrency)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 import HealStore
 
 /// What every learn subcommand takes: the store and, for a configmap:// store, the cluster
@@ -10,7 +11,7 @@ struct LearnStoreOptions: ParsableArguments {
 
     @OptionGroup var verbosity: VerbosityOptions
 
-    func open(in environment: CLIEnvironment) throws -> any FixStore {
-        try FixStoreFactory.open(store, cluster: cluster, environment: environment, logLevel: verbosity.logLevel)
+    func open(in environment: AppEnvironment) throws -> any FixStore {
+        try FixStoreFactory.open(store.store, cluster: cluster.overrides, environment: environment, logLevel: verbosity.logLevel)
     }
 }

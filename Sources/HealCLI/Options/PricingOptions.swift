@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 
 /// Prices for `cost`: flags for the common case, a file for node pools and namespaces.
 struct PricingOptions: ParsableArguments, Sendable {
@@ -23,5 +24,9 @@ struct PricingOptions: ParsableArguments, Sendable {
         if let hoursPerMonth, !(hoursPerMonth >= 1 && hoursPerMonth <= 744) {
             throw ValidationError("--hours-per-month \(hoursPerMonth) is out of range; use 1 to 744 (730 is the average month)")
         }
+    }
+
+    var settings: PricingSettings {
+        PricingSettings(file: pricing, cpuPerCoreHour: cpuPrice, memoryPerGiBHour: memoryPrice, hoursPerMonth: hoursPerMonth)
     }
 }

@@ -1,8 +1,5 @@
 import ArgumentParser
-import Foundation
-import HealHTTP
-import HealKube
-import HealUsage
+import HealApp
 
 /// How to reach Prometheus when it is not found through the cluster. Secrets come from a file
 /// or the environment, never from a flag that lands in shell history.
@@ -50,24 +47,16 @@ struct PrometheusOptions: ParsableArguments, Sendable {
 }
 
 extension PrometheusOptions {
-    /// The direct connection the flags describe; the token file and the environment are read
-    /// here. Bad values throw `UsageError.prometheusOptionInvalid` (exit 64).
-    func connection(url: String, environment: CLIEnvironment) throws -> PrometheusConnection {
-        var token: PrometheusConnection.TokenSource?
-        if let prometheusTokenFile {
-            do {
-                token = .file(path: prometheusTokenFile, contents: Redacted(try String(contentsOfFile: prometheusTokenFile, encoding: .utf8)))
-            } catch {
-                throw UsageError.prometheusOptionInvalid(
-                    option: "--prometheus-token-file", reason: "cannot read \(prometheusTokenFile): \(FileErrorReason.describe(error))")
-            }
-        } else if let value = environment.variables[PrometheusConnection.tokenEnvironmentVariable], !value.isEmpty {
-            token = .environment(Redacted(value))
-        }
-        let password = prometheusUser == nil ? nil : environment.variables[PrometheusConnection.passwordEnvironmentVariable].map(Redacted.init)
-        return try PrometheusConnection(
-            url: url, headers: prometheusHeader, token: token, user: prometheusUser, password: password, caFile: prometheusCAFile,
-            insecureSkipTLSVerify: prometheusInsecureSkipTLSVerify, clientCertificateFile: prometheusClientCertificate,
-            clientKeyFile: prometheusClientKey)
+    var access: PrometheusAccess {
+        var access = PrometheusAccess()
+        access.url = prometheusURL
+        access.headers = prometheusHeader
+        access.tokenFile = prometheusTokenFile
+        access.user = prometheusUser
+        access.caFile = prometheusCAFile
+        access.insecureSkipTLSVerify = prometheusInsecureSkipTLSVerify
+        access.clientCertificateFile = prometheusClientCertificate
+        access.clientKeyFile = prometheusClientKey
+        return access
     }
 }

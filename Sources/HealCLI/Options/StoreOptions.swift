@@ -1,5 +1,4 @@
 import ArgumentParser
-import HealStore
 
 /// `--store`: where the memory of fixes lives. Shared by `learn` and `diagnose --fix`.
 package struct StoreOptions: ParsableArguments, Sendable {
@@ -9,9 +8,4 @@ package struct StoreOptions: ParsableArguments, Sendable {
     package var store: String?
 
     package init() {}
-
-    /// The location the flag, the environment or the default names.
-    package func location(in environment: CLIEnvironment) throws(StoreError) -> StoreLocation {
-        try StoreLocation.resolve(flag: store, variables: environment.variables, homeDirectory: environment.homeDirectory)
-    }
 }

@@ -1,19 +1,11 @@
 import ArgumentParser
+import HealApp
 import HealModel
 
 /// Where usage figures come from and over what window: `recommend-limits` and `cost`.
 struct UsageOptions: ParsableArguments, Sendable {
-    enum SourceChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
-        /// --prometheus-url, else a Prometheus Service found in the cluster, else metrics-server.
-        case auto
-        case prometheus
-        case metricsServer = "metrics-server"
-        /// Requests and pod status only (OOM kills): no usage source is asked.
-        case none
-    }
-
     @Option(help: "Where usage comes from: auto (--prometheus-url, else a Prometheus found in the cluster, else metrics-server), prometheus, metrics-server or none.")
-    var usageSource: SourceChoice = .auto
+    var usageSource: UsageSettings.Source = .auto
 
     @Option(help: ArgumentHelp("How much Prometheus history to read, e.g. 14d, 36h.", valueName: "duration"))
     var history = "14d"
@@ -48,4 +40,10 @@ struct UsageOptions: ParsableArguments, Sendable {
     var stepSeconds: Double { DurationText.seconds(step) ?? 0 }
     var sampleSeconds: Double? { sample.flatMap(DurationText.seconds) }
     var everySeconds: Double { DurationText.seconds(every) ?? 30 }
+
+    var settings: UsageSettings {
+        UsageSettings(source: usageSource, historySeconds: historySeconds, stepSeconds: stepSeconds, sampleSeconds: sampleSeconds, everySeconds: everySeconds)
+    }
 }
+
+extension UsageSettings.Source: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 import HealModel
 
 /// Which workloads `recommend-limits` and `cost` work on: one TYPE/NAME or all in scope, live or

@@ -1,4 +1,5 @@
 import HealAnalysis
+import HealApp
 import HealModel
 
 /// Renders `cost` and `cost scenarios` results in the format `-o` asked for.

@@ -1,4 +1,5 @@
 import HealAnalysis
+import HealApp
 import HealModel
 
 /// Renders a recommendation report in the format `-o` asked for.

@@ -1,4 +1,5 @@
 import Foundation
+@testable import HealApp
 import HealCLI
 
 /// `kubectl-heal` running in the background (in-process, as the binary would), its output
@@ -13,7 +14,7 @@ final class BackgroundRun: Sendable {
         let stdout = stdout
         let stderr = stderr
         let stream = stopSignal.stream
-        let environment = CLIEnvironment(
+        let environment = AppEnvironment(
             variables: [:], homeDirectory: "/nonexistent-home", standardOutput: stdout, standardError: stderr,
             standardOutputIsTerminal: false, standardErrorIsTerminal: false, now: Date.init,
             stopRequested: { for await _ in stream { return } })

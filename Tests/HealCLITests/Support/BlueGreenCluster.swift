@@ -1,4 +1,5 @@
 import Foundation
+@testable import HealApp
 import HealCLI
 import HealModel
 import HealTestSupport
@@ -21,7 +22,7 @@ struct BlueGreenCluster {
         kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "test-token"))
     }
 
-    func run(_ arguments: [String], stopRequested: @escaping @Sendable () async -> Void = CLIEnvironment.noSignal) async -> CLIRun {
+    func run(_ arguments: [String], stopRequested: @escaping @Sendable () async -> Void = AppEnvironment.noSignal) async -> CLIRun {
         await CLIRunner.run(arguments + ["-n", Self.namespace, "--kubeconfig", kubeconfig.path], stopRequested: stopRequested)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+@testable import HealApp
 import HealCLI
 import HealTestSupport
 
@@ -17,11 +18,11 @@ enum CLIRunner {
     static func run(
         _ arguments: [String], variables: [String: String] = [:], home: String? = nil, stdoutIsTerminal: Bool = false,
         stderrIsTerminal: Bool = false, now: @escaping @Sendable () -> Date = { fixedNow },
-        stopRequested: @escaping @Sendable () async -> Void = CLIEnvironment.noSignal
+        stopRequested: @escaping @Sendable () async -> Void = AppEnvironment.noSignal
     ) async -> CLIRun {
         let stdout = BufferSink()
         let stderr = BufferSink()
-        let environment = CLIEnvironment(
+        let environment = AppEnvironment(
             variables: variables, homeDirectory: home ?? "/nonexistent-home",
             standardOutput: stdout, standardError: stderr, standardOutputIsTerminal: stdoutIsTerminal,
             standardErrorIsTerminal: stderrIsTerminal,

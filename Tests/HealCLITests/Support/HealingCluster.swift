@@ -1,4 +1,5 @@
 import Foundation
+@testable import HealApp
 import HealCLI
 import HealModel
 import HealStore
@@ -28,7 +29,7 @@ struct HealingCluster {
     /// `verifyFor` long) and the private store.
     func run(
         _ arguments: [String], namespace: String? = Self.namespace, storeFlag: String? = nil, verify: Bool = true, verifyFor: String = "300ms",
-        variables: [String: String] = [:], stopRequested: @escaping @Sendable () async -> Void = CLIEnvironment.noSignal
+        variables: [String: String] = [:], stopRequested: @escaping @Sendable () async -> Void = AppEnvironment.noSignal
     ) async -> CLIRun {
         let scope = namespace.map { ["-n", $0] } ?? []
         let verification = verify ? ["--verify-for", verifyFor] : []

@@ -1,4 +1,5 @@
 import Foundation
+@testable import HealApp
 import HealCLI
 import MCP
 import Synchronization
@@ -26,7 +27,7 @@ final class MCPSession: Sendable {
         toServer = requests.writeEnd
         fromServer = responses.readEnd
         serverEnds = (requests.readEnd, responses.writeEnd)
-        var environment = CLIEnvironment(
+        var environment = AppEnvironment(
             variables: variables, homeDirectory: "/nonexistent-home", standardOutput: BufferSink(), standardError: stderr,
             now: now)
         environment.protocolChannel = (requests.readEnd.rawValue, responses.writeEnd.rawValue)

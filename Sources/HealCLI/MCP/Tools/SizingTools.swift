@@ -1,3 +1,4 @@
+import HealApp
 import HealAnalysis
 import MCP
 
@@ -6,7 +7,7 @@ import MCP
 enum SizingTools {
     static let all = [recommendLimits, applyLimits, cost, costScenarios]
 
-    private static let usageSources = UsageOptions.SourceChoice.allCases.map(\.rawValue)
+    private static let usageSources = UsageSettings.Source.allCases.map(\.rawValue)
 
     private static let selection: [String: Value] = [
         "target": Schema.string("Only this workload: deployment/NAME, statefulset/NAME or daemonset/NAME."),

@@ -1,0 +1,56 @@
+import Foundation
+import HealAnalysis
+import HealKube
+import HealModel
+import Logging
+
+/// The use case behind `diagnose` and the MCP `diagnose` tool: get a snapshot (live or from files), run the
+/// analyzers, assemble the versioned report. Warnings about what could not be read go to
+/// stderr; the report lists them too.
+package struct DiagnoseJob {
+    let environment: AppEnvironment
+    let logger: Logger
+
+    package init(environment: AppEnvironment, logLevel: Logger.Level) {
+        self.environment = environment
+        self.logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
+    }
+
+    /// A diagnosis with what it was made from: the healing loop needs the pods, logs and
+    /// templates behind the findings, and the connection to act on.
+    package struct Outcome: Sendable {
+        package var report: DiagnosisReport
+        package var snapshot: ClusterSnapshot
+        package var connection: ClusterConnection?
+        /// The client the snapshot was read with (nil for --snapshot files).
+        package var client: KubeClient?
+    }
+
+    package func run(_ request: DiagnoseRequest) async throws -> Outcome {
+        let read = try await SnapshotReader(environment: environment, logger: logger).read(SnapshotReader.Request(
+            source: request.source, namespace: request.namespace, allNamespaces: request.allNamespaces,
+            excludedNamespaces: request.excludedNamespaces, kinds: kindsToCollect(request.options), logs: LogPolicy()))
+        let snapshot = read.snapshot
+        for target in request.options.targets where snapshot.collected.contains(target.kind) && !snapshot.contains(target.kind, named: target.name) {
+            throw AppError.targetNotFound(type: target.kind.kind.lowercased(), name: target.name, namespace: read.namespaces?.first)
+        }
+        let now = Timestamp(environment.now())
+        let referenceTime = snapshot.referenceTime ?? now
+        let diagnosis = Diagnoser.diagnose(snapshot, options: request.options, now: referenceTime)
+        for (analyzer, missing) in diagnosis.skipped {
+            logger.info("analyzer \(analyzer) skipped: no \(missing.map(\.plural).joined(separator: ", ")) in the input")
+        }
+        let report = DiagnosisReport(
+            diagnosis: diagnosis, snapshot: snapshot, source: read.source, namespaces: read.namespaces,
+            generatedAt: now, referenceTime: referenceTime)
+        return Outcome(report: report, snapshot: snapshot, connection: read.connection, client: read.client)
+    }
+
+    /// The kinds the selected analyzers need, plus the ones every diagnosis uses for owners,
+    /// evidence and explanations.
+    private func kindsToCollect(_ options: DiagnosisOptions) -> Set<ResourceKind> {
+        let selected = options.selectedAnalyzers()
+        let required = selected.reduce(into: Set<ResourceKind>()) { $0.formUnion($1.descriptor.reads) }
+        return required.union([.pods, .events, .replicaSets, .deployments, .nodes, .services, .endpointSlices, .persistentVolumeClaims])
+    }
+}

@@ -1,0 +1,25 @@
+import HealAnalysis
+import HealKube
+
+/// Everything a diagnosis is asked, independent of how a front end spelled it.
+package struct DiagnoseRequest: Sendable {
+    package enum Source: Sendable {
+        case cluster(ConfigOverrides)
+        case snapshot(String)
+    }
+
+    package var source: Source
+    /// nil means the context's namespace (live) or every namespace (snapshot).
+    package var namespace: String?
+    package var allNamespaces: Bool
+    package var excludedNamespaces: [String]
+    package var options: DiagnosisOptions
+
+    package init(source: Source, namespace: String?, allNamespaces: Bool, excludedNamespaces: [String] = [], options: DiagnosisOptions) {
+        self.source = source
+        self.namespace = namespace
+        self.allNamespaces = allNamespaces
+        self.excludedNamespaces = excludedNamespaces
+        self.options = options
+    }
+}

@@ -1,0 +1,9 @@
+/// Failures a use case detects in what it was asked, as opposed to what the cluster answered.
+package enum AppError: Error, Sendable, Equatable {
+    /// A TYPE/NAME that names nothing in what was read.
+    case targetNotFound(type: String, name: String, namespace: String?)
+    /// A pricing file that cannot be read, is not YAML of the Pricing shape, or holds a bad value.
+    case pricingFileInvalid(path: String, problem: String, hint: String)
+    /// Healing asked of --snapshot files, which have no cluster to act on.
+    case liveClusterNeeded
+}

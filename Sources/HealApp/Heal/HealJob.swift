@@ -1,0 +1,136 @@
+import Foundation
+import HealActions
+import HealAnalysis
+import HealKube
+import HealModel
+import HealStore
+import Logging
+import Synchronization
+
+/// The use case behind `diagnose --fix` (one pass), `diagnose --watch [--fix]` and the MCP
+/// `apply_fix` tool: the diagnosis, then the healing loop. Every event goes to the caller as it
+/// happens; the run's summary comes back at the end.
+package struct HealJob {
+    package struct Request {
+        package var diagnose: DiagnoseRequest
+        package var fix: Bool
+        package var watch: Bool
+        /// Steps the policy leaves to confirmation run without asking.
+        package var yes: Bool
+        package var heal: HealSettings
+        /// The store of fixes: a SQLite path or configmap://NAMESPACE/NAME; nil for the default.
+        package var store: String?
+        /// For a ConfigMap store, when the diagnosis did not connect (it always does live).
+        package var cluster: ConfigOverrides
+        /// With `watch`: serve Prometheus metrics on this HOST:PORT.
+        package var metricsAddress: String?
+        /// Plans incidents no rule covers, when an LLM is configured.
+        package var llm: LLMSession?
+
+        package init(
+            diagnose: DiagnoseRequest, fix: Bool, watch: Bool, yes: Bool, heal: HealSettings, store: String?, cluster: ConfigOverrides,
+            metricsAddress: String? = nil, llm: LLMSession? = nil
+        ) {
+            self.diagnose = diagnose
+            self.fix = fix
+            self.watch = watch
+            self.yes = yes
+            self.heal = heal
+            self.store = store
+            self.cluster = cluster
+            self.metricsAddress = metricsAddress
+            self.llm = llm
+        }
+    }
+
+    /// How a run ended.
+    package struct Outcome: Sendable {
+        package var summary: HealSummary
+        /// Incidents acted on whose last step did not verify.
+        package var incidentsNotFixed: Int
+        /// A step was refused because someone else changed the object.
+        package var refusedForConflict: Bool
+        /// The LLM was asked for a plan and could not answer.
+        package var llmFailed: Bool
+    }
+
+    let environment: AppEnvironment
+    let logLevel: Logger.Level
+
+    package init(environment: AppEnvironment, logLevel: Logger.Level) {
+        self.environment = environment
+        self.logLevel = logLevel
+    }
+
+    package func run(_ request: Request, emit report: @escaping @Sendable (HealEvent) -> Void) async throws -> Outcome {
+        let logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
+        let policy = try HealPolicy.load(ifGiven: request.heal.policyFile) ?? .interactiveDefault
+        // A bad store is refused before the diagnosis; the store opens on the diagnosis' cluster.
+        if request.fix { _ = try environment.storeLocation(request.store) }
+        let started = ContinuousClock.now
+        let outcome = try await DiagnoseJob(environment: environment, logLevel: logLevel).run(request.diagnose)
+        guard let connection = outcome.connection, let client = outcome.client else { throw AppError.liveClusterNeeded }
+        let store = request.fix
+            ? try FixStoreFactory.open(request.store, cluster: request.cluster, environment: environment, logLevel: logLevel, client: client) : nil
+        let summary = Mutex(HealSummary())
+        let metrics = HealMetrics()
+        let emit: @Sendable (HealEvent) -> Void = { event in
+            summary.withLock { $0.count(event) }
+            metrics.record(event)
+            report(event)
+        }
+        let advisor = request.llm?.planAdvisor()
+        let session = try store.map { store in
+            let approval = HealApproval(policy: policy, yes: request.yes, environment: environment)
+            return HealSession(
+                store: store,
+                executor: HealExecutor(
+                    client: client, events: EventRecorder(client: client, logger: logger, now: environment.now),
+                    settings: request.heal.executor, logger: logger, now: environment.now),
+                planner: HealPlanner(settings: request.heal.planner), limits: request.heal.limits,
+                identity: HealIdentity(user: environment.variables["USER"] ?? "unknown", context: connection.contextName ?? connection.server),
+                approve: { step, labels in approval.decide(step, labels: labels) }, advisor: advisor, emit: emit, now: environment.now)
+        }
+        if request.watch {
+            try await watch(request, namespace: outcome.report.metadata.namespaces?.first, snapshot: outcome.snapshot, client: client, session: session, metrics: metrics, logger: logger, emit: emit)
+        } else if let session {
+            for finding in outcome.report.findings where finding.severity >= .warning {
+                emit(.detected(finding, at: environment.now()))
+            }
+            let namespaces = outcome.report.metadata.namespaces.map(Set.init)
+            try await Interruption.run({
+                try await session.healOnce(outcome.report.findings, snapshot: outcome.snapshot, namespaces: namespaces)
+            }, stop: environment.stopRequested)
+        }
+        var final = summary.withLock { $0 }
+        final.conflictsRetried = await session?.conflictsRetried ?? 0
+        final.seconds = started.duration(to: .now).seconds
+        return Outcome(
+            summary: final, incidentsNotFixed: await session?.incidentsNotFixed ?? 0,
+            refusedForConflict: await session?.refusedForConflict ?? 0 > 0, llmFailed: advisor?.failedOnce == true)
+    }
+
+    private func watch(
+        _ request: Request, namespace: String?, snapshot: ClusterSnapshot, client: KubeClient, session: HealSession?, metrics: HealMetrics, logger: Logger,
+        emit: @escaping @Sendable (HealEvent) -> Void
+    ) async throws {
+        var settings = HealWatcher.Settings(namespace: namespace)
+        settings.excludedNamespaces = request.diagnose.excludedNamespaces
+        settings.options = request.diagnose.options
+        let server = try request.metricsAddress.map { text throws(MetricsServerError) in
+            try MetricsServer(address: MetricsAddress(parsing: text), metrics: metrics, logger: logger)
+        }
+        defer { server?.stop() }
+        if let server { logger.notice("serving Prometheus metrics on http://\(server.address)/metrics") }
+        let watcher = HealWatcher(
+            client: client, settings: settings, session: session, logger: logger, now: environment.now,
+            onPodCount: { metrics.setWatchedPods($0) }, onReconnect: { metrics.watchReconnected() }, emit: emit)
+        let stop = environment.stopRequested
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await watcher.run(from: snapshot) }
+            group.addTask { await stop() }
+            _ = try await group.next()
+            group.cancelAll()
+        }
+    }
+}
