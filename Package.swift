@@ -123,6 +123,7 @@ let package = Package(
             dependencies: ["HealAdvisor", "HealAnalysis", "HealHTTP", "HealModel", "HealTestSupport"]
         ),
         .testTarget(name: "HealActionsTests", dependencies: ["HealActions", "HealAnalysis", "HealModel", "HealTestSupport"]),
+        .testTarget(name: "HealAppTests", dependencies: ["HealApp", "HealAnalysis", "HealModel", "HealTestSupport"]),
         .testTarget(
             name: "HealCLITests",
             dependencies: [

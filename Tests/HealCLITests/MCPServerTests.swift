@@ -167,6 +167,36 @@ struct MCPServerTests {
         #expect(await session.closeInput() == 0)
     }
 
+    @Test("an argument the use case cannot take is a tool error naming it, before anything is read")
+    func argumentsCheckedByTheTools() async throws {
+        let cluster = try TestCluster(serving: Self.example)
+        let session = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path, "-n", "shop"])
+        let refusals: [(String, [String: Value], String)] = [
+            ("diagnose", ["min_age": "soon"], "error: diagnose: \"min_age\": \"soon\" is not a duration; use e.g. 90s, 5m, 2h or 1d"),
+            ("diagnose", ["analyzers": ["podz"]], "error: diagnose: \"analyzers\": unknown analyzer podz; known: "),
+            ("diagnose", ["targets": ["widget/x"]], "error: diagnose: \"targets\": unknown resource type \"widget\" in \"widget/x\""),
+            ("recommend_limits", ["cpu_percentile": 101], "error: recommend_limits: \"cpu_percentile\": 101 is not a percentile"),
+            ("recommend_limits", ["history": "0s"], "error: recommend_limits: \"history\": \"0s\" is not a positive duration"),
+            ("recommend_limits", ["history": "30s"], "error: recommend_limits: \"history\" must span at least one step (60s)"),
+            ("cost", ["usage_source": "grafana"], "error: cost: \"usage_source\": \"grafana\" is not a usage source"),
+            ("cost", ["target": "svc/api"], "error: cost: \"target\": \"svc\" in \"svc/api\" is not a workload type"),
+            ("cost_scenarios", [:], "error: cost_scenarios: give a target (e.g. deployment/web), a pod's size"),
+            ("cost_scenarios", ["preset": "demo", "replicas": 3], "error: cost_scenarios: preset fixes every figure"),
+            ("cost_scenarios", ["target": "deployment/web", "cpu_per_pod": "1"], "error: cost_scenarios: cpu_per_pod, memory_per_pod and replicas describe a pod"),
+            ("cost_scenarios", ["cpu_per_pod": "lots"], "error: cost_scenarios: \"cpu_per_pod\": \"lots\" is not a CPU quantity"),
+            ("failover_plan", ["service": "web", "replicas": 0], "error: failover_plan: \"replicas\" must be at least 1"),
+            ("failover_plan", ["service": "web", "timeout": "later"], "error: failover_plan: \"timeout\": \"later\" is not a duration"),
+        ]
+        for (tool, arguments, message) in refusals {
+            let result = try await session.call(tool, arguments)
+            #expect(result.isError == true, "\(tool) \(arguments)")
+            #expect(result.text.hasPrefix(message), "\(result.text)")
+            #expect(result.text.contains("\nhint: "), "\(result.text)")
+        }
+        #expect(cluster.server.requests.isEmpty)
+        #expect(await session.closeInput() == 0)
+    }
+
     @Test("server flags that contradict each other are usage errors before anything is served")
     func serverFlags() async {
         for (arguments, message) in [

@@ -68,8 +68,10 @@ package struct RecommendJob {
             workloads: inventory.workloads, client: client)
     }
 
-    /// Every workload whose recommendation changes something, through `ResizeJob`.
-    package func apply(_ outcome: Outcome, client: KubeClient, guardRails: ResizeJob.GuardRails) async -> [ResizeResult] {
+    /// Every workload whose recommendation changes something, through `ResizeJob`. A stop (the
+    /// environment's signal, or cancelling the caller) restores the change being verified
+    /// instead of leaving it half-done.
+    package func apply(_ outcome: Outcome, client: KubeClient, guardRails: ResizeJob.GuardRails) async throws -> [ResizeResult] {
         let workloads = Dictionary(outcome.workloads.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
         let changes = outcome.report.workloads.compactMap { recommendation -> ResizeJob.Change? in
             guard let patch = recommendation.patch, let workload = workloads[recommendation.ref] else { return nil }
@@ -77,7 +79,8 @@ package struct RecommendJob {
                 workload: recommendation.ref, patch: patch.body, summary: Self.summary(recommendation),
                 labels: workload.labels, annotations: workload.annotations)
         }
-        return await ResizeJob(environment: environment, logger: logger).run(changes, guardRails: guardRails, client: client)
+        let job = ResizeJob(environment: environment, logger: logger)
+        return try await Interruption.run({ await job.run(changes, guardRails: guardRails, client: client) }, stop: environment.stopRequested)
     }
 
     /// "set the resources of deployment/web: app cpu request 100m → 212m, memory limit 128Mi → 352Mi".

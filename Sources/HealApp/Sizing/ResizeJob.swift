@@ -9,7 +9,7 @@ import Logging
 /// the prior template, server-side dry run, patch under a resourceVersion precondition, verify
 /// the rollout, restore the prior template when it does not verify. Changes run one at a time
 /// so a bad one is rolled back before the next starts.
-package struct ResizeJob {
+package struct ResizeJob: Sendable {
     /// One workload's new requests and limits.
     struct Change: Sendable {
         var workload: ResourceRef

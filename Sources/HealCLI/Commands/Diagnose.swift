@@ -103,9 +103,7 @@ struct Diagnose: HealCommand {
         }
         _ = try targetList()
         _ = try analyzerSelection()
-        if let minAge, DurationText.seconds(minAge) == nil {
-            throw ValidationError("--min-age \"\(minAge)\" is not a duration; use e.g. 90s, 5m, 2h or 1d")
-        }
+        if let minAge { _ = try usage("--min-age") { () throws(InvalidInput) in try DurationInput.seconds(minAge) } }
         if explain && (fix || watch) {
             throw ValidationError("--explain annotates a report; with --\(fix ? "fix" : "watch") the output is a stream of events (a configured LLM plans the incidents no rule covers there)")
         }
@@ -124,9 +122,7 @@ struct Diagnose: HealCommand {
                 throw ValidationError("\(error.message); \(error.hint)")
             }
         }
-        if let selector = scope.selector, LabelSelectorExpression(selector) == nil {
-            throw ValidationError("-l \"\(selector)\" is not a label selector; use e.g. app=web,tier!=cache or 'env in (prod,staging)'")
-        }
+        if let selector = scope.selector { _ = try usage("-l") { () throws(InvalidInput) in try DiagnosisInput.selector(selector) } }
     }
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
@@ -189,26 +185,11 @@ struct Diagnose: HealCommand {
     }
 
     private func targetList() throws -> [ResourceTarget] {
-        try targets.map { text in
-            let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[1].isEmpty else {
-                throw ValidationError("\"\(text)\" is not TYPE/NAME; write e.g. deployment/web or svc/api")
-            }
-            guard let kind = ResourceKind(userInput: parts[0]) else {
-                throw ValidationError("unknown resource type \"\(parts[0])\" in \"\(text)\"; use pod, deployment, statefulset, daemonset, job, replicaset, service, node, pvc, hpa or ingress")
-            }
-            return ResourceTarget(kind: kind, name: parts[1])
-        }
+        try targets.map { text in try usage(nil) { () throws(InvalidInput) in try DiagnosisInput.target(text) } }
     }
 
     private func analyzerSelection() throws -> Set<String>? {
         guard let analyzers else { return nil }
-        let names = Set(analyzers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-        let unknown = DiagnosisOptions.unknownAnalyzerNames(names)
-        guard unknown.isEmpty else {
-            let known = DiagnosisOptions.knownAnalyzerNames().joined(separator: ", ")
-            throw ValidationError("unknown analyzer \(unknown.joined(separator: ", ")); known: \(known)")
-        }
-        return names
+        return try usage(nil) { () throws(InvalidInput) in try DiagnosisInput.analyzers(analyzers.split(separator: ",").map(String.init)) }
     }
 }

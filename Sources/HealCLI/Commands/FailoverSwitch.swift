@@ -40,7 +40,9 @@ struct FailoverSwitch: HealCommand {
     var keepOld = false
 
     @Option(help: ArgumentHelp("Why, for the Service's annotation and Events.", valueName: "text"))
-    var reason = "manual failover"
+    var reason = FailoverSwitch.defaultReason
+
+    static let defaultReason = "manual failover"
 
     @Flag(help: "Carry the plan out (default: print it and change nothing).")
     var apply = false
@@ -74,41 +76,28 @@ struct FailoverSwitch: HealCommand {
             to: to, replicas: timing.replicas, timeoutSeconds: timing.timeoutSeconds,
             oldColour: keepOld ? .keep : .scaleDown(afterSeconds: try FailoverSwitchOptions.seconds(scaleDownOldAfter, flag: "--scale-down-old-after")),
             reason: reason)
-        let plan = try await session.run { try FailoverPlanner.plan(try await session.observer.status(now: environment.now()), request) }
+        let job = FailoverSwitchJob(session: session, environment: environment)
+        let plan = try await job.plan(request)
         guard apply, !plan.alreadyActive else {
             environment.standardOutput.write(try FailoverRenderer.plan(plan, as: output))
             if !plan.alreadyActive, output == .table { environment.standardError.write("Nothing changed: pass --apply to carry the plan out.\n") }
             return ExitStatus.success
         }
         let stderr = environment.standardError
-        let policy = try HealPolicy.load(ifGiven: policy)
-        let executor = session.executor(force: timing.force, policy: policy) { step in
-            if let line = try? FailoverRenderer.stepLine(step, json: false) { stderr.write(line) }
-        }
-        try await session.run { try await executor.checkSafety(plan) }
-        if !yes {
+        let result = try await job.apply(plan, force: timing.force, policy: try HealPolicy.load(ifGiven: policy)) {
+            if yes { return true }
             guard let confirmed = environment.confirm(try FailoverRenderer.plan(plan, as: .table) + "Apply this plan? [y/N] ") else {
                 throw CLIError.confirmationNeeded(flag: "--apply")
             }
-            guard confirmed else {
-                environment.standardError.write("Not applied.\n")
-                return ExitStatus.success
-            }
+            if !confirmed { stderr.write("Not applied.\n") }
+            return confirmed
+        } onStep: { step in
+            if let line = try? FailoverRenderer.stepLine(step, json: false) { stderr.write(line) }
         }
-        let result = try await session.run { try await Interruption.run({ try await executor.run(plan) }, stop: environment.stopRequested) }
+        guard let result else { return ExitStatus.success }
         environment.standardOutput.write(try FailoverRenderer.result(result, as: output))
-        switch result.outcome {
-        case .succeeded, .nothingToDo:
-            return ExitStatus.success
-        case .rolledBack:
-            environment.standardError.write(PresentedError(
-                message: "service/\(plan.service) had no ready endpoints on \(plan.to) within \(timing.timeout); the selector was switched back to \(plan.from ?? "its previous value")",
-                hint: "find out why with `kubectl heal diagnose deployment/\(plan.toDeployment) -n \(plan.namespace)`",
-                exitCode: ExitStatus.findings).text)
-            return ExitStatus.findings
-        case .refused:
-            if let error = result.error { environment.standardError.write(ErrorPresenter.present(error).text) }
-            return ExitStatus.findings
-        }
+        let verdict = result.verdict(timeout: timing.timeout)
+        if let problem = verdict.problem { stderr.write(problem.text) }
+        return verdict.exitCode
     }
 }

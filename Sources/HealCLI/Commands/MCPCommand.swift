@@ -81,13 +81,16 @@ struct MCPCommand: HealCommand {
         // A bad policy file stops the server before any client can call a tool (exit 65).
         _ = try HealPolicy.load(ifGiven: policy)
         let logger = StandardErrorLogHandler.logger("heal-mcp", sink: environment.standardError, level: verbosity.logLevel)
+        var overrides = cluster.overrides
+        overrides.namespace = nil
         var settings = MCPServerSettings(
             scope: NamespaceScope(namespace: cluster.namespace, allowedNamespaces: allowedNamespaces), allowMutations: allowMutations,
-            cluster: cluster.forwardedArguments, store: store.forwardedArguments, prometheus: prometheus.forwardedArguments,
-            pricing: pricing.forwardedArguments, policy: policy.map { ["--policy", $0] } ?? [],
-            verification: ["--verify-for", verifyFor, "--rollout-timeout", rolloutTimeout])
+            cluster: overrides, store: store.store, prometheus: prometheus.access, pricing: pricing.settings, policyFile: policy,
+            verification: HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout))
         do {
-            if try llm.configuration(in: environment) != nil { settings.llm = llm.forwardedArguments }
+            if let configuration = try llm.configuration(in: environment) {
+                settings.llm = MCPServerSettings.LLM(configuration: configuration, anonymize: llm.anonymize, cached: !llm.noCache)
+            }
         } catch {
             environment.standardError.write("warning: LLM configuration ignored (\(error.description)); explain_finding is not offered\n")
         }

@@ -100,12 +100,9 @@ struct RecommendLimits: HealCommand {
         if apply, let client = outcome.client {
             let guardRails = ResizeJob.GuardRails(
                 yes: yes, force: force, namedNamespace: cluster.namespace, policy: policy, executor: HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout))
-            let planned = outcome
-            // SIGINT/SIGTERM restores the change being verified instead of leaving it half-done.
-            let results = try await Interruption.run({ await job.apply(planned, client: client, guardRails: guardRails) }, stop: environment.stopRequested)
+            let results = try await job.apply(outcome, client: client, guardRails: guardRails)
             outcome.report.applied = results
-            if results.contains(where: \.didNotHold) { code = ExitStatus.findings }
-            if results.contains(where: \.refusedForConflict) { code = ExitStatus.temporaryFailure }
+            code = results.exitCode
         }
         environment.standardOutput.write(try RecommendationRenderer.render(
             outcome.report, as: output, at: Timestamp(environment.now()), colors: environment.colorsStandardOutput))

@@ -27,7 +27,9 @@ package enum ErrorPresenter {
         switch error {
         case let failure as ClusterFailure:
             present(failure.underlying, situation: Situation(context: failure.context, server: failure.server, user: failure.user))
+        case let error as PresentedError: error
         case let error as AppError: present(error)
+        case let error as InvalidInput: PresentedError(message: error.message, hint: "see `kubectl heal --help`", exitCode: ExitStatus.usage)
         case let error as CLIError: present(error)
         case let error as KubeConfigError: KubeConfigErrorPresenter.present(error)
         case let error as KubeError: KubeErrorPresenter.present(error, situation: situation)

@@ -24,7 +24,7 @@ struct MCPServe {
                 """,
             capabilities: Server.Capabilities(tools: .init(listChanged: false)))
         let calls = InFlightCalls()
-        let runner = ToolRunner(environment: environment)
+        let runner = ToolRunner(environment: environment, settings: settings)
         let settings = settings
         let logger = logger
         await server.withMethodHandler(ListTools.self) { _ in
@@ -54,23 +54,21 @@ struct MCPServe {
         guard let definition = ToolCatalog.all.first(where: { $0.tool.name == parameters.name }) else {
             throw MCPError.invalidParams("unknown tool \(parameters.name); tools/list shows the tools this server offers")
         }
-        let commandLine: [String]
+        let arguments: ToolArguments
         do throws(PresentedError) {
             if definition.mutating && !settings.allowMutations { throw MCPServerSettings.mutationsRefused(definition.tool.name) }
-            let arguments = try ToolArguments(tool: definition.tool.name, values: parameters.arguments, schema: definition.tool.inputSchema)
-            commandLine = try definition.commandLine(arguments, settings)
+            arguments = try ToolArguments(tool: definition.tool.name, values: parameters.arguments, schema: definition.tool.inputSchema)
         } catch {
             logger.notice("\(definition.tool.name) refused: \(error.message)")
             return CallTool.Result(content: [.text(text: error.text, annotations: nil, _meta: nil)], isError: true)
         }
-        logger.info("\(definition.tool.name): kubectl heal \(commandLine.prefix(2).joined(separator: " ")) …")
-        logger.debug("\(definition.tool.name): kubectl heal \(Self.printable(commandLine))")
+        logger.info("\(definition.tool.name) …")
         let relay = parameters._meta?.progressToken.map { ProgressRelay(token: $0, server: server) }
         var progress: (@Sendable (CollectionProgress) -> Void)?
         if let relay { progress = { relay.report($0) } }
         do {
             return try await calls.run(mutating: definition.mutating) { [progress] in
-                let result = await runner.run(commandLine, output: definition.output, progress: progress)
+                let result = await runner.run(definition, arguments: arguments, progress: progress)
                 await relay?.finish()
                 return result
             }
@@ -78,13 +76,6 @@ struct MCPServe {
             logger.info("\(definition.tool.name): cancelled")
             throw error
         }
-    }
-
-    /// The command line with header values (which may hold credentials) left out.
-    private static func printable(_ commandLine: [String]) -> String {
-        zip(commandLine, [""] + commandLine).map { word, previous in
-            previous.hasSuffix("-header") ? "<value>" : word
-        }.joined(separator: " ")
     }
 
     /// Returns when the first of two waits returns: false for `endOfInput`, true for

@@ -1,19 +1,32 @@
+import HealActions
+import HealAdvisor
+import HealApp
+import HealKube
+
 /// What a `kubectl heal mcp` server was started with and passes on to every tool call.
 struct MCPServerSettings: Sendable {
+    /// The LLM a server was started with; each explain_finding call gets a session of its own.
+    struct LLM: Sendable {
+        var configuration: LLMConfiguration
+        var anonymize: Bool
+        var cached: Bool
+    }
+
     var scope: NamespaceScope
     /// `--allow-mutations`: apply_fix, failover_apply and apply_limits are listed and may run.
     var allowMutations: Bool
-    /// Cluster-access flags (kubeconfig, context, impersonation…), without the namespace.
-    var cluster: [String] = []
-    var store: [String] = []
-    var prometheus: [String] = []
-    var pricing: [String] = []
+    /// Cluster access (kubeconfig, context, impersonation…); the namespace is chosen per call.
+    var cluster = ConfigOverrides()
+    /// `--store`: the memory of fixes.
+    var store: String?
+    var prometheus = PrometheusAccess()
+    var pricing = PricingSettings()
     /// `--policy FILE` for the mutating tools.
-    var policy: [String] = []
+    var policyFile: String?
     /// `--verify-for` and `--rollout-timeout` for apply_fix and apply_limits.
-    var verification: [String] = []
-    /// The LLM flags; nil when no LLM is configured, and explain_finding is not offered.
-    var llm: [String]?
+    var verification = HealExecutor.Settings()
+    /// nil when no LLM is configured, and explain_finding is not offered.
+    var llm: LLM?
 
     /// The refusal for a mutating tool on a server started without `--allow-mutations`.
     static func mutationsRefused(_ tool: String) -> PresentedError {

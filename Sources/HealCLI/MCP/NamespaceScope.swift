@@ -20,18 +20,24 @@ struct NamespaceScope: Sendable, Equatable {
         defaultNamespace = namespace ?? (allowed?.count == 1 ? allowed?.first : nil)
     }
 
-    /// The namespace flags for a call: `-n NAME`, `-A`, or none (the context's namespace).
-    /// `mutating` calls reach kube-system only when the server was started for it, as the CLI
-    /// changes kube-system only when `-n kube-system` names it.
-    func arguments(tool: String, namespace: String?, allNamespaces: Bool, mutating: Bool = false) throws(PresentedError) -> [String] {
+    /// Where a call works: one namespace, every namespace, or (neither) the context's.
+    struct Choice: Equatable {
+        var namespace: String?
+        var allNamespaces = false
+    }
+
+    /// The namespace for a call, as `-n NAME`, `-A` or neither would choose it. `mutating` calls
+    /// reach kube-system only when the server was started for it, as the CLI changes
+    /// kube-system only when `-n kube-system` names it.
+    func choose(tool: String, namespace: String?, allNamespaces: Bool, mutating: Bool = false) throws(PresentedError) -> Choice {
         if allNamespaces {
-            guard let allowed else { return ["-A"] }
+            guard let allowed else { return Choice(allNamespaces: true) }
             throw refusal(
                 "\(tool) asked for every namespace, and this server may only use \(allowed.joined(separator: ", "))",
                 hint: "name one of them in \"namespace\"")
         }
         guard let chosen = namespace ?? defaultNamespace else {
-            guard let allowed else { return [] }
+            guard let allowed else { return Choice() }
             throw refusal(
                 "\(tool) needs a namespace: this server may use \(allowed.joined(separator: ", "))", hint: "name one of them in \"namespace\"")
         }
@@ -45,7 +51,7 @@ struct NamespaceScope: Sendable, Equatable {
                 "\(tool) would change kube-system, which this server was not started for",
                 hint: "start a server for it with -n kube-system (or --allowed-namespaces kube-system)")
         }
-        return ["-n", chosen]
+        return Choice(namespace: chosen)
     }
 
     private func refusal(_ message: String, hint: String) -> PresentedError {

@@ -1,3 +1,4 @@
+import HealApp
 import MCP
 
 /// A tool call's arguments, read strictly: an unknown key or a value of the wrong type is a
@@ -56,13 +57,30 @@ struct ToolArguments: Sendable {
         return items
     }
 
-    /// `[flag, value]` when the string argument is present.
-    func flag(_ flag: String, from key: String) throws(PresentedError) -> [String] {
-        try string(key).map { [flag, $0] } ?? []
+    /// A string argument read by one of HealApp's parsers; its complaint is a tool error naming
+    /// the key.
+    func parsed<Parsed>(_ key: String, _ parse: (String) throws(InvalidInput) -> Parsed) throws(PresentedError) -> Parsed? {
+        guard let text = try string(key) else { return nil }
+        return try parsing(key) { () throws(InvalidInput) in try parse(text) }
     }
 
-    /// Values become command-line words: one starting with "-" could smuggle in a flag
-    /// (`--as`, `--kubeconfig`) the server was not started with.
+    /// A value HealApp's parsers or checks refuse, as a tool error naming the key.
+    func parsing<Parsed>(_ key: String, _ parse: () throws(InvalidInput) -> Parsed) throws(PresentedError) -> Parsed {
+        do {
+            return try parse()
+        } catch {
+            throw PresentedError(message: "\(tool): \"\(key)\": \(error.message)", hint: "see the tool's inputSchema in tools/list", exitCode: ExitStatus.usage)
+        }
+    }
+
+    /// Where the call works, from "namespace" (and "all_namespaces" where the tool has it),
+    /// within the server's scope.
+    func namespace(in scope: NamespaceScope, mutating: Bool = false) throws(PresentedError) -> NamespaceScope.Choice {
+        try scope.choose(tool: tool, namespace: try string("namespace"), allNamespaces: try bool("all_namespaces"), mutating: mutating)
+    }
+
+    /// Values are names, never flags: one starting with "-" is refused as it always was, so a
+    /// model cannot pass what looks like `--as` or `--kubeconfig`.
     private static func checkNotAFlag(_ text: String, key: String, tool: String) throws(PresentedError) {
         guard text.hasPrefix("-") else { return }
         throw PresentedError(

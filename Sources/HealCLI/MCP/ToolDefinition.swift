@@ -1,24 +1,17 @@
 import MCP
 
-/// One MCP tool: what `tools/list` shows, whether it changes the cluster, and the `kubectl heal`
-/// command line a call runs in-process, so its document is exactly the CLI's `-o json`.
+/// One MCP tool: what `tools/list` shows, whether it changes the cluster, and the use case a
+/// call runs, whose document is the one the CLI prints with `-o json`.
 struct ToolDefinition: Sendable {
-    enum Output: Sendable {
-        /// One JSON document on stdout.
-        case document
-        /// JSON Lines (`diagnose --fix -o json`), returned as one `HealEventList` document.
-        case eventStream
-    }
-
     var tool: Tool
     var mutating: Bool
-    var output: Output
-    /// The command line for a call; throws a tool error for arguments it cannot accept.
-    var commandLine: @Sendable (ToolArguments, MCPServerSettings) throws(PresentedError) -> [String]
+    /// Builds the use case's request from the arguments and runs it; throws a tool error for
+    /// arguments it cannot accept, and the use case's own errors.
+    var run: @Sendable (ToolArguments, ToolCall) async throws -> ToolAnswer
 
     init(
         name: String, title: String, description: String, properties: [String: Value], required: [String] = [], mutating: Bool = false,
-        output: Output = .document, commandLine: @escaping @Sendable (ToolArguments, MCPServerSettings) throws(PresentedError) -> [String]
+        run: @escaping @Sendable (ToolArguments, ToolCall) async throws -> ToolAnswer
     ) {
         tool = Tool(
             name: name, title: title, description: description,
@@ -30,8 +23,7 @@ struct ToolDefinition: Sendable {
                 title: title, readOnlyHint: !mutating, destructiveHint: mutating ? true : nil, idempotentHint: mutating ? false : nil,
                 openWorldHint: false))
         self.mutating = mutating
-        self.output = output
-        self.commandLine = commandLine
+        self.run = run
     }
 }
 

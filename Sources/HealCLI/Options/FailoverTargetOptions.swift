@@ -16,7 +16,7 @@ struct FailoverSwitchOptions: ParsableArguments, Sendable {
     var replicas: Int?
 
     @Option(help: ArgumentHelp("How long to wait for the standby to get Ready, and again for the switch to verify.", valueName: "duration"))
-    var timeout = "2m"
+    var timeout = FailoverSwitchOptions.defaultTimeout
 
     @Flag(help: "Act on a Service or Deployments managed by Argo CD or Flux (their auto-sync may revert the switch).")
     var force = false
@@ -27,6 +27,8 @@ struct FailoverSwitchOptions: ParsableArguments, Sendable {
         }
         _ = try Self.seconds(timeout, flag: "--timeout")
     }
+
+    static let defaultTimeout = "2m"
 
     var timeoutSeconds: Double { DurationText.seconds(timeout) ?? 120 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HealAnalysis
+import HealApp
 import HealModel
 
 /// How recommendations are computed from usage (krr/VPA defaults).
@@ -21,24 +22,14 @@ struct RecommenderOptions: ParsableArguments, Sendable {
 
     func validate() throws {
         for (flag, value) in [("--cpu-percentile", cpuPercentile)] + (cpuLimitPercentile.map { [("--cpu-limit-percentile", $0)] } ?? []) {
-            guard value > 0, value <= 100 else { throw ValidationError("\(flag) \(Self.text(value)) is not a percentile; use a number above 0 and at most 100, e.g. 95") }
+            _ = try usage(flag) { () throws(InvalidInput) in try SizingInput.percentile(value) }
         }
         if let cpuLimitPercentile, cpuLimitPercentile < cpuPercentile {
-            throw ValidationError("--cpu-limit-percentile \(Self.text(cpuLimitPercentile)) is below --cpu-percentile \(Self.text(cpuPercentile)): the limit would sit under the request")
+            throw ValidationError("--cpu-limit-percentile \(SizingInput.text(cpuLimitPercentile)) is below --cpu-percentile \(SizingInput.text(cpuPercentile)): the limit would sit under the request")
         }
-        guard memoryBuffer >= 0, memoryBuffer <= 1000 else {
-            throw ValidationError("--memory-buffer \(Self.text(memoryBuffer)) is out of range; use a percentage from 0 to 1000, e.g. 15")
-        }
-        guard let cpu = Quantity(minCPU), cpu.value >= 0 else {
-            throw ValidationError("--min-cpu \"\(minCPU)\" is not a CPU quantity; use e.g. 10m or 0.1")
-        }
-        guard let memory = Quantity(minMemory), memory.value >= 0 else {
-            throw ValidationError("--min-memory \"\(minMemory)\" is not a memory quantity; use e.g. 100Mi or 1Gi")
-        }
-    }
-
-    static func text(_ value: Double) -> String {
-        PlainNumber.text(value, decimals: 6)
+        _ = try usage("--memory-buffer") { () throws(InvalidInput) in try SizingInput.memoryBuffer(memoryBuffer) }
+        _ = try usage("--min-cpu") { () throws(InvalidInput) in try SizingInput.cores(minCPU) }
+        _ = try usage("--min-memory") { () throws(InvalidInput) in try SizingInput.bytes(minMemory) }
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HealAnalysis
+import HealApp
 import HealModel
 
 /// The schedule and sizes `cost scenarios` prices. Defaults are the demo calculator's
@@ -40,12 +41,8 @@ struct ScenarioOptions: ParsableArguments, Sendable {
 
     func validate() throws {
         _ = try baselineID()
-        if let cpuPerPod, Quantity(cpuPerPod) == nil {
-            throw ValidationError("--cpu-per-pod \"\(cpuPerPod)\" is not a CPU quantity; use e.g. 250m or 0.5")
-        }
-        if let memoryPerPod, Quantity(memoryPerPod) == nil {
-            throw ValidationError("--memory-per-pod \"\(memoryPerPod)\" is not a memory quantity; use e.g. 256Mi or 1Gi")
-        }
+        if let cpuPerPod { _ = try usage("--cpu-per-pod") { () throws(InvalidInput) in try SizingInput.cores(cpuPerPod) } }
+        if let memoryPerPod { _ = try usage("--memory-per-pod") { () throws(InvalidInput) in try SizingInput.bytes(memoryPerPod) } }
     }
 
     func baselineID() throws -> ScenarioID {

@@ -21,9 +21,7 @@ struct UsageOptions: ParsableArguments, Sendable {
 
     func validate() throws {
         for (flag, text) in [("--history", history), ("--step", step), ("--every", every)] + (sample.map { [("--sample", $0)] } ?? []) {
-            guard let seconds = DurationText.seconds(text), seconds > 0 else {
-                throw ValidationError("\(flag) \"\(text)\" is not a positive duration; use e.g. 30s, 5m, 36h or 14d")
-            }
+            _ = try usage(flag) { () throws(InvalidInput) in try SizingInput.positiveDuration(text) }
         }
         if historySeconds < stepSeconds {
             throw ValidationError("--step \(step) is longer than --history \(history); use a step well below the history")

@@ -1,13 +1,8 @@
-import ArgumentParser
 import HealApp
 
 /// The TYPE/NAME argument of recommend-limits and cost, as a usage error when it is wrong.
 enum WorkloadTargetArgument {
     static func parse(_ text: String) throws -> WorkloadTarget {
-        do {
-            return try WorkloadTarget(parsing: text)
-        } catch {
-            throw ValidationError(error.message)
-        }
+        try usage(nil) { () throws(InvalidInput) in try WorkloadTarget(parsing: text) }
     }
 }

@@ -1,5 +1,9 @@
+import Foundation
+import HealActions
 import HealAnalysis
+import HealApp
 import MCP
+import Synchronization
 
 /// diagnose, explain_finding and apply_fix: `kubectl heal diagnose` as tools.
 enum DiagnoseTools {
@@ -20,15 +24,15 @@ enum DiagnoseTools {
             "min_age": Schema.string("Hide problems younger than this duration, e.g. 5m, 1h."),
             "hygiene": Schema.boolean("Also run the hygiene checks (probes, requests/limits, :latest, single replicas, PDBs)."),
         ]
-    ) { arguments, settings throws(PresentedError) in
-        var line = ["diagnose", "-o", "json"] + (try arguments.strings("targets"))
-        line += try settings.scope.arguments(
-            tool: arguments.tool, namespace: try arguments.string("namespace"), allNamespaces: try arguments.bool("all_namespaces"))
-        line += try arguments.flag("-l", from: "selector") + arguments.flag("--min-age", from: "min_age")
+    ) { arguments, call in
         let analyzers = try arguments.strings("analyzers")
-        if !analyzers.isEmpty { line += ["--analyzers", analyzers.joined(separator: ",")] }
-        if try arguments.bool("hygiene") { line.append("--hygiene") }
-        return line + settings.cluster
+        let options = DiagnosisOptions(
+            analyzers: analyzers.isEmpty ? nil : try arguments.parsing("analyzers") { () throws(InvalidInput) in try DiagnosisInput.analyzers(analyzers) },
+            includeHygiene: try arguments.bool("hygiene"), minimumAgeSeconds: try arguments.parsed("min_age", DurationInput.seconds),
+            targets: try targets(arguments), labelSelector: try arguments.parsed("selector", DiagnosisInput.selector))
+        let outcome = try await DiagnoseJob(environment: call.environment, logLevel: call.logLevel).run(
+            request(try arguments.namespace(in: call.settings.scope), options: options, call: call))
+        return try ToolAnswer(json: try ReportRenderer.render(outcome.report, as: .json, colors: false))
     }
 
     static let explainFinding = ToolDefinition(
@@ -43,15 +47,17 @@ enum DiagnoseTools {
             "namespace": Schema.namespace,
         ],
         required: ["target"]
-    ) { arguments, settings throws(PresentedError) in
-        guard let llm = settings.llm else {
+    ) { arguments, call in
+        guard let llm = call.llmSession() else {
             throw PresentedError(
                 message: "explain_finding needs an LLM, and this server has none configured",
                 hint: "restart the server with --llm-base-url and --llm-model (or their environment variables)", exitCode: ExitStatus.configuration)
         }
-        var line = ["diagnose", try arguments.string("target") ?? "", "--explain", "-o", "json"]
-        line += try settings.scope.arguments(tool: arguments.tool, namespace: try arguments.string("namespace"), allNamespaces: false)
-        return line + llm + settings.cluster
+        let target = try arguments.parsed("target", DiagnosisInput.target)
+        let outcome = try await DiagnoseJob(environment: call.environment, logLevel: call.logLevel).run(
+            request(try arguments.namespace(in: call.settings.scope), options: DiagnosisOptions(targets: target.map { [$0] } ?? []), call: call))
+        let (report, _) = await llm.explain(outcome.report, snapshot: outcome.snapshot)
+        return try ToolAnswer(json: try ReportRenderer.render(report, as: .json, colors: false))
     }
 
     static let applyFix = ToolDefinition(
@@ -67,12 +73,44 @@ enum DiagnoseTools {
             "targets": Schema.strings("Only these objects and what they own, as TYPE/NAME."),
             "selector": Schema.string("Only workloads with these labels."),
         ],
-        mutating: true, output: .eventStream
-    ) { arguments, settings throws(PresentedError) in
-        var line = ["diagnose", "--fix", "--yes", "-o", "json"] + (try arguments.strings("targets"))
-        line += try settings.scope.arguments(
-            tool: arguments.tool, namespace: try arguments.string("namespace"), allNamespaces: false, mutating: true)
-        line += try arguments.flag("-l", from: "selector")
-        return line + settings.policy + settings.verification + settings.store + (settings.llm ?? ["--no-llm"]) + settings.cluster
+        mutating: true
+    ) { arguments, call in
+        let choice = try arguments.namespace(in: call.settings.scope, mutating: true)
+        let options = DiagnosisOptions(targets: try targets(arguments), labelSelector: try arguments.parsed("selector", DiagnosisInput.selector))
+        var limits = HealLimits()
+        limits.namedNamespaces = Set([choice.namespace].compactMap { $0 })
+        let heal = HealSettings(policyFile: call.settings.policyFile, executor: call.settings.verification, limits: limits)
+        let events = Mutex<[HealEvent]>([])
+        let outcome = try await HealJob(environment: call.environment, logLevel: call.logLevel).run(HealJob.Request(
+            diagnose: request(choice, options: options, call: call), fix: true, watch: false, yes: true, heal: heal, store: call.settings.store,
+            cluster: call.cluster(choice), llm: call.llmSession())
+        ) { event in events.withLock { $0.append(event) } }
+        return try eventList(events.withLock { $0 }, summary: outcome.summary, exitCode: outcome.exitCode(requireLLM: false))
+    }
+
+    private static func targets(_ arguments: ToolArguments) throws(PresentedError) -> [ResourceTarget] {
+        var targets: [ResourceTarget] = []
+        for text in try arguments.strings("targets") {
+            targets.append(try arguments.parsing("targets") { () throws(InvalidInput) in try DiagnosisInput.target(text) })
+        }
+        return targets
+    }
+
+    private static func request(_ choice: NamespaceScope.Choice, options: DiagnosisOptions, call: ToolCall) -> DiagnoseRequest {
+        DiagnoseRequest(source: call.source(choice), namespace: choice.namespace, allNamespaces: choice.allNamespaces, options: options)
+    }
+
+    /// The events and the summary as one `HealEventList`; the text is the JSON lines
+    /// `diagnose --fix -o json` prints.
+    private static func eventList(_ events: [HealEvent], summary: HealSummary, exitCode: Int32) throws -> ToolAnswer {
+        let lines = try events.map { try HealEventRenderer.line($0, json: true) }
+        let summaryLine = try HealEventRenderer.summary(summary, json: true)
+        let decoder = JSONDecoder()
+        let document: Value = .object([
+            "apiVersion": "heal.kubectl.io/v1alpha1", "kind": "HealEventList",
+            "items": .array(try lines.map { try decoder.decode(Value.self, from: Data($0.utf8)) }),
+            "summary": try decoder.decode(Value.self, from: Data(summaryLine.utf8)),
+        ])
+        return ToolAnswer(text: lines.joined() + summaryLine, document: document, exitCode: exitCode)
     }
 }

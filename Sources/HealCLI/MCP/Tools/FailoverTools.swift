@@ -1,3 +1,7 @@
+import HealActions
+import HealAnalysis
+import HealApp
+import HealModel
 import MCP
 
 /// failover_status, failover_plan and failover_apply: `kubectl heal failover` as tools.
@@ -27,8 +31,10 @@ enum FailoverTools {
             `kubectl heal failover status SERVICE -o json`. Read-only.
             """,
         properties: target, required: ["service"]
-    ) { arguments, settings throws(PresentedError) in
-        ["failover", "status"] + (try targetArguments(arguments, settings)) + ["-o", "json"] + settings.cluster
+    ) { arguments, call in
+        let session = try session(arguments, call)
+        let status = try await session.run { try await session.observer.status(now: call.environment.now()) }
+        return try ToolAnswer(json: try FailoverRenderer.status(status, as: .json, at: Timestamp(call.environment.now())))
     }
 
     static let plan = ToolDefinition(
@@ -38,8 +44,9 @@ enum FailoverTools {
             the old colour down), without changing anything. The same document as `kubectl heal failover switch SERVICE -o json`.
             """,
         properties: switchProperties, required: ["service"]
-    ) { arguments, settings throws(PresentedError) in
-        ["failover", "switch"] + (try targetArguments(arguments, settings)) + (try switchArguments(arguments)) + ["-o", "json"] + settings.cluster
+    ) { arguments, call in
+        let job = FailoverSwitchJob(session: try session(arguments, call), environment: call.environment)
+        return try ToolAnswer(json: try FailoverRenderer.plan(try await job.plan(try request(arguments)), as: .json))
     }
 
     static let apply = ToolDefinition(
@@ -51,22 +58,42 @@ enum FailoverTools {
             the Deployments may be scaled. Returns the plan, each step and the outcome. Changes the cluster.
             """,
         properties: switchProperties, required: ["service"], mutating: true
-    ) { arguments, settings throws(PresentedError) in
-        ["failover", "switch"] + (try targetArguments(arguments, settings, mutating: true)) + (try switchArguments(arguments))
-            + ["--apply", "--yes", "-o", "json"] + settings.policy + settings.cluster
+    ) { arguments, call in
+        let job = FailoverSwitchJob(session: try session(arguments, call, mutating: true), environment: call.environment)
+        let plan = try await job.plan(try request(arguments))
+        guard !plan.alreadyActive else { return try ToolAnswer(json: try FailoverRenderer.plan(plan, as: .json)) }
+        let policy = try HealPolicy.load(ifGiven: call.settings.policyFile)
+        let stderr = call.environment.standardError
+        let result = try await job.apply(plan, force: false, policy: policy, confirm: { true }) { step in
+            if let line = try? FailoverRenderer.stepLine(step, json: false) { stderr.write(line) }
+        }
+        guard let result else {
+            return try ToolAnswer(json: try FailoverRenderer.plan(plan, as: .json))
+        }
+        let verdict = result.verdict(timeout: try arguments.string("timeout") ?? FailoverSwitchOptions.defaultTimeout)
+        if let problem = verdict.problem { call.environment.standardError.write(problem.text) }
+        return try ToolAnswer(json: try FailoverRenderer.result(result, as: .json), exitCode: verdict.exitCode)
     }
 
-    private static func targetArguments(_ arguments: ToolArguments, _ settings: MCPServerSettings, mutating: Bool = false) throws(PresentedError) -> [String] {
-        [try arguments.string("service") ?? ""]
-            + (try settings.scope.arguments(tool: arguments.tool, namespace: try arguments.string("namespace"), allNamespaces: false, mutating: mutating))
-            + (try arguments.flag("--label", from: "label"))
+    private static func session(_ arguments: ToolArguments, _ call: ToolCall, mutating: Bool = false) throws -> FailoverSession {
+        let choice = try arguments.namespace(in: call.settings.scope, mutating: mutating)
+        return try FailoverSession(
+            environment: call.environment, cluster: call.cluster(choice), service: try arguments.string("service") ?? "",
+            label: try arguments.string("label"), logLevel: call.logLevel)
     }
 
-    private static func switchArguments(_ arguments: ToolArguments) throws(PresentedError) -> [String] {
-        var line = try arguments.flag("--to", from: "to") + arguments.flag("--timeout", from: "timeout")
-            + arguments.flag("--scale-down-old-after", from: "scale_down_old_after") + arguments.flag("--reason", from: "reason")
-        if let replicas = try arguments.integer("replicas") { line += ["--replicas", String(replicas)] }
-        if try arguments.bool("keep_old") { line.append("--keep-old") }
-        return line
+    private static func request(_ arguments: ToolArguments) throws(PresentedError) -> FailoverRequest {
+        let replicas = try arguments.integer("replicas")
+        if let replicas, replicas < 1 {
+            throw PresentedError(
+                message: "\(arguments.tool): \"replicas\" must be at least 1: a colour with no pods cannot serve",
+                hint: "see the tool's inputSchema in tools/list", exitCode: ExitStatus.usage)
+        }
+        let scaleDown = try arguments.parsed("scale_down_old_after", DurationInput.seconds) ?? 30
+        return FailoverRequest(
+            to: try arguments.string("to"), replicas: replicas,
+            timeoutSeconds: try arguments.parsed("timeout", DurationInput.seconds) ?? DurationText.seconds(FailoverSwitchOptions.defaultTimeout) ?? 120,
+            oldColour: try arguments.bool("keep_old") ? .keep : .scaleDown(afterSeconds: scaleDown),
+            reason: try arguments.string("reason") ?? FailoverSwitch.defaultReason)
     }
 }

@@ -1,3 +1,5 @@
+import HealApp
+import HealStore
 import MCP
 
 /// learn_list and learn_stats: the memory of fixes, read-only.
@@ -11,8 +13,10 @@ enum LearnTools {
             The same document as `kubectl heal learn list -o json`. Read-only.
             """,
         properties: [:]
-    ) { _, settings in
-        ["learn", "list", "-o", "json"] + settings.store + settings.cluster
+    ) { _, call in
+        let store = try open(call)
+        let patterns = try await store.patterns()
+        return try ToolAnswer(json: try LearnRenderer.render(.patternList, PatternList(store: store.location, items: patterns), as: .json, at: call.environment.now()) { "" })
     }
 
     static let stats = ToolDefinition(
@@ -22,7 +26,14 @@ enum LearnTools {
             avoided by learned fixes. The same document as `kubectl heal learn stats -o json`. Read-only.
             """,
         properties: [:]
-    ) { _, settings in
-        ["learn", "stats", "-o", "json"] + settings.store + settings.cluster
+    ) { _, call in
+        let store = try open(call)
+        let memory = try await store.export()
+        let stats = LearnStats(patterns: memory.patterns, attempts: memory.attempts)
+        return try ToolAnswer(json: try LearnRenderer.render(.stats, StatsReport(store: store.location, stats: stats), as: .json, at: call.environment.now()) { "" })
+    }
+
+    private static func open(_ call: ToolCall) throws -> any FixStore {
+        try FixStoreFactory.open(call.settings.store, cluster: call.settings.cluster, environment: call.environment, logLevel: call.logLevel)
     }
 }

@@ -1,5 +1,7 @@
-import HealApp
+import HealActions
 import HealAnalysis
+import HealApp
+import HealModel
 import MCP
 
 /// recommend_limits, apply_limits, cost and cost_scenarios: `kubectl heal recommend-limits` and
@@ -30,9 +32,10 @@ enum SizingTools {
             the strategic-merge patch. The same document as `kubectl heal recommend-limits -o json`. Read-only.
             """,
         properties: recommendation
-    ) { arguments, settings throws(PresentedError) in
-        ["recommend-limits", "-o", "json"] + (try selectionArguments(arguments, settings)) + (try recommenderArguments(arguments))
-            + settings.prometheus + settings.store + settings.cluster
+    ) { arguments, call in
+        let choice = try arguments.namespace(in: call.settings.scope)
+        let outcome = try await RecommendJob(environment: call.environment, logLevel: call.logLevel).run(try recommendation(arguments, choice, call))
+        return try ToolAnswer(json: try RecommendationRenderer.render(outcome.report, as: .json, at: Timestamp(call.environment.now()), colors: false))
     }
 
     static let applyLimits = ToolDefinition(
@@ -44,9 +47,21 @@ enum SizingTools {
             each change's patch, outcome and verification. Changes the cluster.
             """,
         properties: recommendation.filter { $0.key != "all_namespaces" }, mutating: true
-    ) { arguments, settings throws(PresentedError) in
-        ["recommend-limits", "--apply", "--yes", "-o", "json"] + (try selectionArguments(arguments, settings, mutating: true))
-            + (try recommenderArguments(arguments)) + settings.policy + settings.verification + settings.prometheus + settings.store + settings.cluster
+    ) { arguments, call in
+        let choice = try arguments.namespace(in: call.settings.scope, mutating: true)
+        let job = RecommendJob(environment: call.environment, logLevel: call.logLevel)
+        var outcome = try await job.run(try recommendation(arguments, choice, call))
+        var exitCode = ExitStatus.success
+        if let client = outcome.client {
+            let guardRails = ResizeJob.GuardRails(
+                yes: true, force: false, namedNamespace: choice.namespace, policy: try HealPolicy.load(ifGiven: call.settings.policyFile),
+                executor: call.settings.verification)
+            let results = try await job.apply(outcome, client: client, guardRails: guardRails)
+            outcome.report.applied = results
+            exitCode = results.exitCode
+        }
+        let text = try RecommendationRenderer.render(outcome.report, as: .json, at: Timestamp(call.environment.now()), colors: false)
+        return try ToolAnswer(json: text, exitCode: exitCode)
     }
 
     static let cost = ToolDefinition(
@@ -57,8 +72,12 @@ enum SizingTools {
             `kubectl heal cost -o json`. Read-only.
             """,
         properties: selection
-    ) { arguments, settings throws(PresentedError) in
-        ["cost", "workloads", "-o", "json"] + (try selectionArguments(arguments, settings)) + settings.pricing + settings.prometheus + settings.cluster
+    ) { arguments, call in
+        let choice = try arguments.namespace(in: call.settings.scope)
+        let document = try await CostJob(environment: call.environment, logLevel: call.logLevel).run(CostJob.Request(
+            inventory: try inventory(arguments, choice, call), usage: try usage(arguments), prometheus: call.settings.prometheus,
+            pricing: call.settings.pricing))
+        return try ToolAnswer(json: try CostRenderer.render(document, as: .json, at: Timestamp(call.environment.now())))
     }
 
     static let costScenarios = ToolDefinition(
@@ -80,40 +99,75 @@ enum SizingTools {
             "peak_hours": Schema.number("Peak hours per day (default 2)."),
             "off_hours": Schema.number("Hours per day scaled to zero (default 8)."),
         ]
-    ) { arguments, settings throws(PresentedError) in
-        var line = ["cost", "scenarios", "-o", "json"]
+    ) { arguments, call in
+        let baseline = try ScenarioID(baseline: try arguments.string("baseline") ?? ScenarioID.alwaysOn.rawValue)
+        let overrides = ScenarioOverrides(
+            peakReplicas: try arguments.integer("peak_replicas"), peakHoursPerDay: try arguments.number("peak_hours") ?? 2,
+            offHoursPerDay: try arguments.number("off_hours") ?? 8)
+        let document = try await ScenarioJob(environment: call.environment, logLevel: call.logLevel).run(ScenarioJob.Request(
+            subject: try scenarioSubject(arguments, call), baseline: baseline, overrides: overrides, pricing: call.settings.pricing,
+            usage: UsageSettings(), prometheus: call.settings.prometheus, recommender: RecommenderSettings()))
+        return try ToolAnswer(json: try CostRenderer.render(document, as: .json, at: Timestamp(call.environment.now())))
+    }
+
+    /// The preset, the workload, or the pod the arguments describe (exactly one of them).
+    private static func scenarioSubject(_ arguments: ToolArguments, _ call: ToolCall) throws -> ScenarioJob.Subject {
+        let cpu = try arguments.parsed("cpu_per_pod", SizingInput.cores)
+        let memory = try arguments.parsed("memory_per_pod", SizingInput.bytes)
+        let replicas = try arguments.integer("replicas")
+        let target = try arguments.parsed("target") { text throws(InvalidInput) in try WorkloadTarget(parsing: text) }
+        let describesPod = cpu != nil || memory != nil || replicas != nil
         if let preset = try arguments.string("preset") {
-            return line + ["--preset", preset]
+            guard target == nil, !describesPod else { throw misuse(arguments, "preset fixes every figure; drop target, cpu_per_pod, memory_per_pod and replicas") }
+            return .preset(try arguments.parsing("preset") { () throws(InvalidInput) in
+                guard let known = ScenarioPreset(rawValue: preset) else { throw InvalidInput("\"\(preset)\" is not a preset; use \(ScenarioPreset.allCases.map(\.rawValue).joined(separator: ", "))") }
+                return known
+            })
         }
-        if let target = try arguments.string("target") {
-            line.append(target)
-            line += try settings.scope.arguments(tool: arguments.tool, namespace: try arguments.string("namespace"), allNamespaces: false)
-            line += settings.prometheus + settings.cluster
+        if let target {
+            guard !describesPod else { throw misuse(arguments, "cpu_per_pod, memory_per_pod and replicas describe a pod without a cluster; the target's own figures are used instead") }
+            let choice = try arguments.namespace(in: call.settings.scope)
+            return .workload(WorkloadInventory.Request(source: call.source(choice), namespace: choice.namespace, allNamespaces: false, target: target))
         }
-        line += try arguments.flag("--baseline", from: "baseline") + arguments.flag("--cpu-per-pod", from: "cpu_per_pod")
-            + arguments.flag("--memory-per-pod", from: "memory_per_pod")
-        for (flag, key) in [("--replicas", "replicas"), ("--peak-replicas", "peak_replicas")] {
-            if let value = try arguments.integer(key) { line += [flag, String(value)] }
+        guard cpu != nil || memory != nil else {
+            throw misuse(arguments, "give a target (e.g. deployment/web), a pod's size (cpu_per_pod and memory_per_pod) or preset demo")
         }
-        for (flag, key) in [("--peak-hours", "peak_hours"), ("--off-hours", "off_hours")] {
-            if let value = try arguments.number(key) { line += [flag, String(value)] }
-        }
-        return line + settings.pricing
+        return .pod(cpu: cpu ?? 0, memory: memory ?? 0, replicas: replicas ?? 1)
     }
 
-    private static func selectionArguments(_ arguments: ToolArguments, _ settings: MCPServerSettings, mutating: Bool = false) throws(PresentedError) -> [String] {
-        var line = try arguments.string("target").map { [$0] } ?? []
-        line += try settings.scope.arguments(
-            tool: arguments.tool, namespace: try arguments.string("namespace"), allNamespaces: try arguments.bool("all_namespaces"), mutating: mutating)
-        return line + (try arguments.flag("-l", from: "selector")) + (try arguments.flag("--usage-source", from: "usage_source"))
-            + (try arguments.flag("--history", from: "history"))
+    private static func misuse(_ arguments: ToolArguments, _ message: String) -> PresentedError {
+        PresentedError(message: "\(arguments.tool): \(message)", hint: "see the tool's inputSchema in tools/list", exitCode: ExitStatus.usage)
     }
 
-    private static func recommenderArguments(_ arguments: ToolArguments) throws(PresentedError) -> [String] {
-        var line: [String] = []
-        for (flag, key) in [("--cpu-percentile", "cpu_percentile"), ("--memory-buffer", "memory_buffer")] {
-            if let value = try arguments.number(key) { line += [flag, String(value)] }
+    /// The workloads the arguments select, read live in the namespace chosen.
+    private static func inventory(_ arguments: ToolArguments, _ choice: NamespaceScope.Choice, _ call: ToolCall) throws -> WorkloadInventory.Request {
+        WorkloadInventory.Request(
+            source: call.source(choice), namespace: choice.namespace, allNamespaces: choice.allNamespaces,
+            target: try arguments.parsed("target") { text throws(InvalidInput) in try WorkloadTarget(parsing: text) },
+            selector: try arguments.parsed("selector", DiagnosisInput.selector))
+    }
+
+    /// Where usage comes from and over what window; the step is the CLI's default (1m).
+    private static func usage(_ arguments: ToolArguments) throws(PresentedError) -> UsageSettings {
+        var usage = UsageSettings()
+        usage.source = try arguments.parsed("usage_source", SizingInput.usageSource) ?? usage.source
+        usage.historySeconds = try arguments.parsed("history", SizingInput.positiveDuration) ?? usage.historySeconds
+        if usage.historySeconds < usage.stepSeconds {
+            throw misuse(arguments, "\"history\" must span at least one step (\(DurationText.format(seconds: usage.stepSeconds)))")
         }
-        return line
+        return usage
+    }
+
+    private static func recommendation(_ arguments: ToolArguments, _ choice: NamespaceScope.Choice, _ call: ToolCall) throws -> RecommendJob.Request {
+        var settings = RecommenderSettings()
+        settings.cpuPercentile = try arguments.number("cpu_percentile").map { value throws(PresentedError) in
+            try arguments.parsing("cpu_percentile") { () throws(InvalidInput) in try SizingInput.percentile(value) }
+        } ?? settings.cpuPercentile
+        settings.memoryBufferPercent = try arguments.number("memory_buffer").map { value throws(PresentedError) in
+            try arguments.parsing("memory_buffer") { () throws(InvalidInput) in try SizingInput.memoryBuffer(value) }
+        } ?? settings.memoryBufferPercent
+        return RecommendJob.Request(
+            inventory: try inventory(arguments, choice, call), settings: settings, usage: try usage(arguments), prometheus: call.settings.prometheus,
+            store: call.settings.store, cluster: call.cluster(choice))
     }
 }
