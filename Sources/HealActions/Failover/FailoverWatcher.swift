@@ -90,42 +90,47 @@ package struct FailoverWatcher: Sendable {
         defer { changes.cancel() }
         var status: FailoverStatus?
         var stale = true
-        for try await change in changes.stream {
-            // A tick leaves the picture as it is: only the trigger's clock moves on.
-            if case .tick = change {} else {
-                picture.apply(change)
+        do {
+            for try await change in changes.stream {
+                // A tick leaves the picture as it is: only the trigger's clock moves on.
+                if case .tick = change {} else {
+                    picture.apply(change)
+                    stale = true
+                }
+                if let elector, lastLeaseRound.duration(to: .now) >= .seconds(2) {
+                    lastLeaseRound = .now
+                    await elector.tryAcquireOrRenew()
+                }
+                if stale {
+                    stale = false
+                    do {
+                        status = try FailoverStatus.evaluate(
+                            picture.snapshot, service: observer.service, namespace: observer.namespace, label: topology.colourLabel, now: Timestamp(Date()))
+                    } catch {
+                        status = nil
+                        reportIfNew(.decision(.wait(error.message), acting: false, note: nil), &lastSentence, report)
+                    }
+                }
+                guard let status else { continue }
+                let decision = trigger.decide(status, at: started.duration(to: .now).seconds)
+                guard let target = decision.switchTarget else {
+                    reportIfNew(.decision(decision, acting: false, note: nil), &lastSentence, report)
+                    continue
+                }
+                let note = await actingNote()
+                reportIfNew(.decision(decision, acting: note == nil, note: note), &lastSentence, report)
+                guard note == nil else { continue }
+                summary.decisions += 1
+                let result = await switchOver(to: target.to, reason: target.reason, status: status, report: report)
+                trigger.recordSwitch(
+                    from: status.activeColour, to: target.to, succeeded: result?.outcome == .succeeded, at: started.duration(to: .now).seconds)
+                tally(result, decision: decision, into: &summary)
+                lastSentence = ""
                 stale = true
             }
-            if let elector, lastLeaseRound.duration(to: .now) >= .seconds(2) {
-                lastLeaseRound = .now
-                await elector.tryAcquireOrRenew()
-            }
-            if stale {
-                stale = false
-                do {
-                    status = try FailoverStatus.evaluate(
-                        picture.snapshot, service: observer.service, namespace: observer.namespace, label: topology.colourLabel, now: Timestamp(Date()))
-                } catch {
-                    status = nil
-                    reportIfNew(.decision(.wait(error.message), acting: false, note: nil), &lastSentence, report)
-                }
-            }
-            guard let status else { continue }
-            let decision = trigger.decide(status, at: started.duration(to: .now).seconds)
-            guard let target = decision.switchTarget else {
-                reportIfNew(.decision(decision, acting: false, note: nil), &lastSentence, report)
-                continue
-            }
-            let note = await actingNote()
-            reportIfNew(.decision(decision, acting: note == nil, note: note), &lastSentence, report)
-            guard note == nil else { continue }
-            summary.decisions += 1
-            let result = await switchOver(to: target.to, reason: target.reason, status: status, report: report)
-            trigger.recordSwitch(
-                from: status.activeColour, to: target.to, succeeded: result?.outcome == .succeeded, at: started.duration(to: .now).seconds)
-            tally(result, decision: decision, into: &summary)
-            lastSentence = ""
-            stale = true
+        } catch where Task.isCancelled {
+            // Stopping cancels the watches; a watch that reports its own cancellation before
+            // the stream ends is the stop, not a failure.
         }
         await elector?.release()
         summary.seconds = started.duration(to: .now).seconds

@@ -68,6 +68,9 @@ package struct HealWatcher: Sendable {
         defer { feed.cancel() }
         do {
             try await follow(feed, live: &live, reported: &reported, healer: healer)
+        } catch where Task.isCancelled {
+            // Stopping cancels the watches; one that reports its own cancellation before the
+            // stream ends is the stop, not a failure.
         } catch {
             // A watch refused for good ends the watcher, but never in the middle of a fix.
             await healer?.drain()

@@ -6,4 +6,6 @@ package enum AppError: Error, Sendable, Equatable {
     case pricingFileInvalid(path: String, problem: String, hint: String)
     /// Healing asked of --snapshot files, which have no cluster to act on.
     case liveClusterNeeded
+    /// A learned pattern id (or prefix) naming no pattern in the store.
+    case patternNotFound(id: String, store: String)
 }

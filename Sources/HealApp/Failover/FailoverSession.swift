@@ -9,9 +9,9 @@ import Logging
 /// so the presenter can name them.
 package struct FailoverSession {
     let environment: AppEnvironment
-    package let logger: Logger
+    let logger: Logger
     let connection: ClusterConnection
-    package let observer: FailoverObserver
+    let observer: FailoverObserver
     let namespaceNamed: Bool
 
     /// The Service `service` in the namespace `cluster` names (else the context's); `label`
@@ -25,7 +25,13 @@ package struct FailoverSession {
         namespaceNamed = cluster.namespace != nil
     }
 
-    package func executor(force: Bool, policy: HealPolicy? = nil, onStep: @escaping @Sendable (FailoverResult.Step) -> Void) -> FailoverExecutor {
+    /// Which colour serves, each colour's state, the verdict: the use case behind `failover
+    /// status` and the MCP `failover_status` tool.
+    package func status() async throws -> FailoverStatus {
+        try await run { try await observer.status(now: environment.now()) }
+    }
+
+    func executor(force: Bool, policy: HealPolicy? = nil, onStep: @escaping @Sendable (FailoverResult.Step) -> Void) -> FailoverExecutor {
         var settings = FailoverExecutor.Settings(force: force, namespaceNamed: namespaceNamed)
         settings.policy = policy
         return FailoverExecutor(
@@ -35,7 +41,7 @@ package struct FailoverSession {
     }
 
     /// Runs `body`, attaching the cluster in use to API errors.
-    package func run<Value>(_ body: () async throws -> Value) async throws -> Value {
+    func run<Value>(_ body: () async throws -> Value) async throws -> Value {
         do {
             return try await body()
         } catch let error as KubeError {

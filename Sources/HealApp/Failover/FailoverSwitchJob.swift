@@ -14,7 +14,7 @@ package struct FailoverSwitchJob {
     }
 
     package func plan(_ request: FailoverRequest) async throws -> FailoverPlan {
-        try await session.run { try FailoverPlanner.plan(try await session.observer.status(now: environment.now()), request) }
+        try FailoverPlanner.plan(try await session.status(), request)
     }
 
     /// Carries `plan` out once its safety checks pass and `confirm` agrees; nil when it did not.

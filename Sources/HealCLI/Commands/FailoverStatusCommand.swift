@@ -32,7 +32,7 @@ struct FailoverStatusCommand: HealCommand {
     func execute(in environment: AppEnvironment) async throws -> Int32 {
         let session = try FailoverSession(
             environment: environment, cluster: cluster.overrides, service: target.service, label: target.label, logLevel: verbosity.logLevel)
-        let status = try await session.run { try await session.observer.status(now: environment.now()) }
+        let status = try await session.status()
         environment.standardOutput.write(try FailoverRenderer.status(status, as: output, at: Timestamp(environment.now())))
         return ExitStatus.success
     }

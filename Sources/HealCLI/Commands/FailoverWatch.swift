@@ -86,9 +86,6 @@ struct FailoverWatch: HealCommand {
         let json = output == .json
         let stdout = environment.standardOutput
         let now = environment.now
-        let executor = session.executor(force: timing.force) { step in
-            if let line = try? FailoverRenderer.stepLine(step, json: json) { stdout.write(line) }
-        }
         let policy = FailoverTrigger.Policy(
             condition: trigger, holdForSeconds: try FailoverSwitchOptions.seconds(holdFor, flag: "--for"), failback: failback,
             stableForSeconds: try FailoverSwitchOptions.seconds(stableFor, flag: "--stable-for"), maxSwitches: maxFailovers,
@@ -97,20 +94,11 @@ struct FailoverWatch: HealCommand {
             policy: policy, apply: apply, replicas: timing.replicas, timeoutSeconds: timing.timeoutSeconds,
             scaleDownOldAfter: try scaleDownOldAfter.map { try FailoverSwitchOptions.seconds($0, flag: "--scale-down-old-after") },
             leaseName: leaderElect ? (leaseName ?? "kubectl-heal-failover-\(target.service)") : nil)
-        let watcher = FailoverWatcher(executor: executor, settings: settings, logger: session.logger)
-        let watching = Task {
-            try await session.run {
-                try await watcher.run { report in
-                    if let text = try? FailoverWatchRenderer.line(report, json: json, at: Timestamp(now())) { stdout.write(text) }
-                }
-            }
+        let summary = try await FailoverWatchJob(session: session, environment: environment).run(settings, force: timing.force) { step in
+            if let line = try? FailoverRenderer.stepLine(step, json: json) { stdout.write(line) }
+        } report: { report in
+            if let text = try? FailoverWatchRenderer.line(report, json: json, at: Timestamp(now())) { stdout.write(text) }
         }
-        let stopper = Task {
-            await environment.stopRequested()
-            watching.cancel()
-        }
-        defer { stopper.cancel() }
-        let summary = try await watching.value
         stdout.write(try FailoverWatchRenderer.summary(summary, json: json))
         return ExitStatus.success
     }

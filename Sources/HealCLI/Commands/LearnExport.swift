@@ -21,14 +21,14 @@ struct LearnExport: HealCommand {
     @OptionGroup var options: LearnStoreOptions
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
-        let store = try options.open(in: environment)
-        let document = try await store.export()
-        let text = try MemoryFile.text(document, yaml: MemoryFile.isYAML(file))
+        let job = try options.open(in: environment)
+        let document = try await job.export()
+        let text = try MemoryFile.isYAML(file) ? LearnRenderer.yaml(document) : LearnRenderer.json(document)
         if file == "-" {
             environment.standardOutput.write(text)
         } else {
             try MemoryFile.write(text, to: file)
-            environment.standardError.write("Exported \(document.patterns.count) patterns and \(document.attempts.count) attempts from \(store.location) to \(file).\n")
+            environment.standardError.write("Exported \(document.patterns.count) patterns and \(document.attempts.count) attempts from \(job.location) to \(file).\n")
         }
         return ExitStatus.success
     }

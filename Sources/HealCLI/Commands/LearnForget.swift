@@ -18,14 +18,10 @@ struct LearnForget: HealCommand {
     var output: LearnOutputFormat = .table
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
-        let store = try options.open(in: environment)
-        guard let pattern = try await store.pattern(id: id) else { throw CLIError.patternNotFound(id: id, store: store.location) }
-        let attempts = try await store.attempts(patternID: pattern.id).count
-        guard try await store.forget(patternID: pattern.id) else { throw CLIError.patternNotFound(id: id, store: store.location) }
-        let counts = StoreCounts(patterns: 1, attempts: attempts)
-        let result = CountsResult(store: store.location, deleted: counts, patternID: pattern.id)
+        let (result, pattern) = try await options.open(in: environment).forget(id)
+        let attempts = result.deleted.attempts
         environment.standardOutput.write(try LearnRenderer.render(.forgetResult, result, as: output, at: environment.now()) {
-            "Forgot pattern \(pattern.id) (\(pattern.action)) and its \(attempts) attempt\(attempts == 1 ? "" : "s") in \(store.location).\n"
+            "Forgot pattern \(pattern.id) (\(pattern.action)) and its \(attempts) attempt\(attempts == 1 ? "" : "s") in \(result.store).\n"
         })
         return ExitStatus.success
     }

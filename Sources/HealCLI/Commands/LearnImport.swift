@@ -24,9 +24,7 @@ struct LearnImport: HealCommand {
     var output: LearnOutputFormat = .table
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
-        let document = try MemoryFile.read(file)
-        let store = try options.open(in: environment)
-        let result = ImportResult(store: store.location, file: file, counts: try await store.importing(document))
+        let result = try await options.open(in: environment).importing(file)
         environment.standardOutput.write(try LearnRenderer.render(.importResult, result, as: output, at: environment.now()) {
             LearnRenderer.imported(result)
         })

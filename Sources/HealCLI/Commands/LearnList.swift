@@ -14,11 +14,10 @@ struct LearnList: HealCommand {
     var output: LearnOutputFormat = .table
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
-        let store = try options.open(in: environment)
-        let patterns = try await store.patterns()
+        let list = try await options.open(in: environment).list()
         let now = environment.now()
-        environment.standardOutput.write(try LearnRenderer.render(.patternList, PatternList(store: store.location, items: patterns), as: output, at: now) {
-            LearnRenderer.patternTable(patterns, now: now)
+        environment.standardOutput.write(try LearnRenderer.render(.patternList, list, as: output, at: now) {
+            LearnRenderer.patternTable(list.items, now: now)
         })
         return ExitStatus.success
     }

@@ -36,12 +36,9 @@ struct LearnPrune: HealCommand {
     }
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
-        let store = try options.open(in: environment)
-        let cutoff = environment.now().addingTimeInterval(-(DurationText.seconds(olderThan) ?? 0))
-        let counts = try await store.prune(before: cutoff)
-        let result = CountsResult(store: store.location, deleted: counts, olderThan: cutoff)
+        let result = try await options.open(in: environment).prune(olderThanSeconds: DurationText.seconds(olderThan) ?? 0)
         environment.standardOutput.write(try LearnRenderer.render(.pruneResult, result, as: output, at: environment.now()) {
-            LearnRenderer.counts("Pruned", counts, location: store.location)
+            LearnRenderer.counts("Pruned", result.deleted, location: result.store)
         })
         return ExitStatus.success
     }

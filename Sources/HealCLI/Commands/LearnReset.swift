@@ -18,19 +18,19 @@ struct LearnReset: HealCommand {
     var output: LearnOutputFormat = .table
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
-        let store = try options.open(in: environment)
+        let job = try options.open(in: environment)
         if !yes {
-            guard let confirmed = environment.confirm("Delete every learned pattern and attempt in \(store.location)? [y/N] ") else {
-                throw CLIError.resetNeedsConfirmation(store: store.location)
+            guard let confirmed = environment.confirm("Delete every learned pattern and attempt in \(job.location)? [y/N] ") else {
+                throw CLIError.resetNeedsConfirmation(store: job.location)
             }
             guard confirmed else {
                 environment.standardError.write("Nothing deleted.\n")
                 return ExitStatus.success
             }
         }
-        let counts = try await store.reset()
-        environment.standardOutput.write(try LearnRenderer.render(.resetResult, CountsResult(store: store.location, deleted: counts), as: output, at: environment.now()) {
-            LearnRenderer.counts("Deleted", counts, location: store.location)
+        let result = try await job.reset()
+        environment.standardOutput.write(try LearnRenderer.render(.resetResult, result, as: output, at: environment.now()) {
+            LearnRenderer.counts("Deleted", result.deleted, location: result.store)
         })
         return ExitStatus.success
     }

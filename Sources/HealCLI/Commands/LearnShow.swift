@@ -22,9 +22,7 @@ struct LearnShow: HealCommand {
     var output: LearnOutputFormat = .table
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
-        let store = try options.open(in: environment)
-        guard let pattern = try await store.pattern(id: id) else { throw CLIError.patternNotFound(id: id, store: store.location) }
-        let detail = PatternDetail(pattern: pattern, attempts: try await store.attempts(patternID: pattern.id))
+        let detail = try await options.open(in: environment).show(id)
         let now = environment.now()
         environment.standardOutput.write(try LearnRenderer.render(.patternDetail, detail, as: output, at: now) {
             LearnRenderer.detail(detail, now: now)

@@ -22,12 +22,9 @@ struct LearnStatsCommand: HealCommand {
     var output: LearnOutputFormat = .table
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
-        let store = try options.open(in: environment)
-        // One read: patterns and attempts from the same moment of the store.
-        let memory = try await store.export()
-        let stats = LearnStats(patterns: memory.patterns, attempts: memory.attempts)
-        environment.standardOutput.write(try LearnRenderer.render(.stats, StatsReport(store: store.location, stats: stats), as: output, at: environment.now()) {
-            LearnRenderer.stats(stats, location: store.location)
+        let report = try await options.open(in: environment).stats()
+        environment.standardOutput.write(try LearnRenderer.render(.stats, report, as: output, at: environment.now()) {
+            LearnRenderer.stats(report.stats, location: report.store)
         })
         return ExitStatus.success
     }

@@ -3,8 +3,6 @@ package enum CLIError: Error, Sendable, Equatable {
     case llmNotConfigured(flag: String)
     /// A mutating command without `--yes` and no terminal to ask on.
     case confirmationNeeded(flag: String)
-    /// `learn show/forget ID` naming no pattern.
-    case patternNotFound(id: String, store: String)
     /// `learn reset` without `--yes` and no terminal to ask on.
     case resetNeedsConfirmation(store: String)
 }

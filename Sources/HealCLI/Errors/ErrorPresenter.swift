@@ -57,11 +57,6 @@ package enum ErrorPresenter {
             PresentedError(
                 message: "\(flag) changes the cluster and stdin is not a terminal to confirm on",
                 hint: "review the plan (run without \(flag)), then add --yes", exitCode: ExitStatus.usage)
-        case .patternNotFound(let id, let store):
-            PresentedError(
-                message: "no learned pattern \(id) in \(store)",
-                hint: id.count < 4 ? "give the whole id or at least 4 characters of it; `kubectl heal learn list` shows them" : "list the patterns with `kubectl heal learn list`",
-                exitCode: ExitStatus.usage)
         case .resetNeedsConfirmation(let store):
             PresentedError(
                 message: "learn reset deletes everything in \(store) and stdin is not a terminal to confirm on",
@@ -78,6 +73,11 @@ package enum ErrorPresenter {
                 exitCode: ExitStatus.usage)
         case .pricingFileInvalid(let path, let problem, let hint):
             PresentedError(message: "pricing file \(path): \(problem)", hint: hint, exitCode: ExitStatus.badInput)
+        case .patternNotFound(let id, let store):
+            PresentedError(
+                message: "no learned pattern \(id) in \(store)",
+                hint: id.count < 4 ? "give the whole id or at least 4 characters of it; `kubectl heal learn list` shows them" : "list the patterns with `kubectl heal learn list`",
+                exitCode: ExitStatus.usage)
         case .liveClusterNeeded:
             PresentedError(
                 message: "--fix and --watch act on a live cluster, not on --snapshot files",

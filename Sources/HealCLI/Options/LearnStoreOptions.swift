@@ -1,6 +1,5 @@
 import ArgumentParser
 import HealApp
-import HealStore
 
 /// What every learn subcommand takes: the store and, for a configmap:// store, the cluster
 /// flags that reach it.
@@ -11,7 +10,7 @@ struct LearnStoreOptions: ParsableArguments {
 
     @OptionGroup var verbosity: VerbosityOptions
 
-    func open(in environment: AppEnvironment) throws -> any FixStore {
-        try FixStoreFactory.open(store.store, cluster: cluster.overrides, environment: environment, logLevel: verbosity.logLevel)
+    func open(in environment: AppEnvironment) throws -> LearnJob {
+        try LearnJob(store: store.store, cluster: cluster.overrides, environment: environment, logLevel: verbosity.logLevel)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HealApp
 import HealModel
 import HealStore
 import Yams
@@ -140,44 +141,4 @@ enum LearnRenderer {
     private static func seconds(_ value: Double) -> String {
         value < 120 ? String(format: "%.1fs", value) : DurationText.format(seconds: value)
     }
-}
-
-/// `learn show`: a pattern and the attempts kept for it, newest first.
-struct PatternDetail: Encodable {
-    var pattern: LearnedPattern
-    var attempts: [AttemptRecord]
-}
-
-/// `learn list -o json`: `items`, as Kubernetes lists.
-struct PatternList: Encodable {
-    var store: String
-    var items: [LearnedPattern]
-}
-
-struct StatsReport: Encodable {
-    var store: String
-    var stats: LearnStats
-
-    func encode(to encoder: any Encoder) throws {
-        try stats.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(store, forKey: .store)
-    }
-
-    private enum CodingKeys: String, CodingKey { case store }
-}
-
-struct CountsResult: Encodable {
-    var store: String
-    var deleted: StoreCounts
-    /// `prune`: the cutoff.
-    var olderThan: Date?
-    /// `forget`: the pattern.
-    var patternID: String?
-}
-
-struct ImportResult: Encodable {
-    var store: String
-    var file: String
-    var counts: ImportCounts
 }

@@ -32,8 +32,7 @@ enum FailoverTools {
             """,
         properties: target, required: ["service"]
     ) { arguments, call in
-        let session = try session(arguments, call)
-        let status = try await session.run { try await session.observer.status(now: call.environment.now()) }
+        let status = try await session(arguments, call).status()
         return try ToolAnswer(json: try FailoverRenderer.status(status, as: .json, at: Timestamp(call.environment.now())))
     }
 

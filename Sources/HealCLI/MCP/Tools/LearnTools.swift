@@ -1,5 +1,4 @@
 import HealApp
-import HealStore
 import MCP
 
 /// learn_list and learn_stats: the memory of fixes, read-only.
@@ -14,9 +13,7 @@ enum LearnTools {
             """,
         properties: [:]
     ) { _, call in
-        let store = try open(call)
-        let patterns = try await store.patterns()
-        return try ToolAnswer(json: try LearnRenderer.render(.patternList, PatternList(store: store.location, items: patterns), as: .json, at: call.environment.now()) { "" })
+        try ToolAnswer(json: try LearnRenderer.render(.patternList, try await open(call).list(), as: .json, at: call.environment.now()) { "" })
     }
 
     static let stats = ToolDefinition(
@@ -27,13 +24,10 @@ enum LearnTools {
             """,
         properties: [:]
     ) { _, call in
-        let store = try open(call)
-        let memory = try await store.export()
-        let stats = LearnStats(patterns: memory.patterns, attempts: memory.attempts)
-        return try ToolAnswer(json: try LearnRenderer.render(.stats, StatsReport(store: store.location, stats: stats), as: .json, at: call.environment.now()) { "" })
+        try ToolAnswer(json: try LearnRenderer.render(.stats, try await open(call).stats(), as: .json, at: call.environment.now()) { "" })
     }
 
-    private static func open(_ call: ToolCall) throws -> any FixStore {
-        try FixStoreFactory.open(call.settings.store, cluster: call.settings.cluster, environment: call.environment, logLevel: call.logLevel)
+    private static func open(_ call: ToolCall) throws -> LearnJob {
+        try LearnJob(store: call.settings.store, cluster: call.settings.cluster, environment: call.environment, logLevel: call.logLevel)
     }
 }

@@ -3,19 +3,15 @@ import HealStore
 import Yams
 
 /// `learn export FILE` / `learn import FILE`: the `LearnedMemory` document as JSON, or YAML
-/// when the file name ends in .yaml/.yml. `-` is stdout for export.
-enum MemoryFile {
-    static func isYAML(_ path: String) -> Bool {
+/// when the file name ends in .yaml/.yml.
+package enum MemoryFile {
+    package static func isYAML(_ path: String) -> Bool {
         path.lowercased().hasSuffix(".yaml") || path.lowercased().hasSuffix(".yml")
-    }
-
-    static func text(_ document: MemoryDocument, yaml: Bool) throws -> String {
-        try yaml ? LearnRenderer.yaml(document) : LearnRenderer.json(document)
     }
 
     /// Writes with mode 0600 (the audit trail says who changed what) via a temporary file and a
     /// rename, so a reader never sees half a file.
-    static func write(_ text: String, to path: String) throws(StoreError) {
+    package static func write(_ text: String, to path: String) throws(StoreError) {
         let temporary = "\(path).tmp-\(getpid())"
         let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw StoreError.cannotOpen(location: path, reason: String(cString: strerror(errno))) }
@@ -30,7 +26,7 @@ enum MemoryFile {
         }
     }
 
-    static func read(_ path: String) throws(StoreError) -> MemoryDocument {
+    package static func read(_ path: String) throws(StoreError) -> MemoryDocument {
         let data: Data
         do {
             data = try Data(contentsOf: URL(filePath: path))
