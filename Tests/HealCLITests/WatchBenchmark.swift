@@ -1,0 +1,139 @@
+import Foundation
+import HealModel
+import HealTestSupport
+import Testing
+
+/// Figures for the live-view benchmark (`scripts/bench-watch.sh`), not a test: it runs only with
+/// KUBECTL_HEAL_BENCH_WATCH=1 and prints what it measured, checking only that each run did what
+/// it measures. Latencies are measured in-process against the stateful fake cluster (its
+/// controllers answer with the captured v1.24 timing); the idle figures are the release binary's.
+@Suite("Live-view benchmark", .serialized, .enabled(if: ProcessInfo.processInfo.environment["KUBECTL_HEAL_BENCH_WATCH"] == "1"))
+struct WatchBenchmark {
+    static let environment = ProcessInfo.processInfo.environment
+    static let runs = Int(environment["KUBECTL_HEAL_BENCH_RUNS"] ?? "") ?? 3
+    static let outage = Double(environment["KUBECTL_HEAL_BENCH_OUTAGE_SECONDS"] ?? "") ?? 10
+
+    @Test("recovery: diagnose --watch after an API server outage, from the restart to a newly broken Deployment's DETECTED line")
+    func diagnoseRecovery() async throws {
+        var resumed: [Double] = []
+        var detected: [Double] = []
+        for _ in 0..<Self.runs {
+            let shop = try ShopCluster(deployments: 2)
+            let watch = shop.watch()
+            try await shop.waitUntilWatching()
+            shop.cluster.stopAPIServer()
+            try await Task.sleep(for: .seconds(Self.outage))
+            try shop.cluster.startAPIServer()
+            let restarted = ContinuousClock.now
+            let broken = shop.cluster.setNeeds(WorkloadNeeds(env: ["DATABASE_URL"]), namespace: "shop", deployment: "app-1")
+            // The reconnection is said on stderr.
+            try await waitUntil("the watcher resumes", timeout: .seconds(60)) { watch.stderr.text.contains("the API server answers again") }
+            resumed.append(restarted.duration(to: .now).seconds)
+            let seen = try #require(await watch.waitFor("DETECTED deployment/app-1", timeout: .seconds(60)), "\(watch.stderr.text)")
+            detected.append(broken.duration(to: seen).seconds)
+            #expect(await watch.stop() == 0)
+        }
+        print("recovery, diagnose --watch, \(Int(Self.outage)) s outage, \(Self.runs) runs (median / max): "
+            + "restart → watches answer again \(Self.figures(resumed)); broken after the restart → DETECTED \(Self.figures(detected))")
+    }
+
+    @Test("recovery: failover watch --apply after an API server outage, from blue losing its endpoints to the failover decision")
+    func failoverRecovery() async throws {
+        var decided: [Double] = []
+        var switched: [Double] = []
+        for _ in 0..<Self.runs {
+            let blueGreen = try BlueGreenCluster()
+            let watch = BackgroundRun([
+                "failover", "watch", "web", "--for", "1s", "--apply", "--timeout", "20s",
+                "-n", BlueGreenCluster.namespace, "--kubeconfig", blueGreen.kubeconfig.path,
+            ])
+            try await blueGreen.waitUntil("the watches are open") { watching(blueGreen.cluster, "/api/v1/namespaces/\(BlueGreenCluster.namespace)/pods") }
+            blueGreen.cluster.stopAPIServer()
+            try await Task.sleep(for: .seconds(Self.outage))
+            try blueGreen.cluster.startAPIServer()
+            try await waitUntil("the watcher resumes", timeout: .seconds(30)) { watch.stderr.text.contains("the API server answers again") }
+            let lost = ContinuousClock.now
+            await blueGreen.setBehaviour(.notReady(message: "Readiness probe failed: HTTP probe failed with statuscode: 404"), "web-blue")
+            // The decision waits out --for 1s by design; the figure includes it.
+            let decision = try #require(await watch.waitFor("failing over to green.", timeout: .seconds(60)), "\(watch.stdout.text)")
+            try await blueGreen.waitUntil("green serves", timeout: .seconds(60)) { try blueGreen.activeColour() == "green" }
+            decided.append(lost.duration(to: decision).seconds)
+            switched.append(lost.duration(to: .now).seconds)
+            #expect(await watch.stop() == 0)
+        }
+        print("recovery, failover watch --apply --for 1s, after a \(Int(Self.outage)) s outage, \(Self.runs) runs (median / max): "
+            + "blue loses its endpoints → decision \(Self.figures(decided)); → green serving, verified \(Self.figures(switched))")
+    }
+
+    @Test("any kind: a node going NotReady and a Service losing its pods, from the write to the finding")
+    func anyKind() async throws {
+        var node: [Double] = []
+        var service: [Double] = []
+        for _ in 0..<Self.runs {
+            let shop = try ShopCluster(deployments: 1)
+            let cluster = shop.cluster
+            try cluster.create(json: #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"worker-1"}}"#)
+            try cluster.mergePatch(at: "/api/v1/nodes/worker-1/status", json: Self.readyCondition("True", reason: "KubeletReady"))
+            try cluster.create(json: #"""
+                {"apiVersion":"v1","kind":"Service","metadata":{"name":"web","namespace":"shop"},
+                 "spec":{"selector":{"app":"app-0"},"ports":[{"name":"http","port":80,"targetPort":80,"protocol":"TCP"}]}}
+                """#)
+            #expect(await cluster.settle())
+            let watch = shop.watch(["-o", "json"])
+            try await shop.waitUntilWatching("/api/v1/nodes")
+            let nodeWrite = ContinuousClock.now
+            try cluster.mergePatch(at: "/api/v1/nodes/worker-1/status", json: Self.readyCondition("False", reason: "KubeletNotReady"))
+            node.append(nodeWrite.duration(to: try #require(await watch.waitFor(#""code":"node-not-ready""#))).seconds)
+            let serviceWrite = ContinuousClock.now
+            try cluster.mergePatch(at: "/api/v1/namespaces/shop/services/web", json: #"{"spec":{"selector":{"app":"nothing"}}}"#)
+            service.append(serviceWrite.duration(to: try #require(await watch.waitFor(#""code":"service-no-matching-pods""#))).seconds)
+            #expect(await watch.stop() == 0)
+        }
+        print("any kind, diagnose --watch, \(Self.runs) runs (median / max): node NotReady → finding \(Self.figures(node)); "
+            + "Service selector matching nothing → finding \(Self.figures(service))")
+    }
+
+    @Test("idle diagnose -A --watch over 5,000 pods: CPU and RSS of the kubectl-heal process")
+    func idleWatcher() async throws {
+        let binary = try #require(Self.environment["KUBECTL_HEAL_BINARY"].map(URL.init(fileURLWithPath:)), "set KUBECTL_HEAL_BINARY")
+        let seconds = Double(Self.environment["KUBECTL_HEAL_BENCH_IDLE_SECONDS"] ?? "") ?? 120
+        let cluster = try FakeCluster()
+        for namespace in 0..<10 {
+            cluster.seedHealthyDeployments(namespace: "team-\(namespace)", deployments: 50, replicasEach: 10)
+        }
+        #expect(await cluster.settle())
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["diagnose", "-A", "--watch", "--kubeconfig", kubeconfig.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let launched = ContinuousClock.now
+        try process.run()
+        defer { process.terminate() }
+        try await waitUntil("every kind is watched", timeout: .seconds(120)) { watching(cluster, "/api/v1/pods") && watching(cluster, "/api/v1/nodes") }
+        let ready = launched.duration(to: .now).seconds
+        try await Task.sleep(for: .seconds(5))  // the first diagnosis
+        let (cpuBefore, _) = try HealBenchmark.usage(process.processIdentifier)
+        let started = ContinuousClock.now
+        var peakRSS = 0.0
+        while started.duration(to: .now) < .seconds(seconds) {
+            try await Task.sleep(for: .seconds(1))
+            peakRSS = max(peakRSS, try HealBenchmark.usage(process.processIdentifier).rssMB)
+        }
+        let (cpuAfter, rss) = try HealBenchmark.usage(process.processIdentifier)
+        let wall = started.duration(to: .now).seconds
+        #expect(process.isRunning)
+        print(String(format: "idle diagnose -A --watch, 5,000 pods, %.0f s after %.1f s to start watching: CPU %.2f%% of one core (%.2f s), RSS %.1f MB now, %.1f MB peak",
+                     wall, ready, (cpuAfter - cpuBefore) / wall * 100, cpuAfter - cpuBefore, rss, peakRSS))
+    }
+
+    private static func readyCondition(_ status: String, reason: String) -> String {
+        #"{"status":{"conditions":[{"type":"Ready","status":"\#(status)","reason":"\#(reason)","message":"kubelet status"}]}}"#
+    }
+
+    static func figures(_ values: [Double]) -> String {
+        HealBenchmark.figures(values)
+    }
+}
