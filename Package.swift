@@ -70,7 +70,7 @@ let package = Package(
             ]
         ),
         // The use cases: plain request values in, report documents out. Every front end (the CLI,
-        // the MCP server) calls these; nothing here knows about flags or argv.
+        // the MCP server) calls these; nothing here parses flags or argv.
         .target(
             name: "HealApp",
             dependencies: [

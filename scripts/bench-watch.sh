@@ -4,7 +4,8 @@
 #   - recovery: diagnose --watch and failover watch --apply across an API server outage
 #     (stopped, restarted on the same port with its objects), from the restart or the breakage
 #     to the report (target: within 5 s);
-#   - any kind: a node going NotReady, a Service losing its pods → the finding (target: 1 s);
+#   - any kind: a node going NotReady, a Service's selector changed to match no pod → the
+#     finding (target: 1 s);
 #   - idle diagnose -A --watch over 5,000 pods: CPU share and RSS of the release binary
 #     (targets: under 1 % of a core, under 150 MB).
 # Usage: scripts/bench-watch.sh [RUNS] [IDLE_SECONDS] [OUTAGE_SECONDS]   (defaults: 3, 120, 10)

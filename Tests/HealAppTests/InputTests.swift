@@ -27,10 +27,8 @@ struct InputTests {
         #expect(throws: InvalidInput("\"soon\" is not a duration; use e.g. 90s, 5m, 2h or 1d")) { try DurationInput.seconds("soon") }
     }
 
-    @Test("sizing input: usage sources, positive windows, percentiles, buffers and quantities in range")
+    @Test("sizing input: positive windows, percentiles, buffers and quantities in range")
     func sizingInput() throws {
-        #expect(try SizingInput.usageSource("metrics-server") == .metricsServer)
-        #expect(throws: InvalidInput("\"grafana\" is not a usage source; use auto, prometheus, metrics-server, none")) { try SizingInput.usageSource("grafana") }
         #expect(try SizingInput.positiveDuration("14d") == 14 * 86_400)
         #expect(throws: InvalidInput.self) { try SizingInput.positiveDuration("0s") }
         #expect(try SizingInput.percentile(99.5) == 99.5)

@@ -178,7 +178,9 @@ struct MCPServerTests {
             ("recommend_limits", ["cpu_percentile": 101], "error: recommend_limits: \"cpu_percentile\": 101 is not a percentile"),
             ("recommend_limits", ["history": "0s"], "error: recommend_limits: \"history\": \"0s\" is not a positive duration"),
             ("recommend_limits", ["history": "30s"], "error: recommend_limits: \"history\" must span at least one step (60s)"),
-            ("cost", ["usage_source": "grafana"], "error: cost: \"usage_source\": \"grafana\" is not a usage source"),
+            ("cost", ["usage_source": "grafana"], "error: cost: \"usage_source\" must be one of auto, prometheus, metrics-server, none"),
+            ("cost_scenarios", ["baseline": "cheapest"], "error: cost_scenarios: \"baseline\" must be one of always-on, "),
+            ("cost_scenarios", ["cpu_per_pod": "1", "peak_replicas": 0], "error: cost_scenarios: \"peak_replicas\" must be at least 1"),
             ("cost", ["target": "svc/api"], "error: cost: \"target\": \"svc\" in \"svc/api\" is not a workload type"),
             ("cost_scenarios", [:], "error: cost_scenarios: give a target (e.g. deployment/web), a pod's size"),
             ("cost_scenarios", ["preset": "demo", "replicas": 3], "error: cost_scenarios: preset fixes every figure"),
@@ -186,6 +188,7 @@ struct MCPServerTests {
             ("cost_scenarios", ["cpu_per_pod": "lots"], "error: cost_scenarios: \"cpu_per_pod\": \"lots\" is not a CPU quantity"),
             ("failover_plan", ["service": "web", "replicas": 0], "error: failover_plan: \"replicas\" must be at least 1"),
             ("failover_plan", ["service": "web", "timeout": "later"], "error: failover_plan: \"timeout\": \"later\" is not a duration"),
+            ("diagnose", ["analyzers": ["pods,podz"]], "error: diagnose: \"analyzers\": unknown analyzer podz"),
         ]
         for (tool, arguments, message) in refusals {
             let result = try await session.call(tool, arguments)

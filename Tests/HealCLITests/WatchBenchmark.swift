@@ -56,13 +56,13 @@ struct WatchBenchmark {
             await blueGreen.setBehaviour(.notReady(message: "Readiness probe failed: HTTP probe failed with statuscode: 404"), "web-blue")
             // The decision waits out --for 1s by design; the figure includes it.
             let decision = try #require(await watch.waitFor("failing over to green.", timeout: .seconds(60)), "\(watch.stdout.text)")
-            try await blueGreen.waitUntil("green serves", timeout: .seconds(60)) { try blueGreen.activeColour() == "green" }
+            try await blueGreen.waitUntil("the selector names green", timeout: .seconds(60)) { try blueGreen.activeColour() == "green" }
             decided.append(lost.duration(to: decision).seconds)
             switched.append(lost.duration(to: .now).seconds)
             #expect(await watch.stop() == 0)
         }
         print("recovery, failover watch --apply --for 1s, after a \(Int(Self.outage)) s outage, \(Self.runs) runs (median / max): "
-            + "blue loses its endpoints → decision \(Self.figures(decided)); → green serving, verified \(Self.figures(switched))")
+            + "blue loses its endpoints → decision \(Self.figures(decided)); → selector switched to green \(Self.figures(switched))")
     }
 
     @Test("any kind: a node going NotReady and a Service losing its pods, from the write to the finding")

@@ -3,13 +3,13 @@ import HealKube
 import HealModel
 import Logging
 
-/// The use case behind `cost scenarios` and the MCP `cost_scenarios` tool: the figures of a preset, of flags, or of a
-/// workload's real requests, replicas and HPA bounds (and its right-sizing when usage is
-/// known), priced scenario by scenario.
+/// The use case behind `cost scenarios` and the MCP `cost_scenarios` tool: the figures of a
+/// preset, of a pod described by its size, or of a workload's real requests, replicas and HPA
+/// bounds (and its right-sizing when usage is known), priced scenario by scenario.
 package struct ScenarioJob {
     package enum Subject: Sendable {
         case preset(ScenarioPreset)
-        /// --cpu-per-pod/--memory-per-pod/--replicas without a cluster.
+        /// One pod's CPU (cores) and memory (bytes), and its replicas, without a cluster.
         case pod(cpu: Double, memory: Double, replicas: Int)
         case workload(WorkloadInventory.Request)
     }

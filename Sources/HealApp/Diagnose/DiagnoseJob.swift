@@ -22,7 +22,7 @@ package struct DiagnoseJob {
         package var report: DiagnosisReport
         package var snapshot: ClusterSnapshot
         package var connection: ClusterConnection?
-        /// The client the snapshot was read with (nil for --snapshot files).
+        /// The client the snapshot was read with (nil for snapshot files).
         package var client: KubeClient?
     }
 

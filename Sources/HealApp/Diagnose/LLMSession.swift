@@ -44,7 +44,7 @@ package struct LLMSession: Sendable {
     }
 
     /// The advisor healing asks for plans for incidents no rule covers.
-    package func planAdvisor() -> LLMPlanAdvisor {
+    func planAdvisor() -> LLMPlanAdvisor {
         LLMPlanAdvisor(service: service, anonymize: anonymize, warn: warn)
     }
 

@@ -4,7 +4,7 @@ import HealKube
 import HealModel
 import Logging
 
-/// Gets the objects a read-only job works on: from `--snapshot` files, or read live from the
+/// Gets the objects a read-only job works on: from snapshot files, or read live from the
 /// cluster the kubeconfig names. Warnings about kinds that could not be read go to stderr.
 struct SnapshotReader {
     let environment: AppEnvironment

@@ -1,8 +1,9 @@
-/// One-shot changes (`diagnose --fix`, `failover switch --apply`) and SIGINT/SIGTERM: the signal
-/// cancels the work, whose own undo (restoring a template, scaling a standby back) runs and is
-/// reported before the command returns, instead of the process dying mid-change.
-package enum Interruption {
-    package static func run<T: Sendable>(
+/// One-shot changes (healing once, a failover switch, resizing) and the environment's stop
+/// signal (SIGINT/SIGTERM for the CLI): the signal cancels the work, whose own undo (restoring a
+/// template, scaling a standby back) runs and is reported before the use case returns, instead
+/// of the process dying mid-change.
+enum Interruption {
+    static func run<T: Sendable>(
         _ work: @escaping @Sendable () async throws -> T, stop: @escaping @Sendable () async -> Void
     ) async throws -> T {
         let task = Task { try await work() }

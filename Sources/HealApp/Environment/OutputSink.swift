@@ -7,10 +7,10 @@ package protocol OutputSink: Sendable {
 }
 
 /// Writes to a file descriptor (1 or 2), unbuffered so stdout and stderr interleave correctly.
-package struct FileDescriptorSink: OutputSink {
+struct FileDescriptorSink: OutputSink {
     let descriptor: Int32
 
-    package func write(_ text: String) {
+    func write(_ text: String) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }

@@ -5,12 +5,12 @@ import Synchronization
 /// Returns when the process receives SIGINT or SIGTERM, for commands that run until stopped.
 /// The default actions (terminate at once) are replaced, so the command can finish what it is
 /// doing and say goodbye.
-package enum TerminationSignal {
+enum TerminationSignal {
     /// Kept alive for the life of the process (a released source stops delivering). Written
     /// only by `wait()`, which a process calls once.
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
-    package static func wait() async {
+    static func wait() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let resumed = Mutex(false)
             let handler: @Sendable () -> Void = {

@@ -4,7 +4,7 @@ package enum AppError: Error, Sendable, Equatable {
     case targetNotFound(type: String, name: String, namespace: String?)
     /// A pricing file that cannot be read, is not YAML of the Pricing shape, or holds a bad value.
     case pricingFileInvalid(path: String, problem: String, hint: String)
-    /// Healing asked of --snapshot files, which have no cluster to act on.
+    /// Healing asked of snapshot files, which have no cluster to act on.
     case liveClusterNeeded
     /// A learned pattern id (or prefix) naming no pattern in the store.
     case patternNotFound(id: String, store: String)

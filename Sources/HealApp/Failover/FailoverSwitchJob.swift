@@ -2,9 +2,22 @@ import HealActions
 import HealAnalysis
 
 /// The use case behind `failover switch` and the MCP `failover_plan` and `failover_apply` tools:
-/// the plan from the Service's status, then, when asked, the switch (safety checks, scale, wait
+/// the plan from the Service's status; then, when asked, the switch (safety checks, scale, wait
 /// Ready, switch, verify, roll back), interrupted by the environment's stop signal.
 package struct FailoverSwitchJob {
+    /// A plan whose safety checks passed, ready to be carried out (after a confirmation, say).
+    package struct Checked {
+        let executor: FailoverExecutor
+        let session: FailoverSession
+        let environment: AppEnvironment
+        package let plan: FailoverPlan
+
+        package func run() async throws -> FailoverResult {
+            let (executor, plan) = (executor, plan)
+            return try await session.run { try await Interruption.run({ try await executor.run(plan) }, stop: environment.stopRequested) }
+        }
+    }
+
     let session: FailoverSession
     let environment: AppEnvironment
 
@@ -17,14 +30,13 @@ package struct FailoverSwitchJob {
         try FailoverPlanner.plan(try await session.status(), request)
     }
 
-    /// Carries `plan` out once its safety checks pass and `confirm` agrees; nil when it did not.
-    /// `force` acts on objects Argo CD or Flux manage; `policy` may deny scaling either colour.
-    package func apply(
-        _ plan: FailoverPlan, force: Bool, policy: HealPolicy?, confirm: () throws -> Bool, onStep: @escaping @Sendable (FailoverResult.Step) -> Void
-    ) async throws -> FailoverResult? {
+    /// The checks before any write: GitOps ownership (`force` acts anyway), kube-system, and
+    /// whether `policy` denies scaling either colour. Steps are reported to `onStep` as they end.
+    package func check(
+        _ plan: FailoverPlan, force: Bool, policy: HealPolicy?, onStep: @escaping @Sendable (FailoverResult.Step) -> Void
+    ) async throws -> Checked {
         let executor = session.executor(force: force, policy: policy, onStep: onStep)
         try await session.run { try await executor.checkSafety(plan) }
-        guard try confirm() else { return nil }
-        return try await session.run { try await Interruption.run({ try await executor.run(plan) }, stop: environment.stopRequested) }
+        return Checked(executor: executor, session: session, environment: environment, plan: plan)
     }
 }

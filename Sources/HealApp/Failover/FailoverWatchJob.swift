@@ -20,12 +20,12 @@ package struct FailoverWatchJob {
         let watcher = FailoverWatcher(executor: session.executor(force: force, onStep: onStep), settings: settings, logger: session.logger)
         let session = session
         let watching = Task { try await session.run { try await watcher.run(report: report) } }
-        // A stop ends the watch after a switch in progress has finished.
+        // A stop, or cancelling the caller, ends the watch after a switch in progress has finished.
         let stopper = Task { [environment] in
             await environment.stopRequested()
             watching.cancel()
         }
         defer { stopper.cancel() }
-        return try await watching.value
+        return try await withTaskCancellationHandler { try await watching.value } onCancel: { watching.cancel() }
     }
 }

@@ -6,8 +6,8 @@ import Logging
 /// default): the SQLite file, or the ConfigMap through `client` when the caller already has one
 /// for the cluster (one connection, one credential cache), else through a client built from
 /// `cluster` exactly as the other use cases build theirs.
-package enum FixStoreFactory {
-    package static func open(
+enum FixStoreFactory {
+    static func open(
         _ store: String?, cluster: ConfigOverrides, environment: AppEnvironment, logLevel: Logger.Level, client: KubeClient? = nil
     ) throws -> any FixStore {
         switch try environment.storeLocation(store) {

@@ -80,7 +80,7 @@ package struct HealJob {
             report(event)
         }
         let advisor = request.llm?.planAdvisor()
-        let session = try store.map { store in
+        let session = store.map { store in
             let approval = HealApproval(policy: policy, yes: request.yes, environment: environment)
             return HealSession(
                 store: store,

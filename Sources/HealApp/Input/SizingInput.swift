@@ -4,13 +4,6 @@ import HealModel
 /// The figures a user types for right-sizing and costing, read the same way by every front end.
 /// The messages name the value, not the flag or argument it came from.
 package enum SizingInput {
-    package static func usageSource(_ text: String) throws(InvalidInput) -> UsageSettings.Source {
-        guard let source = UsageSettings.Source(rawValue: text) else {
-            throw InvalidInput("\"\(text)\" is not a usage source; use \(UsageSettings.Source.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return source
-    }
-
     /// A window or interval: 30s, 5m, 36h, 14d.
     package static func positiveDuration(_ text: String) throws(InvalidInput) -> Double {
         guard let seconds = DurationText.seconds(text), seconds > 0 else {

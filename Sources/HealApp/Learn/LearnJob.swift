@@ -57,10 +57,10 @@ package struct LearnJob {
         try await store.export()
     }
 
-    /// The `LearnedMemory` document in `file` (JSON, or YAML by its name), merged in.
-    package func importing(_ file: String) async throws -> ImportResult {
-        let document = try MemoryFile.read(file)
-        return ImportResult(store: location, file: file, counts: try await store.importing(document))
+    /// A `LearnedMemory` document read from `file` (`MemoryFile.read`, before the store is
+    /// opened, so a bad file changes nothing), merged in.
+    package func importing(_ document: MemoryDocument, from file: String) async throws -> ImportResult {
+        ImportResult(store: location, file: file, counts: try await store.importing(document))
     }
 
     private func pattern(_ id: String) async throws -> LearnedPattern {

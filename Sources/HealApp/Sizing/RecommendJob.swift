@@ -16,7 +16,7 @@ package struct RecommendJob {
         package var prometheus: PrometheusAccess
         /// The store of fixes whose learned memory values are floors; nil for the default.
         package var store: String?
-        /// For a ConfigMap store read from --snapshot runs.
+        /// Reaches a ConfigMap store when the workloads come from snapshot files.
         package var cluster: ConfigOverrides
 
         package init(

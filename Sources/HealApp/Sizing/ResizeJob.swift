@@ -5,7 +5,7 @@ import HealKube
 import HealModel
 import Logging
 
-/// `recommend-limits --apply`: each change goes through the healing executor — read, record
+/// `recommend-limits --apply` and the MCP `apply_limits` tool: each change goes through the healing executor — read, record
 /// the prior template, server-side dry run, patch under a resourceVersion precondition, verify
 /// the rollout, restore the prior template when it does not verify. Changes run one at a time
 /// so a bad one is rolled back before the next starts.

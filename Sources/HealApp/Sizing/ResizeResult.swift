@@ -2,7 +2,8 @@ import HealActions
 import HealAnalysis
 import HealStore
 
-/// How one `recommend-limits --apply` change ended, for the table and the JSON document.
+/// How one applied recommendation (`recommend-limits --apply`, `apply_limits`) ended, for the
+/// table and the JSON document.
 package struct ResizeResult: Encodable, Sendable {
     package enum Outcome: String, Encodable, Sendable {
         case succeeded

@@ -103,7 +103,7 @@ struct Diagnose: HealCommand {
         }
         _ = try targetList()
         _ = try analyzerSelection()
-        if let minAge { _ = try usage("--min-age") { () throws(InvalidInput) in try DurationInput.seconds(minAge) } }
+        if let minAge { _ = try parseFlag("--min-age") { () throws(InvalidInput) in try DurationInput.seconds(minAge) } }
         if explain && (fix || watch) {
             throw ValidationError("--explain annotates a report; with --\(fix ? "fix" : "watch") the output is a stream of events (a configured LLM plans the incidents no rule covers there)")
         }
@@ -122,7 +122,7 @@ struct Diagnose: HealCommand {
                 throw ValidationError("\(error.message); \(error.hint)")
             }
         }
-        if let selector = scope.selector { _ = try usage("-l") { () throws(InvalidInput) in try DiagnosisInput.selector(selector) } }
+        if let selector = scope.selector { _ = try parseFlag("-l") { () throws(InvalidInput) in try DiagnosisInput.selector(selector) } }
     }
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
@@ -185,11 +185,11 @@ struct Diagnose: HealCommand {
     }
 
     private func targetList() throws -> [ResourceTarget] {
-        try targets.map { text in try usage(nil) { () throws(InvalidInput) in try DiagnosisInput.target(text) } }
+        try targets.map { text in try parseFlag(nil) { () throws(InvalidInput) in try DiagnosisInput.target(text) } }
     }
 
     private func analyzerSelection() throws -> Set<String>? {
         guard let analyzers else { return nil }
-        return try usage(nil) { () throws(InvalidInput) in try DiagnosisInput.analyzers(analyzers.split(separator: ",").map(String.init)) }
+        return try parseFlag(nil) { () throws(InvalidInput) in try DiagnosisInput.analyzers(analyzers.split(separator: ",").map(String.init)) }
     }
 }

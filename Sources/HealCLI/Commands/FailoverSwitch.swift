@@ -34,7 +34,7 @@ struct FailoverSwitch: HealCommand {
     @OptionGroup var timing: FailoverSwitchOptions
 
     @Option(help: ArgumentHelp("Scale the old colour to 0 this long after a verified switch.", valueName: "duration"))
-    var scaleDownOldAfter = "30s"
+    var scaleDownOldAfter = FailoverSwitch.defaultScaleDownOldAfter
 
     @Flag(help: "Leave the old colour's replicas as they are.")
     var keepOld = false
@@ -43,6 +43,7 @@ struct FailoverSwitch: HealCommand {
     var reason = FailoverSwitch.defaultReason
 
     static let defaultReason = "manual failover"
+    static let defaultScaleDownOldAfter = "30s"
 
     @Flag(help: "Carry the plan out (default: print it and change nothing).")
     var apply = false
@@ -84,17 +85,19 @@ struct FailoverSwitch: HealCommand {
             return ExitStatus.success
         }
         let stderr = environment.standardError
-        let result = try await job.apply(plan, force: timing.force, policy: try HealPolicy.load(ifGiven: policy)) {
-            if yes { return true }
+        let checked = try await job.check(plan, force: timing.force, policy: try HealPolicy.load(ifGiven: policy)) { step in
+            if let line = try? FailoverRenderer.stepLine(step, json: false) { stderr.write(line) }
+        }
+        if !yes {
             guard let confirmed = environment.confirm(try FailoverRenderer.plan(plan, as: .table) + "Apply this plan? [y/N] ") else {
                 throw CLIError.confirmationNeeded(flag: "--apply")
             }
-            if !confirmed { stderr.write("Not applied.\n") }
-            return confirmed
-        } onStep: { step in
-            if let line = try? FailoverRenderer.stepLine(step, json: false) { stderr.write(line) }
+            guard confirmed else {
+                stderr.write("Not applied.\n")
+                return ExitStatus.success
+            }
         }
-        guard let result else { return ExitStatus.success }
+        let result = try await checked.run()
         environment.standardOutput.write(try FailoverRenderer.result(result, as: output))
         let verdict = result.verdict(timeout: timing.timeout)
         if let problem = verdict.problem { stderr.write(problem.text) }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import HealApp
-import HealStore
 
 /// `kubectl heal learn import FILE`
 struct LearnImport: HealCommand {
@@ -24,7 +23,8 @@ struct LearnImport: HealCommand {
     var output: LearnOutputFormat = .table
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
-        let result = try await options.open(in: environment).importing(file)
+        let document = try MemoryFile.read(file)
+        let result = try await options.open(in: environment).importing(document, from: file)
         environment.standardOutput.write(try LearnRenderer.render(.importResult, result, as: output, at: environment.now()) {
             LearnRenderer.imported(result)
         })

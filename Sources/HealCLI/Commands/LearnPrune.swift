@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import HealApp
 import HealModel
-import HealStore
 
 /// `kubectl heal learn prune --older-than 90d`
 struct LearnPrune: HealCommand {

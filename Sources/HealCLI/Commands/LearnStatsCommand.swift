@@ -1,6 +1,5 @@
 import ArgumentParser
 import HealApp
-import HealStore
 
 /// `kubectl heal learn stats`
 struct LearnStatsCommand: HealCommand {

@@ -71,8 +71,8 @@ struct MCPCommand: HealCommand {
         if policy != nil, !allowMutations {
             throw ValidationError("--policy decides what the mutating tools may do; add --allow-mutations or drop --policy")
         }
-        for (flag, text) in [("--verify-for", verifyFor), ("--rollout-timeout", rolloutTimeout)] where DurationText.seconds(text) == nil {
-            throw ValidationError("\(flag) \"\(text)\" is not a duration; use e.g. 30s, 5m")
+        for (flag, text) in [("--verify-for", verifyFor), ("--rollout-timeout", rolloutTimeout)] {
+            _ = try parseFlag(flag) { () throws(InvalidInput) in try DurationInput.seconds(text) }
         }
         if llm.requireLLM { throw ValidationError("--require-llm applies to a CLI run; the server offers explain_finding when an LLM is configured") }
     }

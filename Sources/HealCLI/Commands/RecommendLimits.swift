@@ -85,7 +85,7 @@ struct RecommendLimits: HealCommand {
             }
         }
         for (flag, text) in [("--verify-for", verifyFor), ("--rollout-timeout", rolloutTimeout)] {
-            guard DurationText.seconds(text) != nil else { throw ValidationError("\(flag) \"\(text)\" is not a duration; use e.g. 30s, 5m") }
+            _ = try parseFlag(flag) { () throws(InvalidInput) in try DurationInput.seconds(text) }
         }
     }
 

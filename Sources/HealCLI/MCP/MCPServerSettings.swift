@@ -5,7 +5,8 @@ import HealKube
 
 /// What a `kubectl heal mcp` server was started with and passes on to every tool call.
 struct MCPServerSettings: Sendable {
-    /// The LLM a server was started with; each explain_finding call gets a session of its own.
+    /// The LLM a server was started with; each call that uses it (explain_finding, apply_fix)
+    /// gets a session of its own, whose warnings go into that call's result.
     struct LLM: Sendable {
         var configuration: LLMConfiguration
         var anonymize: Bool

@@ -1,16 +1,19 @@
 import HealApp
 import MCP
 
-/// A tool call's arguments, read strictly: an unknown key or a value of the wrong type is a
-/// tool error naming the key, so a model's typo never silently changes what runs.
+/// A tool call's arguments, read strictly: an unknown key, a value of the wrong type, outside
+/// the schema's `enum` or below its `minimum` is a tool error naming the key, so a model's typo
+/// never silently changes what runs.
 struct ToolArguments: Sendable {
     let tool: String
     private let values: [String: Value]
+    private let properties: [String: Value]
 
     init(tool: String, values: [String: Value]?, schema: Value) throws(PresentedError) {
         self.tool = tool
         self.values = values ?? [:]
-        let known = Set(schema.objectValue?["properties"]?.objectValue?.keys.map { $0 } ?? [])
+        properties = schema.objectValue?["properties"]?.objectValue ?? [:]
+        let known = Set(properties.keys)
         if let unknown = self.values.keys.sorted().first(where: { !known.contains($0) }) {
             throw PresentedError(
                 message: "\(tool) has no argument \"\(unknown)\"", hint: "its arguments are \(known.sorted().joined(separator: ", "))",
@@ -24,7 +27,10 @@ struct ToolArguments: Sendable {
     func string(_ key: String) throws(PresentedError) -> String? {
         guard let value = values[key], !value.isNull else { return nil }
         guard let text = value.stringValue, !text.isEmpty else { throw wrongType(key, "a non-empty string") }
-        try Self.checkNotAFlag(text, key: key, tool: tool)
+        try checkNotAFlag(text, key: key)
+        if let allowed = properties[key]?.objectValue?["enum"]?.arrayValue?.compactMap(\.stringValue), !allowed.contains(text) {
+            throw misuse("\"\(key)\" must be one of \(allowed.joined(separator: ", "))")
+        }
         return text
     }
 
@@ -36,9 +42,18 @@ struct ToolArguments: Sendable {
 
     func integer(_ key: String) throws(PresentedError) -> Int? {
         guard let value = values[key], !value.isNull else { return nil }
-        if let number = value.intValue { return number }
-        if let number = value.doubleValue, number.rounded() == number { return Int(number) }
-        throw wrongType(key, "a whole number")
+        let whole: Int
+        if let number = value.intValue {
+            whole = number
+        } else if let number = value.doubleValue, number.rounded() == number {
+            whole = Int(number)
+        } else {
+            throw wrongType(key, "a whole number")
+        }
+        if let minimum = properties[key]?.objectValue?["minimum"]?.intValue, whole < minimum {
+            throw misuse("\"\(key)\" must be at least \(minimum)")
+        }
+        return whole
     }
 
     func number(_ key: String) throws(PresentedError) -> Double? {
@@ -53,7 +68,7 @@ struct ToolArguments: Sendable {
         guard let items = value.arrayValue?.compactMap(\.stringValue), items.count == value.arrayValue?.count else {
             throw wrongType(key, "an array of strings")
         }
-        for item in items { try Self.checkNotAFlag(item, key: key, tool: tool) }
+        for item in items { try checkNotAFlag(item, key: key) }
         return items
     }
 
@@ -69,7 +84,7 @@ struct ToolArguments: Sendable {
         do {
             return try parse()
         } catch {
-            throw PresentedError(message: "\(tool): \"\(key)\": \(error.message)", hint: "see the tool's inputSchema in tools/list", exitCode: ExitStatus.usage)
+            throw misuse("\"\(key)\": \(error.message)")
         }
     }
 
@@ -79,15 +94,20 @@ struct ToolArguments: Sendable {
         try scope.choose(tool: tool, namespace: try string("namespace"), allNamespaces: try bool("all_namespaces"), mutating: mutating)
     }
 
-    /// Values are names, never flags: one starting with "-" is refused as it always was, so a
-    /// model cannot pass what looks like `--as` or `--kubeconfig`.
-    private static func checkNotAFlag(_ text: String, key: String, tool: String) throws(PresentedError) {
+    /// An argument this call cannot take, as a tool error.
+    func misuse(_ message: String) -> PresentedError {
+        PresentedError(message: "\(tool): \(message)", hint: "see the tool's inputSchema in tools/list", exitCode: ExitStatus.usage)
+    }
+
+    /// No name or value an argument takes starts with "-"; one that does is an option typed
+    /// where a value belongs (`--as=…`), refused rather than taken as a name.
+    private func checkNotAFlag(_ text: String, key: String) throws(PresentedError) {
         guard text.hasPrefix("-") else { return }
         throw PresentedError(
             message: "\(tool): \"\(key)\" may not start with \"-\"", hint: "give the name or value itself", exitCode: ExitStatus.usage)
     }
 
     private func wrongType(_ key: String, _ expected: String) -> PresentedError {
-        PresentedError(message: "\(tool): \"\(key)\" must be \(expected)", hint: "see the tool's inputSchema in tools/list", exitCode: ExitStatus.usage)
+        misuse("\"\(key)\" must be \(expected)")
     }
 }

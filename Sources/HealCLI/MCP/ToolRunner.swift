@@ -14,6 +14,7 @@ struct ToolRunner: Sendable {
     func run(_ definition: ToolDefinition, arguments: ToolArguments, progress: (@Sendable (CollectionProgress) -> Void)?) async -> CallTool.Result {
         let stderr = BufferSink()
         var callEnvironment = environment
+        // Nothing a use case writes may reach the protocol stream on the server's stdout.
         callEnvironment.standardOutput = BufferSink()
         callEnvironment.standardError = stderr
         callEnvironment.standardOutputIsTerminal = false

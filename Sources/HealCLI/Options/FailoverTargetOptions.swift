@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealApp
 import HealModel
 
 /// What every failover subcommand needs: the Service, its colour label, and the cluster.
@@ -33,9 +34,6 @@ struct FailoverSwitchOptions: ParsableArguments, Sendable {
     var timeoutSeconds: Double { DurationText.seconds(timeout) ?? 120 }
 
     static func seconds(_ text: String, flag: String) throws -> Double {
-        guard let seconds = DurationText.seconds(text) else {
-            throw ValidationError("\(flag) \"\(text)\" is not a duration; use e.g. 30s, 2m or 1h")
-        }
-        return seconds
+        try parseFlag(flag) { () throws(InvalidInput) in try DurationInput.seconds(text) }
     }
 }

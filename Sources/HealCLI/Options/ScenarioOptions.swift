@@ -1,7 +1,6 @@
 import ArgumentParser
 import HealAnalysis
 import HealApp
-import HealModel
 
 /// The schedule and sizes `cost scenarios` prices. Defaults are the demo calculator's
 /// schedule; the workload's own replicas and HPA bounds win over them unless given here.
@@ -41,8 +40,8 @@ struct ScenarioOptions: ParsableArguments, Sendable {
 
     func validate() throws {
         _ = try baselineID()
-        if let cpuPerPod { _ = try usage("--cpu-per-pod") { () throws(InvalidInput) in try SizingInput.cores(cpuPerPod) } }
-        if let memoryPerPod { _ = try usage("--memory-per-pod") { () throws(InvalidInput) in try SizingInput.bytes(memoryPerPod) } }
+        if let cpuPerPod { _ = try parseFlag("--cpu-per-pod") { () throws(InvalidInput) in try SizingInput.cores(cpuPerPod) } }
+        if let memoryPerPod { _ = try parseFlag("--memory-per-pod") { () throws(InvalidInput) in try SizingInput.bytes(memoryPerPod) } }
     }
 
     func baselineID() throws -> ScenarioID {

@@ -3,6 +3,6 @@ import HealApp
 /// The TYPE/NAME argument of recommend-limits and cost, as a usage error when it is wrong.
 enum WorkloadTargetArgument {
     static func parse(_ text: String) throws -> WorkloadTarget {
-        try usage(nil) { () throws(InvalidInput) in try WorkloadTarget(parsing: text) }
+        try parseFlag(nil) { () throws(InvalidInput) in try WorkloadTarget(parsing: text) }
     }
 }

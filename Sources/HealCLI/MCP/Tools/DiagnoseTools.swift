@@ -25,7 +25,8 @@ enum DiagnoseTools {
             "hygiene": Schema.boolean("Also run the hygiene checks (probes, requests/limits, :latest, single replicas, PDBs)."),
         ]
     ) { arguments, call in
-        let analyzers = try arguments.strings("analyzers")
+        // "pods,nodes" is two names, as --analyzers reads it.
+        let analyzers = try arguments.strings("analyzers").flatMap { $0.split(separator: ",").map(String.init) }
         let options = DiagnosisOptions(
             analyzers: analyzers.isEmpty ? nil : try arguments.parsing("analyzers") { () throws(InvalidInput) in try DiagnosisInput.analyzers(analyzers) },
             includeHygiene: try arguments.bool("hygiene"), minimumAgeSeconds: try arguments.parsed("min_age", DurationInput.seconds),

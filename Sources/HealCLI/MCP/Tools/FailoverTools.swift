@@ -44,8 +44,9 @@ enum FailoverTools {
             """,
         properties: switchProperties, required: ["service"]
     ) { arguments, call in
+        let request = try request(arguments)
         let job = FailoverSwitchJob(session: try session(arguments, call), environment: call.environment)
-        return try ToolAnswer(json: try FailoverRenderer.plan(try await job.plan(try request(arguments)), as: .json))
+        return try ToolAnswer(json: try FailoverRenderer.plan(try await job.plan(request), as: .json))
     }
 
     static let apply = ToolDefinition(
@@ -58,17 +59,16 @@ enum FailoverTools {
             """,
         properties: switchProperties, required: ["service"], mutating: true
     ) { arguments, call in
-        let job = FailoverSwitchJob(session: try session(arguments, call, mutating: true), environment: call.environment)
-        let plan = try await job.plan(try request(arguments))
-        guard !plan.alreadyActive else { return try ToolAnswer(json: try FailoverRenderer.plan(plan, as: .json)) }
+        let request = try request(arguments)
         let policy = try HealPolicy.load(ifGiven: call.settings.policyFile)
+        let job = FailoverSwitchJob(session: try session(arguments, call, mutating: true), environment: call.environment)
+        let plan = try await job.plan(request)
+        guard !plan.alreadyActive else { return try ToolAnswer(json: try FailoverRenderer.plan(plan, as: .json)) }
         let stderr = call.environment.standardError
-        let result = try await job.apply(plan, force: false, policy: policy, confirm: { true }) { step in
+        let checked = try await job.check(plan, force: false, policy: policy) { step in
             if let line = try? FailoverRenderer.stepLine(step, json: false) { stderr.write(line) }
         }
-        guard let result else {
-            return try ToolAnswer(json: try FailoverRenderer.plan(plan, as: .json))
-        }
+        let result = try await checked.run()
         let verdict = result.verdict(timeout: try arguments.string("timeout") ?? FailoverSwitchOptions.defaultTimeout)
         if let problem = verdict.problem { call.environment.standardError.write(problem.text) }
         return try ToolAnswer(json: try FailoverRenderer.result(result, as: .json), exitCode: verdict.exitCode)
@@ -81,16 +81,12 @@ enum FailoverTools {
             label: try arguments.string("label"), logLevel: call.logLevel)
     }
 
+    /// The switch the arguments ask for, with the CLI's defaults; read before the cluster is.
     private static func request(_ arguments: ToolArguments) throws(PresentedError) -> FailoverRequest {
-        let replicas = try arguments.integer("replicas")
-        if let replicas, replicas < 1 {
-            throw PresentedError(
-                message: "\(arguments.tool): \"replicas\" must be at least 1: a colour with no pods cannot serve",
-                hint: "see the tool's inputSchema in tools/list", exitCode: ExitStatus.usage)
-        }
-        let scaleDown = try arguments.parsed("scale_down_old_after", DurationInput.seconds) ?? 30
+        let scaleDown = try arguments.parsed("scale_down_old_after", DurationInput.seconds)
+            ?? DurationText.seconds(FailoverSwitch.defaultScaleDownOldAfter) ?? 30
         return FailoverRequest(
-            to: try arguments.string("to"), replicas: replicas,
+            to: try arguments.string("to"), replicas: try arguments.integer("replicas"),
             timeoutSeconds: try arguments.parsed("timeout", DurationInput.seconds) ?? DurationText.seconds(FailoverSwitchOptions.defaultTimeout) ?? 120,
             oldColour: try arguments.bool("keep_old") ? .keep : .scaleDown(afterSeconds: scaleDown),
             reason: try arguments.string("reason") ?? FailoverSwitch.defaultReason)

@@ -49,13 +49,13 @@ enum SizingTools {
         properties: recommendation.filter { $0.key != "all_namespaces" }, mutating: true
     ) { arguments, call in
         let choice = try arguments.namespace(in: call.settings.scope, mutating: true)
+        let policy = try HealPolicy.load(ifGiven: call.settings.policyFile)
         let job = RecommendJob(environment: call.environment, logLevel: call.logLevel)
         var outcome = try await job.run(try recommendation(arguments, choice, call))
         var exitCode = ExitStatus.success
         if let client = outcome.client {
             let guardRails = ResizeJob.GuardRails(
-                yes: true, force: false, namedNamespace: choice.namespace, policy: try HealPolicy.load(ifGiven: call.settings.policyFile),
-                executor: call.settings.verification)
+                yes: true, force: false, namedNamespace: choice.namespace, policy: policy, executor: call.settings.verification)
             let results = try await job.apply(outcome, client: client, guardRails: guardRails)
             outcome.report.applied = results
             exitCode = results.exitCode
@@ -100,10 +100,11 @@ enum SizingTools {
             "off_hours": Schema.number("Hours per day scaled to zero (default 8)."),
         ]
     ) { arguments, call in
-        let baseline = try ScenarioID(baseline: try arguments.string("baseline") ?? ScenarioID.alwaysOn.rawValue)
-        let overrides = ScenarioOverrides(
-            peakReplicas: try arguments.integer("peak_replicas"), peakHoursPerDay: try arguments.number("peak_hours") ?? 2,
-            offHoursPerDay: try arguments.number("off_hours") ?? 8)
+        // The schema's enum has refused any other name.
+        let baseline = try arguments.string("baseline").flatMap(ScenarioID.init(rawValue:)) ?? .alwaysOn
+        var overrides = ScenarioOverrides(peakReplicas: try arguments.integer("peak_replicas"))
+        overrides.peakHoursPerDay = try arguments.number("peak_hours") ?? overrides.peakHoursPerDay
+        overrides.offHoursPerDay = try arguments.number("off_hours") ?? overrides.offHoursPerDay
         let document = try await ScenarioJob(environment: call.environment, logLevel: call.logLevel).run(ScenarioJob.Request(
             subject: try scenarioSubject(arguments, call), baseline: baseline, overrides: overrides, pricing: call.settings.pricing,
             usage: UsageSettings(), prometheus: call.settings.prometheus, recommender: RecommenderSettings()))
@@ -115,45 +116,38 @@ enum SizingTools {
         let cpu = try arguments.parsed("cpu_per_pod", SizingInput.cores)
         let memory = try arguments.parsed("memory_per_pod", SizingInput.bytes)
         let replicas = try arguments.integer("replicas")
-        let target = try arguments.parsed("target") { text throws(InvalidInput) in try WorkloadTarget(parsing: text) }
+        let target = try arguments.parsed("target", WorkloadTarget.init(parsing:))
         let describesPod = cpu != nil || memory != nil || replicas != nil
-        if let preset = try arguments.string("preset") {
-            guard target == nil, !describesPod else { throw misuse(arguments, "preset fixes every figure; drop target, cpu_per_pod, memory_per_pod and replicas") }
-            return .preset(try arguments.parsing("preset") { () throws(InvalidInput) in
-                guard let known = ScenarioPreset(rawValue: preset) else { throw InvalidInput("\"\(preset)\" is not a preset; use \(ScenarioPreset.allCases.map(\.rawValue).joined(separator: ", "))") }
-                return known
-            })
+        if let preset = try arguments.string("preset").flatMap(ScenarioPreset.init(rawValue:)) {
+            guard target == nil, !describesPod else { throw arguments.misuse("preset fixes every figure; drop target, cpu_per_pod, memory_per_pod and replicas") }
+            return .preset(preset)
         }
         if let target {
-            guard !describesPod else { throw misuse(arguments, "cpu_per_pod, memory_per_pod and replicas describe a pod without a cluster; the target's own figures are used instead") }
+            guard !describesPod else { throw arguments.misuse("cpu_per_pod, memory_per_pod and replicas describe a pod without a cluster; the target's own figures are used instead") }
             let choice = try arguments.namespace(in: call.settings.scope)
             return .workload(WorkloadInventory.Request(source: call.source(choice), namespace: choice.namespace, allNamespaces: false, target: target))
         }
         guard cpu != nil || memory != nil else {
-            throw misuse(arguments, "give a target (e.g. deployment/web), a pod's size (cpu_per_pod and memory_per_pod) or preset demo")
+            throw arguments.misuse("give a target (e.g. deployment/web), a pod's size (cpu_per_pod and memory_per_pod) or preset demo")
         }
         return .pod(cpu: cpu ?? 0, memory: memory ?? 0, replicas: replicas ?? 1)
-    }
-
-    private static func misuse(_ arguments: ToolArguments, _ message: String) -> PresentedError {
-        PresentedError(message: "\(arguments.tool): \(message)", hint: "see the tool's inputSchema in tools/list", exitCode: ExitStatus.usage)
     }
 
     /// The workloads the arguments select, read live in the namespace chosen.
     private static func inventory(_ arguments: ToolArguments, _ choice: NamespaceScope.Choice, _ call: ToolCall) throws -> WorkloadInventory.Request {
         WorkloadInventory.Request(
             source: call.source(choice), namespace: choice.namespace, allNamespaces: choice.allNamespaces,
-            target: try arguments.parsed("target") { text throws(InvalidInput) in try WorkloadTarget(parsing: text) },
+            target: try arguments.parsed("target", WorkloadTarget.init(parsing:)),
             selector: try arguments.parsed("selector", DiagnosisInput.selector))
     }
 
     /// Where usage comes from and over what window; the step is the CLI's default (1m).
     private static func usage(_ arguments: ToolArguments) throws(PresentedError) -> UsageSettings {
         var usage = UsageSettings()
-        usage.source = try arguments.parsed("usage_source", SizingInput.usageSource) ?? usage.source
+        usage.source = try arguments.string("usage_source").flatMap(UsageSettings.Source.init(rawValue:)) ?? usage.source
         usage.historySeconds = try arguments.parsed("history", SizingInput.positiveDuration) ?? usage.historySeconds
         if usage.historySeconds < usage.stepSeconds {
-            throw misuse(arguments, "\"history\" must span at least one step (\(DurationText.format(seconds: usage.stepSeconds)))")
+            throw arguments.misuse("\"history\" must span at least one step (\(DurationText.format(seconds: usage.stepSeconds)))")
         }
         return usage
     }

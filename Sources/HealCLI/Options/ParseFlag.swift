@@ -3,7 +3,7 @@ import HealApp
 
 /// Reads a typed value with HealApp's parser; its complaint becomes a usage error, prefixed
 /// with the flag it came from (nil for a positional argument).
-func usage<Value>(_ flag: String?, _ parse: () throws(InvalidInput) -> Value) throws -> Value {
+func parseFlag<Value>(_ flag: String?, _ parse: () throws(InvalidInput) -> Value) throws -> Value {
     do {
         return try parse()
     } catch {
