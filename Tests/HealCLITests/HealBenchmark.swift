@@ -105,28 +105,9 @@ struct HealBenchmark {
         try process.run()
         defer { process.terminate() }
         try await Task.sleep(for: .seconds(5))  // the first collection and diagnosis
-        let (cpuBefore, _) = try Self.usage(process.processIdentifier)
-        let started = ContinuousClock.now
-        var peakRSS = 0.0
-        while started.duration(to: .now) < .seconds(seconds) {
-            try await Task.sleep(for: .seconds(1))
-            peakRSS = max(peakRSS, try Self.usage(process.processIdentifier).rssMB)
-        }
-        let (cpuAfter, rss) = try Self.usage(process.processIdentifier)
-        let wall = started.duration(to: .now).seconds
+        let idle = try await IdleFigures.measure(process, for: seconds)
         #expect(process.isRunning)
-        print(String(format: "idle --watch, 1,000 pods, %.0f s: CPU %.2f%% of one core (%.2f s), RSS %.1f MB now, %.1f MB peak",
-                     wall, (cpuAfter - cpuBefore) / wall * 100, cpuAfter - cpuBefore, rss, peakRSS))
-    }
-
-    /// CPU seconds (user + system) and resident memory of a process, from /proc.
-    static func usage(_ pid: Int32) throws -> (cpuSeconds: Double, rssMB: Double) {
-        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
-        let fields = stat[stat.index(after: stat.lastIndex(of: ")")!)...].split(separator: " ")
-        let ticks = (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)
-        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
-        let rssKB = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Double($0) } ?? 0
-        return (ticks / Double(sysconf(Int32(_SC_CLK_TCK))), rssKB / 1024)
+        print(String(format: "idle --watch, 1,000 pods, %.0f s: ", idle.seconds) + idle.text)
     }
 
     static func figures(_ values: [Double]) -> String {

@@ -11,18 +11,12 @@ struct LiveKindsWatchTests {
     func otherKinds() async throws {
         let shop = try ShopCluster(deployments: 1)
         let cluster = shop.cluster
-        try cluster.create(json: #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"worker-1"}}"#)
-        try cluster.mergePatch(at: "/api/v1/nodes/worker-1/status", json: Self.nodeStatus(ready: true))
-        try cluster.create(json: #"""
-            {"apiVersion":"v1","kind":"Service","metadata":{"name":"web","namespace":"shop"},
-             "spec":{"selector":{"app":"app-0"},"ports":[{"name":"http","port":80,"targetPort":80,"protocol":"TCP"}]}}
-            """#)
-        #expect(await cluster.settle())
+        #expect(try await shop.addReadyNodeAndWebService())
         let watch = shop.watch(["-o", "json"])
         // Nothing is wrong yet; then, once the nodes are watched, three things go wrong in turn.
         try await shop.waitUntilWatching("/api/v1/nodes")
 
-        try cluster.mergePatch(at: "/api/v1/nodes/worker-1/status", json: Self.nodeStatus(ready: false))
+        try shop.setNode(ready: false)
         #expect(await watch.waitFor(#""code":"node-not-ready""#) != nil, "\(watch.stdout.text)\(watch.stderr.text)")
         try cluster.mergePatch(at: "/api/v1/namespaces/shop/services/web", json: #"{"spec":{"selector":{"app":"nothing"}}}"#)
         #expect(await watch.waitFor(#""code":"service-no-matching-pods""#) != nil, "\(watch.stdout.text)")
@@ -45,12 +39,5 @@ struct LiveKindsWatchTests {
         #expect(await watch.stop() == 0)
         let detected = watch.stdout.text.split(separator: "\n").filter { $0.contains(#""type":"detected""#) }
         #expect(detected.count == 3, "nothing before the node broke, then one finding each: \(detected)")
-    }
-
-    private static func nodeStatus(ready: Bool) -> String {
-        let condition = ready
-            ? #"{"type":"Ready","status":"True","reason":"KubeletReady","message":"kubelet is posting ready status"}"#
-            : #"{"type":"Ready","status":"False","reason":"KubeletNotReady","message":"container runtime network not ready"}"#
-        return #"{"status":{"conditions":[\#(condition)]}}"#
     }
 }

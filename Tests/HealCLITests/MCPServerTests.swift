@@ -170,7 +170,7 @@ struct MCPServerTests {
     @Test("an argument the use case cannot take is a tool error naming it, before anything is read")
     func argumentsCheckedByTheTools() async throws {
         let cluster = try TestCluster(serving: Self.example)
-        let session = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path, "-n", "shop"])
+        let session = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path, "-n", "shop", "-v"])
         let refusals: [(String, [String: Value], String)] = [
             ("diagnose", ["min_age": "soon"], "error: diagnose: \"min_age\": \"soon\" is not a duration; use e.g. 90s, 5m, 2h or 1d"),
             ("diagnose", ["analyzers": ["podz"]], "error: diagnose: \"analyzers\": unknown analyzer podz; known: "),
@@ -198,6 +198,8 @@ struct MCPServerTests {
         }
         #expect(cluster.server.requests.isEmpty)
         #expect(await session.closeInput() == 0)
+        // -v logs each refusal with its reason.
+        #expect(session.stderr.text.contains("notice: diagnose: error: diagnose: \"min_age\": \"soon\" is not a duration"), "\(session.stderr.text)")
     }
 
     @Test("server flags that contradict each other are usage errors before anything is served")

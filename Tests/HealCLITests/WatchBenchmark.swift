@@ -71,21 +71,14 @@ struct WatchBenchmark {
         var service: [Double] = []
         for _ in 0..<Self.runs {
             let shop = try ShopCluster(deployments: 1)
-            let cluster = shop.cluster
-            try cluster.create(json: #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"worker-1"}}"#)
-            try cluster.mergePatch(at: "/api/v1/nodes/worker-1/status", json: Self.readyCondition("True", reason: "KubeletReady"))
-            try cluster.create(json: #"""
-                {"apiVersion":"v1","kind":"Service","metadata":{"name":"web","namespace":"shop"},
-                 "spec":{"selector":{"app":"app-0"},"ports":[{"name":"http","port":80,"targetPort":80,"protocol":"TCP"}]}}
-                """#)
-            #expect(await cluster.settle())
+            #expect(try await shop.addReadyNodeAndWebService())
             let watch = shop.watch(["-o", "json"])
             try await shop.waitUntilWatching("/api/v1/nodes")
             let nodeWrite = ContinuousClock.now
-            try cluster.mergePatch(at: "/api/v1/nodes/worker-1/status", json: Self.readyCondition("False", reason: "KubeletNotReady"))
+            try shop.setNode(ready: false)
             node.append(nodeWrite.duration(to: try #require(await watch.waitFor(#""code":"node-not-ready""#))).seconds)
             let serviceWrite = ContinuousClock.now
-            try cluster.mergePatch(at: "/api/v1/namespaces/shop/services/web", json: #"{"spec":{"selector":{"app":"nothing"}}}"#)
+            try shop.cluster.mergePatch(at: "/api/v1/namespaces/shop/services/web", json: #"{"spec":{"selector":{"app":"nothing"}}}"#)
             service.append(serviceWrite.duration(to: try #require(await watch.waitFor(#""code":"service-no-matching-pods""#))).seconds)
             #expect(await watch.stop() == 0)
         }
@@ -115,22 +108,9 @@ struct WatchBenchmark {
         try await waitUntil("every kind is watched", timeout: .seconds(120)) { watching(cluster, "/api/v1/pods") && watching(cluster, "/api/v1/nodes") }
         let ready = launched.duration(to: .now).seconds
         try await Task.sleep(for: .seconds(5))  // the first diagnosis
-        let (cpuBefore, _) = try HealBenchmark.usage(process.processIdentifier)
-        let started = ContinuousClock.now
-        var peakRSS = 0.0
-        while started.duration(to: .now) < .seconds(seconds) {
-            try await Task.sleep(for: .seconds(1))
-            peakRSS = max(peakRSS, try HealBenchmark.usage(process.processIdentifier).rssMB)
-        }
-        let (cpuAfter, rss) = try HealBenchmark.usage(process.processIdentifier)
-        let wall = started.duration(to: .now).seconds
+        let idle = try await IdleFigures.measure(process, for: seconds)
         #expect(process.isRunning)
-        print(String(format: "idle diagnose -A --watch, 5,000 pods, %.0f s after %.1f s to start watching: CPU %.2f%% of one core (%.2f s), RSS %.1f MB now, %.1f MB peak",
-                     wall, ready, (cpuAfter - cpuBefore) / wall * 100, cpuAfter - cpuBefore, rss, peakRSS))
-    }
-
-    private static func readyCondition(_ status: String, reason: String) -> String {
-        #"{"status":{"conditions":[{"type":"Ready","status":"\#(status)","reason":"\#(reason)","message":"kubelet status"}]}}"#
+        print(String(format: "idle diagnose -A --watch, 5,000 pods, %.0f s after %.1f s to start watching: ", idle.seconds, ready) + idle.text)
     }
 
     static func figures(_ values: [Double]) -> String {

@@ -70,12 +70,23 @@ struct MCPServe {
             return try await calls.run(mutating: definition.mutating) { [progress] in
                 let result = await runner.run(definition, arguments: arguments, progress: progress)
                 await relay?.finish()
+                if result.isError == true { logger.notice("\(definition.tool.name): \(Self.failure(result))") }
                 return result
             }
         } catch {
             logger.info("\(definition.tool.name): cancelled")
             throw error
         }
+    }
+
+    /// The error line of a failed call, for the server's log; a change that did not hold returns
+    /// its document instead.
+    private static func failure(_ result: CallTool.Result) -> String {
+        let lines = result.content.flatMap { content -> [Substring] in
+            guard case .text(let text, _, _) = content else { return [] }
+            return text.split(separator: "\n")
+        }
+        return lines.first { $0.hasPrefix("error: ") }.map(String.init) ?? "the change did not hold (see the result)"
     }
 
     /// Returns when the first of two waits returns: false for `endOfInput`, true for
