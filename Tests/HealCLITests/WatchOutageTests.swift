@@ -48,6 +48,9 @@ struct WatchOutageTests {
         #expect(await watch.stop() == 0, "\(watch.stderr.text)")
         #expect(watch.stdout.text.contains(#""outcome":"succeeded""#), "\(watch.stdout.text)")
         #expect(watch.stderr.text.contains("did not answer the watch"), "\(watch.stderr.text)")
+        // One event each way in the JSON stream, for scripts.
+        #expect(watch.stdout.text.components(separatedBy: #""kind":"APIServerConnectivity""#).count - 1 == 2, "\(watch.stdout.text)")
+        #expect(watch.stdout.text.contains(#""event":"disconnected""#) && watch.stdout.text.contains(#""event":"reconnected""#), "\(watch.stdout.text)")
     }
 
     private func podName(_ cluster: FakeCluster, deployment: String) throws -> String? {

@@ -44,6 +44,8 @@ package struct FailoverWatcher: Sendable {
         case decision(FailoverTrigger.Decision, acting: Bool, note: String?)
         /// A switch ended (its steps went through the executor's `onStep` as they ended).
         case result(FailoverResult)
+        /// The watches lost the API server (`error`: the first failure) or, with nil, got it back.
+        case connectivity(server: String, error: String?)
     }
 
     package struct Summary: Sendable, Encodable {
@@ -85,8 +87,10 @@ package struct FailoverWatcher: Sendable {
         var lastSentence = ""
         var lastLeaseRound = ContinuousClock.now - .seconds(60)
 
+        let server = observer.client.connection.server
+        let connectivity = WatchConnectivity(logger: logger, onOutage: { error in report(.connectivity(server: server, error: error)) })
         let changes = WatchedNamespace.changes(
-            observer: observer, podSelector: topology.podSelector, tick: settings.tick, connectivity: WatchConnectivity(logger: logger))
+            observer: observer, podSelector: topology.podSelector, tick: settings.tick, connectivity: connectivity)
         defer { changes.cancel() }
         var status: FailoverStatus?
         var stale = true

@@ -1,5 +1,6 @@
 import Foundation
 import HealAnalysis
+import HealKube
 import HealModel
 
 /// One thing the healing loop saw, decided or did, as a sentence for people and a JSON line
@@ -105,8 +106,7 @@ extension HealEvent {
         HealEvent(
             type: error == nil ? .reconnected : .disconnected, time: time, workload: ResourceRef(kind: "APIServer", namespace: nil, name: server),
             container: nil, code: error == nil ? "api-server-reachable" : "api-server-unreachable", fingerprint: nil,
-            message: error.map { "the API server did not answer the watches (\($0)); reconnecting with backoff" }
-                ?? "the API server answers again; watching again")
+            message: WatchConnectivity.sentence(error: error))
     }
 
     /// A problem reported before that the newest diagnosis no longer shows.

@@ -1,5 +1,6 @@
 import HealActions
 import HealAnalysis
+import HealKube
 import HealModel
 
 /// The stream `failover watch` prints: one line per decision and per switch, then a summary.
@@ -9,6 +10,15 @@ enum FailoverWatchRenderer {
         var decision: String
         var target: String?
         var acting: Bool
+        var sentence: String
+    }
+
+    private struct ConnectivityDocument: Encodable {
+        var time: Timestamp
+        /// "disconnected" or "reconnected".
+        var event: String
+        var server: String
+        var error: String?
         var sentence: String
     }
 
@@ -29,6 +39,12 @@ enum FailoverWatchRenderer {
                 return "\(time) \(result.plan.from ?? "none") → \(result.plan.to): \(result.outcome.rawValue) in \(FailoverRenderer.seconds(result.failoverSeconds))\(result.message.map { " — \($0)" } ?? "")\n"
             }
             return try ReportRenderer.compactJSON(VersionedDocument(kind: "FailoverResult", body: result))
+        case .connectivity(let server, let error):
+            let event = error == nil ? "reconnected" : "disconnected"
+            let sentence = WatchConnectivity.sentence(error: error)
+            guard json else { return "\(time) \(event.uppercased()) \(sentence)\n" }
+            return try ReportRenderer.compactJSON(VersionedDocument(
+                kind: "APIServerConnectivity", body: ConnectivityDocument(time: time, event: event, server: server, error: error, sentence: sentence)))
         }
     }
 

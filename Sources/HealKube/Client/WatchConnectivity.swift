@@ -57,6 +57,12 @@ package final class WatchConnectivity: Sendable {
         }
     }
 
+    /// An outage's start (`error`: its first failure) or, with nil, its end, as one sentence
+    /// for a script's event stream.
+    package static func sentence(error: String?) -> String {
+        error.map { "the API server did not answer the watches (\($0)); reconnecting with backoff" } ?? "the API server answers again; watching again"
+    }
+
     private static func seconds(_ duration: Duration) -> String {
         String(format: "%.1f", duration.seconds)
     }
