@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(
             name: "HealCLITests",
             dependencies: [
-                "HealApp", "HealCLI", "HealKube", "HealAnalysis", "HealActions", "HealAdvisor", "HealModel", "HealStore", "HealUsage", "HealTestSupport", .product(name: "Yams", package: "Yams"),
+                "HealApp", "HealCLI", "HealHTTP", "HealKube", "HealAnalysis", "HealActions", "HealAdvisor", "HealModel", "HealStore", "HealUsage", "HealTestSupport", .product(name: "Yams", package: "Yams"),
                 .product(name: "MCP", package: "swift-sdk"),
             ],
             exclude: ["Snapshots"]

@@ -431,7 +431,7 @@ _kubectl-heal_failover_watch() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--failback --force --apply --leader-elect --insecure-skip-tls-verify --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--label --trigger --for --stable-for --max-failovers --per --replicas --timeout --scale-down-old-after --lease-name --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
+    non_repeating_options=(--label --trigger --for --stable-for --max-failovers --per --replicas --timeout --scale-down-old-after --lease-name --metrics-addr --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
@@ -465,6 +465,9 @@ _kubectl-heal_failover_watch() {
         return
         ;;
     '--lease-name')
+        return
+        ;;
+    '--metrics-addr')
         return
         ;;
     '--kubeconfig')

@@ -122,6 +122,7 @@ struct ExitCodeTests {
         (["diagnose", "--fix", "-o", "yaml"], "-o table or -o json"),
         (["diagnose", "--metrics-addr", ":9464"], "--watch"),
         (["diagnose", "--watch", "--metrics-addr", "nohost:port"], "nohost:port"),
+        (["failover", "watch", "web", "--metrics-addr", "nohost:port"], "nohost:port"),
         (["diagnose", "--fix", "--env", "=value"], "--env"),
         (["diagnose", "--fix", "--max-memory", "lots"], "--max-memory"),
         (["diagnose", "--fix", "--verify-for", "soon"], "--verify-for"),

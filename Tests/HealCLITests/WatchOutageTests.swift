@@ -1,6 +1,7 @@
 import Foundation
 @testable import HealApp
 import HealCLI
+import HealHTTP
 import HealModel
 import HealTestSupport
 import Testing
@@ -31,11 +32,11 @@ struct WatchOutageTests {
         #expect(watch.stdout.text.components(separatedBy: " RECONNECTED ").count - 1 == 1, "\(watch.stdout.text)")
     }
 
-    @Test("failover watch --apply: after a 10 s outage, blue losing its endpoints still fails over to green")
+    @Test("failover watch --apply: after a 10 s outage, blue losing its endpoints still fails over to green; --metrics-addr counts both")
     func failoverWatch() async throws {
         let blueGreen = try BlueGreenCluster()
         let watch = BackgroundRun([
-            "failover", "watch", "web", "--for", "1s", "--apply", "--timeout", "20s", "-o", "json",
+            "failover", "watch", "web", "--for", "1s", "--apply", "--timeout", "20s", "-o", "json", "-v", "--metrics-addr", "127.0.0.1:0",
             "-n", BlueGreenCluster.namespace, "--kubeconfig", blueGreen.kubeconfig.path,
         ])
         try await blueGreen.waitUntil("the watches are open") { watching(blueGreen.cluster, "/api/v1/namespaces/\(BlueGreenCluster.namespace)/pods") }
@@ -45,12 +46,25 @@ struct WatchOutageTests {
         try await waitUntil("the watcher resumes") { watch.stderr.text.contains("the API server answers again") }
         await blueGreen.setBehaviour(.notReady(message: "Readiness probe failed: HTTP probe failed with statuscode: 404"), "web-blue")
         try await blueGreen.waitUntil("the watcher switched to green", timeout: .seconds(30)) { try blueGreen.activeColour() == "green" }
+        try await waitUntil("the switch is verified") { watch.stdout.text.contains(#""outcome":"succeeded""#) }
+        let metrics = try await Self.scrape(watch.stderr.text)
+        #expect(metrics.contains(#"kubectl_heal_failover_switches_total{direction="failover",outcome="succeeded"} 1"#), "\(metrics)")
+        #expect(!metrics.contains("kubectl_heal_watch_reconnects_total 0\n"), "every watch resumed is counted: \(metrics)")
         #expect(await watch.stop() == 0, "\(watch.stderr.text)")
         #expect(watch.stdout.text.contains(#""outcome":"succeeded""#), "\(watch.stdout.text)")
         #expect(watch.stderr.text.contains("did not answer the watch"), "\(watch.stderr.text)")
         // One event each way in the JSON stream, for scripts.
         #expect(watch.stdout.text.components(separatedBy: #""kind":"APIServerConnectivity""#).count - 1 == 2, "\(watch.stdout.text)")
         #expect(watch.stdout.text.contains(#""event":"disconnected""#) && watch.stdout.text.contains(#""event":"reconnected""#), "\(watch.stdout.text)")
+    }
+
+    /// GET /metrics from the address the watcher said it serves on (`-v`).
+    private static func scrape(_ stderr: String) async throws -> String {
+        let line = try #require(stderr.split(separator: "\n").first { $0.contains("serving Prometheus metrics on ") }, "\(stderr)")
+        let url = String(try #require(line.split(separator: " ").last))
+        let response = try await HTTPClient().send(HTTPRequest(url: url))
+        #expect(response.status == 200)
+        return String(decoding: response.body, as: UTF8.self)
     }
 
     private func podName(_ cluster: FakeCluster, deployment: String) throws -> String? {

@@ -61,11 +61,13 @@ package struct FailoverWatcher: Sendable {
     let settings: Settings
     let elector: LeaseElector?
     let logger: Logger
+    let metrics: FailoverMetrics?
 
-    package init(executor: FailoverExecutor, settings: Settings, logger: Logger) {
+    package init(executor: FailoverExecutor, settings: Settings, logger: Logger, metrics: FailoverMetrics? = nil) {
         self.executor = executor
         self.settings = settings
         self.logger = logger
+        self.metrics = metrics
         let observer = executor.observer
         elector = settings.leaseName.map {
             LeaseElector(client: observer.client, namespace: observer.namespace, name: $0, identity: settings.identity, logger: logger)
@@ -88,7 +90,9 @@ package struct FailoverWatcher: Sendable {
         var lastLeaseRound = ContinuousClock.now - .seconds(60)
 
         let server = observer.client.connection.server
-        let connectivity = WatchConnectivity(logger: logger, onOutage: { error in report(.connectivity(server: server, error: error)) })
+        let metrics = metrics
+        let connectivity = WatchConnectivity(
+            logger: logger, onReconnect: { metrics?.watchReconnected() }, onOutage: { error in report(.connectivity(server: server, error: error)) })
         let changes = WatchedNamespace.changes(
             observer: observer, podSelector: topology.podSelector, tick: settings.tick, connectivity: connectivity)
         defer { changes.cancel() }
@@ -191,6 +195,9 @@ package struct FailoverWatcher: Sendable {
     }
 
     private func tally(_ result: FailoverResult?, decision: FailoverTrigger.Decision, into summary: inout Summary) {
+        var failback = false
+        if case .failback = decision { failback = true }
+        metrics?.switchFinished(failback: failback, outcome: result?.outcome)
         switch result?.outcome {
         case .succeeded:
             if case .failback = decision { summary.failbacks += 1 } else { summary.failovers += 1 }

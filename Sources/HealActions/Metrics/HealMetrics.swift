@@ -5,7 +5,7 @@ import Synchronization
 /// What the healing loop did, as Prometheus metrics for `--watch --metrics-addr`: incidents
 /// found, actions and their outcomes, how fast problems were noticed and repaired. Safe to
 /// update from any task or thread; `MetricsServer` renders it on each scrape.
-package final class HealMetrics: Sendable {
+package final class HealMetrics: MetricsSource {
     package enum Outcome: String, Sendable, CaseIterable {
         /// Applied and verified healthy.
         case succeeded
@@ -89,14 +89,7 @@ package final class HealMetrics: Sendable {
             state.repairDuration.render(),
             PrometheusText.header("kubectl_heal_watched_pods", type: "gauge", help: "Pods the watcher currently follows.")
                 + PrometheusText.sample("kubectl_heal_watched_pods", Double(state.watchedPods)),
-            PrometheusText.header(
-                "kubectl_heal_watch_reconnects_total", type: "counter",
-                help: "Watches that resumed after the API server dropped or refused them (restarts, outages).")
-                + PrometheusText.sample("kubectl_heal_watch_reconnects_total", Double(state.watchReconnects)),
-            PrometheusText.header("kubectl_heal_up", type: "gauge", help: "1 while the healing watcher runs.")
-                + PrometheusText.sample("kubectl_heal_up", 1),
-            PrometheusText.header("kubectl_heal_start_time_seconds", type: "gauge", help: "When the watcher started, in seconds since the Unix epoch.")
-                + PrometheusText.sample("kubectl_heal_start_time_seconds", startTime.timeIntervalSince1970),
+            PrometheusText.watcherFamilies(watcher: "healing", reconnects: state.watchReconnects, startTime: startTime),
         ].joined()
     }
 }

@@ -4,7 +4,7 @@ import Glibc
 import Logging
 import Synchronization
 
-/// Serves `HealMetrics` at `http://--metrics-addr/metrics` for Prometheus. Plain blocking
+/// Serves a watcher's metrics at `http://--metrics-addr/metrics` for Prometheus. Plain blocking
 /// sockets on threads of its own: scrapes never wait for, or block, the healing loop's tasks.
 /// One request per connection; each connection is bounded in size and time (`MetricsExchange`).
 package final class MetricsServer: Sendable {
@@ -15,7 +15,7 @@ package final class MetricsServer: Sendable {
     static let connectionLimit = 8
 
     private let listener: Int32
-    private let metrics: HealMetrics
+    private let metrics: any MetricsSource
     private let logger: Logger
     private let state = Mutex(State())
     /// Entered by every thread of the server, so `stop()` can wait for them.
@@ -27,7 +27,7 @@ package final class MetricsServer: Sendable {
     }
 
     /// Listens at once and serves on its own threads until `stop()`.
-    package init(address: MetricsAddress, metrics: HealMetrics, logger: Logger) throws(MetricsServerError) {
+    package init(address: MetricsAddress, metrics: any MetricsSource, logger: Logger) throws(MetricsServerError) {
         let (descriptor, port) = try ListeningSocket.open(address)
         self.address = MetricsAddress(host: address.host, port: port)
         self.listener = descriptor

@@ -12,12 +12,17 @@ package struct FailoverWatchJob {
         self.environment = environment
     }
 
-    /// `force` acts on objects Argo CD or Flux manage.
+    /// `force` acts on objects Argo CD or Flux manage; `metricsAddress` (HOST:PORT) serves
+    /// Prometheus metrics while it runs.
     package func run(
-        _ settings: FailoverWatcher.Settings, force: Bool, onStep: @escaping @Sendable (FailoverResult.Step) -> Void,
+        _ settings: FailoverWatcher.Settings, force: Bool, metricsAddress: String? = nil, onStep: @escaping @Sendable (FailoverResult.Step) -> Void,
         report: @escaping @Sendable (FailoverWatcher.Report) -> Void
     ) async throws -> FailoverWatcher.Summary {
-        let watcher = FailoverWatcher(executor: session.executor(force: force, onStep: onStep), settings: settings, logger: session.logger)
+        let metrics = FailoverMetrics()
+        let server = try MetricsEndpoint.start(metricsAddress, metrics: metrics, logger: session.logger)
+        defer { server?.stop() }
+        let watcher = FailoverWatcher(
+            executor: session.executor(force: force, onStep: onStep), settings: settings, logger: session.logger, metrics: metrics)
         let session = session
         let watching = Task { try await session.run { try await watcher.run(report: report) } }
         // A stop, or cancelling the caller, ends the watch after a switch in progress has finished.

@@ -117,11 +117,8 @@ package struct HealJob {
         var settings = HealWatcher.Settings(namespace: namespace)
         settings.excludedNamespaces = request.diagnose.excludedNamespaces
         settings.options = request.diagnose.options
-        let server = try request.metricsAddress.map { text throws(MetricsServerError) in
-            try MetricsServer(address: MetricsAddress(parsing: text), metrics: metrics, logger: logger)
-        }
+        let server = try MetricsEndpoint.start(request.metricsAddress, metrics: metrics, logger: logger)
         defer { server?.stop() }
-        if let server { logger.notice("serving Prometheus metrics on http://\(server.address)/metrics") }
         let watcher = HealWatcher(
             client: client, settings: settings, session: session, logger: logger, now: environment.now,
             onPodCount: { metrics.setWatchedPods($0) }, onReconnect: { metrics.watchReconnected() }, emit: emit)

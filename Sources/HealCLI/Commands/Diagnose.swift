@@ -116,11 +116,7 @@ struct Diagnose: HealCommand {
         }
         if let metricsAddr {
             guard watch else { throw ValidationError("--metrics-addr serves metrics while --watch runs; add --watch") }
-            do {
-                _ = try MetricsAddress(parsing: metricsAddr)
-            } catch {
-                throw ValidationError("\(error.message); \(error.hint)")
-            }
+            try MetricsAddressFlag.check(metricsAddr)
         }
         if let selector = scope.selector { _ = try parseFlag("-l") { () throws(InvalidInput) in try DiagnosisInput.selector(selector) } }
     }

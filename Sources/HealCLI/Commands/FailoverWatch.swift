@@ -18,7 +18,8 @@ struct FailoverWatch: HealCommand {
             Every decision is printed as one sentence (-o json: one JSON document per line). Without --apply \
             it only reports what it would do. SIGINT/SIGTERM stop it cleanly: a switch in progress finishes \
             first, then a session summary is printed. With --leader-elect, only the holder of a \
-            coordination.k8s.io Lease acts (run several replicas in-cluster; see the README for the Role).
+            coordination.k8s.io Lease acts (run several replicas in-cluster; see the README for the Role). \
+            --metrics-addr serves Prometheus metrics (switches by direction and outcome, resumed watches).
 
             Examples:
               kubectl heal failover watch web -n shop --for 10s --failback --stable-for 20s --apply
@@ -61,6 +62,9 @@ struct FailoverWatch: HealCommand {
     @Option(help: ArgumentHelp("The Lease for --leader-elect (default: kubectl-heal-failover-SERVICE).", valueName: "name"))
     var leaseName: String?
 
+    @Option(help: ArgumentHelp("Serve Prometheus metrics on HOST:PORT (:PORT for every interface): switches, resumed watches.", valueName: "host:port"))
+    var metricsAddr: String?
+
     @OptionGroup(title: "Cluster access") var cluster: ClusterOptions
 
     @Option(name: .shortAndLong, help: "Output format: table (one sentence per decision) or json (one document per line).")
@@ -78,6 +82,7 @@ struct FailoverWatch: HealCommand {
         }
         if maxFailovers < 1 { throw ValidationError("--max-failovers \(maxFailovers) must be at least 1") }
         if output == .yaml { throw ValidationError("watch prints a stream: use -o table or -o json (one JSON document per line)") }
+        if let metricsAddr { try MetricsAddressFlag.check(metricsAddr) }
     }
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
@@ -94,7 +99,7 @@ struct FailoverWatch: HealCommand {
             policy: policy, apply: apply, replicas: timing.replicas, timeoutSeconds: timing.timeoutSeconds,
             scaleDownOldAfter: try scaleDownOldAfter.map { try FailoverSwitchOptions.seconds($0, flag: "--scale-down-old-after") },
             leaseName: leaderElect ? (leaseName ?? "kubectl-heal-failover-\(target.service)") : nil)
-        let summary = try await FailoverWatchJob(session: session, environment: environment).run(settings, force: timing.force) { step in
+        let summary = try await FailoverWatchJob(session: session, environment: environment).run(settings, force: timing.force, metricsAddress: metricsAddr) { step in
             if let line = try? FailoverRenderer.stepLine(step, json: json) { stdout.write(line) }
         } report: { report in
             if let text = try? FailoverWatchRenderer.line(report, json: json, at: Timestamp(now())) { stdout.write(text) }
