@@ -132,6 +132,26 @@ struct FailoverClusterTests {
         #expect(!blueGreen.cluster.server.requests.contains { $0.method == "PATCH" && $0.path == BlueGreenCluster.servicePath })
     }
 
+    @Test("SIGINT with the standby's scale-up applied but not yet answered: the write may have landed, so it is undone; exit 1")
+    func interruptedDuringScaleUp() async throws {
+        let blueGreen = try BlueGreenCluster()
+        await blueGreen.setBehaviour(.readyAfter(.seconds(3600)), "web-green")
+        // The dry run answers at once; the real scale-up lands at once and is answered 3 s later.
+        blueGreen.cluster.server.script(
+            method: "PATCH", path: "/apis/apps/v1/namespaces/\(BlueGreenCluster.namespace)/deployments/web-green",
+            responses: [.fixture, .answeredLate(.seconds(3), .fixture)])
+        let run = BackgroundRun([
+            "failover", "web", "--to", "green", "--apply", "--yes", "--timeout", "60s",
+            "-n", BlueGreenCluster.namespace, "--kubeconfig", blueGreen.kubeconfig.path,
+        ])
+        try await blueGreen.waitUntil("green is scaled up") { try blueGreen.deployment("web-green").spec.replicas == 2 }
+        let code = await run.stop()
+        #expect(code == 1, "\(run.stderr.text)")
+        #expect(run.stderr.text.contains("interrupted before the switch"), "\(run.stderr.text)")
+        #expect(try blueGreen.activeColour() == "blue")
+        #expect(try blueGreen.deployment("web-green").spec.replicas == 0)
+    }
+
     @Test("a 409 on the standby's scale-up (the controller wrote its status in between) is read again and retried")
     func scaleConflictRetried() async throws {
         let blueGreen = try BlueGreenCluster()

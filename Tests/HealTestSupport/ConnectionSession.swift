@@ -23,6 +23,11 @@ struct ConnectionSession {
             return listener.sleep(duration) && perform(next, for: request, keepAlive: keepAlive, on: connection)
         case .dropConnection:
             return false
+        case .answeredLate(let duration, let inner):
+            guard let wire = router.render(inner, for: request) else {
+                preconditionFailure("FakeAPIServer: .answeredLate needs a plain response, not \(inner)")
+            }
+            return listener.sleep(duration) && connection.write(wire.head(closing: !keepAlive) + wire.framedBody) && keepAlive
         case .truncated(let inner, let keptBytes):
             guard var wire = router.render(inner, for: request) else {
                 preconditionFailure("FakeAPIServer: .truncated needs a plain response, not \(inner)")

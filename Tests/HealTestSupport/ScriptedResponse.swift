@@ -17,6 +17,10 @@ package enum ScriptedResponse: Sendable {
     case retryAfter(code: Int, seconds: Int)
     /// Waits, then responds; the client sees a slow server.
     indirect case delayed(Duration, ScriptedResponse)
+    /// Handles the request at once (a write lands), then waits before answering: a client that
+    /// gives up meanwhile cannot know its write landed. The wrapped response must be a plain
+    /// one (`fixture` included).
+    indirect case answeredLate(Duration, ScriptedResponse)
     /// Closes the connection without sending a byte.
     case dropConnection
     /// Sends the head (with the full `Content-Length`) and the first `keepingBodyBytes` bytes of

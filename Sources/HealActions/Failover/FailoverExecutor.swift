@@ -84,13 +84,20 @@ package struct FailoverExecutor: Sendable {
         var scaled = false
         var generation = 0
         if plan.standbyReplicasBefore < plan.replicas {
-            try await timed(.scaleStandby, into: &result) {
-                let scaling = try await scale(plan.toDeployment, from: plan.standbyReplicasBefore, to: plan.replicas)
-                generation = scaling.generation
-                scaled = scaling.wrote
-                return scaling.wrote
-                    ? "deployment/\(plan.toDeployment) \(plan.standbyReplicasBefore) → \(plan.replicas) replicas"
-                    : "deployment/\(plan.toDeployment) already has at least \(plan.replicas) replicas"
+            do {
+                try await timed(.scaleStandby, into: &result) {
+                    let scaling = try await scale(plan.toDeployment, from: plan.standbyReplicasBefore, to: plan.replicas)
+                    generation = scaling.generation
+                    scaled = scaling.wrote
+                    return scaling.wrote
+                        ? "deployment/\(plan.toDeployment) \(plan.standbyReplicasBefore) → \(plan.replicas) replicas"
+                        : "deployment/\(plan.toDeployment) already has at least \(plan.replicas) replicas"
+                }
+            } catch where Task.isCancelled {
+                // Interrupted with the scale-up in flight: it may have landed, so it is undone as
+                // after a scale-up (which writes nothing when it did not land).
+                await scaleBack(plan)
+                return await notSwitched(.interrupted(standby: plan.toDeployment), on: subject, result, started: started)
             }
         }
         do {
@@ -101,13 +108,16 @@ package struct FailoverExecutor: Sendable {
             if scaled { await scaleBack(plan) }
             let refusal = Task.isCancelled ? FailoverError.interrupted(standby: scaled ? plan.toDeployment : nil) : error as? FailoverError
             guard let refusal else { throw error }
-            await events.record(on: subject, type: "Warning", reason: "FailoverFailed", message: "Not switched to \(plan.to): \(refusal.message)")
-            result.outcome = .refused
-            result.error = refusal
-            return finish(result, started: started)
+            return await notSwitched(refusal, on: subject, result, started: started)
+        }
+        if Task.isCancelled {
+            if scaled { await scaleBack(plan) }
+            return await notSwitched(.interrupted(standby: scaled ? plan.toDeployment : nil), on: subject, result, started: started)
         }
         try await timed(.switchSelector, into: &result) {
-            try await switchSelector(plan, from: plan.from, to: plan.to, outcome: "switched")
+            // Past this point a signal no longer stops the failover: a switch cut off in flight
+            // might have landed unverified.
+            try await Task.detached { [self] in try await switchSelector(plan, from: plan.from, to: plan.to, outcome: "switched") }.value
             return "selector \(plan.colourLabel)=\(plan.from ?? "none") → \(plan.colourLabel)=\(plan.to)"
         }
         do {
@@ -299,6 +309,17 @@ package struct FailoverExecutor: Sendable {
     private func record(_ step: FailoverResult.Step, into result: inout FailoverResult) {
         result.steps.append(step)
         onStep(step)
+    }
+
+    /// The failover stopped before the switch: said in an Event on the Service and in the result.
+    private func notSwitched(
+        _ refusal: FailoverError, on subject: EventRecorder.Subject, _ result: FailoverResult, started: ContinuousClock.Instant
+    ) async -> FailoverResult {
+        await events.record(on: subject, type: "Warning", reason: "FailoverFailed", message: "Not switched to \(result.plan.to): \(refusal.message)")
+        var result = result
+        result.outcome = .refused
+        result.error = refusal
+        return finish(result, started: started)
     }
 
     private func finish(_ result: FailoverResult, started: ContinuousClock.Instant) -> FailoverResult {
