@@ -206,7 +206,8 @@ package struct FailoverExecutor: Sendable {
         var step = FailoverResult.Step(kind: .scaleDownOld, result: .done, seconds: 0, detail: "deployment/\(deployment) → 0 replicas after \(DurationText.format(seconds: delay))")
         do {
             try await Task.sleep(for: .seconds(delay))
-            try await scale(deployment, from: nil, to: 0)
+            // A signal during the wait skips it; once written, the scale-down is seen through.
+            _ = try await Task.detached { [self] in try await scale(deployment, from: nil, to: 0) }.value
         } catch where Task.isCancelled {
             step.result = .skipped
             step.detail = "interrupted: deployment/\(deployment) keeps its replicas"
