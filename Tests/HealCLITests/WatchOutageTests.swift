@@ -58,6 +58,28 @@ struct WatchOutageTests {
         #expect(watch.stdout.text.contains(#""event":"disconnected""#) && watch.stdout.text.contains(#""event":"reconnected""#), "\(watch.stdout.text)")
     }
 
+    @Test("a watch the API server refuses (403) is not an outage: diagnose --watch and failover watch exit 77 with the RBAC hint")
+    func refusedWatchIsFatal() async throws {
+        let forbidden = ScriptedResponse.status(
+            code: 403, reason: "Forbidden",
+            message: #"pods is forbidden: User "system:serviceaccount:shop:heal" cannot watch resource "pods" in API group "" in the namespace "shop""#)
+        let shop = try ShopCluster(deployments: 1)
+        shop.cluster.server.script(path: ShopCluster.pods, query: ["watch": "1"], responses: [forbidden])
+        // A stop after 20 s keeps a watcher that wrongly waits it out from hanging the test.
+        let stopLater: @Sendable () async -> Void = { try? await Task.sleep(for: .seconds(20)) }
+        let diagnose = await CLIRunner.run(["diagnose", "--watch", "-n", "shop", "--kubeconfig", shop.kubeconfig.path], stopRequested: stopLater)
+        #expect(diagnose.exitCode == 77, "\(diagnose.stderr)")
+        #expect(diagnose.stderr.contains("cannot watch resource"), "\(diagnose.stderr)")
+        #expect(diagnose.stderr.contains("hint: "), "\(diagnose.stderr)")
+
+        let blueGreen = try BlueGreenCluster()
+        let pods = "/api/v1/namespaces/\(BlueGreenCluster.namespace)/pods"
+        blueGreen.cluster.server.script(path: pods, query: ["watch": "1"], responses: [forbidden])
+        let failover = await blueGreen.run(["failover", "watch", "web"], stopRequested: stopLater)
+        #expect(failover.exitCode == 77, "\(failover.stderr)")
+        #expect(failover.stderr.contains("hint: "), "\(failover.stderr)")
+    }
+
     /// GET /metrics from the address the watcher said it serves on (`-v`).
     private static func scrape(_ stderr: String) async throws -> String {
         let line = try #require(stderr.split(separator: "\n").first { $0.contains("serving Prometheus metrics on ") }, "\(stderr)")
