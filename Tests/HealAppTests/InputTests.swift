@@ -9,16 +9,16 @@ import Testing
 struct InputTests {
     @Test("workload targets: only Deployments, StatefulSets and DaemonSets, by any of their names")
     func workloadTargets() throws {
-        #expect(try WorkloadTarget(parsing: "sts/db") == WorkloadTarget(kind: .statefulSets, name: "db"))
-        #expect(try WorkloadTarget(parsing: "deployment/web") == WorkloadTarget(kind: .deployments, name: "web"))
-        #expect(throws: InvalidInput("\"web\" is not TYPE/NAME; write e.g. deployment/web, statefulset/db or daemonset/agent")) { try WorkloadTarget(parsing: "web") }
-        #expect(throws: InvalidInput("\"svc\" in \"svc/api\" is not a workload type; use deployment, statefulset or daemonset")) { try WorkloadTarget(parsing: "svc/api") }
+        #expect(try TargetInput.workload("sts/db") == ResourceTarget(kind: .statefulSets, name: "db"))
+        #expect(try TargetInput.workload("deployment/web") == ResourceTarget(kind: .deployments, name: "web"))
+        #expect(throws: InvalidInput("\"web\" is not TYPE/NAME; write e.g. deployment/web, statefulset/db or daemonset/agent")) { try TargetInput.workload("web") }
+        #expect(throws: InvalidInput("\"svc\" in \"svc/api\" is not a workload type; use deployment, statefulset or daemonset")) { try TargetInput.workload("svc/api") }
     }
 
     @Test("diagnosis input: targets of any kind, analyzer names, label selectors, durations")
     func diagnosisInput() throws {
-        #expect(try DiagnosisInput.target("svc/api") == ResourceTarget(kind: .services, name: "api"))
-        #expect(throws: InvalidInput.self) { try DiagnosisInput.target("widget/x") }
+        #expect(try TargetInput.object("svc/api") == ResourceTarget(kind: .services, name: "api"))
+        #expect(throws: InvalidInput.self) { try TargetInput.object("widget/x") }
         #expect(try DiagnosisInput.analyzers([" pods ", ""]) == ["pods"])
         #expect(throws: InvalidInput.self) { try DiagnosisInput.analyzers(["podz"]) }
         #expect(try DiagnosisInput.selector("app=web").matches(["app": "web"]))

@@ -33,7 +33,7 @@ struct UseCaseTests {
     func missingTarget() async throws {
         let request = DiagnoseRequest(
             source: .snapshot(Self.example), namespace: "shop", allNamespaces: false,
-            options: DiagnosisOptions(targets: [try DiagnosisInput.target("deployment/nope")]))
+            options: DiagnosisOptions(targets: [try TargetInput.object("deployment/nope")]))
         await #expect(throws: AppError.targetNotFound(type: "deployment", name: "nope", namespace: "shop")) {
             try await DiagnoseJob(environment: Self.environment(), logLevel: .warning).run(request)
         }

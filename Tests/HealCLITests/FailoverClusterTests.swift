@@ -119,12 +119,7 @@ struct FailoverClusterTests {
     func interruptedBeforeSwitch() async throws {
         let blueGreen = try BlueGreenCluster()
         await blueGreen.setBehaviour(.readyAfter(.seconds(3600)), "web-green")
-        let run = BackgroundRun([
-            "failover", "web", "--to", "green", "--apply", "--yes", "--timeout", "60s",
-            "-n", BlueGreenCluster.namespace, "--kubeconfig", blueGreen.kubeconfig.path,
-        ])
-        try await blueGreen.waitUntil("green is scaled up") { try blueGreen.deployment("web-green").spec.replicas == 2 }
-        let code = await run.stop()
+        let (code, run) = try await Self.interruptAfterScaleUp(blueGreen)
         #expect(code == 1, "\(run.stderr.text)")
         #expect(run.stderr.text.contains("interrupted before the switch"), "\(run.stderr.text)")
         #expect(try blueGreen.activeColour() == "blue")
@@ -140,16 +135,22 @@ struct FailoverClusterTests {
         blueGreen.cluster.server.script(
             method: "PATCH", path: "/apis/apps/v1/namespaces/\(BlueGreenCluster.namespace)/deployments/web-green",
             responses: [.fixture, .answeredLate(.seconds(3), .fixture)])
+        let (code, run) = try await Self.interruptAfterScaleUp(blueGreen)
+        #expect(code == 1, "\(run.stderr.text)")
+        #expect(run.stderr.text.contains("interrupted before the switch"), "\(run.stderr.text)")
+        #expect(try blueGreen.activeColour() == "blue")
+        #expect(try blueGreen.deployment("web-green").spec.replicas == 0)
+    }
+
+    /// `failover web --to green --apply --yes` in the background, sent SIGINT once green's scale-up
+    /// has landed; its exit code and output.
+    private static func interruptAfterScaleUp(_ blueGreen: BlueGreenCluster) async throws -> (Int32, BackgroundRun) {
         let run = BackgroundRun([
             "failover", "web", "--to", "green", "--apply", "--yes", "--timeout", "60s",
             "-n", BlueGreenCluster.namespace, "--kubeconfig", blueGreen.kubeconfig.path,
         ])
         try await blueGreen.waitUntil("green is scaled up") { try blueGreen.deployment("web-green").spec.replicas == 2 }
-        let code = await run.stop()
-        #expect(code == 1, "\(run.stderr.text)")
-        #expect(run.stderr.text.contains("interrupted before the switch"), "\(run.stderr.text)")
-        #expect(try blueGreen.activeColour() == "blue")
-        #expect(try blueGreen.deployment("web-green").spec.replicas == 0)
+        return (await run.stop(), run)
     }
 
     @Test("a 409 on the standby's scale-up (the controller wrote its status in between) is read again and retried")

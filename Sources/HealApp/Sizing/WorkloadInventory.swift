@@ -11,11 +11,11 @@ package struct WorkloadInventory {
         package var namespace: String?
         package var allNamespaces: Bool
         package var excludedNamespaces: [String]
-        package var target: WorkloadTarget?
+        package var target: ResourceTarget?
         package var selector: LabelSelectorExpression?
 
         package init(
-            source: DiagnoseRequest.Source, namespace: String?, allNamespaces: Bool, excludedNamespaces: [String] = [], target: WorkloadTarget? = nil,
+            source: DiagnoseRequest.Source, namespace: String?, allNamespaces: Bool, excludedNamespaces: [String] = [], target: ResourceTarget? = nil,
             selector: LabelSelectorExpression? = nil
         ) {
             self.source = source

@@ -181,7 +181,7 @@ struct Diagnose: HealCommand {
     }
 
     private func targetList() throws -> [ResourceTarget] {
-        try targets.map { text in try parseFlag(nil) { () throws(InvalidInput) in try DiagnosisInput.target(text) } }
+        try targets.map { text in try parseFlag(nil) { () throws(InvalidInput) in try TargetInput.object(text) } }
     }
 
     private func analyzerSelection() throws -> Set<String>? {

@@ -79,6 +79,13 @@ struct ToolArguments: Sendable {
         return try parsing(key) { () throws(InvalidInput) in try parse(text) }
     }
 
+    /// A number argument checked by one of HealApp's checks; its complaint is a tool error
+    /// naming the key.
+    func number(_ key: String, _ check: (Double) throws(InvalidInput) -> Double) throws(PresentedError) -> Double? {
+        guard let value = try number(key) else { return nil }
+        return try parsing(key) { () throws(InvalidInput) in try check(value) }
+    }
+
     /// A value HealApp's parsers or checks refuse, as a tool error naming the key.
     func parsing<Parsed>(_ key: String, _ parse: () throws(InvalidInput) -> Parsed) throws(PresentedError) -> Parsed {
         do {

@@ -54,7 +54,7 @@ enum DiagnoseTools {
                 message: "explain_finding needs an LLM, and this server has none configured",
                 hint: "restart the server with --llm-base-url and --llm-model (or their environment variables)", exitCode: ExitStatus.configuration)
         }
-        let target = try arguments.parsed("target", DiagnosisInput.target)
+        let target = try arguments.parsed("target", TargetInput.object)
         let outcome = try await DiagnoseJob(environment: call.environment, logLevel: call.logLevel).run(
             request(try arguments.namespace(in: call.settings.scope), options: DiagnosisOptions(targets: target.map { [$0] } ?? []), call: call))
         let (report, _) = await llm.explain(outcome.report, snapshot: outcome.snapshot)
@@ -92,7 +92,7 @@ enum DiagnoseTools {
     private static func targets(_ arguments: ToolArguments) throws(PresentedError) -> [ResourceTarget] {
         var targets: [ResourceTarget] = []
         for text in try arguments.strings("targets") {
-            targets.append(try arguments.parsing("targets") { () throws(InvalidInput) in try DiagnosisInput.target(text) })
+            targets.append(try arguments.parsing("targets") { () throws(InvalidInput) in try TargetInput.object(text) })
         }
         return targets
     }

@@ -116,7 +116,7 @@ enum SizingTools {
         let cpu = try arguments.parsed("cpu_per_pod", SizingInput.cores)
         let memory = try arguments.parsed("memory_per_pod", SizingInput.bytes)
         let replicas = try arguments.integer("replicas")
-        let target = try arguments.parsed("target", WorkloadTarget.init(parsing:))
+        let target = try arguments.parsed("target", TargetInput.workload)
         let describesPod = cpu != nil || memory != nil || replicas != nil
         if let preset = try arguments.string("preset").flatMap(ScenarioPreset.init(rawValue:)) {
             guard target == nil, !describesPod else { throw arguments.misuse("preset fixes every figure; drop target, cpu_per_pod, memory_per_pod and replicas") }
@@ -137,7 +137,7 @@ enum SizingTools {
     private static func inventory(_ arguments: ToolArguments, _ choice: NamespaceScope.Choice, _ call: ToolCall) throws -> WorkloadInventory.Request {
         WorkloadInventory.Request(
             source: call.source(choice), namespace: choice.namespace, allNamespaces: choice.allNamespaces,
-            target: try arguments.parsed("target", WorkloadTarget.init(parsing:)),
+            target: try arguments.parsed("target", TargetInput.workload),
             selector: try arguments.parsed("selector", DiagnosisInput.selector))
     }
 
@@ -154,12 +154,8 @@ enum SizingTools {
 
     private static func recommendation(_ arguments: ToolArguments, _ choice: NamespaceScope.Choice, _ call: ToolCall) throws -> RecommendJob.Request {
         var settings = RecommenderSettings()
-        settings.cpuPercentile = try arguments.number("cpu_percentile").map { value throws(PresentedError) in
-            try arguments.parsing("cpu_percentile") { () throws(InvalidInput) in try SizingInput.percentile(value) }
-        } ?? settings.cpuPercentile
-        settings.memoryBufferPercent = try arguments.number("memory_buffer").map { value throws(PresentedError) in
-            try arguments.parsing("memory_buffer") { () throws(InvalidInput) in try SizingInput.memoryBuffer(value) }
-        } ?? settings.memoryBufferPercent
+        settings.cpuPercentile = try arguments.number("cpu_percentile", SizingInput.percentile) ?? settings.cpuPercentile
+        settings.memoryBufferPercent = try arguments.number("memory_buffer", SizingInput.memoryBuffer) ?? settings.memoryBufferPercent
         return RecommendJob.Request(
             inventory: try inventory(arguments, choice, call), settings: settings, usage: try usage(arguments), prometheus: call.settings.prometheus,
             store: call.settings.store, cluster: call.cluster(choice))
