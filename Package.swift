@@ -32,10 +32,13 @@ let package = Package(
         ),
         // Narrow Kubernetes models and the ClusterSnapshot the analyzers read.
         .target(name: "HealModel"),
+        // kube-apiserver's protobuf wire format, transcoded through the narrow schema generated
+        // from proto/*.proto into the JSON the models decode.
+        .target(name: "HealProtobuf"),
         .target(
             name: "HealKube",
             dependencies: [
-                "HealHTTP", "HealModel",
+                "HealHTTP", "HealModel", "HealProtobuf",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -96,16 +99,17 @@ let package = Package(
 
         .target(
             name: "HealTestSupport",
-            dependencies: ["HealModel"],
+            dependencies: ["HealModel", "HealProtobuf"],
             path: "Tests/HealTestSupport"
         ),
         .testTarget(name: "HealTestSupportTests", dependencies: ["HealTestSupport"]),
         .testTarget(name: "HealHTTPTests", dependencies: ["HealHTTP", "HealTestSupport"]),
         .testTarget(name: "HealModelTests", dependencies: ["HealModel", "HealTestSupport"]),
+        .testTarget(name: "HealProtobufTests", dependencies: ["HealProtobuf", "HealTestSupport"]),
         .testTarget(
             name: "HealKubeTests",
             dependencies: [
-                "HealKube", "HealHTTP", "HealModel", "HealTestSupport",
+                "HealKube", "HealHTTP", "HealModel", "HealProtobuf", "HealTestSupport",
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),

@@ -13,4 +13,5 @@ for file in completions/kubectl-heal.bash completions/_kubectl-heal completions/
     fi
 done
 python3 scripts/fixtures/make-scenarios.py --check || status=1
+python3 scripts/proto/generate-schema.py --check || status=1
 exit "$status"

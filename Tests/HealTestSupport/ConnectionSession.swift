@@ -76,7 +76,7 @@ struct ConnectionSession {
     /// Sends `stream` until it ends, polling often enough to notice a client that went away
     /// or a server that stopped while nothing was happening.
     private func live(_ stream: any LiveStream, keepAlive: Bool, on connection: HTTPConnection) -> Bool {
-        var head = WireResponse(status: 200, contentType: "application/json", body: Data())
+        var head = WireResponse(status: 200, contentType: stream.contentType, body: Data())
         head.chunked = true
         guard connection.write(head.head(closing: !keepAlive)) else { return false }
         while true {

@@ -14,6 +14,8 @@ enum BackendReply {
 /// A response body produced while it is being sent. The connection thread calls `next`
 /// until `.end`, and gives up when the client disconnects or the server stops.
 protocol LiveStream {
+    /// The stream's Content-Type.
+    var contentType: String { get }
     func next(waitingAtMost timeout: Duration) -> LiveStreamStep
 }
 

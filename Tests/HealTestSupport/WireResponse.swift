@@ -35,6 +35,10 @@ struct WireResponse: Sendable {
         WireResponse(status: status, contentType: "application/json", body: value.serialized)
     }
 
+    static func protobuf(_ body: Data, status: Int = 200) -> WireResponse {
+        WireResponse(status: status, contentType: ProtobufEncoder.mediaType, body: body)
+    }
+
     /// The status line and headers, with the framing header this response uses.
     func head(closing: Bool) -> Data {
         var text = "HTTP/1.1 \(status) \(Self.reasonPhrase(status))\r\n"

@@ -1,6 +1,7 @@
 import Foundation
 import HealHTTP
 import HealModel
+import HealProtobuf
 
 extension KubeClient {
     /// A watch that never gives up on a transient failure, as client-go's reflector: when the
@@ -97,6 +98,7 @@ extension KubeClient {
         if let labelSelector = labelSelector.nonEmpty { request.query.append(("labelSelector", labelSelector)) }
         if let fieldSelector = fieldSelector.nonEmpty { request.query.append(("fieldSelector", fieldSelector)) }
         request.timeout = .zero
+        if Self.readsProtobuf(kind, as: type) { request.accept = Self.protobufFirst }
 
         let response = try await openStream(request)
         if response.status == 410 {
@@ -110,10 +112,10 @@ extension KubeClient {
         }
         opened()
 
-        var splitter = LineSplitter()
+        var events = WatchEventSplitter(protobuf: KubeProtobuf.isProtobuf(contentType: response.headers.value(for: "Content-Type")))
         do {
             for try await chunk in response.body {
-                for line in splitter.lines(in: chunk) {
+                for line in try events.lines(in: chunk, request: description) {
                     version = try handle(line, as: type, latest: version ?? "", request: description, continuation: continuation)
                     if version == nil { return }
                 }
@@ -121,7 +123,7 @@ extension KubeClient {
         } catch let error as HTTPError {
             throw KubeError.transport(error, request: description)
         }
-        if let last = splitter.remainder() {
+        if let last = events.remainder() {
             version = try handle(last, as: type, latest: version ?? "", request: description, continuation: continuation)
         }
     }

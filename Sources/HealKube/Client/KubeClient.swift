@@ -1,6 +1,7 @@
 import Foundation
 import HealHTTP
 import HealModel
+import HealProtobuf
 import Logging
 
 /// Typed access to one API server: GET, paginated LIST, WATCH, PATCH, pod logs. Adds
@@ -60,6 +61,7 @@ package struct KubeClient: Sendable {
         let description = RequestDescription(verb: "list", resource: kind.groupResource, namespace: namespace, url: url(for: path))
         let client = self
         let batchSize = reading.pageSize
+        let protobuf = Self.readsProtobuf(kind, as: type)
         return try await withThrowingTaskGroup(of: (Int, [Object]).self) { decoders in
             var continueToken: String?
             var resourceVersion = ""
@@ -84,29 +86,32 @@ package struct KubeClient: Sendable {
                 if let labelSelector = labelSelector.nonEmpty { request.query.append(("labelSelector", labelSelector)) }
                 if let fieldSelector = fieldSelector.nonEmpty { request.query.append(("fieldSelector", fieldSelector)) }
                 if let continueToken { request.query.append(("continue", continueToken)) }
-                let body = try await send(request).body
-                let layout = ListItems.layout(of: body)
-                if let head = layout.metadata {
-                    // A page is one batch; a page answered whole (more items than a page) is cut
-                    // into batches of a page's size.
-                    let ranges = layout.items ?? []
-                    let batches: [ArraySlice<Range<Int>>?] = ranges.count > batchSize
-                        ? stride(from: 0, to: ranges.count, by: batchSize).map { ranges[$0..<min($0 + batchSize, ranges.count)] }
-                        : [nil]
-                    for batch in batches {
+                if protobuf { request.accept = Self.protobufFirst }
+                let response = try await send(request)
+                let body = response.body
+                let page: ListPageBatches?
+                do {
+                    page = try ListPageBatches.cut(body, contentType: response.headers.value(for: "Content-Type"), batchSize: batchSize)
+                } catch {
+                    throw KubeError.invalidResponse(detail: "protobuf: \(error)", request: description)
+                }
+                if let page {
+                    for batch in page.batches {
                         let index = batchCount
                         batchCount += 1
                         decoders.addTask {
                             try await DecodeLimit.shared.run {
-                                let items = try batch.map { try client.decode([Object].self, from: ListItems.array(of: $0, in: body), request: description) }
-                                    ?? client.decode(ListPage<Object>.self, from: body, request: description).items
-                                return (index, items)
+                                let json: Data
+                                do { json = try batch.jsonArray() } catch {
+                                    throw KubeError.invalidResponse(detail: "protobuf: \(error)", request: description)
+                                }
+                                return (index, try client.decodeItems(Object.self, from: json, firstIndex: batch.firstIndex, request: description))
                             }
                         }
                         try await waitForRoom()
                     }
-                    resourceVersion = head.resourceVersion ?? resourceVersion
-                    continueToken = head.continueToken
+                    resourceVersion = page.metadata.resourceVersion ?? resourceVersion
+                    continueToken = page.metadata.continueToken
                 } else {
                     let whole = try decode(ListPage<Object>.self, from: body, request: description)
                     decoded[batchCount] = whole.items
@@ -122,6 +127,16 @@ package struct KubeClient: Sendable {
             try await deliverReady()
             return resourceVersion
         }
+    }
+
+    /// What a list or watch of a built-in kind asks for: protobuf, else JSON (a server may
+    /// answer JSON for any reason — an aggregated API, a proxy — and is read either way).
+    static let protobufFirst = "\(KubeProtobuf.mediaType), application/json"
+
+    /// Protobuf is asked for when the narrow schema covers what `type` reads: the kind's
+    /// registered model. A decoder that keeps more (a whole pod template) reads JSON.
+    static func readsProtobuf(_ kind: ResourceKind, as type: Any.Type) -> Bool {
+        KindRegistry.isModel(type, of: kind) && KubeProtobuf.readsList(apiVersion: kind.apiVersion, kind: kind.kind)
     }
 
     /// The tail of a container's log. `previous` reads the instance before the current one.
@@ -178,6 +193,17 @@ package struct KubeClient: Sendable {
             return try JSONDecoder().decode(type, from: body)
         } catch {
             throw .invalidResponse(detail: DecodingErrorDescription.describe(error), request: request)
+        }
+    }
+
+    /// A batch of a list's items; a failure names the item by its index in the whole list.
+    func decodeItems<Object: Decodable>(
+        _ type: Object.Type, from json: Data, firstIndex: Int, request: RequestDescription
+    ) throws(KubeError) -> [Object] {
+        do {
+            return try JSONDecoder().decode([Object].self, from: json)
+        } catch {
+            throw .invalidResponse(detail: DecodingErrorDescription.describe(error, itemOffset: firstIndex), request: request)
         }
     }
 
@@ -281,7 +307,9 @@ package struct KubeClient: Sendable {
     /// The body's `Status`, or nil when the body is something else (a proxy in front of the
     /// API server, or an upstream behind a proxy subresource): then the caller keeps the raw body.
     static func apiStatus(in body: Data) -> APIStatus? {
-        guard let status = try? JSONDecoder().decode(APIStatus.self, from: body), status.kind == "Status" else { return nil }
+        // Asked for protobuf, the API server sends its errors as protobuf too.
+        let json = body.starts(with: KubeProtobuf.magic) ? (try? KubeProtobuf.json(ofAnswer: body)) : body
+        guard let json, let status = try? JSONDecoder().decode(APIStatus.self, from: json), status.kind == "Status" else { return nil }
         return status
     }
 
@@ -310,6 +338,9 @@ struct ListPage<Object: Decodable>: Decodable {
             case resourceVersion, remainingItemCount
             case continueToken = "continue"
         }
+
+        /// No metadata: a list that says nothing about its version or next page.
+        init() {}
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)

@@ -5,9 +5,11 @@ import Yams
 /// using the coding path, so a user can find the bad field. YAML syntax errors keep only line,
 /// column and problem — never the text around them, which may hold a credential.
 package enum DecodingErrorDescription {
-    package static func describe(_ error: any Error) -> String {
+    /// `itemOffset`: the error is in a batch of a list's items starting at that index, so the
+    /// path reads `items[252].metadata.name`, as in the whole list.
+    package static func describe(_ error: any Error, itemOffset: Int? = nil) -> String {
         if let error = error as? DecodingError {
-            return describe(decodingError: error)
+            return describe(decodingError: error, itemOffset: itemOffset)
         }
         if let error = error as? YamlError {
             return describe(yamlError: error)
@@ -15,7 +17,11 @@ package enum DecodingErrorDescription {
         return "\(error)"
     }
 
-    private static func describe(decodingError error: DecodingError) -> String {
+    private static func describe(decodingError error: DecodingError, itemOffset: Int?) -> String {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            guard let itemOffset, let index = codingPath.first?.intValue else { return Self.path(codingPath) }
+            return Self.path([ListIndexKey(stringValue: "items"), ListIndexKey(intValue: index + itemOffset)] + codingPath.dropFirst())
+        }
         switch error {
         case .typeMismatch(let type, let context):
             return "at \(path(context.codingPath)): expected \(article(for: type))"
@@ -52,6 +58,20 @@ package enum DecodingErrorDescription {
     private static func underlyingMessage(_ context: DecodingError.Context) -> String? {
         guard let underlying = context.underlyingError as NSError? else { return nil }
         return underlying.userInfo["NSDebugDescription"] as? String
+    }
+
+    private struct ListIndexKey: CodingKey {
+        var stringValue: String
+        var intValue: Int?
+
+        init(stringValue: String) {
+            self.stringValue = stringValue
+        }
+
+        init(intValue: Int) {
+            stringValue = String(intValue)
+            self.intValue = intValue
+        }
     }
 
     /// "`spec.containers[0].image`" — the kubectl explain notation.

@@ -28,4 +28,10 @@ package enum KindRegistry {
         guard let type = byKind[kind] else { preconditionFailure("\(kind) is not in KindRegistry.types") }
         return type
     }
+
+    /// Whether `type` is the registered model of `kind`: what the narrow protobuf schema was
+    /// written for (other decoders of the kind may read fields the schema leaves out).
+    package static func isModel(_ type: Any.Type, of kind: ResourceKind) -> Bool {
+        byKind[kind].map { ObjectIdentifier($0) == ObjectIdentifier(type) } ?? false
+    }
 }

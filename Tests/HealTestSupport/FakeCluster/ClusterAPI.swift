@@ -38,12 +38,17 @@ struct ClusterAPI: RequestBackend {
             case ("GET", _?) where path.subresource == "log":
                 return .complete(try log(path, request: request))
             case ("GET", _?):
-                return .complete(.json(try shared.withLock { state throws(APIStatusError) in
+                let object = try shared.withLock { state throws(APIStatusError) in
                     guard let object = state.store[state.key(path)] else {
                         throw .notFound(state.key(path).type, name: path.name ?? "")
                     }
                     return object
-                }))
+                }
+                let info = ResourceType(group: path.group, resource: path.resource).info(version: path.groupVersionPrefix.last ?? "v1")
+                if ProtobufEncoder.serves(request, apiVersion: info.apiVersion, kind: info.kind) {
+                    return .complete(.protobuf(ProtobufEncoder.object(object, apiVersion: info.apiVersion, kind: info.kind)))
+                }
+                return .complete(.json(object))
             case ("POST", nil):
                 let body = try parse(request)
                 return .complete(.json(try shared.withLock { try $0.create(body, in: path, dryRun: dryRun(request), manager: manager(request)) }, status: 201))
@@ -62,6 +67,10 @@ struct ClusterAPI: RequestBackend {
                 throw APIStatusError.methodNotAllowed()
             }
         } catch let error as APIStatusError {
+            // Asked for protobuf, kube-apiserver sends its errors as protobuf too.
+            if ProtobufEncoder.serves(request, apiVersion: "v1", kind: "Status") {
+                return .complete(.protobuf(ProtobufEncoder.object(error.body, apiVersion: "v1", kind: "Status"), status: error.code))
+            }
             return .complete(.json(error.body, status: error.code))
         } catch {
             return .complete(.json(KubeStatus.body(code: 500, reason: "InternalError", message: "\(error)"), status: 500))
@@ -111,9 +120,13 @@ struct ClusterAPI: RequestBackend {
             throw .badRequest(error.reason)
         }
         let info = type.info(version: path.groupVersionPrefix.last ?? "v1")
+        let metadata = JSONValue.object([.init(key: "resourceVersion", value: .string(String(version)))] + page.metadata)
+        if ProtobufEncoder.serves(request, apiVersion: info.apiVersion, kind: info.kind) {
+            return .protobuf(ProtobufEncoder.list(metadata: metadata, items: page.items, apiVersion: info.apiVersion, kind: info.kind))
+        }
         return .json([
             "kind": .string(info.kind + "List"), "apiVersion": .string(info.apiVersion),
-            "metadata": .object([.init(key: "resourceVersion", value: .string(String(version)))] + page.metadata),
+            "metadata": metadata,
             "items": .array(page.items),
         ])
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// One `?watch=1` request: newline-delimited `{"type":…,"object":…}` events as
-/// kube-apiserver sends them, pulled from the store's history while the connection lasts.
+/// kube-apiserver sends them (or length-prefixed protobuf frames, when asked for protobuf),
+/// pulled from the store's history while the connection lasts.
 ///
 /// It starts with synthetic ADDED events for every current object (resourceVersion unset,
 /// "" or "0") or with the changes after the given resourceVersion; one older than the history
@@ -16,9 +17,12 @@ final class WatchStream: LiveStream {
     private let fields: FieldSelector
     private let deadline: Date?
     private let bookmarks: Bool
+    private let protobuf: Bool
     private var cursor = 0
     private var pending: [Data] = []
     private var ending = false
+
+    var contentType: String { protobuf ? ProtobufEncoder.mediaType + ";stream=watch" : "application/json" }
 
     init(shared: SharedClusterState, path: APIPath, request: RecordedRequest) throws(APIStatusError) {
         self.shared = shared
@@ -32,12 +36,14 @@ final class WatchStream: LiveStream {
         }
         deadline = request.query("timeoutSeconds").flatMap { Double($0) }.map { Date().addingTimeInterval($0) }
         bookmarks = request.query("allowWatchBookmarks") == "true"
+        let info = type.info()
+        protobuf = ProtobufEncoder.serves(request, apiVersion: info.apiVersion, kind: info.kind)
         let start = request.query("resourceVersion") ?? ""
         guard let requested = Int(start), requested != 0 else {
             shared.withLock { state in
                 cursor = state.store.resourceVersion
                 pending = state.store.list(type, namespace: namespace).filter { matches($0.object) }
-                    .map { Self.line("ADDED", $0.object) }
+                    .map { line("ADDED", $0.object) }
             }
             return
         }
@@ -59,7 +65,7 @@ final class WatchStream: LiveStream {
                 let status = KubeStatus.body(
                     code: 410, reason: "Expired",
                     message: "too old resource version: \(cursor) (\(state.store.oldestWatchable))")
-                return [Self.line("ERROR", status)]
+                return [line("ERROR", status)]
             }
             cursor = events.last?.resourceVersion ?? cursor
             let lines = events.compactMap(convert)
@@ -75,17 +81,17 @@ final class WatchStream: LiveStream {
         guard event.key.type == type, namespace == nil || event.key.namespace == namespace else { return nil }
         let now = matches(event.object)
         switch event.kind {
-        case .added: return now ? Self.line("ADDED", event.object) : nil
-        case .deleted: return now ? Self.line("DELETED", event.object) : nil
+        case .added: return now ? line("ADDED", event.object) : nil
+        case .deleted: return now ? line("DELETED", event.object) : nil
         case .modified:
             switch (event.previous.map(matches) ?? false, now) {
-            case (true, true): return Self.line("MODIFIED", event.object)
-            case (false, true): return Self.line("ADDED", event.object)
+            case (true, true): return line("MODIFIED", event.object)
+            case (false, true): return line("ADDED", event.object)
             case (true, false):
                 // The API server sends the last matching state, stamped with the change's version.
                 let last = event.previous?.setting(
                     path: ["metadata", "resourceVersion"], to: .string(String(event.resourceVersion)))
-                return last.map { Self.line("DELETED", $0) }
+                return last.map { line("DELETED", $0) }
             case (false, false): return nil
             }
         }
@@ -106,11 +112,15 @@ final class WatchStream: LiveStream {
         if type == .pods {
             object = object.setting("spec", to: ["containers": .null]).setting("status", to: .object([]))
         }
-        return Self.line("BOOKMARK", object)
+        return line("BOOKMARK", object)
     }
 
-    private static func line(_ type: String, _ object: JSONValue) -> Data {
-        Data((JSONValue.object([.init(key: "type", value: .string(type)), .init(key: "object", value: object)])
+    private func line(_ type: String, _ object: JSONValue) -> Data {
+        if protobuf {
+            let info = type == "ERROR" ? ResourceType.Info("Status", "v1") : self.type.info()
+            return ProtobufEncoder.watchFrame(type: type, object: object, apiVersion: info.apiVersion, kind: info.kind)
+        }
+        return Data((JSONValue.object([.init(key: "type", value: .string(type)), .init(key: "object", value: object)])
             .serializedText + "\n").utf8)
     }
 }

@@ -1,0 +1,30 @@
+import Foundation
+import HealProtobuf
+
+/// Cuts a watch stream into events, each as the JSON line `{"type":…,"object":…}`: JSON
+/// watches are newline-delimited; protobuf watches are length-prefixed frames, transcoded here.
+struct WatchEventSplitter {
+    private var lines = LineSplitter()
+    private var frames: KubeProtobuf.FrameSplitter?
+
+    init(protobuf: Bool) {
+        frames = protobuf ? KubeProtobuf.FrameSplitter() : nil
+    }
+
+    mutating func lines(in chunk: Data, request: RequestDescription) throws(KubeError) -> [Data] {
+        guard var splitter = frames else { return lines.lines(in: chunk) }
+        do {
+            let events = try splitter.frames(in: chunk).map { frame throws(ProtoWireError) in try KubeProtobuf.watchEventJSON(frame) }
+            frames = splitter
+            return events
+        } catch {
+            throw .invalidResponse(detail: "protobuf watch event: \(error)", request: request)
+        }
+    }
+
+    /// A final JSON event without its newline. A protobuf frame cut short is a broken
+    /// connection, which the watch resumes from the last version it saw.
+    mutating func remainder() -> Data? {
+        frames == nil ? lines.remainder() : nil
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import HealKube
+import HealModel
+import HealProtobuf
+import HealTestSupport
+import Testing
+
+/// The client asks for protobuf where the narrow schema covers what it decodes, and reads
+/// whatever the server answers: protobuf lists, watches and errors from the fake control
+/// plane, JSON from a server that answers JSON.
+@Suite("protobuf on the wire")
+struct ProtobufWireTests {
+    static let namespace = "mcp-failover-clean"
+
+    static func client(_ cluster: FakeCluster) -> KubeClient {
+        KubeClient(connection: ClusterConnection(server: cluster.baseURL.absoluteString, origin: "fake cluster"))
+    }
+
+    /// A decoder that keeps what the narrow schema leaves out.
+    struct WholeObject: Decodable, Sendable {
+        struct Metadata: Decodable, Sendable { var name: String }
+        var metadata: Metadata
+    }
+
+    @Test("a list of pods is asked for and read as protobuf; another decoder of pods asks for JSON")
+    func list() async throws {
+        let cluster = try FakeCluster.blueGreen(timing: .instant)
+        let client = Self.client(cluster)
+        let path = "/api/v1/namespaces/\(Self.namespace)/pods"
+        var pods: [Pod] = []
+        try await client.list(.pods, as: Pod.self, namespace: Self.namespace) { pods += $0 }
+        var whole: [WholeObject] = []
+        try await client.list(.pods, as: WholeObject.self, namespace: Self.namespace) { whole += $0 }
+
+        let accepts = cluster.server.requests(path: path).map { $0.header("Accept") ?? "" }
+        #expect(accepts == ["application/vnd.kubernetes.protobuf, application/json", "application/json"])
+        #expect(pods.count == 2)
+        #expect(Set(pods.map(\.metadata.name)) == Set(whole.map(\.metadata.name)))
+        #expect(pods.allSatisfy { $0.status.phase == "Running" && $0.status.conditions.contains { $0.type == "Ready" && $0.status == "True" } })
+    }
+
+    @Test("a watch reads protobuf frames: the relist, then changes as they happen")
+    func watch() async throws {
+        let cluster = try FakeCluster.blueGreen(timing: .instant)
+        let client = Self.client(cluster)
+        var events = client.watch(.deployments, as: Deployment.self, namespace: Self.namespace).makeAsyncIterator()
+        guard case .relisted(let deployments, _) = try await events.next() else {
+            Issue.record("the watch did not start with a list")
+            return
+        }
+        #expect(Set(deployments.map(\.metadata.name)) == ["web-blue", "web-green"])
+        try cluster.mergePatch(at: "/apis/apps/v1/namespaces/\(Self.namespace)/deployments/web-green", json: #"{"spec":{"replicas":3}}"#)
+        var scaled: Deployment?
+        while scaled == nil, let event = try await events.next() {
+            if case .modified(let deployment) = event, deployment.metadata.name == "web-green", deployment.spec.replicas == 3 { scaled = deployment }
+        }
+        #expect(scaled?.spec.replicas == 3)
+        let watches = cluster.server.requests(path: "/apis/apps/v1/namespaces/\(Self.namespace)/deployments").filter { $0.query("watch") == "1" }
+        #expect(watches.first?.header("Accept")?.hasPrefix(KubeProtobuf.mediaType) == true)
+    }
+
+    @Test("an error asked for as protobuf is a protobuf Status, read with its reason and code")
+    func status() async throws {
+        let cluster = try FakeCluster.blueGreen(timing: .instant)
+        let client = Self.client(cluster)
+        do {
+            try await client.list(.pods, as: Pod.self, namespace: Self.namespace, labelSelector: "app in (") { _ in }
+            Issue.record("a bad selector was accepted")
+        } catch let error as KubeError {
+            #expect(error.httpStatus == 400)
+            #expect("\(error)".contains("unable to parse requirement"), "\(error)")
+        }
+    }
+}
