@@ -5,9 +5,12 @@
 # core/v1 events (deep copies of objects captured from a v1.36 API server, ~5 KB per pod with
 # managedFields; ~3.6 % of the Deployments broken: crash loops with logs, OOMKilled, image pull
 # errors, unschedulable, failing readiness probes), serves it with scripts/bench/fake_apiserver.py
-# on 127.0.0.1 and measures, best of K runs:
-#   kubectl-heal diagnose -A -o json                                        (release build)
-#   kubectl get pods -A -o json                                             (when kubectl exists)
+# on 127.0.0.1 twice (one server answering protobuf when asked, as kube-apiserver does, one
+# answering JSON only) and measures, best of K runs:
+#   kubectl-heal diagnose -A -o json                       (release build; protobuf on the wire)
+#   kubectl-heal diagnose -A -o json, JSON wire            (the same binary against the JSON-only server)
+#   kubectl get pods -A                                                     (when kubectl exists)
+#   kubectl get pods -A -o json
 #   kubectl get pods,deployments,replicasets,services,endpointslices,events -A -o json
 # Prints wall time, peak RSS and output size of each, and the ratios against the targets
 # (diagnosis <= 1/3 of kubectl's pods-only wall time, peak RSS < 150 MB).
@@ -100,14 +103,16 @@ if [[ -n "$OUT" ]]; then
 else
   WORK="$(mktemp -d "${TMPDIR:-/tmp}/heal-bench.XXXXXX")"
 fi
-SERVER_PID=""
+SERVER_PIDS=()
 # shellcheck disable=SC2317  # invoked by trap
 cleanup() {
   local rc=$?
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  for pid in ${SERVER_PIDS[@]+"${SERVER_PIDS[@]}"}; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   if [[ -z "$OUT" ]]; then rm -rf "$WORK"; fi
   exit "$rc"
 }
@@ -150,31 +155,40 @@ python3 "$BENCH/make_cluster.py" --out "$CLUSTER" --seed "$SEED" --pods "$PODS" 
 SERVER_ARGS=(--data "$CLUSTER" --access-log "$WORK/access.log" --latency-ms "$LATENCY" --lifetime 7200 --cost-model "$COST_MODEL")
 if [[ "$NO_GZIP" -eq 1 ]]; then SERVER_ARGS+=(--no-gzip); fi
 : >"$WORK/access.log"
-python3 "$BENCH/fake_apiserver.py" "${SERVER_ARGS[@]}" >"$WORK/server.port" 2>"$WORK/server.log" &
-SERVER_PID=$!
-PORT=""
-for _ in $(seq 1 600); do
-  if [[ -s "$WORK/server.port" ]]; then PORT="$(head -n1 "$WORK/server.port")"; break; fi
-  kill -0 "$SERVER_PID" 2>/dev/null || break
-  sleep 0.1
-done
-if [[ ! "$PORT" =~ ^[0-9]+$ ]]; then
-  echo "bench-diagnose: the fake API server did not start:" >&2
-  cat "$WORK/server.log" >&2
-  exit 69
-fi
-say "fake API server on http://127.0.0.1:$PORT ($(grep -m1 'loaded' "$WORK/server.log" | sed 's/^fake-apiserver: //'))"
+start_server() { # name extra-args... ; sets PORT
+  local name="$1"
+  shift
+  python3 "$BENCH/fake_apiserver.py" "${SERVER_ARGS[@]}" "$@" >"$WORK/$name.port" 2>"$WORK/$name.log" &
+  local pid=$!
+  SERVER_PIDS+=("$pid")
+  PORT=""
+  for _ in $(seq 1 1200); do
+    if [[ -s "$WORK/$name.port" ]]; then PORT="$(head -n1 "$WORK/$name.port")"; break; fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [[ ! "$PORT" =~ ^[0-9]+$ ]]; then
+    echo "bench-diagnose: the fake API server ($name) did not start:" >&2
+    cat "$WORK/$name.log" >&2
+    exit 69
+  fi
+  say "fake API server ($name) on http://127.0.0.1:$PORT ($(grep -m1 'loaded' "$WORK/$name.log" | sed 's/^fake-apiserver: //'))"
+}
+start_server server
+PROTOBUF_PORT="$PORT"
+start_server server-json --json-only
+JSON_PORT="$PORT"
 
 HOMEDIR="$WORK/home"
 mkdir -p "$HOMEDIR"
-KUBECONFIG_FILE="$WORK/kubeconfig"
-cat >"$KUBECONFIG_FILE" <<EOF
+write_kubeconfig() { # file port
+  cat >"$1" <<EOF
 apiVersion: v1
 kind: Config
 clusters:
 - name: bench
   cluster:
-    server: http://127.0.0.1:$PORT
+    server: http://127.0.0.1:$2
 contexts:
 - name: bench
   context:
@@ -187,10 +201,17 @@ users:
   user:
     token: bench-dummy-token
 EOF
+}
+KUBECONFIG_FILE="$WORK/kubeconfig"
+write_kubeconfig "$KUBECONFIG_FILE" "$PROTOBUF_PORT"
+JSON_KUBECONFIG_FILE="$WORK/kubeconfig-json"
+write_kubeconfig "$JSON_KUBECONFIG_FILE" "$JSON_PORT"
 
-# warm-up: the server filters, serialises and caches each page on first use, per (resource,
-# selectors, limit, start, gzip); fetch every page the measured commands will, in both encodings
-python3 - "$PORT" "$ROOT/Sources/HealModel/Cluster/Event.swift" <<'EOF'
+# warm-up: the servers filter, serialise and cache each page on first use, per (resource,
+# selectors, limit, start, gzip, protobuf); fetch every page the measured commands will, in
+# every encoding, from both servers
+for port in "$PROTOBUF_PORT" "$JSON_PORT"; do
+python3 - "$port" "$ROOT/Sources/HealModel/Cluster/Event.swift" <<'EOF'
 import json, re, sys, urllib.parse, urllib.request
 base = "http://127.0.0.1:%s" % sys.argv[1]
 opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -221,12 +242,14 @@ for path, limit, field_selector in lists:
         if cont:
             query["continue"] = cont
         url = "%s%s?%s" % (base, path, urllib.parse.urlencode(query))
-        for enc in ("gzip", "identity"):
-            body = opener.open(urllib.request.Request(url, headers={"Accept-Encoding": enc})).read()
-        cont = json.loads(body)["metadata"].get("continue", "")  # body of the identity request
+        for accept in ("application/vnd.kubernetes.protobuf, application/json", "application/json"):
+            for enc in ("gzip", "identity"):
+                body = opener.open(urllib.request.Request(url, headers={"Accept-Encoding": enc, "Accept": accept})).read()
+        cont = json.loads(body)["metadata"].get("continue", "")  # body of the JSON identity request
         if not cont:
             break
 EOF
+done
 : >"$WORK/access.log"
 
 # isolated environment: no proxies, no LLM, state/cache in the work dir
@@ -248,6 +271,11 @@ if [[ -z "$HEAL_PROBLEM" ]]; then
   say "measuring kubectl-heal diagnose -A -o json (best of $RUNS)"
   measure "kubectl-heal diagnose -A -o json" heal "$WORK/heal.json" -- \
     "${RUN_ENV[@]}" "$HEAL" diagnose -A -o json --kubeconfig "$KUBECONFIG_FILE"
+  say "measuring kubectl-heal diagnose -A -o json against the JSON-only server (best of $RUNS)"
+  measure "kubectl-heal diagnose -A -o json, JSON wire" heal "$WORK/heal-json-wire.json" -- \
+    "${RUN_ENV[@]}" "$HEAL" diagnose -A -o json --kubeconfig "$JSON_KUBECONFIG_FILE"
+  say "same findings over protobuf and over JSON: $(python3 "$BENCH/measure.py" same-findings \
+    "$WORK/heal.json" "$WORK/heal-json-wire.json")"
   if [[ -n "$COMPARE" ]]; then
     say "measuring the kubectl-heal to compare with ($COMPARE)"
     measure "kubectl-heal (compared) diagnose -A -o json" heal "$WORK/heal-compared.json" -- \
@@ -269,6 +297,8 @@ if [[ "$SKIP_KUBECTL" -eq 0 ]]; then
   if command -v kubectl >/dev/null; then
     KUBECTL="$(command -v kubectl)"
     say "measuring $("$KUBECTL" version --client 2>/dev/null | head -n1) (best of $RUNS)"
+    measure "kubectl get pods -A" table "$WORK/kubectl-pods.txt" -- \
+      "${RUN_ENV[@]}" "$KUBECTL" --kubeconfig "$KUBECONFIG_FILE" --cache-dir "$WORK/kube-cache" get pods -A
     measure "kubectl get pods -A -o json" list "$WORK/kubectl-pods.json" -- \
       "${RUN_ENV[@]}" "$KUBECTL" --kubeconfig "$KUBECONFIG_FILE" --cache-dir "$WORK/kube-cache" get pods -A -o json
     measure "kubectl get <6 kinds> -A -o json" list "$WORK/kubectl-6kinds.json" -- \

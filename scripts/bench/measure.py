@@ -46,6 +46,9 @@ def inspect_output(path, kind):
     """Returns (count, note, error)."""
     if os.path.getsize(path) == 0:
         return None, None, "exit status 0 but nothing on stdout (is `diagnose -o json` implemented yet?)"
+    if kind == "table":
+        with open(path) as f:
+            return max(0, sum(1 for _ in f) - 1), None, None
     try:
         with open(path, "rb") as f:
             doc = json.load(f)
@@ -137,9 +140,16 @@ def cmd_report(a):
     heal = by.get(a.heal_label)
     pods = by.get(a.pods_label)
     multi = by.get(a.multi_label)
+    json_wire = by.get(a.json_wire_label)
+    table = by.get(a.table_label)
     missed = []
     print("")
     if heal and heal.get("ok"):
+        if json_wire and json_wire.get("ok"):
+            print("ratio wall  protobuf / JSON wire       = %.3f" % (heal["wall"] / json_wire["wall"]))
+            print("ratio RSS   protobuf / JSON wire       = %.3f" % (heal["rssMB"] / json_wire["rssMB"]))
+        if table and table.get("ok"):
+            print("ratio wall  heal / kubectl get pods -A = %.3f" % (heal["wall"] / table["wall"]))
         if pods and pods.get("ok"):
             ratio = heal["wall"] / pods["wall"]
             ok = ratio <= a.ratio_target
@@ -199,7 +209,7 @@ def main():
     r.add_argument("--runs", type=int, default=3)
     r.add_argument("--stdout", required=True)
     r.add_argument("--results", required=True)
-    r.add_argument("--kind", choices=("heal", "list"), default="list")
+    r.add_argument("--kind", choices=("heal", "list", "table"), default="list")
     r.add_argument("--access-log")
     r.add_argument("cmd", nargs=argparse.REMAINDER)
     q = sub.add_parser("report")
@@ -207,6 +217,8 @@ def main():
     q.add_argument("--heal-label", default="kubectl-heal diagnose -A -o json")
     q.add_argument("--pods-label", default="kubectl get pods -A -o json")
     q.add_argument("--multi-label", default="kubectl get <6 kinds> -A -o json")
+    q.add_argument("--json-wire-label", default="kubectl-heal diagnose -A -o json, JSON wire")
+    q.add_argument("--table-label", default="kubectl get pods -A")
     q.add_argument("--rss-target-mb", type=float, default=150)
     q.add_argument("--ratio-target", type=float, default=1 / 3.0)
     q.add_argument("--enforce", action="store_true")

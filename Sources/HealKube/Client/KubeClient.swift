@@ -196,7 +196,7 @@ package struct KubeClient: Sendable {
         }
     }
 
-    /// A batch of a list's items; a failure names the item by its index in the whole list.
+    /// A batch of a list page's items; a failure names the item by its index in the page.
     func decodeItems<Object: Decodable>(
         _ type: Object.Type, from json: Data, firstIndex: Int, request: RequestDescription
     ) throws(KubeError) -> [Object] {
