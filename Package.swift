@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "HealModel"),
         // kube-apiserver's protobuf wire format, transcoded through the narrow schema generated
         // from proto/*.proto into the JSON the models decode.
-        .target(name: "HealProtobuf"),
+        .target(name: "HealProtobuf", dependencies: ["HealModel"]),
         .target(
             name: "HealKube",
             dependencies: [

@@ -43,6 +43,25 @@ package enum KubeProtobuf {
         }.get()
     }
 
+    /// Each length-delimited field of a message, by number; other fields are skipped.
+    private static func forEachLengthDelimited(
+        _ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, _ body: (Int, Range<Int>) throws(ProtoWireError) -> Void
+    ) throws(ProtoWireError) {
+        var reader = ProtoWireReader(bytes, range)
+        while !reader.isAtEnd {
+            let (number, wireType) = try reader.readKey()
+            guard wireType == ProtoWireReader.lengthDelimited else {
+                try reader.skip(wireType: wireType)
+                continue
+            }
+            try body(number, try reader.readLengthDelimited())
+        }
+    }
+
+    private static func string(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
     // MARK: Answers
 
     /// The kind and message of an answer.
@@ -56,21 +75,15 @@ package enum KubeProtobuf {
         guard range.count >= 4, (0..<4).allSatisfy({ bytes[range.lowerBound + $0] == magic[$0] }) else {
             throw ProtoWireError("the answer does not start with the protobuf magic k8s\\0")
         }
-        var reader = ProtoWireReader(bytes, range.lowerBound + 4..<range.upperBound)
         var envelope = Envelope()
         var encoding: Range<Int> = 0..<0
-        while !reader.isAtEnd {
-            let (number, wireType) = try reader.readKey()
-            guard wireType == ProtoWireReader.lengthDelimited else { try reader.skip(wireType: wireType); continue }
-            let payload = try reader.readLengthDelimited()
+        try forEachLengthDelimited(bytes, range.lowerBound + 4..<range.upperBound) { number, payload throws(ProtoWireError) in
             switch number {
             case 1:
-                var typeMeta = ProtoWireReader(bytes, payload)
-                while !typeMeta.isAtEnd {
-                    let (field, type) = try typeMeta.readKey()
-                    guard type == ProtoWireReader.lengthDelimited, field == 1 || field == 2 else { try typeMeta.skip(wireType: type); continue }
-                    let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[try typeMeta.readLengthDelimited()]), as: UTF8.self)
-                    if field == 1 { envelope.apiVersion = text } else { envelope.kind = text }
+                // runtime.TypeMeta{apiVersion = 1, kind = 2}
+                try forEachLengthDelimited(bytes, payload) { field, text throws(ProtoWireError) in
+                    if field == 1 { envelope.apiVersion = string(bytes, text) }
+                    if field == 2 { envelope.kind = string(bytes, text) }
                 }
             case 2: envelope.raw = payload
             case 3: encoding = payload
@@ -78,7 +91,7 @@ package enum KubeProtobuf {
             }
         }
         guard encoding.isEmpty else {
-            throw ProtoWireError("the answer has content encoding \"\(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[encoding]), as: UTF8.self))\", which is not supported")
+            throw ProtoWireError("the answer has content encoding \"\(string(bytes, encoding))\", which is not supported")
         }
         return envelope
     }
@@ -125,21 +138,15 @@ package enum KubeProtobuf {
             guard let item = try? message(of: Envelope(apiVersion: envelope.apiVersion, kind: String(envelope.kind.dropLast(4)))),
                   let listMeta = schema.message(named: "k8s.io.apimachinery.pkg.apis.meta.v1.ListMeta")
             else { throw ProtoWireError("kubectl-heal has no protobuf schema for the items of \(envelope.kind)") }
-            var reader = ProtoWireReader(bytes, envelope.raw)
             var transcoder = ProtoJSONTranscoder(schema: schema)
             var items: [Range<Int>] = []
             var sawMetadata = false
-            while !reader.isAtEnd {
-                let (number, wireType) = try reader.readKey()
-                guard wireType == ProtoWireReader.lengthDelimited, number == 1 || number == 2 else {
-                    try reader.skip(wireType: wireType)
-                    continue
-                }
-                let payload = try reader.readLengthDelimited()
+            // {metadata = 1, items = 2}
+            try forEachLengthDelimited(bytes, envelope.raw) { number, payload throws(ProtoWireError) in
                 if number == 1 {
                     try transcoder.writeMessage(listMeta, bytes, payload)
                     sawMetadata = true
-                } else {
+                } else if number == 2 {
                     items.append(payload)
                 }
             }
@@ -167,24 +174,14 @@ package enum KubeProtobuf {
     /// sent: `{"type":"ADDED","object":{…}}`.
     package static func watchEventJSON(_ frame: Data) throws(ProtoWireError) -> Data {
         try withBytes(frame) { (bytes: UnsafeRawBufferPointer) throws(ProtoWireError) -> Data in
-            var reader = ProtoWireReader(bytes, 0..<bytes.count)
             var type = ""
             var object: Range<Int>?
-            while !reader.isAtEnd {
-                let (number, wireType) = try reader.readKey()
-                guard wireType == ProtoWireReader.lengthDelimited, number == 1 || number == 2 else {
-                    try reader.skip(wireType: wireType)
-                    continue
-                }
-                let payload = try reader.readLengthDelimited()
-                if number == 1 {
-                    type = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[payload]), as: UTF8.self)
-                } else {
-                    // runtime.RawExtension{raw = 1}
-                    var raw = ProtoWireReader(bytes, payload)
-                    while !raw.isAtEnd {
-                        let (field, rawType) = try raw.readKey()
-                        if field == 1, rawType == ProtoWireReader.lengthDelimited { object = try raw.readLengthDelimited() } else { try raw.skip(wireType: rawType) }
+            // metav1.WatchEvent{type = 1, object = 2: runtime.RawExtension{raw = 1}}
+            try forEachLengthDelimited(bytes, 0..<bytes.count) { number, payload throws(ProtoWireError) in
+                if number == 1 { type = string(bytes, payload) }
+                if number == 2 {
+                    try forEachLengthDelimited(bytes, payload) { field, raw throws(ProtoWireError) in
+                        if field == 1 { object = raw }
                     }
                 }
             }

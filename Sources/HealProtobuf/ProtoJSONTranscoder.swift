@@ -1,3 +1,5 @@
+import HealModel
+
 /// Rewrites a protobuf message as the JSON kube-apiserver would have sent for the same object,
 /// keeping only the fields the schema names, so the models' JSON decoders read both wires
 /// alike. Where Go's JSON and the wire differ, the JSON is followed: a zero `omitempty` scalar
@@ -181,7 +183,7 @@ struct ProtoJSONTranscoder {
                 }
             }
             output.append(UInt8(ascii: "\""))
-            TimestampText.append(seconds: seconds, micros: kind == .microTime ? nanos / 1000 : nil, to: &output)
+            Timestamp.appendText(seconds: Int(seconds), micros: kind == .microTime ? Int(nanos / 1000) : nil, to: &output)
             output.append(UInt8(ascii: "\""))
         case .quantity:
             try expect(ProtoWireReader.lengthDelimited, occurrence, field, message)

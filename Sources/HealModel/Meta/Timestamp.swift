@@ -45,20 +45,51 @@ package struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// UTC, whole seconds, "Z" — the form the API server uses for most fields.
     package var description: String {
-        let whole = Int(secondsSince1970.rounded(.down))
-        let days = whole.floorDivided(by: 86_400)
-        let secondOfDay = whole - days * 86_400
-        let (year, month, day) = Timestamp.civil(fromDays: days)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
-            secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60)
+        var text: [UInt8] = []
+        Self.appendText(seconds: Int(secondsSince1970.rounded(.down)), micros: nil, to: &text)
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// UTC with microseconds ("2026-11-21T20:00:00.123456Z"): the API's MicroTime, which
     /// Lease times and events.k8s.io times require.
     package var microTime: String {
-        let micros = Int(((secondsSince1970 - secondsSince1970.rounded(.down)) * 1_000_000).rounded(.down))
-        return description.dropLast() + String(format: ".%06dZ", micros)
+        let whole = secondsSince1970.rounded(.down)
+        var text: [UInt8] = []
+        Self.appendText(seconds: Int(whole), micros: Int(((secondsSince1970 - whole) * 1_000_000).rounded(.down)), to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends RFC 3339 UTC text of a Unix time, with six digits of microseconds when given,
+    /// without a formatter: the protobuf transcoder writes every time of every object with it.
+    package static func appendText(seconds: Int, micros: Int?, to output: inout [UInt8]) {
+        let days = seconds.floorDivided(by: 86_400)
+        let secondOfDay = seconds - days * 86_400
+        let (year, month, day) = civil(fromDays: days)
+        func digits(_ value: Int, _ width: Int) {
+            var rest = value
+            let start = output.count
+            for _ in 0..<width {
+                output.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            }
+            output[start...].reverse()
+        }
+        digits(year, 4)
+        output.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        output.append(UInt8(ascii: "-"))
+        digits(day, 2)
+        output.append(UInt8(ascii: "T"))
+        digits(secondOfDay / 3600, 2)
+        output.append(UInt8(ascii: ":"))
+        digits(secondOfDay % 3600 / 60, 2)
+        output.append(UInt8(ascii: ":"))
+        digits(secondOfDay % 60, 2)
+        if let micros {
+            output.append(UInt8(ascii: "."))
+            digits(max(0, min(micros, 999_999)), 6)
+        }
+        output.append(UInt8(ascii: "Z"))
     }
 
     package init?(rfc3339 text: String) {
