@@ -36,7 +36,9 @@ struct ConnectionSession {
             connection.write(wire.head(closing: true) + wire.body.prefix(keptBytes))
             return false
         case .stream(let chunks, let pause, let end):
-            return stream(chunks, pause: pause, end: end, keepAlive: keepAlive, on: connection)
+            return stream(chunks.map { Data($0.utf8) }, contentType: "application/json", pause: pause, end: end, keepAlive: keepAlive, on: connection)
+        case .binaryStream(let contentType, let chunks, let pause, let end):
+            return stream(chunks, contentType: contentType, pause: pause, end: end, keepAlive: keepAlive, on: connection)
         case .fixture:
             switch router.backend.respond(to: request) {
             case .complete(let wire):
@@ -51,16 +53,16 @@ struct ConnectionSession {
     }
 
     private func stream(
-        _ chunks: [String], pause: Duration, end: ScriptedResponse.StreamEnd, keepAlive: Bool,
+        _ chunks: [Data], contentType: String, pause: Duration, end: ScriptedResponse.StreamEnd, keepAlive: Bool,
         on connection: HTTPConnection
     ) -> Bool {
-        var head = WireResponse(status: 200, contentType: "application/json", body: Data())
+        var head = WireResponse(status: 200, contentType: contentType, body: Data())
         head.chunked = true
         guard connection.write(head.head(closing: !keepAlive || end != .finish)) else { return false }
         // An empty chunk would be read as the end of the stream.
         for (position, chunk) in chunks.filter({ !$0.isEmpty }).enumerated() {
             if position > 0, !listener.sleep(pause) { return false }
-            guard connection.write(WireResponse.chunk(Data(chunk.utf8))) else { return false }
+            guard connection.write(WireResponse.chunk(chunk)) else { return false }
         }
         switch end {
         case .finish:

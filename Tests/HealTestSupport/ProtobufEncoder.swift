@@ -1,4 +1,5 @@
 import Foundation
+import HealModel
 import HealProtobuf
 
 /// Encodes JSON objects as kube-apiserver's protobuf serializer does, through the narrow schema
@@ -128,11 +129,12 @@ package enum ProtobufEncoder {
         }
     }
 
-    /// Seconds and nanoseconds of RFC 3339 UTC text ("2026-12-07T02:30:56Z", "…56.123456Z").
+    /// Seconds and nanoseconds of RFC 3339 UTC text ("2026-12-07T02:30:56Z", "…56.123456Z"):
+    /// the whole seconds through HealModel's parser (Foundation's formatters would make listing
+    /// 5,000 pods take seconds), the fraction exactly from its digits.
     private static func timestamp(_ text: String) -> (Int64, Int32) {
         let parts = text.dropLast().split(separator: ".", maxSplits: 1)
-        let formatter = ISO8601DateFormatter()
-        let seconds = formatter.date(from: String(parts[0]) + "Z").map { Int64($0.timeIntervalSince1970) } ?? 0
+        let seconds = Timestamp(rfc3339: String(parts[0]) + "Z").map { Int64($0.secondsSince1970) } ?? 0
         let fraction = parts.count == 2 ? String((parts[1] + "000000000").prefix(9)) : "0"
         return (seconds, Int32(fraction) ?? 0)
     }

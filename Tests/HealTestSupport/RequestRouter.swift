@@ -71,7 +71,7 @@ final class RequestRouter: Sendable {
                 status: code)
             wire.headers.append(("Retry-After", String(seconds)))
             return wire
-        case .delayed, .answeredLate, .dropConnection, .truncated, .stream:
+        case .delayed, .answeredLate, .dropConnection, .truncated, .stream, .binaryStream:
             return nil
         }
     }

@@ -30,6 +30,9 @@ package enum ScriptedResponse: Sendable {
     /// A `200` chunked `application/json` stream, one HTTP chunk per element, with `pause`
     /// between chunks — a watch. Chunks may split a JSON line anywhere.
     case stream(chunks: [String], pause: Duration, end: StreamEnd)
+    /// The same in another encoding: `contentType` (say, protobuf's `;stream=watch`) and raw
+    /// chunks, which may split a frame anywhere.
+    case binaryStream(contentType: String, chunks: [Data], pause: Duration, end: StreamEnd)
 
     package enum StreamEnd: Sendable {
         /// Sends the terminating chunk; the connection stays usable.

@@ -41,6 +41,7 @@ struct ProtobufEquivalenceTests {
             if let type = Self.registeredKind(head) { covered.insert(type.resource) }
         }
         #expect(covered == Set(KindRegistry.kinds))
+        #expect(Self.upstreamEncoded.count == 7, "the captured lists encoded with upstream's schema: \(Self.upstreamEncoded)")
     }
 
     @Test("a fixture list decodes to identical models both ways", arguments: lists)
@@ -59,6 +60,26 @@ struct ProtobufEquivalenceTests {
             let difference = zip(fromJSON.split(separator: "\n"), fromProtobuf.split(separator: "\n")).first { $0 != $1 }
             Issue.record("\(fromJSON.split(separator: "\n").first ?? ""): JSON \(difference?.0 ?? "…"), protobuf \(difference?.1 ?? "…")")
         }
+    }
+
+    /// `protobuf/*.pb`: captured lists encoded with upstream's whole schema.
+    static let upstreamEncoded: [String] = {
+        let root = Fixtures.root.appending(path: "protobuf")
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "pb" } ?? []
+        return files.map { String($0.path.dropFirst(root.path.count + 1)) }.sorted()
+    }()
+
+    @Test("a captured list encoded with upstream's whole schema (every field, unknown to ours) decodes to the same models as its JSON",
+          arguments: upstreamEncoded)
+    func upstreamSchema(_ path: String) throws {
+        let protobuf = try Data(contentsOf: Fixtures.root.appending(path: "protobuf/\(path)"))
+        let json = try Data(contentsOf: Fixtures.capturedAPIPaths.appending(path: path.replacingOccurrences(of: ".pb", with: ".json")))
+        let type = try #require(Self.registeredKind(JSONDecoder().decode(ListHead.self, from: json)))
+        let viaJSON = try Self.models(type, json, contentType: "application/json")
+        let viaProtobuf = try Self.models(type, protobuf, contentType: KubeProtobuf.mediaType)
+        #expect(!viaJSON.isEmpty)
+        #expect(viaJSON == viaProtobuf)
     }
 
     /// The models of a list answer, each as every stored property reads.

@@ -72,3 +72,41 @@ struct ProtobufWireTests {
         }
     }
 }
+
+/// The captured rollout watch, re-encoded as the protobuf frames kube-apiserver sends for the
+/// same events, served in chunks that cut frames anywhere.
+@Suite("protobuf watch frames")
+struct ProtobufWatchFrameTests {
+    let server: FakeAPIServer
+    init() throws { server = try FakeAPIServer.captured() }
+
+    static let podsPath = "/api/v1/namespaces/agentic-demo/pods"
+
+    static func frames() throws -> [Data] {
+        try WatchStream.capturedLines().map { try ProtobufEncoder.watchFrame(json: Data($0.utf8), apiVersion: "v1", kind: "Pod") }
+    }
+
+    static func chunks(_ frames: [Data], size: Int) -> [Data] {
+        let bytes = frames.reduce(Data(), +)
+        return stride(from: 0, to: bytes.count, by: size).map { bytes.subdata(in: $0..<min($0 + size, bytes.count)) }
+    }
+
+    @Test("frames cut every 97 bytes yield the captured events in order; a connection dropped mid-frame resumes from the last version")
+    func capturedStream() async throws {
+        let frames = try Self.frames()
+        let watch = KubeProtobuf.mediaType + ";stream=watch"
+        // Three events, then half of the fourth's frame, then the connection drops.
+        let cutShort = Self.chunks(Array(frames[0..<3]), size: 97) + [frames[3].prefix(frames[3].count / 2)]
+        server.script(path: Self.podsPath, query: ["watch": "1"], responses: [
+            .binaryStream(contentType: watch, chunks: cutShort, pause: .zero, end: .drop),
+            .binaryStream(contentType: watch, chunks: Self.chunks(Array(frames[3...]), size: 97), pause: .zero, end: .holdOpen),
+        ])
+
+        let events = try await WatchStream.first(7, of: TestClients.client(server).watch(.pods, as: Pod.self, namespace: "agentic-demo", from: "998"))
+
+        #expect(events == WatchTests.capturedEvents)
+        let requests = server.requests(path: Self.podsPath)
+        #expect(requests.map { $0.query("resourceVersion") } == ["998", "1005"])
+        #expect(requests.allSatisfy { $0.header("Accept")?.hasPrefix(KubeProtobuf.mediaType) == true })
+    }
+}
