@@ -112,7 +112,9 @@ extension KubeClient {
         }
         opened()
 
-        var events = WatchEventSplitter(protobuf: KubeProtobuf.isProtobuf(contentType: response.headers.value(for: "Content-Type")))
+        let protobuf = KubeProtobuf.isProtobuf(contentType: response.headers.value(for: "Content-Type"))
+        logger.debug("\(description) from \(version ?? "the start"): streaming \(protobuf ? "protobuf frames" : "JSON lines")")
+        var events = WatchEventSplitter(protobuf: protobuf)
         do {
             for try await chunk in response.body {
                 for line in try events.lines(in: chunk, request: description) {

@@ -90,11 +90,14 @@ package struct KubeClient: Sendable {
                 let response = try await send(request)
                 let body = response.body
                 let page: ListPageBatches?
+                let contentType = response.headers.value(for: "Content-Type")
                 do {
-                    page = try ListPageBatches.cut(body, contentType: response.headers.value(for: "Content-Type"), batchSize: batchSize)
+                    page = try ListPageBatches.cut(body, contentType: contentType, batchSize: batchSize)
                 } catch {
                     throw KubeError.invalidResponse(detail: "protobuf: \(error)", request: description)
                 }
+                // Which wire answered, for `-vv`: a proxy or server that turns protobuf down shows here.
+                logger.debug("\(description): \(body.count) bytes as \(KubeProtobuf.isProtobuf(contentType: contentType) ? "protobuf" : "JSON")")
                 if let page {
                     for batch in page.batches {
                         let index = batchCount

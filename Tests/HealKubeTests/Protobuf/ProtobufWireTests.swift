@@ -3,6 +3,8 @@ import HealKube
 import HealModel
 import HealProtobuf
 import HealTestSupport
+import InMemoryLogging
+import Logging
 import Testing
 
 /// The client asks for protobuf where the narrow schema covers what it decodes, and reads
@@ -12,8 +14,8 @@ import Testing
 struct ProtobufWireTests {
     static let namespace = "mcp-failover-clean"
 
-    static func client(_ cluster: FakeCluster) -> KubeClient {
-        KubeClient(connection: ClusterConnection(server: cluster.baseURL.absoluteString, origin: "fake cluster"))
+    static func client(_ cluster: FakeCluster, logger: Logger = Logger(label: "heal.kube.test")) -> KubeClient {
+        KubeClient(connection: ClusterConnection(server: cluster.baseURL.absoluteString, origin: "fake cluster"), logger: logger)
     }
 
     /// A decoder that keeps what the narrow schema leaves out.
@@ -25,7 +27,10 @@ struct ProtobufWireTests {
     @Test("a list of pods is asked for and read as protobuf; another decoder of pods asks for JSON")
     func list() async throws {
         let cluster = try FakeCluster.blueGreen(timing: .instant)
-        let client = Self.client(cluster)
+        let handler = InMemoryLogHandler()
+        var logger = Logger(label: "heal.kube.test") { _ in handler }
+        logger.logLevel = .debug
+        let client = Self.client(cluster, logger: logger)
         let path = "/api/v1/namespaces/\(Self.namespace)/pods"
         var pods: [Pod] = []
         try await client.list(.pods, as: Pod.self, namespace: Self.namespace) { pods += $0 }
@@ -36,6 +41,9 @@ struct ProtobufWireTests {
         #expect(accepts == ["application/vnd.kubernetes.protobuf, application/json", "application/json"])
         #expect(pods.count == 2)
         #expect(Set(pods.map(\.metadata.name)) == Set(whole.map(\.metadata.name)))
+        // -vv says which wire answered each page.
+        let lines = handler.entries.map { "\($0.message)" }.filter { $0.hasPrefix("list pods in namespace \(Self.namespace)") }
+        #expect(lines.count == 2 && lines[0].hasSuffix("as protobuf") && lines[1].hasSuffix("as JSON"), "\(lines)")
         #expect(pods.allSatisfy { $0.status.phase == "Running" && $0.status.conditions.contains { $0.type == "Ready" && $0.status == "True" } })
     }
 
