@@ -3,7 +3,10 @@
 extension ProtoSchema {
     /// The narrow Kubernetes messages kubectl-heal decodes: upstream names and field numbers,
     /// only the fields its models read.
-    package static let kubernetes = ProtoSchema(messages: [
+    package static let kubernetes = ProtoSchema(messages: kubernetesMessages)
+
+    /// The table as declared (the fake API servers encode with it).
+    package static let kubernetesMessages: [ProtoMessage] = [
         ProtoMessage("k8s.io.api.apps.v1.DaemonSet", [
             ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
             ProtoField(2, "spec", .message("k8s.io.api.apps.v1.DaemonSetSpec")),
@@ -574,5 +577,5 @@ extension ProtoSchema {
             ProtoField(4, "causes", .message("k8s.io.apimachinery.pkg.apis.meta.v1.StatusCause"), .repeated),
             ProtoField(5, "retryAfterSeconds", .int32, json: .omitEmpty),
         ]),
-    ])
+    ]
 }

@@ -25,13 +25,10 @@ package struct ProtoSchema: Sendable {
 
     let messages: [Message]
     private let indexByName: [String: Int]
-    /// The table as declared, for encoders (the fake API servers).
-    package let declarations: [String: ProtoMessage]
 
     package init(messages declared: [ProtoMessage]) {
         let index = Dictionary(uniqueKeysWithValues: declared.enumerated().map { ($1.name, $0) })
         indexByName = index
-        declarations = Dictionary(uniqueKeysWithValues: declared.map { ($0.name, $0) })
         messages = declared.map { message in
             var fields = [Field?](repeating: nil, count: (message.fields.map(\.number).max() ?? 0) + 1)
             for field in message.fields {

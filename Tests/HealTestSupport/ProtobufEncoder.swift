@@ -10,6 +10,7 @@ import HealProtobuf
 package enum ProtobufEncoder {
     static let mediaType = KubeProtobuf.mediaType
     private static let schema = KubeProtobuf.schema
+    private static let declarations = Dictionary(uniqueKeysWithValues: ProtoSchema.kubernetesMessages.map { ($0.name, $0) })
     private static let listMeta = "k8s.io.apimachinery.pkg.apis.meta.v1.ListMeta"
 
     /// Whether the request asked for protobuf and the kind has a schema (as for CRDs, the API
@@ -69,7 +70,7 @@ package enum ProtobufEncoder {
     }
 
     static func encode(_ object: JSONValue, as name: String) -> [UInt8] {
-        guard let message = schema.declarations[name] else { preconditionFailure("no protobuf message \(name)") }
+        guard let message = declarations[name] else { preconditionFailure("no protobuf message \(name)") }
         var output: [UInt8] = []
         for field in message.fields.sorted(by: { $0.number < $1.number }) {
             if field.json == .inline, case .message(let inner) = field.kind {

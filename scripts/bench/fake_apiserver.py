@@ -546,7 +546,10 @@ class Handler(BaseHTTPRequestHandler):
         return not self.server.json_only and PROTOBUF in self.headers.get("Accept", "")
 
     def respond_status(self, code, reason, message, details=None):
-        body = status_body(code, reason, message, details)
+        self.respond_status_body(code, status_body(code, reason, message, details))
+
+    def respond_status_body(self, code, body):
+        """A `Status` answer: JSON, or protobuf when asked for it."""
         if self.wants_protobuf():
             status = narrow_proto.encode_message(narrow_proto.META + ".Status", json.loads(body), narrow_proto.schema())
             return self.respond(code, narrow_proto.envelope("v1", "Status", status), PROTOBUF)
@@ -634,7 +637,7 @@ class Handler(BaseHTTPRequestHandler):
             if cost > 0:
                 time.sleep(cost)
             if code != 200:
-                return self.respond_status(code, "BadRequest", json.loads(body)["message"])
+                return self.respond_status_body(code, body)
             return self.respond(code, body, PROTOBUF if protobuf else "application/json", gz=gz)
         name = rest[1]
         if r.namespaced and ns is None:

@@ -24,7 +24,10 @@ def render(messages):
         "extension ProtoSchema {",
         "    /// The narrow Kubernetes messages kubectl-heal decodes: upstream names and field numbers,",
         "    /// only the fields its models read.",
-        "    package static let kubernetes = ProtoSchema(messages: [",
+        "    package static let kubernetes = ProtoSchema(messages: kubernetesMessages)",
+        "",
+        "    /// The table as declared (the fake API servers encode with it).",
+        "    package static let kubernetesMessages: [ProtoMessage] = [",
     ]
     # Time, Quantity and the like are kinds of field, not messages the transcoder walks.
     for name in sorted(set(messages) - set(SPECIAL)):
@@ -34,7 +37,7 @@ def render(messages):
             json = {None: "", "omitempty": ", json: .omitEmpty", "inline": ", json: .inline"}[field.marker]
             lines.append(f'            ProtoField({field.number}, "{field.name}", {swift_kind(field)}{cardinality}{json}),')
         lines.append("        ]),")
-    lines += ["    ])", "}", ""]
+    lines += ["    ]", "}", ""]
     return "\n".join(lines)
 
 

@@ -25,7 +25,7 @@ package struct CostJob {
 
     package init(environment: AppEnvironment, logLevel: Logger.Level) {
         self.environment = environment
-        self.logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
+        self.logger = environment.logger(level: logLevel)
     }
 
     package func run(_ request: Request) async throws -> CostDocument {

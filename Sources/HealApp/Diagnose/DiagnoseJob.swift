@@ -13,7 +13,7 @@ package struct DiagnoseJob {
 
     package init(environment: AppEnvironment, logLevel: Logger.Level) {
         self.environment = environment
-        self.logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
+        self.logger = environment.logger(level: logLevel)
     }
 
     /// A diagnosis with what it was made from: the healing loop needs the pods, logs and

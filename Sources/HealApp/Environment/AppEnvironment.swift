@@ -1,5 +1,6 @@
 import Foundation
 import HealKube
+import Logging
 
 /// Everything a use case reads from or writes to the outside world, injected so that tests run
 /// it in-process against buffers, a fake environment and a fixed clock.
@@ -75,6 +76,11 @@ package struct AppEnvironment: Sendable {
     /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
     package var colorsStandardOutput: Bool {
         standardOutputIsTerminal && (variables["NO_COLOR"] ?? "").isEmpty && variables["TERM"] != "dumb"
+    }
+
+    /// The logger every job writes its warnings and `-v` detail with: stderr, at `level`.
+    package func logger(_ label: String = "heal", level: Logger.Level) -> Logger {
+        StandardErrorLogHandler.logger(label, sink: standardError, level: level)
     }
 
     package var configEnvironment: ConfigEnvironment {

@@ -18,7 +18,7 @@ package struct FailoverSession {
     /// is the selector key that names the colour, nil to discover it.
     package init(environment: AppEnvironment, cluster: ConfigOverrides, service: String, label: String?, logLevel: Logger.Level) throws {
         self.environment = environment
-        logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
+        logger = environment.logger(level: logLevel)
         connection = try KubeconfigLoader(environment: environment.configEnvironment).load(cluster)
         let client = KubeClient(connection: connection, logger: logger)
         observer = FailoverObserver(client: client, service: service, namespace: cluster.namespace ?? connection.namespace, label: label)

@@ -15,7 +15,7 @@ enum FixStoreFactory {
             return try SQLiteFixStore(path: path, now: environment.now)
         case .configMap(let namespace, let name):
             let client = try client ?? {
-                let logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
+                let logger = environment.logger(level: logLevel)
                 return KubeClient(connection: try KubeconfigLoader(environment: environment.configEnvironment).load(cluster), logger: logger)
             }()
             return ConfigMapFixStore(client: client, namespace: namespace, name: name, now: environment.now)

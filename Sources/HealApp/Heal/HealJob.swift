@@ -63,7 +63,7 @@ package struct HealJob {
     }
 
     package func run(_ request: Request, emit report: @escaping @Sendable (HealEvent) -> Void) async throws -> Outcome {
-        let logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
+        let logger = environment.logger(level: logLevel)
         let policy = try HealPolicy.load(ifGiven: request.heal.policyFile) ?? .interactiveDefault
         // A bad store is refused before the diagnosis; the store opens on the diagnosis' cluster.
         if request.fix { _ = try environment.storeLocation(request.store) }

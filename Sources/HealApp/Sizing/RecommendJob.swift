@@ -46,7 +46,7 @@ package struct RecommendJob {
     package init(environment: AppEnvironment, logLevel: Logger.Level) {
         self.environment = environment
         self.logLevel = logLevel
-        self.logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel)
+        self.logger = environment.logger(level: logLevel)
     }
 
     package func run(_ request: Request) async throws -> Outcome {

@@ -103,7 +103,7 @@ struct Diagnose: HealCommand {
         }
         _ = try targetList()
         _ = try analyzerSelection()
-        if let minAge { _ = try parseFlag("--min-age") { () throws(InvalidInput) in try DurationInput.seconds(minAge) } }
+        if let minAge { try parseFlag("--min-age") { () throws(InvalidInput) in try DurationInput.seconds(minAge) } }
         if explain && (fix || watch) {
             throw ValidationError("--explain annotates a report; with --\(fix ? "fix" : "watch") the output is a stream of events (a configured LLM plans the incidents no rule covers there)")
         }
@@ -118,7 +118,7 @@ struct Diagnose: HealCommand {
             guard watch else { throw ValidationError("--metrics-addr serves metrics while --watch runs; add --watch") }
             try MetricsAddressFlag.check(metricsAddr)
         }
-        if let selector = scope.selector { _ = try parseFlag("-l") { () throws(InvalidInput) in try DiagnosisInput.selector(selector) } }
+        if let selector = scope.selector { try parseFlag("-l") { () throws(InvalidInput) in try DiagnosisInput.selector(selector) } }
     }
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
@@ -126,7 +126,7 @@ struct Diagnose: HealCommand {
         if llmConfiguration == nil, explain || llm.requireLLM {
             throw CLIError.llmNotConfigured(flag: explain ? "--explain" : "--require-llm")
         }
-        let logger = StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: verbosity.logLevel)
+        let logger = environment.logger(level: verbosity.logLevel)
         let session = llmConfiguration.map { LLMSession(configuration: $0, anonymize: llm.anonymize, cached: !llm.noCache, environment: environment, logger: logger) }
         let request = DiagnoseRequest(
             source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),

@@ -72,7 +72,7 @@ struct MCPCommand: HealCommand {
             throw ValidationError("--policy decides what the mutating tools may do; add --allow-mutations or drop --policy")
         }
         for (flag, text) in [("--verify-for", verifyFor), ("--rollout-timeout", rolloutTimeout)] {
-            _ = try parseFlag(flag) { () throws(InvalidInput) in try DurationInput.seconds(text) }
+            try parseFlag(flag) { () throws(InvalidInput) in try DurationInput.seconds(text) }
         }
         if llm.requireLLM { throw ValidationError("--require-llm applies to a CLI run; the server offers explain_finding when an LLM is configured") }
     }
@@ -80,7 +80,7 @@ struct MCPCommand: HealCommand {
     func execute(in environment: AppEnvironment) async throws -> Int32 {
         // A bad policy file stops the server before any client can call a tool (exit 65).
         _ = try HealPolicy.load(ifGiven: policy)
-        let logger = StandardErrorLogHandler.logger("heal-mcp", sink: environment.standardError, level: verbosity.logLevel)
+        let logger = environment.logger("heal-mcp", level: verbosity.logLevel)
         var overrides = cluster.overrides
         overrides.namespace = nil
         var settings = MCPServerSettings(

@@ -85,7 +85,7 @@ struct RecommendLimits: HealCommand {
             }
         }
         for (flag, text) in [("--verify-for", verifyFor), ("--rollout-timeout", rolloutTimeout)] {
-            _ = try parseFlag(flag) { () throws(InvalidInput) in try DurationInput.seconds(text) }
+            try parseFlag(flag) { () throws(InvalidInput) in try DurationInput.seconds(text) }
         }
     }
 

@@ -28,7 +28,7 @@ struct ToolCall: Sendable {
         settings.llm.map { llm in
             LLMSession(
                 configuration: llm.configuration, anonymize: llm.anonymize, cached: llm.cached, environment: environment,
-                logger: StandardErrorLogHandler.logger("heal", sink: environment.standardError, level: logLevel))
+                logger: environment.logger(level: logLevel))
         }
     }
 }

@@ -45,7 +45,7 @@ struct HealOptions: ParsableArguments {
             throw ValidationError("--max-memory \"\(maxMemory)\" is not a memory quantity; use e.g. 2Gi or 1536Mi")
         }
         for (flag, text) in [("--verify-for", verifyFor), ("--rollout-timeout", rolloutTimeout), ("--cooldown", cooldown), ("--window", window)] {
-            _ = try parseFlag(flag) { () throws(InvalidInput) in try DurationInput.seconds(text) }
+            try parseFlag(flag) { () throws(InvalidInput) in try DurationInput.seconds(text) }
         }
         guard maxActions > 0 else { throw ValidationError("--max-actions must be at least 1") }
     }

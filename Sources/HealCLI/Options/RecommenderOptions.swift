@@ -22,14 +22,14 @@ struct RecommenderOptions: ParsableArguments, Sendable {
 
     func validate() throws {
         for (flag, value) in [("--cpu-percentile", cpuPercentile)] + (cpuLimitPercentile.map { [("--cpu-limit-percentile", $0)] } ?? []) {
-            _ = try parseFlag(flag) { () throws(InvalidInput) in try SizingInput.percentile(value) }
+            try parseFlag(flag) { () throws(InvalidInput) in try SizingInput.percentile(value) }
         }
         if let cpuLimitPercentile, cpuLimitPercentile < cpuPercentile {
             throw ValidationError("--cpu-limit-percentile \(SizingInput.text(cpuLimitPercentile)) is below --cpu-percentile \(SizingInput.text(cpuPercentile)): the limit would sit under the request")
         }
-        _ = try parseFlag("--memory-buffer") { () throws(InvalidInput) in try SizingInput.memoryBuffer(memoryBuffer) }
-        _ = try parseFlag("--min-cpu") { () throws(InvalidInput) in try SizingInput.cores(minCPU) }
-        _ = try parseFlag("--min-memory") { () throws(InvalidInput) in try SizingInput.bytes(minMemory) }
+        try parseFlag("--memory-buffer") { () throws(InvalidInput) in try SizingInput.memoryBuffer(memoryBuffer) }
+        try parseFlag("--min-cpu") { () throws(InvalidInput) in try SizingInput.cores(minCPU) }
+        try parseFlag("--min-memory") { () throws(InvalidInput) in try SizingInput.bytes(minMemory) }
     }
 }
 

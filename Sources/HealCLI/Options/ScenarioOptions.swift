@@ -40,8 +40,8 @@ struct ScenarioOptions: ParsableArguments, Sendable {
 
     func validate() throws {
         _ = try baselineID()
-        if let cpuPerPod { _ = try parseFlag("--cpu-per-pod") { () throws(InvalidInput) in try SizingInput.cores(cpuPerPod) } }
-        if let memoryPerPod { _ = try parseFlag("--memory-per-pod") { () throws(InvalidInput) in try SizingInput.bytes(memoryPerPod) } }
+        if let cpuPerPod { try parseFlag("--cpu-per-pod") { () throws(InvalidInput) in try SizingInput.cores(cpuPerPod) } }
+        if let memoryPerPod { try parseFlag("--memory-per-pod") { () throws(InvalidInput) in try SizingInput.bytes(memoryPerPod) } }
     }
 
     func baselineID() throws -> ScenarioID {

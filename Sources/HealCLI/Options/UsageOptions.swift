@@ -21,7 +21,7 @@ struct UsageOptions: ParsableArguments, Sendable {
 
     func validate() throws {
         for (flag, text) in [("--history", history), ("--step", step), ("--every", every)] + (sample.map { [("--sample", $0)] } ?? []) {
-            _ = try parseFlag(flag) { () throws(InvalidInput) in try SizingInput.positiveDuration(text) }
+            try parseFlag(flag) { () throws(InvalidInput) in try SizingInput.positiveDuration(text) }
         }
         if historySeconds < stepSeconds {
             throw ValidationError("--step \(step) is longer than --history \(history); use a step well below the history")

@@ -18,7 +18,7 @@ struct WorkloadSelectionOptions: ParsableArguments, Sendable {
 
     func validate() throws {
         if let target { _ = try WorkloadTargetArgument.parse(target) }
-        if let selector = scope.selector { _ = try parseFlag("-l") { () throws(InvalidInput) in try DiagnosisInput.selector(selector) } }
+        if let selector = scope.selector { try parseFlag("-l") { () throws(InvalidInput) in try DiagnosisInput.selector(selector) } }
     }
 
     /// A usage source that needs the cluster cannot be asked about files.

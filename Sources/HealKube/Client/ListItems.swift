@@ -24,10 +24,6 @@ enum ListItems {
         }
     }
 
-    static func ranges(in body: Data) -> [Range<Int>]? {
-        layout(of: body).items
-    }
-
     /// `[` + the elements in `ranges` + `]`: a JSON array of one batch of items.
     static func array(of ranges: ArraySlice<Range<Int>>, in body: Data) -> Data {
         var batch = Data(capacity: ranges.reduce(2) { $0 + $1.count + 1 })

@@ -12,11 +12,9 @@ struct WatchEventSplitter {
     }
 
     mutating func lines(in chunk: Data, request: RequestDescription) throws(KubeError) -> [Data] {
-        guard var splitter = frames else { return lines.lines(in: chunk) }
+        guard frames != nil else { return lines.lines(in: chunk) }
         do {
-            let events = try splitter.frames(in: chunk).map { frame throws(ProtoWireError) in try KubeProtobuf.watchEventJSON(frame) }
-            frames = splitter
-            return events
+            return try frames!.frames(in: chunk).map { frame throws(ProtoWireError) in try KubeProtobuf.watchEventJSON(frame) }
         } catch {
             throw .invalidResponse(detail: "protobuf watch event: \(error)", request: request)
         }

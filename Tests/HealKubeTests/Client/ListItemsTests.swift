@@ -7,7 +7,7 @@ import Testing
 struct ListItemsTests {
     private func items(_ json: String) -> [String]? {
         let body = Data(json.utf8)
-        return ListItems.ranges(in: body)?.map { String(decoding: body[$0], as: UTF8.self) }
+        return ListItems.layout(of: body).items?.map { String(decoding: body[$0], as: UTF8.self) }
     }
 
     @Test("objects after metadata, with nested arrays, escaped quotes and brackets inside strings")
@@ -35,7 +35,7 @@ struct ListItemsTests {
     @Test("a batch of ranges is a JSON array of those items")
     func batch() throws {
         let body = Data(#"{"items":[{"n":1},{"n":2},{"n":3}]}"#.utf8)
-        let ranges = try #require(ListItems.ranges(in: body))
+        let ranges = try #require(ListItems.layout(of: body).items)
         let array = ListItems.array(of: ranges[1...], in: body)
         #expect(String(decoding: array, as: UTF8.self) == #"[{"n":2},{"n":3}]"#)
     }
