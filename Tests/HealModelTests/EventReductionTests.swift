@@ -63,4 +63,24 @@ struct EventReductionTests {
         #expect(events.first?.regarding.name == "pod500")
         #expect(events.last?.regarding.name == "pod\(Event.collectionCap + 499)")
     }
+
+    @Test("a watch keeps every Event up to a tenth over its cap, then the newest liveCap by last sighting")
+    func liveTrim() throws {
+        var events: [String: Event] = [:]
+        let limit = Event.liveCap + Event.liveCap / 10
+        for index in 0..<limit {
+            let event = try event(pod: "web-\(index)", at: index)
+            events["shop/\(event.metadata.name)"] = event
+        }
+        Event.trimLive(&events)
+        #expect(events.count == limit)
+
+        let newest = try event(pod: "web-new", at: limit + 100)
+        events["shop/\(newest.metadata.name)"] = newest
+        Event.trimLive(&events)
+        #expect(events.count == Event.liveCap)
+        #expect(events["shop/\(newest.metadata.name)"] != nil)
+        let oldestKept = events.values.compactMap(\.lastSeen).min()
+        #expect(oldestKept == Timestamp(secondsSince1970: Double(1_800_000_000 + limit - Event.liveCap + 1)))
+    }
 }

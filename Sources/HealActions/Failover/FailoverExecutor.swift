@@ -162,7 +162,7 @@ package struct FailoverExecutor: Sendable {
         while true {
             let (status, rollout) = try await outages.run("waiting for \(plan.toDeployment)") {
                 (try await observer.status(now: now()),
-                 try await RolloutObservation.read(plan.toDeployment, namespace: namespace, generation: generation, writtenAt: writtenAt, client: client))
+                 try await RolloutObservation.read(plan.toDeployment, namespace: namespace, generation: generation, writtenAt: writtenAt, client: client, pods: nil))
             }
             guard let colour = status.colour(plan.to) else {
                 throw FailoverError.objectMissing(kind: "deployment", name: plan.toDeployment, namespace: namespace)

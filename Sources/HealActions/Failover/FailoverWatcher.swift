@@ -4,11 +4,11 @@ import HealKube
 import HealModel
 import Logging
 
-/// `failover watch`: keeps a live picture of one blue/green Service from watches (the Service,
-/// Deployments, the pods of every colour, their EndpointSlices and pod Events — no polling),
-/// asks `FailoverTrigger` what to do whenever it changes and on a short tick (the trigger's
-/// hold times are time-based), and carries out failovers and fail-backs with the same executor
-/// as `failover --apply`. A switch that has started always finishes, even when the watcher is
+/// `failover watch`: keeps a live picture of one blue/green Service from shared informers (the
+/// Service, Deployments, the pods of every colour, their EndpointSlices and pod Events — no
+/// polling), asks `FailoverTrigger` what to do whenever it changes and on a short tick (the
+/// trigger's hold times are time-based), and carries out failovers and fail-backs with the same
+/// executor as `failover --apply`. A switch that has started always finishes, even when the watcher is
 /// being stopped: cancellation only ends the watching.
 package struct FailoverWatcher: Sendable {
     package struct Settings: Sendable {
@@ -83,7 +83,6 @@ package struct FailoverWatcher: Sendable {
         let initial = try await observer.snapshot()
         let topology = try BlueGreenTopology.discover(
             service: initial.services[0], deployments: initial.deployments, label: observer.label)
-        var picture = WatchedNamespace(initial)
         var trigger = FailoverTrigger(policy: settings.policy)
         var summary = Summary()
         var lastSentence = ""
@@ -93,18 +92,17 @@ package struct FailoverWatcher: Sendable {
         let metrics = metrics
         let connectivity = WatchConnectivity(
             logger: logger, onReconnect: { metrics?.watchReconnected() }, onOutage: { error in report(.connectivity(server: server, error: error)) })
-        let changes = WatchedNamespace.changes(
-            observer: observer, podSelector: topology.podSelector, tick: settings.tick, connectivity: connectivity)
+        let informers = SharedInformers(client: observer.client, connectivity: connectivity)
+        defer { informers.stopAll() }
+        let picture = WatchedNamespace(initial, observer: observer, podSelector: topology.podSelector, informers: informers)
+        let changes = ChangeFeed(picture.sources, tick: settings.tick, logger: logger)
         defer { changes.cancel() }
         var status: FailoverStatus?
         var stale = true
         do {
             for try await change in changes.stream {
                 // A tick leaves the picture as it is: only the trigger's clock moves on.
-                if case .tick = change {} else {
-                    picture.apply(change)
-                    stale = true
-                }
+                if case .changed = change { stale = true }
                 if let elector, lastLeaseRound.duration(to: .now) >= .seconds(2) {
                     lastLeaseRound = .now
                     await elector.tryAcquireOrRenew()

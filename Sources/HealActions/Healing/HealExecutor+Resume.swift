@@ -43,7 +43,7 @@ extension HealExecutor {
             } else if let prior = try await replicaSetTemplate(of: current, workload: workload, where: { template in
                 EnvRedaction.redact(template).pruned == recordedPrior
             }) {
-                try await replaceTemplate(workload, with: prior, expecting: current.template, conflicts: conflicts)
+                _ = try await replaceTemplate(workload, with: prior, expecting: current.template, conflicts: conflicts)
                 result.outcome = .rolledBack
                 result.verification = "did not verify on a later run (\(verdict.sentence)); the previous template was restored"
                 await events.record(on: subject, type: "Warning", reason: "HealActionRolledBack", message: "kubectl-heal: an earlier \(record.action) on \(workload.typeAndName) \(result.verification)")

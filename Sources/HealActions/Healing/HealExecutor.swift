@@ -29,11 +29,17 @@ package struct HealExecutor: Sendable {
     let client: KubeClient
     let events: EventRecorder
     let settings: Settings
+    /// The process's informers, when it has them: verification reads pods from them.
+    let informers: SharedInformers?
     let logger: Logger
     let now: @Sendable () -> Date
 
-    package init(client: KubeClient, events: EventRecorder, settings: Settings, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
+    package init(
+        client: KubeClient, events: EventRecorder, settings: Settings, informers: SharedInformers? = nil, logger: Logger,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.client = client
+        self.informers = informers
         self.events = events
         self.settings = settings
         self.logger = logger
@@ -41,7 +47,7 @@ package struct HealExecutor: Sendable {
     }
 
     var verifier: RolloutVerifier {
-        RolloutVerifier(client: client, window: settings.verifyFor, timeout: settings.rolloutTimeout, pollInterval: settings.pollInterval, logger: logger)
+        RolloutVerifier(client: client, window: settings.verifyFor, timeout: settings.rolloutTimeout, pollInterval: settings.pollInterval, informers: informers, logger: logger)
     }
 
     var outages: OutageRetry { OutageRetry(window: settings.rolloutTimeout, logger: logger) }

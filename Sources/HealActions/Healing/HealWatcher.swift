@@ -5,10 +5,11 @@ import HealKube
 import HealModel
 import Logging
 
-/// `diagnose --watch`: keeps a live copy of the cluster through watches (resumed, relisted on
-/// 410), re-diagnoses shortly after anything changes, reports problems as they appear and
-/// disappear, and — with a `HealSession` — heals new incidents one at a time while it keeps
-/// watching. There is no polling interval: a change is diagnosed within the debounce delay.
+/// `diagnose --watch`: keeps a live copy of the cluster through the process's shared informers
+/// (resumed, relisted on 410, outages waited out), re-diagnoses shortly after anything changes,
+/// reports problems as they appear and disappear, and — with a `HealSession` — heals new
+/// incidents one at a time while it keeps watching. There is no polling interval: a change is
+/// diagnosed within the debounce delay.
 package struct HealWatcher: Sendable {
     package struct Settings: Sendable {
         /// nil: all namespaces.
@@ -24,26 +25,20 @@ package struct HealWatcher: Sendable {
         }
     }
 
-    let client: KubeClient
+    /// The watches, shared with the session's verification; their outages are said once.
+    let informers: SharedInformers
     let settings: Settings
     let session: HealSession?
     let emit: @Sendable (HealEvent) -> Void
     let onPodCount: @Sendable (Int) -> Void
-    /// How the watches fare: outages said once on stderr, reconnects counted.
-    let connectivity: WatchConnectivity
     let logger: Logger
     let now: @Sendable () -> Date
 
     package init(
-        client: KubeClient, settings: Settings, session: HealSession?, logger: Logger, now: @escaping @Sendable () -> Date = Date.init,
-        onPodCount: @escaping @Sendable (Int) -> Void = { _ in }, onReconnect: @escaping @Sendable () -> Void = {},
-        emit: @escaping @Sendable (HealEvent) -> Void
+        informers: SharedInformers, settings: Settings, session: HealSession?, logger: Logger, now: @escaping @Sendable () -> Date = Date.init,
+        onPodCount: @escaping @Sendable (Int) -> Void = { _ in }, emit: @escaping @Sendable (HealEvent) -> Void
     ) {
-        let server = client.connection.server
-        connectivity = WatchConnectivity(logger: logger, onReconnect: onReconnect) { error in
-            emit(.connectivity(server: server, error: error, at: now()))
-        }
-        self.client = client
+        self.informers = informers
         self.settings = settings
         self.session = session
         self.logger = logger
@@ -55,7 +50,7 @@ package struct HealWatcher: Sendable {
     /// Runs until the task is cancelled (SIGINT/SIGTERM): the fix in progress, if any, is
     /// finished first (verified or restored), never left half-applied.
     package func run(from initial: ClusterSnapshot) async throws {
-        var live = LiveCluster(initial)
+        var live = LiveCluster(initial, namespace: settings.namespace, informers: informers)
         var reported: [String: Finding] = [:]
         // Changes an earlier run left unverified are finished before anything new is tried.
         if let session {
@@ -64,7 +59,7 @@ package struct HealWatcher: Sendable {
             }
         }
         let healer = session.map { HealQueue(session: $0, logger: logger) }
-        let feed = changes(others: live.others)
+        let feed = ChangeFeed(live.feeds.map(\.source), tick: settings.debounce, logger: logger)
         defer { feed.cancel() }
         do {
             try await follow(feed, live: &live, reported: &reported, healer: healer)
@@ -79,29 +74,31 @@ package struct HealWatcher: Sendable {
         await healer?.drain()
     }
 
-    private func follow(_ feed: Feed, live: inout LiveCluster, reported: inout [String: Finding], healer: HealQueue?) async throws {
+    private func follow(_ feed: ChangeFeed, live: inout LiveCluster, reported: inout [String: Finding], healer: HealQueue?) async throws {
         var dirty = true
         var lastChange = ContinuousClock.now
         for try await change in feed.stream {
-            if case .tick = change {
+            switch change {
+            case .changed:
+                dirty = true
+                lastChange = .now
+            case .tick:
                 guard dirty, lastChange.duration(to: .now) >= settings.debounce || Task.isCancelled else { continue }
                 dirty = false
                 await evaluate(&live, reported: &reported, healer: healer)
-                continue
             }
-            live.apply(change)
-            dirty = true
-            lastChange = .now
         }
     }
 
     private func evaluate(_ live: inout LiveCluster, reported: inout [String: Finding], healer: HealQueue?) async {
-        let needingLogs = live.podsNeedingLogs
+        var snapshot = live.snapshot
+        let needingLogs = live.podsNeedingLogs(in: snapshot.pods)
         if !needingLogs.isEmpty {
-            live.store(await SnapshotCollector(client: client, logger: logger).crashLogs(for: needingLogs))
+            live.store(await SnapshotCollector(client: informers.client, logger: logger).crashLogs(for: needingLogs), pods: snapshot.pods)
+            snapshot.logs = live.containerLogs
         }
-        onPodCount(live.podCount)
-        let snapshot = live.snapshot.restricted(toNamespace: settings.namespace, excluding: settings.excludedNamespaces)
+        onPodCount(snapshot.pods.count)
+        snapshot = snapshot.restricted(toNamespace: settings.namespace, excluding: settings.excludedNamespaces)
         let detectedAt = now()
         let findings = Diagnoser.diagnose(snapshot, options: settings.options, now: Timestamp(detectedAt)).findings
             .filter { $0.severity >= .warning }
@@ -124,80 +121,6 @@ package struct HealWatcher: Sendable {
     /// One problem of one workload's container.
     private static func key(_ finding: Finding) -> String {
         "\(finding.workload)|\(finding.container ?? "")|\(finding.code)"
-    }
-
-    // MARK: Watches
-
-    private struct Feed: Sendable {
-        let stream: AsyncThrowingStream<LiveCluster.Change, any Error>
-        let tasks: [Task<Void, Never>]
-
-        func cancel() {
-            for task in tasks { task.cancel() }
-        }
-    }
-
-    private func changes(others: [any LiveSet]) -> Feed {
-        let (stream, continuation) = AsyncThrowingStream<LiveCluster.Change, any Error>.makeStream()
-        let client = client
-        let namespace = settings.namespace
-        let connectivity = connectivity
-        var tasks: [Task<Void, Never>] = []
-        // A watch ends the feed only when it is refused for good (it waits out outages itself).
-        func feed(_ watch: @escaping @Sendable () async throws -> Void) {
-            tasks.append(Task {
-                do {
-                    try await watch()
-                    continuation.finish()
-                } catch is CancellationError {
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            })
-        }
-        func forward<Object: Decodable & Sendable>(
-            _ kind: ResourceKind, _ type: Object.Type, fieldSelector: String? = nil, _ wrap: @escaping @Sendable (WatchEvent<Object>) -> LiveCluster.Change
-        ) {
-            feed {
-                for try await event in client.watch(kind, as: type, namespace: namespace, fieldSelector: fieldSelector, connectivity: connectivity) {
-                    continuation.yield(wrap(event))
-                }
-            }
-        }
-        forward(.pods, Pod.self) { .pod($0) }
-        // The Events diagnosis reads, as the collector lists them: one watch per field selector.
-        for (selector, fieldSelector) in Event.diagnosisFieldSelectors.enumerated() {
-            forward(.events, Event.self, fieldSelector: fieldSelector) { .event(selector: selector, $0) }
-        }
-        forward(.deployments, Deployment.self) { .deployment($0) }
-        forward(.replicaSets, ReplicaSet.self) { .replicaSet($0) }
-        // A kind diagnosis reads but the watcher could do without (RBAC allows list, not watch):
-        // a refusal freezes that kind, said once, instead of ending the watcher.
-        let logger = logger
-        for (index, set) in others.enumerated() {
-            tasks.append(Task {
-                do {
-                    try await set.watch(client: client, namespace: namespace, connectivity: connectivity) { continuation.yield(.other(index: index, event: $0)) }
-                } catch {
-                    // Cancelled: the watcher is stopping.
-                    if !Task.isCancelled, !(error is CancellationError) {
-                        logger.warning("the watch of \(set.kind.groupResource) was refused (\(error)); it stays as it was at start")
-                    }
-                }
-            })
-        }
-        let debounce = settings.debounce
-        tasks.append(Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: debounce)
-                continuation.yield(.tick)
-            }
-            continuation.finish()
-        })
-        let feed = Feed(stream: stream, tasks: tasks)
-        continuation.onTermination = { _ in feed.cancel() }
-        return feed
     }
 }
 

@@ -2,78 +2,44 @@ import Foundation
 import HealKube
 import HealModel
 
-/// The watcher's live copy of the cluster — pods, Events, Deployments and ReplicaSets, and
-/// every other kind the collection read (`LiveKinds`: Services, EndpointSlices, nodes, PVCs …),
-/// kept current by watch events — over the snapshot collected at start. Crash logs are cached
-/// per container instance, so a pod's log is fetched once per restart, not once per change.
+/// The watcher's live copy of the cluster: the snapshot collected at start, each kind it read
+/// replaced by its shared informer's store once that has listed (`LiveFeed`). Crash logs are
+/// cached per container instance, so a pod's log is fetched once per restart, not once per
+/// change.
 struct LiveCluster {
-    enum Change: Sendable {
-        case pod(WatchEvent<Pod>)
-        /// An event from the watch of `Event.diagnosisFieldSelectors[selector]`.
-        case event(selector: Int, WatchEvent<Event>)
-        case deployment(WatchEvent<Deployment>)
-        case replicaSet(WatchEvent<ReplicaSet>)
-        /// An event for `others[index]`.
-        case other(index: Int, event: any Sendable)
-        case tick
-    }
-
-    static let eventCap = 2000
-
-    private var base: ClusterSnapshot
-    private var pods: WatchedObjects<Pod>
-    /// One cache per field selector: each watch relists only its own share of the Events.
-    private var events: [WatchedObjects<Event>]
-    private var deployments: WatchedObjects<Deployment>
-    private var replicaSets: WatchedObjects<ReplicaSet>
-    /// The other kinds, each with its own watch.
-    private(set) var others: [any LiveSet]
+    private let base: ClusterSnapshot
+    let feeds: [any LiveFeed]
+    /// Whether `feeds[i]` is the first of its kind.
+    private let firstOfKind: [Bool]
     private var logs: [ContainerLogKey: (restarts: Int, logs: ContainerLogs)] = [:]
 
-    init(_ snapshot: ClusterSnapshot) {
+    init(_ snapshot: ClusterSnapshot, namespace: String?, informers: SharedInformers) {
         base = snapshot
-        pods = WatchedObjects(snapshot.pods) { Self.key($0.metadata) }
-        events = Event.diagnosisFieldSelectors.indices.map { selector in
-            WatchedObjects(snapshot.events.filter { Self.selector(of: $0) == selector }) { Self.key($0.metadata) }
-        }
-        deployments = WatchedObjects(snapshot.deployments) { Self.key($0.metadata) }
-        replicaSets = WatchedObjects(snapshot.replicaSets) { Self.key($0.metadata) }
-        others = LiveKinds.sets(from: snapshot)
+        let feeds = LiveFeeds.feeds(for: snapshot, namespace: namespace, informers: informers)
+        self.feeds = feeds
+        firstOfKind = feeds.indices.map { $0 == 0 || feeds[$0 - 1].kind != feeds[$0].kind }
+        let pods = Self.byKey(snapshot.pods)
         for (key, entry) in snapshot.logs {
-            logs[key] = (restarts(of: key), entry)
+            logs[key] = (Self.restarts(of: key, in: pods), entry)
         }
     }
 
-    var podCount: Int { pods.count }
-
+    /// What diagnosis reads now.
     var snapshot: ClusterSnapshot {
         var snapshot = base
-        snapshot.pods = pods.values
-        snapshot.events = events.flatMap(\.values)
-        snapshot.deployments = deployments.values
-        snapshot.replicaSets = replicaSets.values
-        for set in others { set.fill(&snapshot) }
-        snapshot.logs = logs.mapValues(\.logs)
+        for (feed, first) in zip(feeds, firstOfKind) {
+            feed.fill(&snapshot, base: base, first: first)
+        }
+        snapshot.logs = containerLogs
         snapshot.referenceTime = nil
         return snapshot
     }
 
-    mutating func apply(_ change: Change) {
-        switch change {
-        case .pod(let event): pods.apply(event)
-        case .event(let selector, let event):
-            events[selector].apply(event)
-            events[selector].cap(Self.eventCap, newerFirst: Event.newerFirst)
-        case .deployment(let event): deployments.apply(event)
-        case .replicaSet(let event): replicaSets.apply(event)
-        case .other(let index, let event): others[index].apply(event)
-        case .tick: break
-        }
-    }
+    var containerLogs: [ContainerLogKey: ContainerLogs] { logs.mapValues(\.logs) }
 
     /// Crashing pods whose current restart has no log yet.
-    var podsNeedingLogs: [Pod] {
-        pods.values.filter { pod in
+    func podsNeedingLogs(in pods: [Pod]) -> [Pod] {
+        pods.filter { pod in
             pod.status.containerStatuses.contains { status in
                 guard (status.restartCount ?? 0) > 0 || status.state?.terminated != nil else { return false }
                 let key = ContainerLogKey(namespace: pod.metadata.namespace ?? "default", pod: pod.metadata.name, container: status.name)
@@ -82,24 +48,20 @@ struct LiveCluster {
         }
     }
 
-    mutating func store(_ fetched: [ContainerLogKey: ContainerLogs]) {
+    /// Keeps the fetched logs, and drops those of pods no longer in `pods`.
+    mutating func store(_ fetched: [ContainerLogKey: ContainerLogs], pods: [Pod]) {
+        let pods = Self.byKey(pods)
         for (key, entry) in fetched {
-            logs[key] = (restarts(of: key), entry)
+            logs[key] = (Self.restarts(of: key, in: pods), entry)
         }
-        // Logs of pods that are gone are not needed any more.
         logs = logs.filter { pods["\($0.key.namespace)/\($0.key.pod)"] != nil }
     }
 
-    private func restarts(of key: ContainerLogKey) -> Int {
+    private static func restarts(of key: ContainerLogKey, in pods: [String: Pod]) -> Int {
         pods["\(key.namespace)/\(key.pod)"]?.status.containerStatuses.first { $0.name == key.container }?.restartCount ?? 0
     }
 
-    /// Which of `Event.diagnosisFieldSelectors` lists this event (the collector listed it with one).
-    static func selector(of event: Event) -> Int? {
-        Event.diagnosisFieldSelectors.firstIndex(of: event.isWarning ? "type=Warning" : "type=Normal,reason=\(event.reason)")
-    }
-
-    static func key(_ meta: ObjectMeta) -> String {
-        "\(meta.namespace ?? "")/\(meta.name)"
+    private static func byKey(_ pods: [Pod]) -> [String: Pod] {
+        Dictionary(pods.map { ("\($0.metadata.namespace ?? "")/\($0.metadata.name)", $0) }) { first, _ in first }
     }
 }

@@ -86,8 +86,11 @@ struct RolloutObservation {
         "CreateContainerError", "RunContainerError",
     ]
 
-    /// Reads the Deployment, its ReplicaSets and their pods.
-    static func read(_ name: String, namespace: String, generation: Int, writtenAt: Date, client: KubeClient) async throws -> RolloutObservation {
+    /// Reads the Deployment, its ReplicaSets and their pods (from `pods` while it is current,
+    /// else listed).
+    static func read(
+        _ name: String, namespace: String, generation: Int, writtenAt: Date, client: KubeClient, pods podInformer: Informer<Pod>?
+    ) async throws -> RolloutObservation {
         let data = try await client.object(APIResource(.deployments), namespace: namespace, name: name)
         let deployment = try JSONDecoder().decode(Deployment.self, from: data)
         let template = try JSONDecoder().decode(TemplateCarrier.self, from: data).spec.template
@@ -96,7 +99,11 @@ struct RolloutObservation {
         var replicaSets: [TemplatedReplicaSet] = []
         _ = try await client.list(.replicaSets, as: TemplatedReplicaSet.self, namespace: namespace, labelSelector: query) { replicaSets += $0 }
         var pods: [Pod] = []
-        _ = try await client.list(.pods, as: Pod.self, namespace: namespace, labelSelector: query) { pods += $0 }
+        if let podInformer, podInformer.current {
+            pods = podInformer.objects(in: namespace)
+        } else {
+            _ = try await client.list(.pods, as: Pod.self, namespace: namespace, labelSelector: query) { pods += $0 }
+        }
         let owned = replicaSets.filter { $0.replicaSet.metadata.controller?.uid == deployment.metadata.uid }
         let current = owned.first { PodTemplateMatch.runs(template, replicaSetTemplate: $0.template) }?.replicaSet
         // Active pods, as the controllers count them: not terminating, not Failed (evicted) or Succeeded.

@@ -24,6 +24,8 @@ package struct DiagnoseJob {
         package var connection: ClusterConnection?
         /// The client the snapshot was read with (nil for snapshot files).
         package var client: KubeClient?
+        /// Informers kept for that cluster between calls, when the front end keeps them.
+        package var informers: SharedInformers?
     }
 
     package func run(_ request: DiagnoseRequest) async throws -> Outcome {
@@ -43,7 +45,7 @@ package struct DiagnoseJob {
         let report = DiagnosisReport(
             diagnosis: diagnosis, snapshot: snapshot, source: read.source, namespaces: read.namespaces,
             generatedAt: now, referenceTime: referenceTime)
-        return Outcome(report: report, snapshot: snapshot, connection: read.connection, client: read.client)
+        return Outcome(report: report, snapshot: snapshot, connection: read.connection, client: read.client, informers: read.informers)
     }
 
     /// The kinds the selected analyzers need, plus the ones every diagnosis uses for owners,

@@ -31,6 +31,8 @@ struct SnapshotReader {
         /// The client the objects were read with, for whatever the job does next on the same
         /// cluster (one connection pool, one credential cache).
         package var client: KubeClient?
+        /// The informers kept for that cluster between calls (`AppEnvironment.liveClusters`).
+        package var informers: SharedInformers?
     }
 
     func read(_ request: Request) async throws -> Outcome {
@@ -43,11 +45,12 @@ struct SnapshotReader {
         case .cluster(let overrides):
             let live = try KubeconfigLoader(environment: environment.configEnvironment).load(overrides)
             let namespace = request.allNamespaces ? nil : (request.namespace ?? live.namespace)
-            let client = KubeClient(connection: live, logger: logger)
+            let kept = environment.liveClusters?.live(live)
+            let client = kept?.client ?? KubeClient(connection: live, logger: logger)
             outcome = Outcome(
-                snapshot: try await collect(live, client: client, namespace: namespace, request: request),
+                snapshot: try await collect(live, client: client, informers: kept?.informers, namespace: namespace, request: request),
                 source: DiagnosisReport.Source(type: "cluster", context: live.contextName, server: live.server),
-                namespaces: namespace.map { [$0] }, connection: live, client: client)
+                namespaces: namespace.map { [$0] }, connection: live, client: client, informers: kept?.informers)
         }
         for unreadable in outcome.snapshot.unreadable {
             let scope = unreadable.namespace.map { " in namespace \($0)" } ?? ""
@@ -67,7 +70,9 @@ struct SnapshotReader {
         return loaded.snapshot.restricted(toNamespace: request.namespace, excluding: request.excludedNamespaces)
     }
 
-    private func collect(_ connection: ClusterConnection, client: KubeClient, namespace: String?, request: Request) async throws -> ClusterSnapshot {
+    private func collect(
+        _ connection: ClusterConnection, client: KubeClient, informers: SharedInformers?, namespace: String?, request: Request
+    ) async throws -> ClusterSnapshot {
         logger.info("reading \(namespace.map { "namespace \($0)" } ?? "all namespaces") from \(connection.server) (\(connection.origin))")
         var logs = request.logs ?? LogPolicy()
         logs.enabled = request.logs != nil
@@ -76,7 +81,7 @@ struct SnapshotReader {
         defer { progress.finish() }
         let observer = environment.collectionProgress
         do {
-            return try await SnapshotCollector(client: client, logger: logger).collect(scope) { state in
+            return try await SnapshotCollector(client: client, informers: informers, logger: logger).collect(scope) { state in
                 progress.update(state)
                 observer?(state)
             }

@@ -27,6 +27,9 @@ package struct AppEnvironment: Sendable {
     /// How the front end words an error that a use case reports as a warning and then goes on
     /// without (the CLI's message and hint).
     package var describeError: @Sendable (any Error) -> String = { "\($0)" }
+    /// Clients and informers kept between calls by a long-running front end (the MCP server);
+    /// nil: every job connects and lists afresh.
+    package var liveClusters: LiveClusters?
 
     package init(
         variables: [String: String], homeDirectory: String, standardOutput: any OutputSink, standardError: any OutputSink,

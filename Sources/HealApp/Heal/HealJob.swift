@@ -79,6 +79,13 @@ package struct HealJob {
             metrics.record(event)
             report(event)
         }
+        // One set of informers for the watch and the fixes it verifies (an outage is said once),
+        // or the ones a long-running front end keeps for this cluster.
+        let connectivity = WatchConnectivity(logger: logger, onReconnect: { metrics.watchReconnected() }) { [environment] error in
+            emit(.connectivity(server: connection.server, error: error, at: environment.now()))
+        }
+        let informers = outcome.informers ?? SharedInformers(client: client, connectivity: connectivity)
+        defer { if outcome.informers == nil { informers.stopAll() } }
         let advisor = request.llm?.planAdvisor()
         let session = store.map { store in
             let approval = HealApproval(policy: policy, yes: request.yes, environment: environment)
@@ -86,13 +93,15 @@ package struct HealJob {
                 store: store,
                 executor: HealExecutor(
                     client: client, events: EventRecorder(client: client, logger: logger, now: environment.now),
-                    settings: request.heal.executor, logger: logger, now: environment.now),
+                    settings: request.heal.executor, informers: informers, logger: logger, now: environment.now),
                 planner: HealPlanner(settings: request.heal.planner), limits: request.heal.limits,
                 identity: HealIdentity(user: environment.variables["USER"] ?? "unknown", context: connection.contextName ?? connection.server),
                 approve: { step, labels in approval.decide(step, labels: labels) }, advisor: advisor, emit: emit, now: environment.now)
         }
         if request.watch {
-            try await watch(request, namespace: outcome.report.metadata.namespaces?.first, snapshot: outcome.snapshot, client: client, session: session, metrics: metrics, logger: logger, emit: emit)
+            try await watch(
+                request, namespace: outcome.report.metadata.namespaces?.first, snapshot: outcome.snapshot, informers: informers, session: session,
+                metrics: metrics, logger: logger, emit: emit)
         } else if let session {
             for finding in outcome.report.findings where finding.severity >= .warning {
                 emit(.detected(finding, at: environment.now()))
@@ -111,7 +120,8 @@ package struct HealJob {
     }
 
     private func watch(
-        _ request: Request, namespace: String?, snapshot: ClusterSnapshot, client: KubeClient, session: HealSession?, metrics: HealMetrics, logger: Logger,
+        _ request: Request, namespace: String?, snapshot: ClusterSnapshot, informers: SharedInformers, session: HealSession?, metrics: HealMetrics,
+        logger: Logger,
         emit: @escaping @Sendable (HealEvent) -> Void
     ) async throws {
         var settings = HealWatcher.Settings(namespace: namespace)
@@ -120,8 +130,8 @@ package struct HealJob {
         let server = try MetricsEndpoint.start(request.metricsAddress, metrics: metrics, logger: logger)
         defer { server?.stop() }
         let watcher = HealWatcher(
-            client: client, settings: settings, session: session, logger: logger, now: environment.now,
-            onPodCount: { metrics.setWatchedPods($0) }, onReconnect: { metrics.watchReconnected() }, emit: emit)
+            informers: informers, settings: settings, session: session, logger: logger, now: environment.now,
+            onPodCount: { metrics.setWatchedPods($0) }, emit: emit)
         let stop = environment.stopRequested
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await watcher.run(from: snapshot) }

@@ -24,7 +24,13 @@ struct MCPServe {
                 """,
             capabilities: Server.Capabilities(tools: .init(listChanged: false)))
         let calls = InFlightCalls()
-        let runner = ToolRunner(environment: environment, settings: settings)
+        // One client and one set of informers per cluster for the server's life: a diagnosis
+        // after the first reads what the informers hold instead of listing it again.
+        var callEnvironment = environment
+        let liveClusters = LiveClusters(logger: logger)
+        callEnvironment.liveClusters = liveClusters
+        defer { liveClusters.stopAll() }
+        let runner = ToolRunner(environment: callEnvironment, settings: settings)
         let settings = settings
         let logger = logger
         await server.withMethodHandler(ListTools.self) { _ in

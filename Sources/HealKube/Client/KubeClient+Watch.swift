@@ -12,11 +12,12 @@ extension KubeClient {
     /// reset or timed-out connection, a TLS failure, 429 or 5xx — an API server restarting —
     /// is retried forever with exponential backoff (`Backoff.watch`: 0.5 s doubling to 3 s), each
     /// interruption and resumption reported to `connectivity`. The stream ends with an error
-    /// only when the server refuses (401 after a credential refresh, 403, 404 …).
+    /// only when the server refuses (401 after a credential refresh, 403, 404 …). `streaming`
+    /// hears each time the watch opens (true) and each interruption (false).
     package func watch<Object: Decodable & Sendable>(
         _ kind: ResourceKind, as type: Object.Type, namespace: String?, labelSelector: String? = nil,
         fieldSelector: String? = nil, from resourceVersion: String? = nil, timeoutSeconds: Int = 300,
-        connectivity: WatchConnectivity? = nil
+        connectivity: WatchConnectivity? = nil, streaming: @escaping @Sendable (Bool) -> Void = { _ in }
     ) -> AsyncThrowingStream<WatchEvent<Object>, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
@@ -46,6 +47,7 @@ extension KubeClient {
                                     kind, as: type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector,
                                     version: &version, timeoutSeconds: timeoutSeconds, continuation: continuation
                                 ) {
+                                    streaming(true)
                                     if backoff.failing { connectivity?.resumed(watchID, resource: kind.groupResource) }
                                 }
                             } catch {
@@ -62,6 +64,7 @@ extension KubeClient {
                             // 410 here is a relist whose continue token expired: list again from the start.
                             if error.httpStatus == 410 { version = nil }
                             let delay = backoff.next(retryAfter: error.retryAfter)
+                            streaming(false)
                             if let connectivity {
                                 connectivity.interrupted(watchID, resource: kind.groupResource, error: error, retryIn: delay)
                             } else {

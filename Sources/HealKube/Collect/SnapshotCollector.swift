@@ -8,12 +8,19 @@ import Logging
 /// core of a diagnosis: if they cannot be read the collection fails. Any other kind that is
 /// refused (RBAC), missing (an API group the cluster does not serve) or fails is recorded in
 /// `unreadable` and the diagnosis continues without it.
+///
+/// With a long-running process's informers (the MCP server), a kind whose informer is current
+/// (listed and streaming) is read from its store instead of listed; any other is listed as
+/// always, and its informer is started so the next collection finds it current. An informer
+/// that is not current never answers: an outage or a refusal surfaces as a list's error would.
 package struct SnapshotCollector: Sendable {
     private let client: KubeClient
+    private let informers: SharedInformers?
     private let logger: Logger
 
-    package init(client: KubeClient, logger: Logger = Logger(label: "heal.collect")) {
+    package init(client: KubeClient, informers: SharedInformers? = nil, logger: Logger = Logger(label: "heal.collect")) {
         self.client = client
+        self.informers = informers
         self.logger = logger
     }
 
@@ -92,6 +99,16 @@ package struct SnapshotCollector: Sendable {
         let excluded = Set(scope.excludedNamespaces)
         let client = self.client
         let selectors = Object.listFieldSelectors
+        if let informers {
+            let current = selectors.map { informers.informer(type, namespace: namespace, fieldSelector: $0) }.filter(\.current)
+            if current.count == selectors.count {
+                var objects = current.flatMap { $0.objects(in: namespace).filter { $0.metadata.isIn(namespace: namespace, excluding: excluded) } }
+                Object.reduce(&objects)
+                await tracker.addObjects(objects.count)
+                part.append(contentsOf: objects)
+                return
+            }
+        }
         if selectors.count == 1 {
             // Straight into the snapshot, page by page: a second array of 20,000 pods would
             // cost as much memory as the pods' own strings.

@@ -25,7 +25,7 @@ extension Event {
         events = Set(newest).sorted().map { events[$0] }
     }
 
-    private var seen: Timestamp {
+    var seen: Timestamp {
         lastSeen ?? firstSeen ?? metadata.creationTimestamp ?? Timestamp(secondsSince1970: 0)
     }
 

@@ -85,6 +85,7 @@ extension ResourceKind {
 extension Event: KubeResource {
     package static var resource: ResourceKind { .events }
     package static var listFieldSelectors: [String?] { diagnosisFieldSelectors }
+    package var listFieldSelector: String? { isWarning ? "type=Warning" : "type=Normal,reason=\(reason)" }
 }
 
 extension ClusterSnapshot {

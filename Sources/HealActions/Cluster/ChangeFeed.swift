@@ -1,0 +1,70 @@
+import HealKube
+import HealModel
+import Logging
+
+/// What a watcher's loop waits on: a signal each time one of its informers stores a change, and
+/// a tick (debounce and time-based rules need the clock to move without changes). An informer
+/// that ends — stopped, or an essential one refused for good — ends the feed; a refused
+/// non-essential one is said on stderr and its kind stays as it was.
+struct ChangeFeed: Sendable {
+    enum Change: Sendable {
+        /// An informer stored a change.
+        case changed
+        case tick
+    }
+
+    /// One informer the loop follows.
+    struct Source: Sendable {
+        let scope: InformerScope
+        /// A refusal ends the feed (and so the watcher) rather than freezing this kind.
+        let essential: Bool
+        let follow: @Sendable (_ changed: @escaping @Sendable () -> Void) async throws -> Void
+
+        init<Object: KubeResource>(_ informer: Informer<Object>, essential: Bool = true) {
+            scope = informer.scope
+            self.essential = essential
+            follow = { changed in
+                for try await _ in informer.changes() { changed() }
+            }
+        }
+    }
+
+    let stream: AsyncThrowingStream<Change, any Error>
+    private let tasks: [Task<Void, Never>]
+
+    init(_ sources: [Source], tick: Duration, logger: Logger) {
+        let (stream, continuation) = AsyncThrowingStream<Change, any Error>.makeStream()
+        let follows = sources.map { source in
+            Task {
+                do {
+                    try await source.follow { continuation.yield(.changed) }
+                    continuation.finish()
+                } catch where source.essential {
+                    continuation.finish(throwing: error)
+                } catch {
+                    // Cancelled: the watcher is stopping.
+                    if !Task.isCancelled, !(error is CancellationError) {
+                        logger.warning("the watch of \(source.scope.kind.groupResource) was refused (\(error)); it stays as it was at start")
+                    }
+                }
+            }
+        }
+        let ticks = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: tick)
+                continuation.yield(.tick)
+            }
+            continuation.finish()
+        }
+        self.stream = stream
+        tasks = follows + [ticks]
+        let tasks = tasks
+        continuation.onTermination = { _ in
+            for task in tasks { task.cancel() }
+        }
+    }
+
+    func cancel() {
+        for task in tasks { task.cancel() }
+    }
+}

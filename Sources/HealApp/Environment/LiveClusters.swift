@@ -1,0 +1,40 @@
+import HealKube
+import Logging
+import Synchronization
+
+/// What a long-running front end (the MCP server) keeps per cluster connection between its
+/// calls: one client (one connection pool, one credential cache: an exec plugin runs once) and
+/// one set of informers. A diagnosis after the first reads every kind whose informer is current
+/// from its store instead of listing it again; the fixes it verifies share the pod informers.
+/// Memory grows with the scopes asked for (each namespace, or all), and lives as long as the
+/// process. The clients log to the front end's own logger (its stderr), not to one call's.
+package final class LiveClusters: Sendable {
+    package struct Live: Sendable {
+        package let client: KubeClient
+        package let informers: SharedInformers
+    }
+
+    private let entries = Mutex<[String: Live]>([:])
+    private let logger: Logger
+
+    package init(logger: Logger) {
+        self.logger = logger
+    }
+
+    /// The client and informers of this connection, made on first use.
+    func live(_ connection: ClusterConnection) -> Live {
+        let key = [connection.origin, connection.server, connection.userName ?? "", connection.impersonation.map { "\($0)" } ?? ""].joined(separator: "|")
+        return entries.withLock { entries in
+            if let live = entries[key] { return live }
+            let client = KubeClient(connection: connection, logger: logger)
+            let live = Live(client: client, informers: SharedInformers(client: client, connectivity: WatchConnectivity(logger: logger)))
+            entries[key] = live
+            return live
+        }
+    }
+
+    /// Stops every informer, when the front end ends.
+    package func stopAll() {
+        for live in entries.withLock({ $0.values }) { live.informers.stopAll() }
+    }
+}
