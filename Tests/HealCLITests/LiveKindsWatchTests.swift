@@ -40,4 +40,18 @@ struct LiveKindsWatchTests {
         let detected = watch.stdout.text.split(separator: "\n").filter { $0.contains(#""type":"detected""#) }
         #expect(detected.count == 3, "nothing before the node broke, then one finding each: \(detected)")
     }
+
+    @Test("a kind the first collection could not read (503 after every retry) is followed anyway and diagnosed once it answers")
+    func unreadableAtStart() async throws {
+        let shop = try ShopCluster(deployments: 1)
+        #expect(try await shop.addReadyNodeAndWebService())
+        try shop.setNode(ready: false)
+        let unavailable = ScriptedResponse.status(code: 503, reason: "ServiceUnavailable", message: "the server is currently unable to handle the request")
+        shop.cluster.server.script(path: "/api/v1/nodes", responses: Array(repeating: unavailable, count: 5))
+        let watch = shop.watch(["-o", "json"])
+
+        #expect(await watch.waitFor(#""code":"node-not-ready""#) != nil, "\(watch.stdout.text)\(watch.stderr.text)")
+        #expect(await watch.stop() == 0)
+        #expect(watch.stderr.text.contains("cannot read nodes"), "the first collection said it could not: \(watch.stderr.text)")
+    }
 }

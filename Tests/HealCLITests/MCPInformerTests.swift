@@ -50,4 +50,27 @@ struct MCPInformerTests {
         #expect(broken == Self.findings(try Value.parsing(cli.stdout)), "the CLI, listing afresh, finds the same")
         #expect(await session.closeInput() == 0)
     }
+
+    @Test("failover_status and failover_plan answer from the kept informers once they are current: the CLI's documents, no new lists")
+    func failoverFromInformers() async throws {
+        let blueGreen = try BlueGreenCluster()
+        let namespace = BlueGreenCluster.namespace
+        let deploymentsPath = "/apis/apps/v1/namespaces/\(namespace)/deployments"
+        let session = try await MCPSession(["--kubeconfig", blueGreen.kubeconfig.path, "-n", namespace])
+        // The first looks list and start the informers (the pods' one once the topology is known).
+        _ = try await session.call("failover_status", ["service": "web"])
+        try await Task.sleep(for: .milliseconds(300))
+        _ = try await session.call("failover_status", ["service": "web"])
+        try await Task.sleep(for: .milliseconds(300))
+        let lists = { blueGreen.cluster.server.requests(path: deploymentsPath, method: "GET").filter { $0.query("watch") == nil }.count }
+        let listsBefore = lists()
+
+        let status = try await session.call("failover_status", ["service": "web"])
+        let plan = try await session.call("failover_plan", ["service": "web", "to": "green", "keep_old": true])
+        #expect(lists() == listsBefore, "answered from the informers")
+        #expect(status.structuredContent == (try Value.parsing(await blueGreen.run(["failover", "status", "web", "-o", "json"]).stdout)))
+        #expect(plan.structuredContent == (try Value.parsing(await blueGreen.run(["failover", "switch", "web", "--to", "green", "--keep-old", "-o", "json"]).stdout)))
+        #expect(await session.closeInput() == 0)
+        #expect(blueGreen.cluster.server.requests.allSatisfy { $0.method == "GET" })
+    }
 }

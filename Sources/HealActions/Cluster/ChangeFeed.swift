@@ -13,18 +13,19 @@ struct ChangeFeed: Sendable {
         case tick
     }
 
-    /// One informer the loop follows.
+    /// One informer the loop follows, subscribed to when made: no change after that is missed.
     struct Source: Sendable {
         let scope: InformerScope
         /// A refusal ends the feed (and so the watcher) rather than freezing this kind.
         let essential: Bool
         let follow: @Sendable (_ changed: @escaping @Sendable () -> Void) async throws -> Void
 
-        init<Object: KubeResource>(_ informer: Informer<Object>, essential: Bool = true) {
+        init<Object: KubeResource>(subscribingTo informer: Informer<Object>, essential: Bool = true) {
             scope = informer.scope
             self.essential = essential
+            let changes = informer.changes()
             follow = { changed in
-                for try await _ in informer.changes() { changed() }
+                for try await _ in changes { changed() }
             }
         }
     }

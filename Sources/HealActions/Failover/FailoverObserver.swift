@@ -19,8 +19,13 @@ package struct FailoverObserver: Sendable {
         self.label = label
     }
 
-    package func status(now: Date = Date()) async throws -> FailoverStatus {
-        try FailoverStatus.evaluate(try await snapshot(), service: service, namespace: namespace, label: label, now: Timestamp(now))
+    /// Read from the API, as a switch needs (it must see its own writes); with `informers` (a
+    /// read-only look from a process that keeps them), from their stores when they are all
+    /// current.
+    package func status(now: Date = Date(), informers: SharedInformers? = nil) async throws -> FailoverStatus {
+        let current = try informers.flatMap { try FailoverInformers($0, observer: self).currentSnapshot(label: label) }
+        let snapshot = if let current { current } else { try await snapshot() }
+        return try FailoverStatus.evaluate(snapshot, service: service, namespace: namespace, label: label, now: Timestamp(now))
     }
 
     package func snapshot() async throws -> ClusterSnapshot {

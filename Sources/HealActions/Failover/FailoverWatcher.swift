@@ -95,7 +95,7 @@ package struct FailoverWatcher: Sendable {
         let informers = SharedInformers(client: observer.client, connectivity: connectivity)
         defer { informers.stopAll() }
         let picture = WatchedNamespace(initial, observer: observer, podSelector: topology.podSelector, informers: informers)
-        let changes = ChangeFeed(picture.sources, tick: settings.tick, logger: logger)
+        let changes = ChangeFeed(picture.subscribe(), tick: settings.tick, logger: logger)
         defer { changes.cancel() }
         var status: FailoverStatus?
         var stale = true

@@ -59,7 +59,7 @@ package struct HealWatcher: Sendable {
             }
         }
         let healer = session.map { HealQueue(session: $0, logger: logger) }
-        let feed = ChangeFeed(live.feeds.map(\.source), tick: settings.debounce, logger: logger)
+        let feed = ChangeFeed(live.feeds.map { $0.subscribe() }, tick: settings.debounce, logger: logger)
         defer { feed.cancel() }
         do {
             try await follow(feed, live: &live, reported: &reported, healer: healer)

@@ -21,6 +21,8 @@ struct RolloutObservation {
     /// When the change was written: conditions and terminations from before it say nothing
     /// about it (whole seconds, as the API writes times).
     let writtenAt: Date
+    /// Whether the pods were listed just now, not taken from an informer's store.
+    let podsListed: Bool
 
     var desired: Int { deployment.desiredReplicas }
 
@@ -99,7 +101,8 @@ struct RolloutObservation {
         var replicaSets: [TemplatedReplicaSet] = []
         _ = try await client.list(.replicaSets, as: TemplatedReplicaSet.self, namespace: namespace, labelSelector: query) { replicaSets += $0 }
         var pods: [Pod] = []
-        if let podInformer, podInformer.current {
+        let fromInformer = podInformer?.current ?? false
+        if let podInformer, fromInformer {
             pods = podInformer.objects(in: namespace)
         } else {
             _ = try await client.list(.pods, as: Pod.self, namespace: namespace, labelSelector: query) { pods += $0 }
@@ -116,7 +119,7 @@ struct RolloutObservation {
         return RolloutObservation(
             deployment: deployment, newReplicaSet: current, newPods: live.filter(isNew),
             oldPods: live.filter { !isNew($0) && ownedUIDs.contains($0.metadata.controller?.uid ?? "") }, generation: generation,
-            writtenAt: writtenAt)
+            writtenAt: writtenAt, podsListed: !fromInformer)
     }
 }
 

@@ -14,9 +14,10 @@ import Logging
 ///
 /// With the process's shared informers, the pods come from the namespace's pod informer while it
 /// is current (listed and streaming), and a pod change wakes the next look at once instead of
-/// after the poll interval. The Deployment and its ReplicaSets are still read from the API: the
-/// new ReplicaSet is found by comparing whole pod templates, which the narrow models and
-/// protobuf do not carry.
+/// after the poll interval; a healthy verdict is still confirmed by listing them, since a watch
+/// that has just resumed, or whose connection died silently, may lag. The Deployment and its
+/// ReplicaSets are always read from the API: the new ReplicaSet is found by comparing whole pod
+/// templates, which the narrow models and protobuf do not carry.
 struct RolloutVerifier: Sendable {
     struct Verdict: Sendable {
         var healthy: Bool
@@ -52,10 +53,13 @@ struct RolloutVerifier: Sendable {
         let pods = informers?.informer(Pod.self, namespace: namespace)
         let podChanged = pods.map { ChangeSignal($0, namespace: namespace) }
         defer { podChanged?.stop() }
+        var listPods = false
         while true {
-            let state = try await outages.run("verifying deployment/\(name)") {
-                try await RolloutObservation.read(name, namespace: namespace, generation: generation, writtenAt: writtenAt, client: client, pods: pods)
+            let state = try await outages.run("verifying deployment/\(name)") { [listPods] in
+                try await RolloutObservation.read(
+                    name, namespace: namespace, generation: generation, writtenAt: writtenAt, client: client, pods: listPods ? nil : pods)
             }
+            listPods = false
             if observedAfter == nil, state.observed {
                 observedAfter = started.duration(to: .now)
             }
@@ -71,6 +75,10 @@ struct RolloutVerifier: Sendable {
                     return verdict(false, "pod \(restarted.key) restarted during the \(window.spoken) verification window")
                 }
                 if let since = healthySince, since.duration(to: .now) >= window {
+                    guard state.podsListed else {
+                        listPods = true
+                        continue
+                    }
                     return verdict(true, "\(ready) Ready, no restarts for \(window.spoken)")
                 }
             } else if healthySince != nil {

@@ -14,27 +14,33 @@ package final class LiveClusters: Sendable {
         package let informers: SharedInformers
     }
 
-    private let entries = Mutex<[String: Live]>([:])
+    private let entries = Mutex<[String: (connection: ClusterConnection, live: Live)]>([:])
     private let logger: Logger
 
     package init(logger: Logger) {
         self.logger = logger
     }
 
-    /// The client and informers of this connection, made on first use.
+    /// The client and informers of this connection, made on first use, and made again when the
+    /// kubeconfig's credential or TLS settings for it changed (the old informers stop).
     func live(_ connection: ClusterConnection) -> Live {
         let key = [connection.origin, connection.server, connection.userName ?? "", connection.impersonation.map { "\($0)" } ?? ""].joined(separator: "|")
-        return entries.withLock { entries in
-            if let live = entries[key] { return live }
+        let (live, replaced) = entries.withLock { entries -> (Live, Live?) in
+            let kept = entries[key]
+            if let kept, kept.connection.credential == connection.credential, kept.connection.tls == connection.tls {
+                return (kept.live, nil)
+            }
             let client = KubeClient(connection: connection, logger: logger)
             let live = Live(client: client, informers: SharedInformers(client: client, connectivity: WatchConnectivity(logger: logger)))
-            entries[key] = live
-            return live
+            entries[key] = (connection, live)
+            return (live, kept?.live)
         }
+        replaced?.informers.stopAll()
+        return live
     }
 
     /// Stops every informer, when the front end ends.
     package func stopAll() {
-        for live in entries.withLock({ $0.values }) { live.informers.stopAll() }
+        for entry in entries.withLock({ $0.values }) { entry.live.informers.stopAll() }
     }
 }

@@ -13,6 +13,8 @@ package struct FailoverSession {
     let connection: ClusterConnection
     let observer: FailoverObserver
     let namespaceNamed: Bool
+    /// Kept between calls by a long-running front end (the MCP server), for read-only looks.
+    let informers: SharedInformers?
 
     /// The Service `service` in the namespace `cluster` names (else the context's); `label`
     /// is the selector key that names the colour, nil to discover it.
@@ -20,15 +22,18 @@ package struct FailoverSession {
         self.environment = environment
         logger = environment.logger(level: logLevel)
         connection = try KubeconfigLoader(environment: environment.configEnvironment).load(cluster)
-        let client = KubeClient(connection: connection, logger: logger)
+        let kept = environment.liveClusters?.live(connection)
+        informers = kept?.informers
+        let client = kept?.client ?? KubeClient(connection: connection, logger: logger)
         observer = FailoverObserver(client: client, service: service, namespace: cluster.namespace ?? connection.namespace, label: label)
         namespaceNamed = cluster.namespace != nil
     }
 
     /// Which colour serves, each colour's state, the verdict: the use case behind `failover
-    /// status` and the MCP `failover_status` tool.
-    package func status() async throws -> FailoverStatus {
-        try await run { try await observer.status(now: environment.now()) }
+    /// status` and the MCP `failover_status` tool. `readOnly`: nothing will be changed on its
+    /// strength, so the kept informers may answer; a switch plans from the API.
+    package func status(readOnly: Bool = true) async throws -> FailoverStatus {
+        try await run { try await observer.status(now: environment.now(), informers: readOnly ? informers : nil) }
     }
 
     func executor(force: Bool, policy: HealPolicy? = nil, onStep: @escaping @Sendable (FailoverResult.Step) -> Void) -> FailoverExecutor {

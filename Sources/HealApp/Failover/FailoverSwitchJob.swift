@@ -26,8 +26,10 @@ package struct FailoverSwitchJob {
         self.environment = environment
     }
 
-    package func plan(_ request: FailoverRequest) async throws -> FailoverPlan {
-        try FailoverPlanner.plan(try await session.status(), request)
+    /// `readOnly`: the plan is only shown, so the kept informers may answer; a plan to carry
+    /// out is made from the API.
+    package func plan(_ request: FailoverRequest, readOnly: Bool) async throws -> FailoverPlan {
+        try FailoverPlanner.plan(try await session.status(readOnly: readOnly), request)
     }
 
     /// The checks before any write: GitOps ownership (`force` acts anyway), kube-system, and

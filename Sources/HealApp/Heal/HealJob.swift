@@ -79,13 +79,18 @@ package struct HealJob {
             metrics.record(event)
             report(event)
         }
-        // One set of informers for the watch and the fixes it verifies (an outage is said once),
-        // or the ones a long-running front end keeps for this cluster.
-        let connectivity = WatchConnectivity(logger: logger, onReconnect: { metrics.watchReconnected() }) { [environment] error in
-            emit(.connectivity(server: connection.server, error: error, at: environment.now()))
-        }
-        let informers = outcome.informers ?? SharedInformers(client: client, connectivity: connectivity)
-        defer { if outcome.informers == nil { informers.stopAll() } }
+        // The informers a long-running front end keeps for this cluster, or one set for the watch
+        // and the fixes it verifies (an outage said once, as an event too). A one-shot run lists
+        // what it verifies: a namespace's whole pod informer would cost more than a few
+        // label-selected lists.
+        let watching = request.watch && outcome.informers == nil
+            ? SharedInformers(
+                client: client,
+                connectivity: WatchConnectivity(logger: logger, onReconnect: { metrics.watchReconnected() }) { [environment] error in
+                    emit(.connectivity(server: connection.server, error: error, at: environment.now()))
+                }) : nil
+        defer { watching?.stopAll() }
+        let informers = outcome.informers ?? watching
         let advisor = request.llm?.planAdvisor()
         let session = store.map { store in
             let approval = HealApproval(policy: policy, yes: request.yes, environment: environment)
@@ -98,7 +103,7 @@ package struct HealJob {
                 identity: HealIdentity(user: environment.variables["USER"] ?? "unknown", context: connection.contextName ?? connection.server),
                 approve: { step, labels in approval.decide(step, labels: labels) }, advisor: advisor, emit: emit, now: environment.now)
         }
-        if request.watch {
+        if request.watch, let informers {
             try await watch(
                 request, namespace: outcome.report.metadata.namespaces?.first, snapshot: outcome.snapshot, informers: informers, session: session,
                 metrics: metrics, logger: logger, emit: emit)

@@ -78,7 +78,7 @@ struct FailoverSwitch: HealCommand {
             oldColour: keepOld ? .keep : .scaleDown(afterSeconds: try FailoverSwitchOptions.seconds(scaleDownOldAfter, flag: "--scale-down-old-after")),
             reason: reason)
         let job = FailoverSwitchJob(session: session, environment: environment)
-        let plan = try await job.plan(request)
+        let plan = try await job.plan(request, readOnly: !apply)
         guard apply, !plan.alreadyActive else {
             environment.standardOutput.write(try FailoverRenderer.plan(plan, as: output))
             if !plan.alreadyActive, output == .table { environment.standardError.write("Nothing changed: pass --apply to carry the plan out.\n") }

@@ -10,9 +10,10 @@ import Logging
 /// `unreadable` and the diagnosis continues without it.
 ///
 /// With a long-running process's informers (the MCP server), a kind whose informer is current
-/// (listed and streaming) is read from its store instead of listed; any other is listed as
-/// always, and its informer is started so the next collection finds it current. An informer
-/// that is not current never answers: an outage or a refusal surfaces as a list's error would.
+/// (listed and streaming) and complete (nothing trimmed) is read from its store instead of
+/// listed; any other is listed as always, and its informer is started so the next collection
+/// finds it current. An informer that is not current never answers: an outage or a refusal
+/// surfaces as a list's error would.
 package struct SnapshotCollector: Sendable {
     private let client: KubeClient
     private let informers: SharedInformers?
@@ -100,7 +101,7 @@ package struct SnapshotCollector: Sendable {
         let client = self.client
         let selectors = Object.listFieldSelectors
         if let informers {
-            let current = selectors.map { informers.informer(type, namespace: namespace, fieldSelector: $0) }.filter(\.current)
+            let current = selectors.map { informers.informer(type, namespace: namespace, fieldSelector: $0) }.filter { $0.current && $0.complete }
             if current.count == selectors.count {
                 var objects = current.flatMap { $0.objects(in: namespace).filter { $0.metadata.isIn(namespace: namespace, excluding: excluded) } }
                 Object.reduce(&objects)

@@ -30,8 +30,11 @@ package final class ChangeSignal: Sendable {
     package func wait(upTo interval: Duration) async {
         let latch = latch
         let timer = Task {
-            try? await Task.sleep(for: interval)
-            latch.open()
+            // Cancelled when a change opened the latch first: then it must stay closed.
+            do {
+                try await Task.sleep(for: interval)
+                latch.open()
+            } catch {}
         }
         await latch.pass()
         timer.cancel()

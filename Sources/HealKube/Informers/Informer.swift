@@ -13,6 +13,9 @@ package final class Informer<Object: KubeResource>: Sendable {
     private struct State {
         var objects: [String: Object] = [:]
         var synced = false
+        /// False once `trimLive` dropped objects since the last list: the store is not all the
+        /// scope holds.
+        var complete = true
         /// Whether the watch streams now: false from an interruption until it is open again.
         var streaming = false
         /// Why the watch ended for good (a refusal); the store stays as it last was.
@@ -41,6 +44,10 @@ package final class Informer<Object: KubeResource>: Sendable {
 
     /// Whether its watch ended (refused or stopped): it holds what it last had and will not change.
     var ended: Bool { state.withLock { $0.failure != nil || $0.stopped } }
+
+    /// Whether the store holds every object of the scope, none trimmed away (a collection must
+    /// not read a trimmed store as if it were a list).
+    package var complete: Bool { state.withLock { $0.complete } }
 
     package var count: Int { state.withLock { $0.objects.count } }
 
@@ -143,11 +150,14 @@ package final class Informer<Object: KubeResource>: Sendable {
             case .relisted(let all, _):
                 state.objects = Dictionary(all.map { (Self.key($0.metadata), $0) }, uniquingKeysWith: { _, newer in newer })
                 state.synced = true
+                state.complete = true
                 for waiter in state.syncWaiters.values { waiter.resume() }
                 state.syncWaiters = [:]
             case .bookmark: break
             }
+            let held = state.objects.count
             Object.trimLive(&state.objects)
+            if state.objects.count < held { state.complete = false }
             for subscriber in state.subscribers.values { subscriber.yield(event) }
         }
     }

@@ -128,7 +128,7 @@ struct SharedInformersTests {
         #expect(again.count == 2)
     }
 
-    @Test("a change signal wakes a wait early for its namespace only, and otherwise after the interval")
+    @Test("a change signal wakes a wait early for its namespace only, once per change, and otherwise after the interval")
     func changeSignal() async throws {
         let cluster = try FakeCluster.blueGreen(timing: .instant)
         try cluster.create(json: #"{"apiVersion":"v1","kind":"Service","metadata":{"name":"db","namespace":"other"},"spec":{"ports":[{"port":5432}]}}"#)
@@ -148,6 +148,11 @@ struct SharedInformersTests {
         try cluster.mergePatch(at: "/api/v1/namespaces/\(Self.namespace)/services/web", json: #"{"metadata":{"labels":{"x":"1"}}}"#)
         await signal.wait(upTo: .seconds(10))
         #expect(started.duration(to: .now) < .seconds(5), "its namespace's change wakes it")
+
+        // The interval's timer, cancelled by that wake, leaves nothing behind for the next wait.
+        started = .now
+        await signal.wait(upTo: .milliseconds(300))
+        #expect(started.duration(to: .now) >= .milliseconds(290), "woken once, not ever after")
     }
 
     private static func eventually(within limit: Duration = .seconds(15), _ condition: () -> Bool) async -> Bool {

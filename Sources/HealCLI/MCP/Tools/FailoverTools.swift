@@ -46,7 +46,7 @@ enum FailoverTools {
     ) { arguments, call in
         let request = try request(arguments)
         let job = FailoverSwitchJob(session: try session(arguments, call), environment: call.environment)
-        return try ToolAnswer(json: try FailoverRenderer.plan(try await job.plan(request), as: .json))
+        return try ToolAnswer(json: try FailoverRenderer.plan(try await job.plan(request, readOnly: true), as: .json))
     }
 
     static let apply = ToolDefinition(
@@ -62,7 +62,7 @@ enum FailoverTools {
         let request = try request(arguments)
         let policy = try HealPolicy.load(ifGiven: call.settings.policyFile)
         let job = FailoverSwitchJob(session: try session(arguments, call, mutating: true), environment: call.environment)
-        let plan = try await job.plan(request)
+        let plan = try await job.plan(request, readOnly: false)
         guard !plan.alreadyActive else { return try ToolAnswer(json: try FailoverRenderer.plan(plan, as: .json)) }
         let stderr = call.environment.standardError
         let checked = try await job.check(plan, force: false, policy: policy) { step in
