@@ -38,9 +38,9 @@ struct ChatCompletionClientBreakerTests {
 
     @Test("nothing listening: one request is attempted, the nine others are refused without sending")
     func deadEndpoint() async throws {
-        let stopped = try ScriptedLLMServer { _ in "unused" }
-        stopped.stop()
-        let client = LLMTestClients.client(try LLMTestClients.configuration(baseURL: stopped.baseURL))
+        let stopped = try ReservedPort()
+        let client = LLMTestClients.client(try LLMTestClients.configuration(baseURL: stopped.url))
+        defer { withExtendedLifetime(stopped) {} }
 
         let errors = failures(await concurrentCalls(10, on: client))
 

@@ -36,10 +36,11 @@ struct HealWatchTests {
         let deployment = try JSONDecoder().decode(Deployment.self, from: try #require(cluster.object(at: "/apis/apps/v1/namespaces/shop/deployments/app-1")))
         #expect(deployment.spec.template?.spec.containers.first?.resources?.limits["memory"]?.text == "164Mi")
         // The watch and the fix's verification share one pod informer: one watch of the pods, and
-        // the verifier listed the Deployment's pods only once, to confirm its healthy verdict.
+        // the verifier listed the Deployment's pods only to confirm its healthy verdict (once, or
+        // twice when the first confirmation caught a pod mid-change) — polling, it lists every look.
         let podRequests = cluster.server.requests(path: "/api/v1/namespaces/shop/pods", method: "GET").map(\.queryItems)
         #expect(podRequests.filter { $0.contains { $0.name == "watch" } }.count == 1, "\(podRequests)")
-        #expect(podRequests.filter { $0.contains { $0.name == "labelSelector" } }.count == 1, "\(podRequests)")
+        #expect((1...2).contains(podRequests.filter { $0.contains { $0.name == "labelSelector" } }.count), "\(podRequests)")
     }
 
     @Test("without --fix the watcher only reports: problems appear and resolve, nothing is changed")

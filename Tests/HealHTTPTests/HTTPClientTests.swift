@@ -127,14 +127,14 @@ struct HTTPClientTests {
 
     @Test("a closed port is unreachable, naming the URL")
     func closedPort() async throws {
-        let gone = try FakeAPIServer(fixtureRoot: nil)
-        gone.stop()
-        let request = HTTPRequest(url: gone.baseURL.absoluteString + "/version")
+        let gone = try ReservedPort()
+        let request = HTTPRequest(url: gone.url + "/version")
 
         let error = try #require(await client.failure(of: request))
         #expect(error.kind == .unreachable)
         #expect(error.url == request.url)
         #expect(error.description.contains(request.url))
+        withExtendedLifetime(gone) {}
     }
 
     @Test(

@@ -89,13 +89,16 @@ struct PrometheusClientTests {
 
     @Test("a closed port is unreachable, naming the URL")
     func closedPort() async throws {
-        server.stop()
-        let error = await #expect(throws: UsageError.self) { try await client().query("up", at: time) }
+        let closed = try ReservedPort()
+        let connection = try PrometheusConnection(url: closed.url + "/prometheus", headers: [], token: nil, user: nil, password: nil)
+        let client = PrometheusClient(transport: DirectPrometheusTransport(connection: connection))
+        let error = await #expect(throws: UsageError.self) { try await client.query("up", at: time) }
+        withExtendedLifetime(closed) {}
         guard case .prometheusUnreachable(let endpoint, let reason) = error else {
             Issue.record("unexpected \(String(describing: error))")
             return
         }
-        #expect(endpoint == prefix + "/api/v1/query")
+        #expect(endpoint == closed.url + "/prometheus/api/v1/query")
         #expect(!reason.isEmpty)
     }
 

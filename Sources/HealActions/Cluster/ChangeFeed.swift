@@ -23,7 +23,7 @@ struct ChangeFeed: Sendable {
         init<Object: KubeResource>(subscribingTo informer: Informer<Object>, essential: Bool = true) {
             scope = informer.scope
             self.essential = essential
-            let changes = informer.changes()
+            let changes = informer.changes(newestOnly: true)
             follow = { changed in
                 for try await _ in changes { changed() }
             }

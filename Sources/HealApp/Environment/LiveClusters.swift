@@ -6,13 +6,18 @@ import Synchronization
 /// calls: one client (one connection pool, one credential cache: an exec plugin runs once) and
 /// one set of informers. A diagnosis after the first reads every kind whose informer is current
 /// from its store instead of listing it again; the fixes it verifies share the pod informers.
-/// Memory grows with the scopes asked for (each namespace, or all), and lives as long as the
-/// process. The clients log to the front end's own logger (its stderr), not to one call's.
+/// Memory grows with the scopes asked for (each namespace, or all) and shrinks again: an informer
+/// not asked for in `idleAfter` is stopped. The clients log to the front end's own logger (its
+/// stderr), not to one call's.
 package final class LiveClusters: Sendable {
     package struct Live: Sendable {
         package let client: KubeClient
         package let informers: SharedInformers
     }
+
+    /// How long an informer nobody asks for keeps running: a scope an agent looked at once does
+    /// not hold its memory for the server's whole life.
+    static let idleAfter: Duration = .seconds(600)
 
     private let entries = Mutex<[String: (connection: ClusterConnection, live: Live)]>([:])
     private let logger: Logger
@@ -31,7 +36,8 @@ package final class LiveClusters: Sendable {
                 return (kept.live, nil)
             }
             let client = KubeClient(connection: connection, logger: logger)
-            let live = Live(client: client, informers: SharedInformers(client: client, connectivity: WatchConnectivity(logger: logger)))
+            let live = Live(
+                client: client, informers: SharedInformers(client: client, connectivity: WatchConnectivity(logger: logger), idleAfter: Self.idleAfter))
             entries[key] = (connection, live)
             return (live, kept?.live)
         }

@@ -51,6 +51,9 @@ package final class Informer<Object: KubeResource>: Sendable {
 
     package var count: Int { state.withLock { $0.objects.count } }
 
+    /// Whether a consumer follows its changes or waits for its first list.
+    var followed: Bool { state.withLock { !$0.subscribers.isEmpty || !$0.syncWaiters.isEmpty } }
+
     /// Every object, in the order a list returns them (by namespace, then name), so that what
     /// is made from them reads the same every time.
     package var objects: [Object] { objects(in: nil) }
@@ -69,9 +72,10 @@ package final class Informer<Object: KubeResource>: Sendable {
     }
 
     /// Each change from now on, after the store has it. The stream ends with the informer: with
-    /// the refusal that ended its watch, or plainly when it is stopped.
-    package func changes() -> Changes {
-        let (stream, continuation) = Changes.makeStream()
+    /// the refusal that ended its watch, or plainly when it is stopped. `newestOnly`: a consumer
+    /// that only needs to know something changed keeps the last change, not a backlog of objects.
+    package func changes(newestOnly: Bool = false) -> Changes {
+        let (stream, continuation) = Changes.makeStream(bufferingPolicy: newestOnly ? .bufferingNewest(1) : .unbounded)
         let id = UUID()
         continuation.onTermination = { [weak self] _ in
             _ = self?.state.withLock { $0.subscribers.removeValue(forKey: id) }

@@ -6,16 +6,30 @@ import Synchronization
 /// once and watched once however many consumers read it. A namespaced request is served by an
 /// all-namespaces informer of the same selectors when one already runs (the consumer reads
 /// `objects(in:)`). Informers start on first request and run until `stopAll()`; one whose
-/// watch was refused is replaced by the next request (RBAC may allow it by then).
+/// watch was refused is replaced by the next request (RBAC may allow it by then). With
+/// `idleAfter` (a long-running server answering calls), an informer nobody has asked for in that
+/// long and nobody follows is stopped, and its memory freed; the next request starts it again.
 package final class SharedInformers: Sendable {
     package let client: KubeClient
     /// Where every informer's watch reports interruptions, so an outage is said once.
     package let connectivity: WatchConnectivity?
-    private let informers = Mutex<[InformerScope: any StoppableInformer]>([:])
+    private let registry = Registry()
+    private let sweeper: Task<Void, Never>?
 
-    package init(client: KubeClient, connectivity: WatchConnectivity?) {
+    package init(client: KubeClient, connectivity: WatchConnectivity?, idleAfter: Duration? = nil) {
         self.client = client
         self.connectivity = connectivity
+        guard let idleAfter else {
+            sweeper = nil
+            return
+        }
+        let registry = registry
+        sweeper = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: idleAfter / 4)
+                registry.stopIdle(after: idleAfter)
+            }
+        }
     }
 
     /// The informer of `Object`'s kind for these selectors, started if it was not running.
@@ -23,13 +37,16 @@ package final class SharedInformers: Sendable {
         _ type: Object.Type, namespace: String?, labelSelector: String? = nil, fieldSelector: String? = nil
     ) -> Informer<Object> {
         let scope = InformerScope(Object.resource, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector)
-        let (informer, created) = informers.withLock { informers -> (Informer<Object>, Bool) in
+        let (informer, created) = registry.entries.withLock { informers -> (Informer<Object>, Bool) in
             for candidate in [scope, scope.allNamespaces] {
                 // One model per kind (KindRegistry), so a running informer of the kind has it.
-                if let running = informers[candidate] as? Informer<Object>, !running.ended { return (running, false) }
+                if let running = informers[candidate]?.informer as? Informer<Object>, !running.ended {
+                    informers[candidate]?.lastAsked = .now
+                    return (running, false)
+                }
             }
             let informer = Informer<Object>(scope: scope)
-            informers[scope] = informer
+            informers[scope] = Registry.Entry(informer: informer, lastAsked: .now)
             return (informer, true)
         }
         if created { informer.start(client: client, connectivity: connectivity) }
@@ -38,21 +55,44 @@ package final class SharedInformers: Sendable {
 
     /// How many informers run, for tests and `-vv`.
     package var scopes: [InformerScope] {
-        informers.withLock { Array($0.keys) }
+        registry.entries.withLock { Array($0.keys) }
     }
 
     /// Stops every informer; their change streams end.
     package func stopAll() {
-        let running = informers.withLock { informers in
+        sweeper?.cancel()
+        let running = registry.entries.withLock { informers in
             defer { informers = [:] }
             return Array(informers.values)
         }
-        for informer in running { informer.stop() }
+        for entry in running { entry.informer.stop() }
+    }
+}
+
+/// The running informers by scope, with when each was last asked for.
+private final class Registry: Sendable {
+    struct Entry {
+        var informer: any StoppableInformer
+        var lastAsked: ContinuousClock.Instant
+    }
+
+    let entries = Mutex<[InformerScope: Entry]>([:])
+
+    func stopIdle(after idleAfter: Duration) {
+        let idle = entries.withLock { entries in
+            let idle = entries.filter { $0.value.lastAsked.duration(to: .now) >= idleAfter && !$0.value.informer.followed }
+            for scope in idle.keys { entries[scope] = nil }
+            return idle.values.map(\.informer)
+        }
+        for informer in idle { informer.stop() }
     }
 }
 
 /// An informer of any kind, as the factory stops it.
 protocol StoppableInformer: Sendable {
+    /// Whether a consumer follows its changes (a watcher, a verification) or waits for its first
+    /// list.
+    var followed: Bool { get }
     func stop()
 }
 

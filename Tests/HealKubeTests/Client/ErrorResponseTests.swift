@@ -103,9 +103,8 @@ struct ErrorResponseTests {
 
     @Test("nothing listening on the port → transport(.unreachable) naming the URL, without retries")
     func unreachable() async throws {
-        let closed = try FakeAPIServer(fixtureRoot: nil)
-        let url = closed.baseURL.absoluteString
-        closed.stop()
+        let closed = try ReservedPort()
+        let url = closed.url
         let client = KubeClient(
             connection: ClusterConnection(server: url, origin: "closed port"), retryPolicy: TestClients.fastRetries)
 
@@ -117,6 +116,7 @@ struct ErrorResponseTests {
         }
         #expect(failedURL == url + "/version")
         #expect(request.description == "get version")
+        withExtendedLifetime(closed) {}
     }
 
     @Test("an answer slower than --request-timeout → transport(.timedOut) with the limit")

@@ -37,6 +37,9 @@ struct SharedInformersTests {
         #expect(first === second)
         #expect(first.count == 2)
         #expect(Set(first.objects.map(\.metadata.name)) == Set(second.objects.map(\.metadata.name)))
+        // The watch opens just after the list it follows.
+        #expect(await Self.eventually { Self.listsAndWatches(cluster, path: Self.podsPath).watches > 0 })
+        try await Task.sleep(for: .milliseconds(100))
         let requests = Self.listsAndWatches(cluster, path: Self.podsPath)
         #expect(requests.lists == 1 && requests.watches == 1, "\(requests)")
         // Other selectors are another scope.
@@ -153,6 +156,25 @@ struct SharedInformersTests {
         started = .now
         await signal.wait(upTo: .milliseconds(300))
         #expect(started.duration(to: .now) >= .milliseconds(290), "woken once, not ever after")
+    }
+
+    @Test("with idleAfter, an informer nobody asks for and nobody follows is stopped; a followed one runs on; asking again starts it anew")
+    func idleStopped() async throws {
+        let cluster = try FakeCluster.blueGreen(timing: .instant)
+        let informers = SharedInformers(client: ProtobufWireTests.client(cluster), connectivity: nil, idleAfter: .milliseconds(300))
+        defer { informers.stopAll() }
+        let services = informers.informer(Service.self, namespace: Self.namespace)
+        let pods = informers.informer(Pod.self, namespace: Self.namespace)
+        let following = pods.changes()
+        try await services.waitUntilSynced()
+
+        #expect(await Self.eventually { informers.scopes == [pods.scope] }, "\(informers.scopes)")
+        #expect(services.synced && !services.current, "stopped, its store no longer current")
+        withExtendedLifetime(following) {}
+        let again = informers.informer(Service.self, namespace: Self.namespace)
+        #expect(again !== services)
+        try await again.waitUntilSynced()
+        #expect(again.count == 3)
     }
 
     private static func eventually(within limit: Duration = .seconds(15), _ condition: () -> Bool) async -> Bool {
