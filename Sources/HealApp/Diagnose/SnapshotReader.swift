@@ -47,8 +47,15 @@ struct SnapshotReader {
             let namespace = request.allNamespaces ? nil : (request.namespace ?? live.namespace)
             let kept = environment.liveClusters?.live(live)
             let client = kept?.client ?? KubeClient(connection: live, logger: logger)
+            let snapshot = try await collect(live, client: client, informers: kept?.informers, namespace: namespace, request: request)
+            // Nothing at all in the namespace: empty, or a typo that must not pass as "no problems".
+            if let namespace, !snapshot.holdsNamespacedObjects, await client.namespaceExists(namespace) == false {
+                throw AppError.namespaceNotFound(
+                    name: namespace, place: "context \(live.contextName.map { "\"\($0)\" " } ?? "")(\(live.server))",
+                    closest: NamespaceSuggestion.closest(to: namespace, among: await client.namespaceNames()))
+            }
             outcome = Outcome(
-                snapshot: try await collect(live, client: client, informers: kept?.informers, namespace: namespace, request: request),
+                snapshot: snapshot,
                 source: DiagnosisReport.Source(type: "cluster", context: live.contextName, server: live.server),
                 namespaces: namespace.map { [$0] }, connection: live, client: client, informers: kept?.informers)
         }
@@ -67,7 +74,13 @@ struct SnapshotReader {
         if !loaded.skippedKinds.isEmpty {
             logger.info("skipped kinds kubectl-heal does not read: \(loaded.skippedKinds.joined(separator: ", "))")
         }
-        return loaded.snapshot.restricted(toNamespace: request.namespace, excluding: request.excludedNamespaces)
+        let restricted = loaded.snapshot.restricted(toNamespace: request.namespace, excluding: request.excludedNamespaces)
+        if let namespace = request.namespace, !restricted.holdsNamespacedObjects, loaded.snapshot.holdsNamespacedObjects {
+            throw AppError.namespaceNotFound(
+                name: namespace, place: "the snapshot files \(path)",
+                closest: NamespaceSuggestion.closest(to: namespace, among: loaded.snapshot.namespaces))
+        }
+        return restricted
     }
 
     private func collect(

@@ -8,4 +8,7 @@ package enum AppError: Error, Sendable, Equatable {
     case liveClusterNeeded
     /// A learned pattern id (or prefix) naming no pattern in the store.
     case patternNotFound(id: String, store: String)
+    /// `-n NAME` (or the context's namespace) naming a namespace that does not exist where it was
+    /// read (`place`: a context, or snapshot files), with the closest names that do.
+    case namespaceNotFound(name: String, place: String, closest: [String])
 }

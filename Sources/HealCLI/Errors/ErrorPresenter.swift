@@ -78,6 +78,12 @@ package enum ErrorPresenter {
                 message: "no learned pattern \(id) in \(store)",
                 hint: id.count < 4 ? "give the whole id or at least 4 characters of it; `kubectl heal learn list` shows them" : "list the patterns with `kubectl heal learn list`",
                 exitCode: ExitStatus.usage)
+        case .namespaceNotFound(let name, let place, let closest):
+            PresentedError(
+                message: "namespace \(name) does not exist in \(place)",
+                hint: (closest.isEmpty ? "" : "did you mean \(closest.joined(separator: ", "))? ")
+                    + "`kubectl get namespaces` lists them; check -n (or the context's namespace), or use -A for all of them",
+                exitCode: ExitStatus.configuration)
         case .liveClusterNeeded:
             PresentedError(
                 message: "--fix and --watch act on a live cluster, not on --snapshot files",
