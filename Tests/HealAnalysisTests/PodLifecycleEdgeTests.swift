@@ -46,6 +46,39 @@ struct PodLifecycleEdgeTests {
         #expect(try Scenario.findings("pod-exit", in: "evicted", editing: edit).isEmpty)
     }
 
+    @Test(
+        "an eviction for disk gets ephemeral-storage advice, one for memory memory advice, and the kubelet's message ends its sentence",
+        arguments: [
+            ("Pod ephemeral local storage usage exceeds the total limit of containers 1Gi. ", "ephemeral-storage requests and limits"),
+            (#"Container cache-warmer exceeded its local ephemeral storage limit "512Mi". "#, "ephemeral-storage requests and limits"),
+            (#"Usage of EmptyDir volume "scratch" exceeds the limit "1Gi". "#, "ephemeral-storage requests and limits"),
+            ("The node was low on resource: ephemeral-storage. Threshold quantity: 4Gi, available: 3820308Ki. ", "ephemeral-storage requests and limits"),
+            ("The node had condition: [DiskPressure]. ", "ephemeral-storage requests and limits"),
+            ("The node was low on resource: memory. Threshold quantity: 100Mi, available: 89632Ki. ", "memory requests that match real usage"),
+            ("The node was low on resource: pids. ", "how many processes"),
+        ])
+    func evictionAdvice(message: String, advice: String) throws {
+        let findings = try Scenario.findings("pod-eviction", in: "evicted") { snapshot in
+            for index in snapshot.pods.indices where snapshot.pods[index].status.reason == "Evicted" {
+                snapshot.pods[index].status.message = message
+            }
+        }
+        #expect(findings.count == 1)
+        let finding = try #require(findings.first)
+        let summary = try #require(finding.remediation?.summary)
+        #expect(summary.contains(advice), "\(summary)")
+        #expect(finding.rootCause.contains(". Evicted pods stay listed") && !finding.rootCause.contains(".."), "\(finding.rootCause)")
+        if advice != "memory requests that match real usage" { #expect(!summary.contains("memory"), "\(summary)") }
+    }
+
+    @Test("an eviction without a message still reads as sentences")
+    func evictionWithoutMessage() throws {
+        let findings = try Scenario.findings("pod-eviction", in: "evicted") { snapshot in
+            for index in snapshot.pods.indices where snapshot.pods[index].status.reason == "Evicted" { snapshot.pods[index].status.message = nil }
+        }
+        #expect(findings.first?.rootCause == "The kubelet evicted the pod: no reason given. Evicted pods stay listed until deleted.")
+    }
+
     @Test("a failed pod that should run for ever (restartPolicy Always) is not a failed run-to-completion container")
     func failedLongRunningPod() throws {
         let findings = try Scenario.findings("pod-exit", in: "non-zero-exit") { snapshot in
