@@ -79,6 +79,28 @@ struct PodLifecycleEdgeTests {
         #expect(findings.first?.rootCause == "The kubelet evicted the pod: no reason given. Evicted pods stay listed until deleted.")
     }
 
+    @Test("ErrImageNeverPull: the image must be preloaded or the pull policy changed — no registry or credentials advice")
+    func imageNeverPulled() throws {
+        let findings = try Scenario.findings("image-pull", in: "image-pull-auth") { snapshot in
+            for index in snapshot.pods.indices {
+                for container in snapshot.pods[index].status.containerStatuses.indices
+                where snapshot.pods[index].status.containerStatuses[container].state?.waiting != nil {
+                    let image = snapshot.pods[index].status.containerStatuses[container].image ?? ""
+                    // The kubelet's wording (pkg/kubelet/images/image_manager.go).
+                    snapshot.pods[index].status.containerStatuses[container].state?.waiting?.reason = "ErrImageNeverPull"
+                    snapshot.pods[index].status.containerStatuses[container].state?.waiting?.message =
+                        "Container image \"\(image)\" is not present with pull policy of Never"
+                }
+            }
+        }
+        #expect(findings.map(\.code) == ["image-never-pulled"])
+        let finding = try #require(findings.first)
+        let summary = try #require(finding.remediation?.summary)
+        #expect(summary.contains("Preload") && summary.contains("imagePullPolicy to IfNotPresent"), "\(summary)")
+        #expect(!summary.contains("secret") && !summary.contains("access from the nodes"), "\(summary)")
+        #expect(finding.rootCause.contains("imagePullPolicy is Never") && finding.rootCause.contains("is not present with pull policy of Never"), "\(finding.rootCause)")
+    }
+
     @Test("a failed pod that should run for ever (restartPolicy Always) is not a failed run-to-completion container")
     func failedLongRunningPod() throws {
         let findings = try Scenario.findings("pod-exit", in: "non-zero-exit") { snapshot in

@@ -6,8 +6,8 @@ import HealModel
 struct ImagePullAnalyzer: Analyzer {
     let descriptor = AnalyzerDescriptor(
         id: "image-pull", group: .pods,
-        summary: "ImagePullBackOff, ErrImagePull and InvalidImageName: tag not found, repository typo, missing credentials or invalid reference, with the intended image suggested.",
-        codes: ["image-tag-not-found", "image-not-found", "image-pull-unauthorized", "invalid-image-name", "image-pull-failed"],
+        summary: "ImagePullBackOff, ErrImagePull, InvalidImageName and ErrImageNeverPull: tag not found, repository typo, missing credentials, invalid reference or an image never pulled, with the intended image suggested.",
+        codes: ["image-tag-not-found", "image-not-found", "image-pull-unauthorized", "invalid-image-name", "image-never-pulled", "image-pull-failed"],
         reads: [.pods],
         triggeringScenarios: ["agentic-demo", "image-pull-auth", "invalid-image-name"],
         nonTriggeringScenarios: ["shop", "failover-clean", "crashloop-unknown", "config-missing-configmap"])
@@ -60,6 +60,10 @@ struct ImagePullAnalyzer: Analyzer {
                 "Create a pull secret for \(registry) (kubectl create secret docker-registry regcred --docker-server=\(registry) …) and reference it in the pod's imagePullSecrets or its ServiceAccount.")
         case "image-tag-not-found", "image-not-found":
             return CrashRemedy.manual("Point container \(container) at an image that exists (list the repository's tags on its registry).")
+        case "image-never-pulled":
+            let node = pod.spec.nodeName.map { "node \($0)" } ?? "the nodes"
+            return CrashRemedy.manual(
+                "Preload \(image) onto \(node) (and every node the pod may run on), or set container \(container)'s imagePullPolicy to IfNotPresent so the kubelet pulls it.")
         default:
             return CrashRemedy.manual("Fix access from the nodes to the registry, then delete the pod to retry the pull at once.")
         }

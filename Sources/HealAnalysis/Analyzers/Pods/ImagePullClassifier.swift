@@ -15,6 +15,13 @@ enum ImagePullClassifier {
         let text = messages.joined(separator: "\n")
         let reference = ImageReference(image)
         let registry = reference.registry ?? "docker.io"
+        if reason == "ErrImageNeverPull" {
+            // The kubelet will not pull at all (imagePullPolicy: Never): no registry is involved.
+            return Verdict(
+                code: "image-never-pulled",
+                rootCause: "Image \(image) is not on the node and the container's imagePullPolicy is Never, so the kubelet will not pull it (\(messages.first.map { Wording.clause(Wording.clip($0, 160)) } ?? "ErrImageNeverPull")).",
+                suggestion: nil, confidence: 0.95)
+        }
         if reason == "InvalidImageName" {
             let suggestion = ImageCorrector.correctSyntax(of: image)
             let why = messages.first.map { firstClause(of: $0) } ?? "the reference cannot be parsed"
