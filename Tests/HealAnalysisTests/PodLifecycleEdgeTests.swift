@@ -101,6 +101,39 @@ struct PodLifecycleEdgeTests {
         #expect(finding.rootCause.contains("imagePullPolicy is Never") && finding.rootCause.contains("is not present with pull policy of Never"), "\(finding.rootCause)")
     }
 
+    @Test("a pod whose sandbox cannot be created is pod-sandbox-failed, said as the sandbox, not as ContainerCreating or a volume")
+    func sandboxNotCreated() throws {
+        let findings = try Scenario.findings("pod-creating", in: "container-creating-stuck") { snapshot in
+            for index in snapshot.events.indices where snapshot.events[index].reason == "FailedMount" {
+                // The kubelet's wording (kuberuntime_manager.go: "Failed to create pod sandbox: %v"), a CNI plugin's error.
+                snapshot.events[index].reason = "FailedCreatePodSandBox"
+                snapshot.events[index].message = #"Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "4f0c9a": plugin type="calico" failed (add): error getting ClusterInformation: connection is unauthorized: Unauthorized"#
+            }
+        }
+        #expect(findings.map(\.code) == ["pod-sandbox-failed"])
+        let finding = try #require(findings.first)
+        #expect(finding.symptom.hasPrefix("pod sandbox not created for"), "\(finding.symptom)")
+        #expect(finding.rootCause.contains("sandbox") && finding.rootCause.contains("plugin type=\"calico\" failed"), "\(finding.rootCause)")
+        #expect(!finding.rootCause.contains("ContainerCreating"))
+        #expect(finding.remediation?.summary.contains("CNI plugin") == true)
+    }
+
+    @Test("a volume that cannot be attached is volume-mount-failed, and so is one that cannot be mounted")
+    func volumeNotAttached() throws {
+        let mounted = try Scenario.findings("pod-creating", in: "container-creating-stuck")
+        #expect(mounted.map(\.code) == ["volume-mount-failed"])
+        #expect(mounted.first?.rootCause.contains(#"secret "api-tls" not found"#) == true || mounted.first?.rootCause.contains("unmounted volumes=[tls]") == true)
+        let attached = try Scenario.findings("pod-creating", in: "container-creating-stuck") { snapshot in
+            for index in snapshot.events.indices where snapshot.events[index].reason == "FailedMount" {
+                // The attach/detach controller's wording (reconciler.go), as the kubelet's pod sees it.
+                snapshot.events[index].reason = "FailedAttachVolume"
+                snapshot.events[index].message = #"Multi-Attach error for volume "pvc-1f7c" Volume is already exclusively attached to one node and can't be attached to another"#
+            }
+        }
+        #expect(attached.map(\.code) == ["volume-mount-failed"])
+        #expect(attached.first?.rootCause.contains("cannot be attached") == true, "\(attached.first?.rootCause ?? "")")
+    }
+
     @Test("a failed pod that should run for ever (restartPolicy Always) is not a failed run-to-completion container")
     func failedLongRunningPod() throws {
         let findings = try Scenario.findings("pod-exit", in: "non-zero-exit") { snapshot in
