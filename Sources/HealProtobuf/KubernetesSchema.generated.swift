@@ -359,6 +359,9 @@ extension ProtoSchema {
             ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ListMeta")),
             ProtoField(2, "items", .message("k8s.io.api.core.v1.Pod"), .repeated),
         ]),
+        ProtoMessage("k8s.io.api.core.v1.PodSchedulingGate", [
+            ProtoField(1, "name", .string),
+        ]),
         ProtoMessage("k8s.io.api.core.v1.PodSpec", [
             ProtoField(1, "volumes", .message("k8s.io.api.core.v1.Volume"), .repeated),
             ProtoField(2, "containers", .message("k8s.io.api.core.v1.Container"), .repeated),
@@ -368,6 +371,7 @@ extension ProtoSchema {
             ProtoField(10, "nodeName", .string, json: .omitEmpty),
             ProtoField(15, "imagePullSecrets", .message("k8s.io.api.core.v1.LocalObjectReference"), .repeated),
             ProtoField(20, "initContainers", .message("k8s.io.api.core.v1.Container"), .repeated),
+            ProtoField(38, "schedulingGates", .message("k8s.io.api.core.v1.PodSchedulingGate"), .repeated),
         ]),
         ProtoMessage("k8s.io.api.core.v1.PodStatus", [
             ProtoField(1, "phase", .string, json: .omitEmpty),

@@ -1,3 +1,4 @@
+import Foundation
 import HealAnalysis
 import HealModel
 import Testing
@@ -132,6 +133,35 @@ struct PodLifecycleEdgeTests {
         }
         #expect(attached.map(\.code) == ["volume-mount-failed"])
         #expect(attached.first?.rootCause.contains("cannot be attached") == true, "\(attached.first?.rootCause ?? "")")
+    }
+
+    @Test("a pod held by scheduling gates is scheduling-gated, with the gates and how long they have held it: info at first, a warning after five minutes")
+    func schedulingGated() throws {
+        let now = try Scenario("unschedulable-cpu").now
+        func gate(heldFor seconds: Double) -> (inout ClusterSnapshot) throws -> Void {
+            { snapshot in
+                let gate = try JSONDecoder().decode(NamedReference.self, from: Data(#"{"name":"kueue.x-k8s.io/admission"}"#.utf8))
+                for index in snapshot.pods.indices {
+                    snapshot.pods[index].spec.schedulingGates = [gate]
+                    for condition in snapshot.pods[index].status.conditions.indices where snapshot.pods[index].status.conditions[condition].type == "PodScheduled" {
+                        // The API server's wording (pkg/registry/core/pod/strategy.go).
+                        snapshot.pods[index].status.conditions[condition].reason = "SchedulingGated"
+                        snapshot.pods[index].status.conditions[condition].message = "Scheduling is blocked due to non-empty scheduling gates"
+                        snapshot.pods[index].status.conditions[condition].lastTransitionTime = now.adding(seconds: -seconds)
+                    }
+                }
+                snapshot.events.removeAll { $0.reason == "FailedScheduling" }
+            }
+        }
+        let long = try Scenario.findings("pod-scheduling", in: "unschedulable-cpu", editing: gate(heldFor: 1800))
+        #expect(long.map(\.code) == ["scheduling-gated"])
+        let finding = try #require(long.first)
+        #expect(finding.severity == .warning)
+        #expect(finding.symptom == "Pending: held by 1 scheduling gate (kueue.x-k8s.io/admission) for 30m", "\(finding.symptom)")
+        #expect(finding.remediation?.summary.contains("/spec/schedulingGates") == true)
+
+        let young = try Scenario.findings("pod-scheduling", in: "unschedulable-cpu", editing: gate(heldFor: 60))
+        #expect(young.map(\.severity) == [.info])
     }
 
     @Test("a failed pod that should run for ever (restartPolicy Always) is not a failed run-to-completion container")

@@ -40,6 +40,8 @@ package struct PodSpec: Decodable, Sendable {
     @DefaultEmpty package var volumes: [Volume]
     @DefaultEmpty package var imagePullSecrets: [NamedReference]
     package var serviceAccountName: String?
+    /// Gates that keep the scheduler away until whoever set them removes them.
+    @DefaultEmpty package var schedulingGates: [NamedReference]
 }
 
 package struct NamedReference: Decodable, Sendable, Hashable {

@@ -2,12 +2,17 @@ import HealModel
 
 /// Pods the scheduler cannot place, with its message turned into causes: what was requested
 /// against what the largest node offers, which taint or selector excludes nodes, which claim
-/// is unbound.
+/// is unbound. Pods held back by scheduling gates are their own finding: the scheduler has not
+/// even tried, and whoever set the gates (a queue such as Kueue, an operator) must lift them.
 struct SchedulingAnalyzer: Analyzer {
+    /// How long gates may hold a pod before it is a warning rather than info (a queue admitting
+    /// work in turn holds pods for a while by design).
+    static let gatedGraceSeconds = 300.0
+
     let descriptor = AnalyzerDescriptor(
         id: "pod-scheduling", group: .pods,
-        summary: "Pending pods the scheduler cannot place: insufficient CPU/memory, taints, node selectors/affinity, unbound claims.",
-        codes: ["unschedulable"],
+        summary: "Pending pods the scheduler cannot place (insufficient CPU/memory, taints, node selectors/affinity, unbound claims) or has not tried to (scheduling gates).",
+        codes: ["unschedulable", "scheduling-gated"],
         reads: [.pods],
         triggeringScenarios: ["unschedulable-cpu", "unschedulable-taint-selector", "pvc-pending"],
         nonTriggeringScenarios: ["shop", "failover-clean", "starting-pods", "agentic-demo"])
@@ -17,8 +22,10 @@ struct SchedulingAnalyzer: Analyzer {
         // In a mass failure thousands of pods share one message: parse each distinct one once.
         var parsedMessages: [String: SchedulerMessage?] = [:]
         let largest = Self.largestAllocatable(context.snapshot.nodes)
-        return context.snapshot.pods.compactMap { pod in
-            guard let condition = pod.status.conditions["PodScheduled"], condition.isFalse, condition.reason == "Unschedulable" else { return nil }
+        return context.snapshot.pods.compactMap { pod -> Finding? in
+            guard let condition = pod.status.conditions["PodScheduled"], condition.isFalse else { return nil }
+            if condition.reason == "SchedulingGated" { return gated(pod, condition: condition, factory: factory) }
+            guard condition.reason == "Unschedulable" else { return nil }
             let events = context.index.events(for: pod).filter { $0.reason == "FailedScheduling" }
             let message = condition.message ?? events.last?.message ?? ""
             let parsed: SchedulerMessage?
@@ -42,6 +49,24 @@ struct SchedulingAnalyzer: Analyzer {
                 remediation: CrashRemedy.manual(causes.compactMap(\.fix).joined(separator: " ").nonEmpty ?? "Change the pod's requirements or add nodes that satisfy them."),
                 confidence: causes.isEmpty ? 0.6 : 0.9)
         }
+    }
+
+    /// A pod the scheduler leaves alone until its gates are removed: which gates, for how long.
+    private func gated(_ pod: Pod, condition: Condition, factory: PodFindingFactory) -> Finding {
+        let since = condition.lastTransitionTime ?? pod.metadata.creationTimestamp
+        let waited = factory.context.age(since: since) ?? 0
+        let gates = pod.spec.schedulingGates.compactMap(\.name)
+        let named = gates.isEmpty ? "scheduling gates" : Wording.count(gates.count, "scheduling gate") + " (\(gates.joined(separator: ", ")))"
+        return factory.finding(
+            "scheduling-gated", pod: pod, container: nil, severity: waited >= Self.gatedGraceSeconds ? .warning : .info,
+            symptom: "Pending: held by \(named) for \(DurationText.format(seconds: waited))",
+            rootCause: "The scheduler has not tried to place the pod: \(named) have held it for \(DurationText.format(seconds: waited)), and only whoever set them (a job queue such as Kueue, an operator) removes them.",
+            evidence: [Evidence(.status, "PodScheduled=False (SchedulingGated): \(condition.message ?? "")", object: pod.ref, time: since)]
+                + (gates.isEmpty ? [] : [Evidence(.spec, "spec.schedulingGates: \(gates.joined(separator: ", "))", object: pod.ref)]),
+            since: since,
+            remediation: CrashRemedy.manual(
+                "Check the controller that owns \(gates.first.map { "gate \($0)" } ?? "the gates") (is it running, does it admit this workload, is its queue full?); removing the gates by hand lets the pod schedule at once: kubectl patch pod \(pod.metadata.name) -n \(pod.metadata.namespace ?? "default") --type=json -p '[{\"op\":\"remove\",\"path\":\"/spec/schedulingGates\"}]'."),
+            confidence: 0.9)
     }
 
     private struct Cause {
