@@ -164,6 +164,41 @@ struct PodLifecycleEdgeTests {
         #expect(young.map(\.severity) == [.info])
     }
 
+    @Test("a crash loop the kubelet causes by killing containers whose postStart hook fails is post-start-hook-failed")
+    func postStartHookKills() throws {
+        let findings = try Scenario.findings("pod-crash-loop", in: "crashloop-unknown") { snapshot in
+            // The kubelet's event (kuberuntime_container.go: it leaves the hook's output out, so no secret leaks).
+            let backOff = try #require(snapshot.events.first { $0.reason == "BackOff" })
+            var hook = backOff
+            hook.metadata.name += ".hook"
+            hook.reason = "FailedPostStartHook"
+            hook.message = "PostStartHook failed"
+            snapshot.events.append(hook)
+        }
+        #expect(findings.map(\.code) == ["post-start-hook-failed"])
+        #expect(findings.first?.rootCause.contains("postStart hook fails, so the kubelet kills the container") == true, "\(findings.first?.rootCause ?? "")")
+        #expect(findings.first?.remediation?.summary.contains("postStart hook") == true)
+    }
+
+    @Test("PreStartHookError and PostStartHookError waiting containers are their hooks' findings, not the runtime's", arguments: [
+        ("PreStartHookError", "pre-start-hook-failed", "pre-start step"),
+        ("PostStartHookError", "post-start-hook-failed", "postStart hook fails"),
+    ])
+    func hookWaiting(reason: String, code: String, words: String) throws {
+        let findings = try Scenario.findings("container-start", in: "run-container-error") { snapshot in
+            for index in snapshot.pods.indices {
+                for container in snapshot.pods[index].status.containerStatuses.indices
+                where snapshot.pods[index].status.containerStatuses[container].state?.waiting != nil {
+                    snapshot.pods[index].status.containerStatuses[container].state?.waiting?.reason = reason
+                    snapshot.pods[index].status.containerStatuses[container].state?.waiting?.message = "hook failed"
+                }
+            }
+        }
+        #expect(findings.map(\.code) == [code])
+        #expect(findings.first?.rootCause.contains(words) == true, "\(findings.first?.rootCause ?? "")")
+        #expect(try Scenario.findings("pod-crash-loop", in: "run-container-error").isEmpty)
+    }
+
     @Test("a failed pod that should run for ever (restartPolicy Always) is not a failed run-to-completion container")
     func failedLongRunningPod() throws {
         let findings = try Scenario.findings("pod-exit", in: "non-zero-exit") { snapshot in

@@ -1,7 +1,8 @@
 import HealModel
 
-/// Why a container keeps exiting: killed for memory, killed by a failing liveness probe, a
-/// cause recognised in its log, or — when nothing is recognised — its exit code and last words.
+/// Why a container keeps exiting: killed for memory, killed by a failing liveness probe or
+/// postStart hook, a cause recognised in its log, or — when nothing is recognised — its exit
+/// code and last words.
 struct CrashCause {
     var code: String
     var rootCause: String
@@ -44,6 +45,15 @@ enum CrashCauseClassifier {
                 rootCause: "The liveness probe\(probe) fails\(failure), so the kubelet kills and restarts container \(container) (\(Wording.count(restarts, "restart"))).",
                 evidence: evidence + (livenessFailures.suffix(1) + livenessKills.suffix(1)).map { Evidence.event($0, object: pod.ref) },
                 confidence: 0.9, subjects: [])
+        }
+        // The kubelet kills a container whose postStart hook fails ("FailedPostStartHook"); its
+        // event says no more than "PostStartHook failed", so that no secret leaks into it.
+        let hookFailures = events.filter { $0.reason == "FailedPostStartHook" }
+        if let failure = hookFailures.last {
+            return CrashCause(
+                code: "post-start-hook-failed",
+                rootCause: "Container \(container)'s postStart hook fails, so the kubelet kills the container right after it starts (\(Wording.count(restarts, "restart"))): \(Wording.clause(Wording.clip(failure.message, 200))).",
+                evidence: evidence + [Evidence.event(failure, object: pod.ref)], confidence: 0.9, subjects: [])
         }
         let logs = context.snapshot.logs[ContainerLogKey(namespace: pod.metadata.namespace ?? "", pod: pod.metadata.name, container: container)]
         let lines = (logs?.current ?? []) + (logs?.previous ?? [])

@@ -4,6 +4,9 @@ import HealModel
 /// kill, a rollback when the newest rollout brought the crash, the missing variables, or a
 /// description of what a person must change.
 enum CrashRemedy {
+    static let postStartHookFix =
+        "Fix the postStart hook (its command, or the endpoint it calls, which may not be up yet that early), or remove it; the container is killed each time it fails."
+
     static func remediation(for cause: CrashCause, pod: Pod, container: String, rollout: RolloutChange?, factory: PodFindingFactory) -> Remediation {
         let target = factory.patchTarget(for: pod)
         if cause.code == "oom-killed", let raise = raiseMemory(pod: pod, container: container, target: target) {
@@ -41,6 +44,8 @@ enum CrashRemedy {
             return manual("Use an image built for the node's architecture (or a multi-architecture image).")
         case "jvm-out-of-memory":
             return manual("Raise the JVM heap (-Xmx or -XX:MaxRAMPercentage) and the container memory limit together.")
+        case "post-start-hook-failed":
+            return manual(postStartHookFix)
         case "liveness-probe-restarts":
             return manual("Fix the liveness probe (path, port, timeoutSeconds, initialDelaySeconds) or the endpoint it checks; a liveness probe should only fail when a restart helps.")
         default:

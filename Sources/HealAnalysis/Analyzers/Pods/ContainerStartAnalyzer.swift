@@ -2,12 +2,14 @@ import HealModel
 
 /// The runtime could not create or start the container process: CreateContainerError,
 /// RunContainerError, or a crash loop whose terminations are StartError (a missing command or
-/// entrypoint, a bad mount).
+/// entrypoint, a bad mount); or a hook around the start failed: PreStartHookError (the kubelet's
+/// own pre-start step, where its CPU, memory and device managers allocate) and
+/// PostStartHookError (the pod's postStart hook).
 struct ContainerStartAnalyzer: Analyzer {
     let descriptor = AnalyzerDescriptor(
         id: "container-start", group: .pods,
-        summary: "CreateContainerError and RunContainerError/StartError: the runtime cannot create or start the process.",
-        codes: ["create-container-error", "run-container-error"],
+        summary: "CreateContainerError, RunContainerError/StartError, PreStartHookError and PostStartHookError: the runtime, or a hook around the start, keeps the process from starting.",
+        codes: ["create-container-error", "run-container-error", "pre-start-hook-failed", "post-start-hook-failed"],
         reads: [.pods],
         triggeringScenarios: ["run-container-error", "create-container-error"],
         nonTriggeringScenarios: ["shop", "failover-clean", "agentic-demo", "crashloop-unknown"])
@@ -17,6 +19,10 @@ struct ContainerStartAnalyzer: Analyzer {
         var findings: [Finding] = []
         for pod in context.snapshot.pods {
             for status in pod.status.initContainerStatuses + pod.status.containerStatuses where ContainerStates.failedToStart(status) {
+                if let hook = hookFailure(pod: pod, status: status, factory: factory) {
+                    findings.append(hook)
+                    continue
+                }
                 let creating = status.state?.waiting?.reason == "CreateContainerError"
                 let message = status.state?.waiting?.reason == "CrashLoopBackOff"
                     ? (status.lastState?.terminated?.message ?? "") : (status.state?.waiting?.message ?? status.lastState?.terminated?.message ?? "")
@@ -37,6 +43,25 @@ struct ContainerStartAnalyzer: Analyzer {
             }
         }
         return findings
+    }
+
+    /// A container waiting on PreStartHookError or PostStartHookError.
+    private func hookFailure(pod: Pod, status: ContainerStatus, factory: PodFindingFactory) -> Finding? {
+        guard let waiting = status.state?.waiting, let reason = waiting.reason, ["PreStartHookError", "PostStartHookError"].contains(reason) else { return nil }
+        let message = waiting.message.map { Wording.clause(Wording.clip($0, 200)) }
+        let preStart = reason == "PreStartHookError"
+        return factory.finding(
+            preStart ? "pre-start-hook-failed" : "post-start-hook-failed", pod: pod, container: status.name,
+            symptom: "\(reason), \(Wording.count(status.restartCount ?? 0, "restart"))",
+            rootCause: preStart
+                ? "The kubelet's pre-start step for container \(status.name) fails (its CPU, memory or device managers cannot allocate what the container asks for on this node)\(message.map { ": \($0)" } ?? "")."
+                : "Container \(status.name)'s postStart hook fails, so the kubelet kills the container right after it starts\(message.map { ": \($0)" } ?? "").",
+            evidence: [Evidence(.status, "\(reason): \(Wording.clip(waiting.message ?? "", 400))", object: pod.ref)],
+            since: pod.notReadySince,
+            remediation: CrashRemedy.manual(preStart
+                ? "Check the node's kubelet log for the allocation that failed (exclusive CPUs, hugepages, devices); fit the container's requests to what the node can give, or schedule it on a node that can."
+                : CrashRemedy.postStartHookFix),
+            confidence: 0.85)
     }
 
     // Built once: a Swift regex literal evaluated in a function is rebuilt and recompiled on every call.

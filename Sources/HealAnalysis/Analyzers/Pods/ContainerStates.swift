@@ -10,8 +10,12 @@ enum ContainerStates {
         status.state?.waiting?.reason == "CrashLoopBackOff" && !failedToStart(status)
     }
 
+    /// Waiting reasons of a container whose start the kubelet gave up: the runtime failed, or a
+    /// hook around the start did (the kubelet's own pre-start step, the pod's postStart hook).
+    static let startWaitingReasons: Set<String> = ["RunContainerError", "CreateContainerError", "PreStartHookError", "PostStartHookError"]
+
     static func failedToStart(_ status: ContainerStatus) -> Bool {
-        if let reason = status.state?.waiting?.reason, reason == "RunContainerError" || reason == "CreateContainerError" { return true }
+        if let reason = status.state?.waiting?.reason, startWaitingReasons.contains(reason) { return true }
         return status.lastState?.terminated?.reason.map(startFailureReasons.contains) ?? false
     }
 

@@ -5,9 +5,9 @@ import HealModel
 struct CrashLoopAnalyzer: Analyzer {
     let descriptor = AnalyzerDescriptor(
         id: "pod-crash-loop", group: .pods,
-        summary: "Containers in CrashLoopBackOff, explained by their last termination (OOMKilled is out of memory), liveness kills or their logs.",
+        summary: "Containers in CrashLoopBackOff, explained by their last termination (OOMKilled is out of memory), liveness or postStart hook kills, or their logs.",
         codes: [
-            "crash-loop", "oom-killed", "liveness-probe-restarts", "missing-env-vars", "dependency-connection-refused",
+            "crash-loop", "oom-killed", "liveness-probe-restarts", "post-start-hook-failed", "missing-env-vars", "dependency-connection-refused",
             "permission-denied", "missing-file", "exec-format-error", "jvm-out-of-memory", "application-panic",
         ],
         reads: [.pods],
