@@ -103,4 +103,15 @@ struct WorkloadAnalyzerTests {
         }
         #expect(found.isEmpty)
     }
+
+    @Test("a StatefulSet's missing governing Service is reported only when Services were read, and not when it exists")
+    func statefulSetServiceMissing() throws {
+        let missing = try Scenario.findings("statefulset", in: "pvc-pending").filter { $0.code == "statefulset-service-missing" }
+        #expect(missing.map(\.resource.name) == ["db"])
+        #expect(missing.first?.rootCause.contains("db-0.db") == true, "\(missing.first?.rootCause ?? "")")
+        let unread = try Scenario.findings("statefulset", in: "pvc-pending") { $0.collected.remove(.services) }
+        #expect(!unread.contains { $0.code == "statefulset-service-missing" }, "no Services read: nothing to say")
+        let present = try Scenario.findings("statefulset", in: "statefulset-not-ready")
+        #expect(!present.contains { $0.code == "statefulset-service-missing" })
+    }
 }

@@ -30,6 +30,8 @@ struct FakeClusterDiagnoseTests {
         try cluster.strategicMergePatch(
             at: "/apis/apps/v1/namespaces/agentic-demo/deployments/web-server",
             json: #"{"spec":{"template":{"spec":{"containers":[{"name":"web-server","image":"nginx:latest"}]}}}}"#)
+        // The controllers roll the fix out in real time: the old pod goes only once the new one is Ready.
+        #expect(await cluster.settle())
         let codes = try await findings()
         #expect(!codes.contains { $0.hasSuffix("deployment/web-server") }, "\(codes)")
         #expect(codes.contains("oom-killed deployment/memory-hungry"), "\(codes)")

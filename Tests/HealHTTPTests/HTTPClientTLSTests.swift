@@ -129,7 +129,9 @@ struct HTTPClientTLSTests {
         }
         #expect(server.requests.count == 10)
         let handshakes = try terminator.clientSubjects().count
-        #expect((1...2).contains(handshakes), "10 requests took \(handshakes) TLS handshakes")
+        // Reuse means a handshake or two for ten requests, not ten; a loaded machine has been seen
+        // to take a third (a connection the terminator's relay closed between two requests).
+        #expect((1...3).contains(handshakes), "10 requests took \(handshakes) TLS handshakes")
     }
 
     @Test("an unreadable CA file is reported, naming the URL")
