@@ -168,6 +168,7 @@ extension ProtoSchema {
             ProtoField(3, "activeDeadlineSeconds", .int64),
             ProtoField(6, "template", .message("k8s.io.api.core.v1.PodTemplateSpec")),
             ProtoField(7, "backoffLimit", .int32),
+            ProtoField(10, "suspend", .bool),
         ]),
         ProtoMessage("k8s.io.api.batch.v1.JobStatus", [
             ProtoField(1, "conditions", .message("k8s.io.api.batch.v1.JobCondition"), .repeated),

@@ -114,4 +114,35 @@ struct WorkloadAnalyzerTests {
         let present = try Scenario.findings("statefulset", in: "statefulset-not-ready")
         #expect(!present.contains { $0.code == "statefulset-service-missing" })
     }
+
+    @Test("a Job that succeeded on a later attempt leaves its failed attempts as info, and is not job-failed")
+    func jobSucceededAfterRetries() throws {
+        let complete = try condition(#"{"type":"Complete","status":"True","reason":"CompletionsReached","message":"Reached expected number of succeeded pods"}"#)
+        func succeed(_ snapshot: inout ClusterSnapshot) {
+            for index in snapshot.jobs.indices {
+                snapshot.jobs[index].status?.conditions = [complete]
+                snapshot.jobs[index].status?.succeeded = 1
+            }
+        }
+        let exits = try Scenario.findings("pod-exit", in: "job-backoff-limit", editing: succeed)
+        #expect(!exits.isEmpty)
+        #expect(exits.allSatisfy { $0.severity == .info && $0.rootCause.contains("succeeded on a later attempt") }, "\(exits.map(\.severity))")
+        #expect(try Scenario.findings("job", in: "job-backoff-limit", editing: succeed).isEmpty)
+        #expect(try Scenario.findings("pod-exit", in: "job-backoff-limit").allSatisfy { $0.severity == .critical }, "a failed Job's attempts stay critical")
+    }
+
+    @Test("a suspended Job is job-suspended (info), with how long and how to resume it")
+    func jobSuspended() throws {
+        let suspended = try condition(#"{"type":"Suspended","status":"True","reason":"JobSuspended","message":"Job suspended","lastTransitionTime":"2026-11-21T20:00:00Z"}"#)
+        let findings = try Scenario.findings("job", in: "job-backoff-limit") { snapshot in
+            for index in snapshot.jobs.indices {
+                snapshot.jobs[index].spec.suspend = true
+                snapshot.jobs[index].status?.conditions = [suspended]
+            }
+        }
+        #expect(findings.map(\.code) == ["job-suspended"])
+        #expect(findings.first?.severity == .info)
+        #expect(findings.first?.symptom == "suspended for 1h", "\(findings.first?.symptom ?? "")")
+        #expect(findings.first?.remediation?.command?.contains(#""suspend":false"#) == true)
+    }
 }

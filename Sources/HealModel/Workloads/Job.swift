@@ -5,6 +5,8 @@ package struct Job: Decodable, Sendable {
         package var parallelism: Int?
         package var activeDeadlineSeconds: Int?
         package var template: PodTemplate?
+        /// The Job controller creates no pods while it is true.
+        package var suspend: Bool?
     }
 
     package struct Status: Decodable, Sendable {

@@ -1,21 +1,42 @@
 import HealModel
 
 /// Jobs that failed for good (backoff limit or active deadline reached), with their failed
-/// attempts' exit codes and what the last attempt's container reported.
+/// attempts' exit codes and what the last attempt's container reported; and suspended Jobs,
+/// which run nothing until resumed (info: suspending is deliberate, but easy to forget).
 struct JobAnalyzer: Analyzer {
     let descriptor = AnalyzerDescriptor(
         id: "job", group: .workloads,
-        summary: "Jobs that failed (BackoffLimitExceeded, DeadlineExceeded), with the failed pods' exit codes and the last attempt's cause.",
-        codes: ["job-failed"],
+        summary: "Jobs that failed (BackoffLimitExceeded, DeadlineExceeded), with the failed pods' exit codes and the last attempt's cause; suspended Jobs (info).",
+        codes: ["job-failed", "job-suspended"],
         reads: [.jobs],
         triggeringScenarios: ["job-backoff-limit"],
         nonTriggeringScenarios: ["shop", "failover-clean", "non-zero-exit", "agentic-demo"])
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
         context.snapshot.jobs.compactMap { job in
+            if job.spec.suspend == true { return suspended(job, context: context) }
             guard let failed = job.status?.conditions["Failed"], failed.isTrue, !isSuperseded(job, context: context) else { return nil }
             return finding(job, failed: failed, context: context)
         }
+    }
+
+    private func suspended(_ job: Job, context: AnalysisContext) -> Finding {
+        let ref = job.metadata.ref(kind: "Job")
+        let condition = job.status?.conditions["Suspended"]
+        let since = condition?.lastTransitionTime ?? job.metadata.creationTimestamp
+        let age = context.age(since: since).map { " for \(DurationText.format(seconds: $0))" } ?? ""
+        return Finding(
+            code: "job-suspended", severity: .info, analyzer: descriptor.id, resource: ref, owner: job.metadata.controllerRef,
+            symptom: "suspended\(age)",
+            rootCause: "Job \(ref.name) is suspended (spec.suspend: true)\(age): the Job controller creates no pods for it until it is resumed\(job.status?.succeeded.map { "; \($0) succeeded so far" } ?? "").",
+            evidence: [Evidence(.spec, "spec.suspend: true", object: ref)]
+                + (condition.map { [Evidence(.status, "Suspended=\($0.status) (\($0.reason ?? "")): \($0.message ?? "")", object: ref, time: $0.lastTransitionTime)] } ?? []),
+            since: since,
+            remediation: Remediation(
+                action: .manual, summary: "Resume it when it should run (a queue such as Kueue resumes the Jobs it admits).",
+                command: "kubectl patch job \(ref.name) -n \(ref.namespace ?? "default") --type=merge -p '{\"spec\":{\"suspend\":false}}'",
+                safeToAutoApply: false),
+            confidence: 1)
     }
 
     private func finding(_ job: Job, failed: Condition, context: AnalysisContext) -> Finding {
