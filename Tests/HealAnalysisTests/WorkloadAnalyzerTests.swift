@@ -145,4 +145,17 @@ struct WorkloadAnalyzerTests {
         #expect(findings.first?.symptom == "suspended for 1h", "\(findings.first?.symptom ?? "")")
         #expect(findings.first?.remediation?.command?.contains(#""suspend":false"#) == true)
     }
+
+    @Test("a standalone ReplicaSet short of ready replicas is replicaset-not-ready; a Deployment's is left to the Deployment")
+    func standaloneReplicaSet() throws {
+        let owned = try Scenario.findings("replicaset", in: "deployment-unavailable")
+        #expect(!owned.contains { $0.code == "replicaset-not-ready" }, "owned by a Deployment: \(owned.map(\.code))")
+        let standalone = try Scenario.findings("replicaset", in: "deployment-unavailable") { snapshot in
+            snapshot.deployments = []
+            for index in snapshot.replicaSets.indices { snapshot.replicaSets[index].metadata.ownerReferences = [] }
+        }
+        let notReady = standalone.filter { $0.code == "replicaset-not-ready" }
+        #expect(!notReady.isEmpty)
+        #expect(notReady.allSatisfy { $0.resource.kind == "ReplicaSet" && $0.rootCause.hasPrefix("ReplicaSet ") }, "\(notReady.map(\.rootCause))")
+    }
 }

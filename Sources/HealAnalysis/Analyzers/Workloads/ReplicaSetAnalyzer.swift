@@ -1,20 +1,33 @@
 import HealModel
 
 /// ReplicaSets that cannot create their pods (ReplicaFailure/FailedCreate): the API server
-/// refuses them — an exhausted ResourceQuota, Pod Security or another admission check.
+/// refuses them — an exhausted ResourceQuota, Pod Security or another admission check. And
+/// standalone ReplicaSets (no Deployment owns them, so nothing else reports them) with fewer
+/// ready replicas than they want.
 struct ReplicaSetAnalyzer: Analyzer {
     let descriptor = AnalyzerDescriptor(
         id: "replicaset", group: .workloads,
-        summary: "ReplicaSets whose pods the API server refuses to create (quota, Pod Security, admission webhooks), quoting the refusal.",
-        codes: ["replicaset-create-failed"],
+        summary: "ReplicaSets whose pods the API server refuses to create (quota, Pod Security, admission webhooks), quoting the refusal; standalone ReplicaSets short of ready replicas.",
+        codes: ["replicaset-create-failed", "replicaset-not-ready"],
         reads: [.replicaSets],
         triggeringScenarios: ["replicaset-quota-exceeded"],
         nonTriggeringScenarios: ["shop", "failover-clean", "deployment-progress-deadline", "statefulset-not-ready", "daemonset-not-ready"])
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
         context.snapshot.replicaSets.compactMap { replicaSet in
-            guard (replicaSet.spec.replicas ?? 1) > 0, let failure = replicaSet.status?.conditions["ReplicaFailure"], failure.isTrue else { return nil }
-            return finding(replicaSet, failure: failure, context: context)
+            guard (replicaSet.spec.replicas ?? 1) > 0 else { return nil }
+            if let failure = replicaSet.status?.conditions["ReplicaFailure"], failure.isTrue {
+                return finding(replicaSet, failure: failure, context: context)
+            }
+            // A Deployment's ReplicaSets are judged through it (deployment-unavailable).
+            guard replicaSet.metadata.controller == nil, let status = replicaSet.status else { return nil }
+            let ref = replicaSet.metadata.ref(kind: "ReplicaSet")
+            let wanted = replicaSet.spec.replicas ?? 1
+            let ready = status.readyReplicas ?? 0
+            return ReplicaShortfall.finding(
+                "replicaset-not-ready", analyzer: descriptor.id, workload: ref, wanted: wanted, ready: ready, unit: "replicas",
+                status: Evidence(.status, "replicas \(wanted) desired, \(status.replicas ?? 0) created, \(ready) ready", object: ref),
+                context: context)
         }
     }
 
