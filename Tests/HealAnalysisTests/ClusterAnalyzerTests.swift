@@ -20,12 +20,39 @@ struct ClusterAnalyzerTests {
         #expect(found.first?.symptom == "MemoryPressure, DiskPressure")
     }
 
-    @Test("a cordoned node is not a finding")
+    @Test("a cordoned node is not a finding while nothing waits; it is node-cordoned while pods cannot be scheduled")
     func cordonedNode() throws {
         let found = try Scenario.findings("node", in: "node-healthy-extra-conditions") { snapshot in
             snapshot.nodes[0].spec?.unschedulable = true
         }
         #expect(found.isEmpty)
+        let waiting = try Scenario.findings("node", in: "unschedulable-cpu") { snapshot in
+            snapshot.nodes[0].spec?.unschedulable = true
+        }
+        #expect(waiting.map(\.code) == ["node-cordoned"])
+        #expect(waiting.first?.remediation?.command?.hasPrefix("kubectl uncordon ") == true)
+    }
+
+    @Test("NetworkUnavailable=True is node-network-unavailable: critical once it outlasts a node joining, info before; False is nothing")
+    func networkUnavailable() throws {
+        let now = try Scenario("node-healthy-extra-conditions").now
+        func network(heldFor seconds: Double) -> (inout ClusterSnapshot) -> Void {
+            { snapshot in
+                for index in snapshot.nodes[0].status?.conditions.indices ?? 0..<0 where snapshot.nodes[0].status?.conditions[index].type == "NetworkUnavailable" {
+                    // The route controller's wording (pkg/controller/route).
+                    snapshot.nodes[0].status?.conditions[index].status = "True"
+                    snapshot.nodes[0].status?.conditions[index].reason = "NoRouteCreated"
+                    snapshot.nodes[0].status?.conditions[index].message = "Node created without a route"
+                    snapshot.nodes[0].status?.conditions[index].lastTransitionTime = now.adding(seconds: -seconds)
+                }
+            }
+        }
+        let long = try Scenario.findings("node", in: "node-healthy-extra-conditions", editing: network(heldFor: 900))
+        #expect(long.map(\.code) == ["node-network-unavailable"])
+        #expect(long.first?.severity == .critical)
+        #expect(long.first?.rootCause.contains("Node created without a route") == true)
+        let joining = try Scenario.findings("node", in: "node-healthy-extra-conditions", editing: network(heldFor: 30))
+        #expect(joining.map(\.severity) == [.info])
     }
 
     @Test("missing metrics-server is named, with the APIService to check")

@@ -1,14 +1,18 @@
 import HealModel
 
-/// Nodes that are NotReady (the kubelet says so, or stopped reporting) or under memory, disk or
-/// PID pressure. Only these kubelet conditions count: node-problem-detector's and cloud
-/// conditions (KernelDeadlock, NetworkUnavailable …) have their own polarity and are left alone,
-/// and a cordoned node is maintenance, not a problem.
+/// Nodes that are NotReady (the kubelet says so, or stopped reporting), under memory, disk or
+/// PID pressure, or without pod networking (NetworkUnavailable=True, set by the route
+/// controller or the CNI plugin). node-problem-detector's conditions (KernelDeadlock …) have
+/// their own polarity and are left alone. A cordoned node is maintenance, not a problem — unless
+/// pods wait unscheduled meanwhile.
 struct NodeAnalyzer: Analyzer {
+    /// How long NetworkUnavailable may hold on a node before it is more than a node joining.
+    static let networkGraceSeconds = 120.0
+
     let descriptor = AnalyzerDescriptor(
         id: "node", group: .nodes,
-        summary: "Nodes that are NotReady or report MemoryPressure, DiskPressure or PIDPressure (no other condition counts).",
-        codes: ["node-not-ready", "node-pressure"],
+        summary: "Nodes that are NotReady, report MemoryPressure, DiskPressure or PIDPressure, or NetworkUnavailable; cordoned nodes while pods wait unscheduled.",
+        codes: ["node-not-ready", "node-pressure", "node-network-unavailable", "node-cordoned"],
         reads: [.nodes],
         triggeringScenarios: ["node-not-ready", "node-pressure"],
         nonTriggeringScenarios: ["node-healthy-extra-conditions", "shop", "failover-clean", "daemonset-not-ready", "evicted"])
@@ -16,7 +20,8 @@ struct NodeAnalyzer: Analyzer {
     static let pressureConditions = ["MemoryPressure", "DiskPressure", "PIDPressure"]
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
-        context.snapshot.nodes.flatMap { node in
+        let waiting = context.snapshot.pods.filter { $0.status.conditions["PodScheduled"]?.reason == "Unschedulable" }
+        return context.snapshot.nodes.flatMap { node in
             let conditions = node.status?.conditions ?? []
             var findings: [Finding] = []
             if let ready = conditions["Ready"], !ready.isTrue {
@@ -25,6 +30,12 @@ struct NodeAnalyzer: Analyzer {
             let pressures = Self.pressureConditions.compactMap { conditions[$0] }.filter(\.isTrue)
             if !pressures.isEmpty {
                 findings.append(underPressure(node, pressures: pressures, context: context))
+            }
+            if let network = conditions["NetworkUnavailable"], network.isTrue {
+                findings.append(networkUnavailable(node, condition: network, context: context))
+            }
+            if node.spec?.unschedulable == true, !waiting.isEmpty {
+                findings.append(cordoned(node, waiting: waiting))
             }
             return findings
         }
@@ -51,6 +62,35 @@ struct NodeAnalyzer: Analyzer {
                 summary: "Check that the machine is up and its kubelet and container runtime run (systemctl status kubelet; journalctl -u kubelet); if it will not come back, drain and delete the node so its pods move.",
                 command: KubectlCommand.describe(ref), safeToAutoApply: false),
             confidence: 0.95)
+    }
+
+    private func networkUnavailable(_ node: Node, condition: Condition, context: AnalysisContext) -> Finding {
+        let ref = node.metadata.ref(kind: "Node")
+        let age = context.age(since: condition.lastTransitionTime) ?? Self.networkGraceSeconds
+        return Finding(
+            code: "node-network-unavailable", severity: age < Self.networkGraceSeconds ? .info : .critical, analyzer: descriptor.id, resource: ref,
+            symptom: "NetworkUnavailable=True (\(condition.reason ?? "no reason"))",
+            rootCause: "Node \(ref.name) reports NetworkUnavailable\(condition.message.map { ": \(Wording.clause(Wording.clip($0, 200)))" } ?? ""): its pod network is not set up (the CNI plugin on it, or the cloud's routes for it), so its pods cannot reach or be reached by others.",
+            evidence: [self.condition(condition, node: ref)] + taintEvidence(node) + podEvidence(on: ref, context: context),
+            since: condition.lastTransitionTime,
+            remediation: Remediation(
+                action: .manual,
+                summary: "Check the CNI plugin's pod on the node (and its logs) or the cloud route controller; the condition clears once the node's network is configured.",
+                command: KubectlCommand.describe(ref), safeToAutoApply: false),
+            confidence: 0.9)
+    }
+
+    private func cordoned(_ node: Node, waiting: [Pod]) -> Finding {
+        let ref = node.metadata.ref(kind: "Node")
+        return Finding(
+            code: "node-cordoned", severity: .warning, analyzer: descriptor.id, resource: ref,
+            symptom: "cordoned while \(Wording.count(waiting.count, "pod")) wait\(waiting.count == 1 ? "s" : "") to be scheduled",
+            rootCause: "Node \(ref.name) is cordoned (spec.unschedulable), so the scheduler places nothing there, while \(Wording.count(waiting.count, "pod")) cannot be scheduled anywhere; if its maintenance is over, it is capacity left unused.",
+            evidence: [Evidence(.spec, "spec.unschedulable: true", object: ref)]
+                + waiting.prefix(2).map { Evidence(.status, "pod \($0.metadata.name): PodScheduled=False (Unschedulable)", object: $0.ref) },
+            remediation: Remediation(
+                action: .manual, summary: "Uncordon the node once its maintenance is done.", command: "kubectl uncordon \(ref.name)", safeToAutoApply: false),
+            confidence: 0.7)
     }
 
     private func underPressure(_ node: Node, pressures: [Condition], context: AnalysisContext) -> Finding {
