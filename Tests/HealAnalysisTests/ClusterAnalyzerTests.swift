@@ -91,4 +91,19 @@ struct ClusterAnalyzerTests {
         }
         #expect(found.isEmpty)
     }
+
+    @Test("a Lost claim is pvc-lost: critical, naming the volume that is gone and the pods that use it")
+    func claimLost() throws {
+        let found = try Scenario.findings("pvc", in: "pvc-pending") { snapshot in
+            for index in snapshot.persistentVolumeClaims.indices {
+                snapshot.persistentVolumeClaims[index].status?.phase = "Lost"
+                snapshot.persistentVolumeClaims[index].spec?.volumeName = "pvc-5d0c1e2a"
+            }
+        }
+        #expect(found.map(\.code) == ["pvc-lost"])
+        #expect(found.first?.severity == .critical)
+        #expect(found.first?.rootCause.contains("(pvc-5d0c1e2a) no longer exists") == true, "\(found.first?.rootCause ?? "")")
+        #expect(found.first?.rootCause.contains("1 pod using it cannot start") == true, "\(found.first?.rootCause ?? "")")
+        #expect(found.first?.remediation?.command == "kubectl get pv pvc-5d0c1e2a")
+    }
 }

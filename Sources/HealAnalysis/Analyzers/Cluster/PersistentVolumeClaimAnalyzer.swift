@@ -1,12 +1,13 @@
 import HealModel
 
 /// PersistentVolumeClaims stuck in Pending, with the provisioner's or binder's reason. A claim
-/// on a WaitForFirstConsumer class that no pod uses yet is waiting by design.
+/// on a WaitForFirstConsumer class that no pod uses yet is waiting by design. A Lost claim — its
+/// bound volume is gone — holds data nothing can reach any more.
 struct PersistentVolumeClaimAnalyzer: Analyzer {
     let descriptor = AnalyzerDescriptor(
         id: "pvc", group: .storage,
-        summary: "PersistentVolumeClaims Pending past a short grace, with the ProvisioningFailed/FailedBinding reason (missing StorageClass, no matching volume).",
-        codes: ["pvc-pending"],
+        summary: "PersistentVolumeClaims Pending past a short grace, with the ProvisioningFailed/FailedBinding reason (missing StorageClass, no matching volume); Lost claims whose volume is gone.",
+        codes: ["pvc-pending", "pvc-lost"],
         reads: [.persistentVolumeClaims],
         triggeringScenarios: ["pvc-pending"],
         nonTriggeringScenarios: ["shop", "failover-clean", "statefulset-not-ready"])
@@ -17,6 +18,7 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
         context.snapshot.persistentVolumeClaims.compactMap { claim in
+            if claim.status?.phase == "Lost" { return lost(claim, context: context) }
             guard claim.status?.phase == "Pending",
                 (context.age(since: claim.metadata.creationTimestamp) ?? .infinity) >= Self.graceSeconds
             else { return nil }
@@ -32,6 +34,26 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
             guard !problems.isEmpty || consumers.contains(where: Self.isBlockedByUnboundClaims) else { return nil }
             return finding(claim, ref: ref, problem: problems.last, events: events, consumers: consumers)
         }
+    }
+
+    private func lost(_ claim: PersistentVolumeClaim, context: AnalysisContext) -> Finding {
+        let ref = claim.metadata.ref(kind: "PersistentVolumeClaim")
+        let volume = claim.spec?.volumeName
+        let consumers = context.snapshot.pods.filter { pod in
+            pod.metadata.namespace == ref.namespace && pod.spec.volumes.contains { $0.persistentVolumeClaim?.claimName == ref.name }
+        }
+        return Finding(
+            code: "pvc-lost", severity: .critical, analyzer: descriptor.id, resource: ref,
+            symptom: "Lost\(volume.map { " (volume \($0))" } ?? "")",
+            rootCause: "Claim \(ref.name) is Lost: the PersistentVolume it was bound to\(volume.map { " (\($0))" } ?? "") no longer exists, so its data cannot be reached\(consumers.isEmpty ? "" : " and \(Wording.count(consumers.count, "pod")) using it cannot start").",
+            evidence: [Evidence(.status, "status.phase: Lost", object: ref)]
+                + (volume.map { [Evidence(.spec, "spec.volumeName: \($0)", object: ref)] } ?? [])
+                + consumers.prefix(2).map { Evidence(.status, "used by pod \($0.metadata.name)", object: $0.ref) },
+            remediation: Remediation(
+                action: .manual,
+                summary: "Restore the volume\(volume.map { " \($0)" } ?? "") from a backup or snapshot (a PersistentVolume with the same name re-binds the claim), or delete the claim and let its workload create a new, empty one.",
+                command: volume.map { "kubectl get pv \($0)" }, safeToAutoApply: false),
+            confidence: 0.95)
     }
 
     private static func isBlockedByUnboundClaims(_ pod: Pod) -> Bool {
