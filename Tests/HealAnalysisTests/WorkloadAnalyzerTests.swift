@@ -128,6 +128,17 @@ struct WorkloadAnalyzerTests {
         #expect(!exits.isEmpty)
         #expect(exits.allSatisfy { $0.severity == .info && $0.rootCause.contains("succeeded on a later attempt") }, "\(exits.map(\.severity))")
         #expect(try Scenario.findings("job", in: "job-backoff-limit", editing: succeed).isEmpty)
+        // An attempt killed for memory is history too, and no memory raise is offered to heal unattended.
+        let oom = try Scenario.findings("pod-oom", in: "job-backoff-limit") { snapshot in
+            succeed(&snapshot)
+            for index in snapshot.pods.indices where snapshot.pods[index].status.phase == "Failed" {
+                for container in snapshot.pods[index].status.containerStatuses.indices {
+                    snapshot.pods[index].status.containerStatuses[container].state?.terminated?.reason = "OOMKilled"
+                    snapshot.pods[index].status.containerStatuses[container].state?.terminated?.exitCode = 137
+                }
+            }
+        }
+        #expect(!oom.isEmpty && oom.allSatisfy { $0.severity == .info && $0.remediation?.safeToAutoApply != true }, "\(oom.map(\.severity))")
         #expect(try Scenario.findings("pod-exit", in: "job-backoff-limit").allSatisfy { $0.severity == .critical }, "a failed Job's attempts stay critical")
     }
 
@@ -144,6 +155,11 @@ struct WorkloadAnalyzerTests {
         #expect(findings.first?.severity == .info)
         #expect(findings.first?.symptom == "suspended for 1h", "\(findings.first?.symptom ?? "")")
         #expect(findings.first?.remediation?.command?.contains(#""suspend":false"#) == true)
+        // A suspended Job that has failed is a failed Job first.
+        let failedToo = try Scenario.findings("job", in: "job-backoff-limit") { snapshot in
+            for index in snapshot.jobs.indices { snapshot.jobs[index].spec.suspend = true }
+        }
+        #expect(failedToo.map(\.code) == ["job-failed"])
     }
 
     @Test("a standalone ReplicaSet short of ready replicas is replicaset-not-ready; a Deployment's is left to the Deployment")

@@ -48,7 +48,11 @@ enum CrashCauseClassifier {
         }
         // The kubelet kills a container whose postStart hook fails ("FailedPostStartHook"); its
         // event says no more than "PostStartHook failed", so that no secret leaks into it.
-        let hookFailures = events.filter { $0.reason == "FailedPostStartHook" }
+        // Only one seen since the last run started: an older one says nothing about this crash.
+        let lastStart = terminated?.startedAt
+        let hookFailures = events.filter { event in
+            event.reason == "FailedPostStartHook" && (lastStart.flatMap { start in event.lastSeen.map { $0 >= start } } ?? true)
+        }
         if let failure = hookFailures.last {
             return CrashCause(
                 code: "post-start-hook-failed",

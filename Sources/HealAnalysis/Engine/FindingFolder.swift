@@ -8,7 +8,7 @@
 /// - Generic container exits of a Job fold into the Job's own failure.
 enum FindingFolder {
     static let workloadGeneric: Set<String> = [
-        "deployment-unavailable", "progress-deadline-exceeded", "statefulset-not-ready", "daemonset-not-ready",
+        "deployment-unavailable", "progress-deadline-exceeded", "statefulset-not-ready", "daemonset-not-ready", "replicaset-not-ready",
     ]
     static let podGeneric: Set<String> = ["crash-loop", "non-zero-exit"]
     /// Workload-level findings that name the cause themselves.

@@ -53,6 +53,7 @@ package struct DiagnoseJob {
     private func kindsToCollect(_ options: DiagnosisOptions) -> Set<ResourceKind> {
         let selected = options.selectedAnalyzers()
         let required = selected.reduce(into: Set<ResourceKind>()) { $0.formUnion($1.descriptor.reads) }
-        return required.union([.pods, .events, .replicaSets, .deployments, .nodes, .services, .endpointSlices, .persistentVolumeClaims])
+        // Jobs too: a Job that succeeded on a later attempt makes its failed attempts history.
+        return required.union([.pods, .events, .replicaSets, .deployments, .jobs, .nodes, .services, .endpointSlices, .persistentVolumeClaims])
     }
 }

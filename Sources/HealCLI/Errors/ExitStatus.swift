@@ -22,6 +22,6 @@ package enum ExitStatus {
           70  internal error
           75  temporary failure after bounded retries (429/503), or a conflicting change by someone else (to the fields a fix or --apply changes, a failover's selector, the store); nothing is overwritten
           77  401/403 or credential plugin failure (the message names the refused verb and resource)
-          78  configuration error (no kubeconfig, unknown context, LLM asked for but not configured, store not writable)
+          78  configuration error (no kubeconfig, unknown context, a namespace that does not exist, LLM asked for but not configured, store not writable)
         """
 }

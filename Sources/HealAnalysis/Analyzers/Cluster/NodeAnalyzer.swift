@@ -6,8 +6,9 @@ import HealModel
 /// their own polarity and are left alone. A cordoned node is maintenance, not a problem — unless
 /// pods wait unscheduled meanwhile.
 struct NodeAnalyzer: Analyzer {
-    /// How long NetworkUnavailable may hold on a node before it is more than a node joining.
-    static let networkGraceSeconds = 120.0
+    /// How long NetworkUnavailable may hold on a node before it is more than a node joining, and
+    /// pods may wait on cordoned nodes before it is more than a drain in progress.
+    static let graceSeconds = 120.0
 
     let descriptor = AnalyzerDescriptor(
         id: "node", group: .nodes,
@@ -20,7 +21,13 @@ struct NodeAnalyzer: Analyzer {
     static let pressureConditions = ["MemoryPressure", "DiskPressure", "PIDPressure"]
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
-        let waiting = context.snapshot.pods.filter { $0.status.conditions["PodScheduled"]?.reason == "Unschedulable" }
+        // Pods the scheduler turned away partly for cordoned nodes ("… node(s) were unschedulable"),
+        // past the grace a rolling upgrade or an autoscaler's churn needs.
+        let waiting = context.snapshot.pods.filter { pod in
+            guard let scheduled = pod.status.conditions["PodScheduled"], scheduled.reason == "Unschedulable",
+                (scheduled.message ?? "").contains("node(s) were unschedulable") else { return false }
+            return (context.age(since: scheduled.lastTransitionTime) ?? 0) >= Self.graceSeconds
+        }
         return context.snapshot.nodes.flatMap { node in
             let conditions = node.status?.conditions ?? []
             var findings: [Finding] = []
@@ -66,9 +73,9 @@ struct NodeAnalyzer: Analyzer {
 
     private func networkUnavailable(_ node: Node, condition: Condition, context: AnalysisContext) -> Finding {
         let ref = node.metadata.ref(kind: "Node")
-        let age = context.age(since: condition.lastTransitionTime) ?? Self.networkGraceSeconds
+        let age = context.age(since: condition.lastTransitionTime) ?? Self.graceSeconds
         return Finding(
-            code: "node-network-unavailable", severity: age < Self.networkGraceSeconds ? .info : .critical, analyzer: descriptor.id, resource: ref,
+            code: "node-network-unavailable", severity: age < Self.graceSeconds ? .info : .critical, analyzer: descriptor.id, resource: ref,
             symptom: "NetworkUnavailable=True (\(condition.reason ?? "no reason"))",
             rootCause: "Node \(ref.name) reports NetworkUnavailable\(condition.message.map { ": \(Wording.clause(Wording.clip($0, 200)))" } ?? ""): its pod network is not set up (the CNI plugin on it, or the cloud's routes for it), so its pods cannot reach or be reached by others.",
             evidence: [self.condition(condition, node: ref)] + taintEvidence(node) + podEvidence(on: ref, context: context),

@@ -39,16 +39,23 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
     private func lost(_ claim: PersistentVolumeClaim, context: AnalysisContext) -> Finding {
         let ref = claim.metadata.ref(kind: "PersistentVolumeClaim")
         let volume = claim.spec?.volumeName
-        let consumers = context.snapshot.pods.filter { pod in
-            pod.metadata.namespace == ref.namespace && pod.spec.volumes.contains { $0.persistentVolumeClaim?.claimName == ref.name }
+        // Pods already running keep their mount; the ones that have to start cannot.
+        let waiting = context.snapshot.pods.filter { pod in
+            pod.metadata.namespace == ref.namespace && pod.status.phase == "Pending"
+                && pod.spec.volumes.contains { $0.persistentVolumeClaim?.claimName == ref.name }
         }
+        // The binder's event says which (ClaimLost: the volume is gone; ClaimMisbound: it is bound to another claim).
+        let reason = context.index.events(for: ref).warnings(reasons: ["ClaimLost", "ClaimMisbound"]).last
         return Finding(
             code: "pvc-lost", severity: .critical, analyzer: descriptor.id, resource: ref,
             symptom: "Lost\(volume.map { " (volume \($0))" } ?? "")",
-            rootCause: "Claim \(ref.name) is Lost: the PersistentVolume it was bound to\(volume.map { " (\($0))" } ?? "") no longer exists, so its data cannot be reached\(consumers.isEmpty ? "" : " and \(Wording.count(consumers.count, "pod")) using it cannot start").",
+            rootCause: "Claim \(ref.name) is Lost: the PersistentVolume it was bound to\(volume.map { " (\($0))" } ?? "") is gone or now bound to another claim"
+                + "\(reason.map { " (\($0.reason): \(Wording.clause(Wording.clip($0.message, 160))))" } ?? ""), so its data cannot be reached through it"
+                + "\(waiting.isEmpty ? "" : " and \(Wording.count(waiting.count, "pod")) that use\(waiting.count == 1 ? "s" : "") it cannot start").",
             evidence: [Evidence(.status, "status.phase: Lost", object: ref)]
                 + (volume.map { [Evidence(.spec, "spec.volumeName: \($0)", object: ref)] } ?? [])
-                + consumers.prefix(2).map { Evidence(.status, "used by pod \($0.metadata.name)", object: $0.ref) },
+                + (reason.map { [Evidence.event($0, object: ref)] } ?? [])
+                + waiting.prefix(2).map { Evidence(.status, "pod \($0.metadata.name) waits for it", object: $0.ref) },
             remediation: Remediation(
                 action: .manual,
                 summary: "Restore the volume\(volume.map { " \($0)" } ?? "") from a backup or snapshot (a PersistentVolume with the same name re-binds the claim), or delete the claim and let its workload create a new, empty one.",

@@ -84,7 +84,8 @@ struct ContainerCreatingAnalyzer: Analyzer {
 
     private func initContainersFailing(_ pod: Pod) -> Bool {
         pod.status.initContainerStatuses.contains { status in
-            ContainerStates.hasFailed(status) || ContainerStates.imagePullReasons.contains(status.state?.waiting?.reason ?? "")
+            ContainerStates.hasFailed(status) || ContainerStates.failedToStart(status)
+                || ContainerStates.imagePullReasons.contains(status.state?.waiting?.reason ?? "")
         }
     }
 }

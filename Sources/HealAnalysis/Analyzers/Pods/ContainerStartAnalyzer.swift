@@ -3,8 +3,8 @@ import HealModel
 /// The runtime could not create or start the container process: CreateContainerError,
 /// RunContainerError, or a crash loop whose terminations are StartError (a missing command or
 /// entrypoint, a bad mount); or a hook around the start failed: PreStartHookError (the kubelet's
-/// own pre-start step, where its CPU, memory and device managers allocate) and
-/// PostStartHookError (the pod's postStart hook).
+/// internal pre-start step, where its CPU, memory and topology managers take the container on)
+/// and PostStartHookError (the pod's postStart hook).
 struct ContainerStartAnalyzer: Analyzer {
     let descriptor = AnalyzerDescriptor(
         id: "container-start", group: .pods,
@@ -54,12 +54,12 @@ struct ContainerStartAnalyzer: Analyzer {
             preStart ? "pre-start-hook-failed" : "post-start-hook-failed", pod: pod, container: status.name,
             symptom: "\(reason), \(Wording.count(status.restartCount ?? 0, "restart"))",
             rootCause: preStart
-                ? "The kubelet's pre-start step for container \(status.name) fails (its CPU, memory or device managers cannot allocate what the container asks for on this node)\(message.map { ": \($0)" } ?? "")."
+                ? "The kubelet's internal pre-start step for container \(status.name) fails (its CPU, memory and topology managers register the container there)\(message.map { ": \($0)" } ?? "")."
                 : "Container \(status.name)'s postStart hook fails, so the kubelet kills the container right after it starts\(message.map { ": \($0)" } ?? "").",
             evidence: [Evidence(.status, "\(reason): \(Wording.clip(waiting.message ?? "", 400))", object: pod.ref)],
             since: pod.notReadySince,
             remediation: CrashRemedy.manual(preStart
-                ? "Check the node's kubelet log for the allocation that failed (exclusive CPUs, hugepages, devices); fit the container's requests to what the node can give, or schedule it on a node that can."
+                ? "Read the node's kubelet log around the failure (its CPU, memory and topology managers); the kubelet retries the container, so a failure that lasts is the node's to fix."
                 : CrashRemedy.postStartHookFix),
             confidence: 0.85)
     }

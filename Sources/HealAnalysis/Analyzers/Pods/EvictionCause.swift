@@ -12,11 +12,20 @@ enum EvictionCause: Equatable {
 
     init(message: String) {
         let text = message.lowercased()
-        if ["ephemeral", "emptydir", "diskpressure", "nodefs", "imagefs"].contains(where: text.contains) {
+        // Node pressure names its resource first; the rest of that message names containers,
+        // whose names may say anything ("ephemeral-cache").
+        if let named = text.firstMatch(of: #/low on resource: ([a-z-]+)/#)?.output.1 {
+            switch named {
+            case "memory": self = .memory
+            case "pids": self = .processIDs
+            case let resource where resource.contains("storage") || resource.contains("fs"): self = .ephemeralStorage
+            default: self = .unknown
+            }
+        } else if ["ephemeral local storage", "local ephemeral storage", "emptydir volume", "diskpressure"].contains(where: text.contains) {
             self = .ephemeralStorage
-        } else if text.contains("resource: memory") || text.contains("memorypressure") {
+        } else if text.contains("memorypressure") {
             self = .memory
-        } else if text.contains("resource: pids") || text.contains("pidpressure") {
+        } else if text.contains("pidpressure") {
             self = .processIDs
         } else {
             self = .unknown

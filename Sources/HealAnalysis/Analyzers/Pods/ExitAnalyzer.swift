@@ -8,7 +8,7 @@ struct ExitAnalyzer: Analyzer {
         summary: "Containers terminated with a non-zero exit code in failed pods, explained by their logs.",
         codes: [
             "non-zero-exit", "missing-env-vars", "dependency-connection-refused", "permission-denied", "missing-file",
-            "exec-format-error", "jvm-out-of-memory", "application-panic",
+            "exec-format-error", "jvm-out-of-memory", "application-panic", "liveness-probe-restarts", "post-start-hook-failed",
         ],
         reads: [.pods],
         triggeringScenarios: ["non-zero-exit", "job-backoff-limit"],
@@ -17,10 +17,7 @@ struct ExitAnalyzer: Analyzer {
     func analyze(_ context: AnalysisContext) -> [Finding] {
         let factory = PodFindingFactory(context: context, analyzer: descriptor.id)
         var findings: [Finding] = []
-        // A Job that succeeded on a later attempt is not failing: its failed attempts are info.
-        let completedJobs = Set(context.snapshot.jobs.filter { $0.status?.conditions["Complete"]?.isTrue == true }.map {
-            "\($0.metadata.namespace ?? "")/\($0.metadata.name)"
-        })
+        let retried = RetriedJobAttempts(context.snapshot)
         // Pods that run to completion (restartPolicy Never/OnFailure); a Failed pod that should
         // run for ever was ended by its node, which pod-eviction reports.
         for pod in context.snapshot.pods
@@ -30,11 +27,11 @@ struct ExitAnalyzer: Analyzer {
                 guard let terminated = status.state?.terminated, terminated.exitCode != 0, terminated.reason != "OOMKilled" else { continue }
                 let cause = CrashCauseClassifier.classify(pod: pod, status: status, factory: factory, finished: true)
                 let code = cause.code == "crash-loop" ? "non-zero-exit" : cause.code
-                let retried = pod.metadata.controller.map { $0.kind == "Job" && completedJobs.contains("\(pod.metadata.namespace ?? "")/\($0.name)") } ?? false
+                let history = retried.contains(pod)
                 findings.append(factory.finding(
-                    code, pod: pod, container: status.name, severity: retried ? .info : nil,
+                    code, pod: pod, container: status.name, severity: history ? .info : nil,
                     symptom: "Terminated: \(terminated.reason ?? "Error") (\(ExitCodeWording.describe(terminated.exitCode)))",
-                    rootCause: cause.rootCause + (retried ? " Its Job succeeded on a later attempt, so this failure did not fail it." : ""),
+                    rootCause: cause.rootCause + (history ? RetriedJobAttempts.note : ""),
                     evidence: cause.evidence, since: terminated.finishedAt,
                     remediation: CrashRemedy.remediation(for: cause, pod: pod, container: status.name, rollout: nil, factory: factory),
                     confidence: cause.confidence))

@@ -19,7 +19,7 @@ enum ImagePullClassifier {
             // The kubelet will not pull at all (imagePullPolicy: Never): no registry is involved.
             return Verdict(
                 code: "image-never-pulled",
-                rootCause: "Image \(image) is not on the node and the container's imagePullPolicy is Never, so the kubelet will not pull it (\(messages.first.map { Wording.clause(Wording.clip($0, 160)) } ?? "ErrImageNeverPull")).",
+                rootCause: "Image \(image) is not on the node and the container's imagePullPolicy is Never, so the kubelet will not pull it (\(messages.first { !$0.isEmpty }.map { Wording.clause(Wording.clip($0, 160)) } ?? "ErrImageNeverPull")).",
                 suggestion: nil, confidence: 0.95)
         }
         if reason == "InvalidImageName" {

@@ -14,9 +14,11 @@ struct JobAnalyzer: Analyzer {
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
         context.snapshot.jobs.compactMap { job in
-            if job.spec.suspend == true { return suspended(job, context: context) }
-            guard let failed = job.status?.conditions["Failed"], failed.isTrue, !isSuperseded(job, context: context) else { return nil }
-            return finding(job, failed: failed, context: context)
+            if let failed = job.status?.conditions["Failed"], failed.isTrue {
+                return isSuperseded(job, context: context) ? nil : finding(job, failed: failed, context: context)
+            }
+            let complete = job.status?.conditions["Complete"]?.isTrue == true
+            return job.spec.suspend == true && !complete ? suspended(job, context: context) : nil
         }
     }
 
