@@ -1,3 +1,4 @@
+import Foundation
 import HealAnalysis
 import HealModel
 import Testing
@@ -5,6 +6,10 @@ import Testing
 /// Node, HPA and PVC analyzers on edited scenarios.
 @Suite("Cluster analyzers")
 struct ClusterAnalyzerTests {
+    private func condition(_ json: String) throws -> Condition {
+        try JSONDecoder().decode(Condition.self, from: Data(json.utf8))
+    }
+
     @Test("a node that stopped reporting is critical and says so")
     func nodeStoppedReporting() throws {
         let finding = try #require(try Scenario.findings("node", in: "node-not-ready").first)
@@ -117,5 +122,32 @@ struct ClusterAnalyzerTests {
         #expect(found.first?.rootCause.contains("(pvc-5d0c1e2a) is gone or now bound to another claim") == true, "\(found.first?.rootCause ?? "")")
         #expect(found.first?.rootCause.contains("1 pod that uses it cannot start") == true, "\(found.first?.rootCause ?? "")")
         #expect(found.first?.remediation?.command == "kubectl get pv pvc-5d0c1e2a")
+    }
+
+    @Test("an HPA whose target does not exist is hpa-target-missing, alone; AbleToScale=False is hpa-cannot-scale; with Deployments unread nothing is said")
+    func hpaTarget() throws {
+        let renamed = try Scenario.findings("hpa", in: "hpa-at-max") { snapshot in
+            for index in snapshot.horizontalPodAutoscalers.indices { snapshot.horizontalPodAutoscalers[index].spec.scaleTargetRef.name = "checkout-old" }
+        }
+        #expect(renamed.map(\.code) == ["hpa-target-missing"])
+        #expect(renamed.first?.rootCause.contains("deployment/checkout-old") == true || renamed.first?.rootCause.contains("checkout-old, which does not exist") == true, "\(renamed.first?.rootCause ?? "")")
+        let unread = try Scenario.findings("hpa", in: "hpa-at-max") { snapshot in
+            for index in snapshot.horizontalPodAutoscalers.indices { snapshot.horizontalPodAutoscalers[index].spec.scaleTargetRef.name = "checkout-old" }
+            snapshot.collected.remove(.deployments)
+        }
+        #expect(!unread.contains { $0.code == "hpa-target-missing" })
+        // The HPA controller's wording (pkg/controller/podautoscaler: FailedGetScale).
+        let unable = try condition(#"""
+            {"type":"AbleToScale","status":"False","reason":"FailedGetScale","lastTransitionTime":"2026-11-21T20:00:00Z",
+             "message":"the HPA controller was unable to get the target's current scale: deployments.apps \"checkout\" is forbidden"}
+            """#)
+        let cannot = try Scenario.findings("hpa", in: "hpa-at-max") { snapshot in
+            for index in snapshot.horizontalPodAutoscalers.indices {
+                snapshot.horizontalPodAutoscalers[index].status?.conditions.removeAll { $0.type == "AbleToScale" }
+                snapshot.horizontalPodAutoscalers[index].status?.conditions.append(unable)
+            }
+        }
+        #expect(cannot.map(\.code) == ["hpa-cannot-scale"])
+        #expect(cannot.first?.rootCause.contains("unable to get the target's current scale") == true)
     }
 }

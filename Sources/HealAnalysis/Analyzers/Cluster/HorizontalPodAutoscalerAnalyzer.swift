@@ -1,13 +1,17 @@
 import HealModel
 
-/// HorizontalPodAutoscalers that cannot do their job: no metrics to scale on, a target whose
-/// containers lack the request utilisation is measured against, or pinned at maxReplicas while
-/// load asks for more. An HPA resting at its minimum is healthy and never reported.
+/// HorizontalPodAutoscalers that cannot do their job: a scale target that does not exist or
+/// cannot be scaled (AbleToScale=False), no metrics to scale on, a target whose containers lack
+/// the request utilisation is measured against, or pinned at maxReplicas while load asks for
+/// more. An HPA resting at its minimum is healthy and never reported.
 struct HorizontalPodAutoscalerAnalyzer: Analyzer {
+    /// The kinds whose absence the snapshot can vouch for, when they were read.
+    static let targetKinds: [String: ResourceKind] = ["Deployment": .deployments, "StatefulSet": .statefulSets, "ReplicaSet": .replicaSets]
+
     let descriptor = AnalyzerDescriptor(
         id: "hpa", group: .autoscaling,
-        summary: "HPAs that cannot read metrics, whose target has no requests for the scaled resource, or that are pinned at maxReplicas (never those resting at minReplicas).",
-        codes: ["hpa-metrics-unavailable", "hpa-missing-requests", "hpa-at-max"],
+        summary: "HPAs whose scale target does not exist or cannot be scaled, that cannot read metrics, whose target has no requests for the scaled resource, or that are pinned at maxReplicas (never those resting at minReplicas).",
+        codes: ["hpa-target-missing", "hpa-cannot-scale", "hpa-metrics-unavailable", "hpa-missing-requests", "hpa-at-max"],
         reads: [.horizontalPodAutoscalers],
         triggeringScenarios: ["hpa-metrics-unavailable", "hpa-missing-requests", "hpa-at-max"],
         nonTriggeringScenarios: ["hpa-at-min", "shop", "failover-clean"])
@@ -23,6 +27,11 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
     func analyze(_ context: AnalysisContext) -> [Finding] {
         context.snapshot.horizontalPodAutoscalers.flatMap { autoscaler in
             let conditions = autoscaler.status?.conditions ?? []
+            // Nothing else about an HPA matters while it cannot scale its target at all.
+            if let missing = targetMissing(autoscaler, context: context) { return [missing] }
+            if let able = conditions["AbleToScale"], able.isFalse, (context.age(since: able.lastTransitionTime) ?? .infinity) >= Self.graceSeconds {
+                return [cannotScale(autoscaler, condition: able, context: context)]
+            }
             var findings: [Finding] = []
             // Metrics are missing for a minute or two after an HPA or its pods start: grace.
             if let active = conditions["ScalingActive"], active.isFalse, let reason = active.reason, Self.metricFailureReasons.contains(reason),
@@ -39,6 +48,37 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
             if let atMax = atMaximum(autoscaler, context: context) { findings.append(atMax) }
             return findings
         }
+    }
+
+    /// A Deployment, StatefulSet or ReplicaSet target absent from what was read (other kinds,
+    /// custom resources among them, are not judged here).
+    private func targetMissing(_ autoscaler: HorizontalPodAutoscaler, context: AnalysisContext) -> Finding? {
+        let target = target(autoscaler)
+        guard let kind = Self.targetKinds[target.kind], context.snapshot.collected.contains(kind) else { return nil }
+        let exists = context.snapshot.metadata(of: kind).contains { $0.name == target.name && $0.namespace == target.namespace }
+        guard !exists else { return nil }
+        let ref = autoscaler.metadata.ref(kind: "HorizontalPodAutoscaler")
+        return finding(
+            "hpa-target-missing", autoscaler, condition: (autoscaler.status?.conditions ?? [])["AbleToScale"], context: context,
+            symptom: "scale target \(target.typeAndName) not found",
+            rootCause: "HPA \(ref.name) scales \(target.typeAndName), which does not exist in namespace \(target.namespace ?? "default"): it scales nothing.",
+            remediation: Remediation(
+                action: .manual, summary: "Point scaleTargetRef at the workload that exists (a renamed Deployment, say), or delete the HPA.",
+                command: "kubectl get \(target.kind.lowercased()) -n \(target.namespace ?? "default")", safeToAutoApply: false),
+            confidence: 0.95)
+    }
+
+    private func cannotScale(_ autoscaler: HorizontalPodAutoscaler, condition: Condition, context: AnalysisContext) -> Finding {
+        let ref = autoscaler.metadata.ref(kind: "HorizontalPodAutoscaler")
+        return finding(
+            "hpa-cannot-scale", autoscaler, condition: condition, context: context,
+            symptom: "AbleToScale=False (\(condition.reason ?? ""))",
+            rootCause: "HPA \(ref.name) cannot scale \(target(autoscaler).typeAndName): \(Wording.clause(Wording.clip(condition.message ?? condition.reason ?? "no reason given", 200))).",
+            remediation: Remediation(
+                action: .manual,
+                summary: "Fix what the condition names: the target's scale subresource, or the HPA controller's permission to read and update it.",
+                command: "kubectl describe hpa \(ref.name) -n \(ref.namespace ?? "default")", safeToAutoApply: false),
+            confidence: 0.85)
     }
 
     private func metricsUnavailable(_ autoscaler: HorizontalPodAutoscaler, condition: Condition, context: AnalysisContext) -> Finding {
