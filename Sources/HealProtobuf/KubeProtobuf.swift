@@ -209,7 +209,8 @@ package enum KubeProtobuf {
                 let length = buffer[start..<start + 4].reduce(0) { $0 << 8 | Int($1) }
                 guard length <= Self.maximumFrame else { throw ProtoWireError("a watch frame claims \(length) bytes") }
                 guard buffer.endIndex - start - 4 >= length else { break }
-                frames.append(Data(buffer[start + 4..<start + 4 + length]))
+                // A slice, not a copy: it is transcoded at once, before the buffer moves on.
+                frames.append(buffer[start + 4..<start + 4 + length])
                 start += 4 + length
             }
             buffer = Data(buffer[start...])

@@ -75,7 +75,7 @@ struct ProtoJSONTranscoder {
                     continue
                 }
                 appendKey(field, &first)
-                try writeValue(field, field.kind, occurrence, bytes, in: message)
+                try writeValue(field, occurrence, bytes, in: message)
             case .repeated:
                 appendKey(field, &first)
                 output.append(UInt8(ascii: "["))
@@ -93,7 +93,7 @@ struct ProtoJSONTranscoder {
                     }
                     if !firstElement { output.append(UInt8(ascii: ",")) }
                     firstElement = false
-                    try writeValue(field, field.kind, occurrence, bytes, in: message)
+                    try writeValue(field, occurrence, bytes, in: message)
                 }
                 output.append(UInt8(ascii: "]"))
             case .map:
@@ -151,16 +151,16 @@ struct ProtoJSONTranscoder {
         output.append(UInt8(ascii: ":"))
         guard let value else {
             // An entry without a value holds the value type's zero.
-            output.append(contentsOf: field.kind == .string ? Array("\"\"".utf8) : Array("null".utf8))
+            output.append(contentsOf: (field.kind == .string ? "\"\"" : "null").utf8)
             return
         }
-        try writeValue(field, field.kind, value, bytes, in: message)
+        try writeValue(field, value, bytes, in: message)
     }
 
     private mutating func writeValue(
-        _ field: ProtoSchema.Field, _ kind: ProtoSchema.Kind, _ occurrence: Occurrence, _ bytes: UnsafeRawBufferPointer,
-        in message: Int
+        _ field: ProtoSchema.Field, _ occurrence: Occurrence, _ bytes: UnsafeRawBufferPointer, in message: Int
     ) throws(ProtoWireError) {
+        let kind = field.kind
         switch kind {
         case .bool, .int32, .int64:
             try expect(ProtoWireReader.varint, occurrence, field, message)
@@ -224,7 +224,7 @@ struct ProtoJSONTranscoder {
 
     private mutating func writeVarint(_ kind: ProtoSchema.Kind, _ value: UInt64) {
         switch kind {
-        case .bool: output.append(contentsOf: value != 0 ? Array("true".utf8) : Array("false".utf8))
+        case .bool: output.append(contentsOf: (value != 0 ? "true" : "false").utf8)
         case .int32: appendInteger(Int64(Int32(truncatingIfNeeded: Int64(bitPattern: value))))
         default: appendInteger(Int64(bitPattern: value))
         }

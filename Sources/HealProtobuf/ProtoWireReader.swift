@@ -45,19 +45,13 @@ struct ProtoWireReader {
         return start..<offset
     }
 
-    mutating func readFixed64() throws(ProtoWireError) -> UInt64 {
-        guard end - offset >= 8 else { throw ProtoWireError("a fixed64 field runs past the end of its message (byte \(offset))") }
-        var value: UInt64 = 0
-        for index in 0..<8 { value |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
-        offset += 8
-        return value
-    }
-
     /// Passes over a value the schema does not name: unknown fields are skipped by design.
     mutating func skip(wireType: Int) throws(ProtoWireError) {
         switch wireType {
         case Self.varint: _ = try readVarint()
-        case Self.fixed64: _ = try readFixed64()
+        case Self.fixed64:
+            guard end - offset >= 8 else { throw ProtoWireError("a fixed64 field runs past the end of its message (byte \(offset))") }
+            offset += 8
         case Self.lengthDelimited: _ = try readLengthDelimited()
         case Self.fixed32:
             guard end - offset >= 4 else { throw ProtoWireError("a fixed32 field runs past the end of its message (byte \(offset))") }

@@ -49,9 +49,7 @@ package enum ProtobufEncoder {
     package static func watchFrame(json: Data, apiVersion: String, kind: String) throws -> Data {
         let event = try JSONValue(parsing: json)
         let object = event["object"] ?? .object([])
-        let type = event["type"]?.stringValue ?? ""
-        let info = type == "ERROR" ? (apiVersion: "v1", kind: "Status") : (apiVersion: apiVersion, kind: kind)
-        return watchFrame(type: type, object: object, apiVersion: info.apiVersion, kind: info.kind)
+        return watchFrame(type: event["type"]?.stringValue ?? "", object: object, apiVersion: apiVersion, kind: kind)
     }
 
     /// A list answer from the list's JSON metadata and items.
@@ -62,9 +60,11 @@ package enum ProtobufEncoder {
         return answer(apiVersion: apiVersion, kind: kind + "List", message: raw)
     }
 
-    /// A watch frame: a 4-byte big-endian length and metav1.WatchEvent{type, object{raw}}.
+    /// A watch frame: a 4-byte big-endian length and metav1.WatchEvent{type, object{raw}}. An
+    /// ERROR event's object is a v1 `Status`, whatever the watched kind.
     static func watchFrame(type: String, object: JSONValue, apiVersion: String, kind: String) -> Data {
-        let event = delimited(1, Array(type.utf8)) + delimited(2, delimited(1, Array(self.object(object, apiVersion: apiVersion, kind: kind))))
+        let info = type == "ERROR" ? (apiVersion: "v1", kind: "Status") : (apiVersion: apiVersion, kind: kind)
+        let event = delimited(1, Array(type.utf8)) + delimited(2, delimited(1, Array(self.object(object, apiVersion: info.apiVersion, kind: info.kind))))
         let length = UInt32(event.count)
         return Data([UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)] + event)
     }
@@ -72,7 +72,8 @@ package enum ProtobufEncoder {
     static func encode(_ object: JSONValue, as name: String) -> [UInt8] {
         guard let message = declarations[name] else { preconditionFailure("no protobuf message \(name)") }
         var output: [UInt8] = []
-        for field in message.fields.sorted(by: { $0.number < $1.number }) {
+        // In field-number order already: the generator writes them so.
+        for field in message.fields {
             if field.json == .inline, case .message(let inner) = field.kind {
                 output += delimited(field.number, encode(object, as: inner))
                 continue

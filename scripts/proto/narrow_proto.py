@@ -16,7 +16,6 @@ markers that say how Go's JSON differs from the wire (proto/README.md):
 import datetime as dt
 import os
 import re
-import struct
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROTO_DIR = os.path.abspath(os.path.join(HERE, "..", "..", "proto"))
@@ -253,12 +252,6 @@ def list_message(list_meta, encoded_items):
     """A `*List` message from its ListMeta JSON and items already encoded as their kind."""
     meta = encode_message(META + ".ListMeta", list_meta, schema())
     return _delimited(1, meta) + b"".join(_delimited(2, item) for item in encoded_items)
-
-
-def watch_frame(event_type, object_envelope):
-    """One watch frame: a 4-byte big-endian length, then metav1.WatchEvent{type, object{raw}}."""
-    event = _delimited(1, event_type.encode()) + _delimited(2, _delimited(1, object_envelope))
-    return struct.pack(">I", len(event)) + event
 
 
 _parsed = None

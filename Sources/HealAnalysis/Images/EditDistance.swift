@@ -20,4 +20,15 @@ package enum EditDistance {
         }
         return table[a.count][b.count]
     }
+
+    /// The candidates within `limit` edits of `word`, nearest first (ties in the candidates'
+    /// order), at most `count` of them: the spellings a typo most likely meant.
+    package static func nearest(to word: String, among candidates: [String], within limit: Int, count: Int) -> [String] {
+        candidates.enumerated()
+            .map { (name: $0.element, distance: between($0.element, word), position: $0.offset) }
+            .filter { $0.distance <= limit }
+            .sorted { ($0.distance, $0.position) < ($1.distance, $1.position) }
+            .prefix(count)
+            .map(\.name)
+    }
 }

@@ -6,13 +6,7 @@ enum NamespaceSuggestion {
     /// Up to three names within a few edits of `name` (half its length, at least two), nearest
     /// first.
     static func closest(to name: String, among names: [String]) -> [String] {
-        let limit = max(2, name.count / 2)
-        return Set(names)
-            .map { ($0, EditDistance.between($0, name)) }
-            .filter { $0.1 <= limit }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            .prefix(3)
-            .map(\.0)
+        EditDistance.nearest(to: name, among: Set(names).sorted(), within: max(2, name.count / 2), count: 3)
     }
 }
 

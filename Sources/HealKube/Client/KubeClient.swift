@@ -108,7 +108,7 @@ package struct KubeClient: Sendable {
                                 do { json = try batch.jsonArray() } catch {
                                     throw KubeError.invalidResponse(detail: "protobuf: \(error)", request: description)
                                 }
-                                return (index, try client.decodeItems(Object.self, from: json, firstIndex: batch.firstIndex, request: description))
+                                return (index, try client.decode([Object].self, from: json, itemOffset: batch.firstIndex, request: description))
                             }
                         }
                         try await waitForRoom()
@@ -191,22 +191,15 @@ package struct KubeClient: Sendable {
         connection.server + path
     }
 
-    func decode<Object: Decodable>(_ type: Object.Type, from body: Data, request: RequestDescription) throws(KubeError) -> Object {
+    /// `itemOffset`: decoding a batch of a list page's items, a failure names the item by its
+    /// index in the page.
+    func decode<Object: Decodable>(
+        _ type: Object.Type, from body: Data, itemOffset: Int? = nil, request: RequestDescription
+    ) throws(KubeError) -> Object {
         do {
             return try JSONDecoder().decode(type, from: body)
         } catch {
-            throw .invalidResponse(detail: DecodingErrorDescription.describe(error), request: request)
-        }
-    }
-
-    /// A batch of a list page's items; a failure names the item by its index in the page.
-    func decodeItems<Object: Decodable>(
-        _ type: Object.Type, from json: Data, firstIndex: Int, request: RequestDescription
-    ) throws(KubeError) -> [Object] {
-        do {
-            return try JSONDecoder().decode([Object].self, from: json)
-        } catch {
-            throw .invalidResponse(detail: DecodingErrorDescription.describe(error, itemOffset: firstIndex), request: request)
+            throw .invalidResponse(detail: DecodingErrorDescription.describe(error, itemOffset: itemOffset), request: request)
         }
     }
 

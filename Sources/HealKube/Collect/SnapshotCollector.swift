@@ -100,15 +100,12 @@ package struct SnapshotCollector: Sendable {
         let excluded = Set(scope.excludedNamespaces)
         let client = self.client
         let selectors = Object.listFieldSelectors
-        if let informers {
-            let current = selectors.map { informers.informer(type, namespace: namespace, fieldSelector: $0) }.filter { $0.current && $0.complete }
-            if current.count == selectors.count {
-                var objects = current.flatMap { $0.objects(in: namespace).filter { $0.metadata.isIn(namespace: namespace, excluding: excluded) } }
-                Object.reduce(&objects)
-                await tracker.addObjects(objects.count)
-                part.append(contentsOf: objects)
-                return
-            }
+        if var objects = informers.flatMap({ Self.stored(type, namespace: namespace, in: $0) }) {
+            objects.removeAll { !$0.metadata.isIn(namespace: namespace, excluding: excluded) }
+            Object.reduce(&objects)
+            await tracker.addObjects(objects.count)
+            part.append(contentsOf: objects)
+            return
         }
         if selectors.count == 1 {
             // Straight into the snapshot, page by page: a second array of 20,000 pods would
@@ -139,6 +136,14 @@ package struct SnapshotCollector: Sendable {
         var objects = lists.flatMap { $0 }
         Object.reduce(&objects)
         part.append(contentsOf: objects)
+    }
+
+    /// The kind's objects from its informers (one per field selector), when every one is
+    /// current and complete; nil otherwise, and the informers are started for next time.
+    private static func stored<Object: KubeResource>(_ type: Object.Type, namespace: String?, in informers: SharedInformers) -> [Object]? {
+        let feeding = Object.listFieldSelectors.map { informers.informer(type, namespace: namespace, fieldSelector: $0) }
+        guard feeding.allSatisfy({ $0.current && $0.complete }) else { return nil }
+        return feeding.flatMap { $0.objects(in: namespace) }
     }
 
     private func collectLogs(for pods: [Pod], policy: LogPolicy, tracker: ProgressTracker) async -> (logs: [ContainerLogKey: ContainerLogs], unreadable: [UnreadableResource]) {

@@ -117,7 +117,7 @@ final class WatchStream: LiveStream {
 
     private func line(_ type: String, _ object: JSONValue) -> Data {
         if protobuf {
-            let info = type == "ERROR" ? ResourceType.Info("Status", "v1") : self.type.info()
+            let info = self.type.info()
             return ProtobufEncoder.watchFrame(type: type, object: object, apiVersion: info.apiVersion, kind: info.kind)
         }
         return Data((JSONValue.object([.init(key: "type", value: .string(type)), .init(key: "object", value: object)])

@@ -14,7 +14,7 @@ enum EvictionCause: Equatable {
         let text = message.lowercased()
         // Node pressure names its resource first; the rest of that message names containers,
         // whose names may say anything ("ephemeral-cache").
-        if let named = text.firstMatch(of: #/low on resource: ([a-z-]+)/#)?.output.1 {
+        if let named = text.firstMatch(of: Self.namedResource)?.output.1 {
             switch named {
             case "memory": self = .memory
             case "pids": self = .processIDs
@@ -42,4 +42,7 @@ enum EvictionCause: Equatable {
         case .unknown: "see what the node ran short of in the message"
         }
     }
+
+    // Built once: a Swift regex literal evaluated in a function is rebuilt and recompiled on every call.
+    nonisolated(unsafe) private static let namedResource = #/low on resource: ([a-z-]+)/#
 }
