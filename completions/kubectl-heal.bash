@@ -187,8 +187,8 @@ _kubectl-heal() {
 _kubectl-heal_diagnose() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --hygiene --explain --fix --watch --yes --force --anonymize --no-anonymize --no-cache --require-llm --no-llm --version -h --help)
-    repeating_options=(--as-group --exclude-namespace --env --llm-header)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --analyzers --min-age --fail-on --policy --memory-step --max-memory --verify-for --rollout-timeout --cooldown --max-actions --window --store --metrics-addr --llm-base-url --llm-model --llm-timeout --llm-concurrency)
+    repeating_options=(--as-group --ignore --exclude-namespace --env --llm-header)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --analyzers --config --min-age --fail-on --policy --memory-step --max-memory --verify-for --rollout-timeout --cooldown --max-actions --window --store --metrics-addr --llm-base-url --llm-model --llm-timeout --llm-concurrency)
     __kubectl-heal_offer_flags_options -1
 
     # Offer option value completions
@@ -226,11 +226,19 @@ _kubectl-heal_diagnose() {
         return
         ;;
     '--output'|'-o')
-        __kubectl-heal_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''junit'$'\n''markdown'
+        __kubectl-heal_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''junit'$'\n''markdown'$'\n''html'
         return
         ;;
     '--analyzers')
         __kubectl-heal_add_completions -W 'pod-crash-loop'$'\n''pod-oom'$'\n''image-pull'$'\n''container-config'$'\n''container-start'$'\n''init-container'$'\n''pod-scheduling'$'\n''pod-eviction'$'\n''pod-creating'$'\n''pod-readiness'$'\n''pod-liveness'$'\n''pod-restarts'$'\n''pod-exit'$'\n''deployment'$'\n''replicaset'$'\n''statefulset'$'\n''daemonset'$'\n''job'$'\n''service'$'\n''ingress'$'\n''hpa'$'\n''node'$'\n''pvc'$'\n''hygiene-probes'$'\n''hygiene-resources'$'\n''hygiene-image-tag'$'\n''hygiene-single-replica'$'\n''hygiene-pdb'$'\n''pods'$'\n''workloads'$'\n''network'$'\n''autoscaling'$'\n''nodes'$'\n''storage'$'\n''hygiene'
+        return
+        ;;
+    '--ignore')
+        __kubectl-heal_add_completions -W 'crash-loop'$'\n''oom-killed'$'\n''liveness-probe-restarts'$'\n''post-start-hook-failed'$'\n''missing-env-vars'$'\n''dependency-connection-refused'$'\n''permission-denied'$'\n''missing-file'$'\n''exec-format-error'$'\n''jvm-out-of-memory'$'\n''application-panic'$'\n''image-tag-not-found'$'\n''image-not-found'$'\n''image-pull-unauthorized'$'\n''invalid-image-name'$'\n''image-never-pulled'$'\n''image-pull-failed'$'\n''container-config-error'$'\n''create-container-error'$'\n''run-container-error'$'\n''pre-start-hook-failed'$'\n''init-container-failed'$'\n''unschedulable'$'\n''scheduling-gated'$'\n''evicted'$'\n''volume-mount-failed'$'\n''pod-sandbox-failed'$'\n''container-creating-stuck'$'\n''container-creating'$'\n''readiness-probe-failing'$'\n''pod-starting'$'\n''high-restart-count'$'\n''non-zero-exit'$'\n''deployment-unavailable'$'\n''progress-deadline-exceeded'$'\n''replicaset-create-failed'$'\n''replicaset-not-ready'$'\n''statefulset-not-ready'$'\n''statefulset-service-missing'$'\n''daemonset-not-ready'$'\n''job-failed'$'\n''job-suspended'$'\n''service-no-matching-pods'$'\n''service-no-ready-endpoints'$'\n''service-target-port-mismatch'$'\n''ingress-backend-missing'$'\n''hpa-target-missing'$'\n''hpa-cannot-scale'$'\n''hpa-metrics-unavailable'$'\n''hpa-missing-requests'$'\n''hpa-at-max'$'\n''node-not-ready'$'\n''node-pressure'$'\n''node-network-unavailable'$'\n''node-cordoned'$'\n''pvc-pending'$'\n''pvc-lost'$'\n''missing-probes'$'\n''missing-resources'$'\n''image-latest-tag'$'\n''single-replica-service'$'\n''missing-pdb'
+        return
+        ;;
+    '--config')
+        __kubectl-heal_add_completions -f
         return
         ;;
     '--exclude-namespace')
@@ -1305,7 +1313,7 @@ _kubectl-heal_mcp() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--insecure-skip-tls-verify --allow-mutations --prometheus-insecure-skip-tls-verify --anonymize --no-anonymize --no-cache --require-llm --no-llm --version -h --help)
     repeating_options=(--as-group --allowed-namespaces --prometheus-header --llm-header)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout --policy --verify-for --rollout-timeout --store --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --cpu-price --memory-price --hours-per-month --pricing --llm-base-url --llm-model --llm-timeout --llm-concurrency)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout --policy --verify-for --rollout-timeout --config --store --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --cpu-price --memory-price --hours-per-month --pricing --llm-base-url --llm-model --llm-timeout --llm-concurrency)
     __kubectl-heal_offer_flags_options 0
 
     # Offer option value completions
@@ -1346,6 +1354,10 @@ _kubectl-heal_mcp() {
         return
         ;;
     '--rollout-timeout')
+        return
+        ;;
+    '--config')
+        __kubectl-heal_add_completions -f
         return
         ;;
     '--store')

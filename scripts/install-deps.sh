@@ -3,10 +3,11 @@
 # libcurl (HTTP, TLS), pkg-config (to find it), openssl and python3 (test certificates and the
 # loopback TLS terminator), libxml2 (Foundation's XML parser in the JUnit test), prometheus
 # (prometheus and promtool: the HealUsage tests and scripts/bench-recommend.sh backfill and run
-# their own instance on 127.0.0.1; Debian also enables the packaged service, which they do not use).
+# their own instance on 127.0.0.1; Debian also enables the packaged service, which they do not use),
+# chromium (the HTML report's tests load it in headless Chromium; scripts/screenshot-report.sh).
 set -euo pipefail
 
-packages=(libcurl4-openssl-dev pkg-config openssl python3 libxml2 ca-certificates prometheus)
+packages=(libcurl4-openssl-dev pkg-config openssl python3 libxml2 ca-certificates prometheus chromium)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -66,6 +66,26 @@ struct MCPServerTests {
         #expect(await session.closeInput() == 0)
     }
 
+    @Test("--config: the diagnose tool leaves out what the config file suppresses, as the CLI does; a bad file stops the server")
+    func configFile() async throws {
+        let cluster = try TestCluster(serving: Self.example)
+        let config = FileManager.default.temporaryDirectory.appending(path: "mcp-config-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: config) }
+        try Data("apiVersion: heal.kubectl.io/v1alpha1\nkind: HealConfig\nsuppress:\n  - codes: [oom-killed]\n    reason: known\n".utf8).write(to: config)
+        let session = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path, "--config", config.path])
+        let result = try await session.call("diagnose", ["namespace": "agentic-demo"])
+        let cli = await cluster.run(["diagnose", "-n", "agentic-demo", "-o", "json", "--config", config.path])
+        #expect(result.structuredContent?.withoutServerClock == (try Value.parsing(cli.stdout)).withoutServerClock)
+        #expect(result.structuredContent?["findings"]?.arrayValue?.count == 6)
+        #expect(result.structuredContent?["suppressed"]?.arrayValue?.count == 1)
+        #expect(await session.closeInput() == 0)
+
+        try Data("kind: HealConfig\n".utf8).write(to: config)
+        let bad = await CLIRunner.run(["mcp", "--kubeconfig", cluster.kubeconfig.path, "--config", config.path])
+        #expect(bad.exitCode == 65)
+        #expect(bad.stderr.contains("\(config.path):1: the config file has no apiVersion"), "\(bad.stderr)")
+    }
+
     @Test("failover_status and failover_plan return the CLI's documents and change nothing")
     func failoverTools() async throws {
         let blueGreen = try BlueGreenCluster()

@@ -3,6 +3,8 @@ import HealModel
 /// The result of running the analyzers over a snapshot.
 package struct Diagnosis: Sendable {
     package var findings: [Finding]
+    /// Findings the ignore annotation, `--ignore` or the config file left out.
+    package var suppressed: [SuppressedFinding]
     package var summary: DiagnosisSummary
     /// Analyzer ids that ran.
     package var analyzers: [String]
@@ -38,9 +40,11 @@ package enum Diagnoser {
         if !options.targets.isEmpty {
             raw = raw.filter { finding in options.targets.contains { $0.matches(finding.resource) || $0.matches(finding.owner) } }
         }
+        let labels = ObjectLabels(snapshot)
+        // `-l` filters findings, not what is read: a Service labelled differently from its pods
+        // is still judged against all of them.
         if let selector = options.labelSelector {
-            let filter = LabelFilter(selector, snapshot: snapshot)
-            raw = raw.filter(filter.keeps)
+            raw = raw.filter { labels.match(selector, $0) }
         }
         var findings = FindingFolder.fold(FindingGrouper.group(raw))
         for index in findings.indices {
@@ -50,9 +54,15 @@ package enum Diagnoser {
         if let minimum = options.minimumAgeSeconds {
             findings = findings.filter { ($0.durationSeconds.map(Double.init) ?? .infinity) >= minimum }
         }
+        // After folding, so a rule sees the codes the report shows; before the summary, which
+        // counts what is left as the health score.
+        var suppressed: [SuppressedFinding]
+        (findings, suppressed) = Suppressor(rules: options.suppression, labels: labels).apply(to: findings)
         findings.sort(by: reportOrder)
-        let summary = DiagnosisSummary.make(findings: findings, snapshot: snapshot, index: context.index, targets: options.targets)
-        return Diagnosis(findings: findings, summary: summary, analyzers: ran, skipped: skipped)
+        suppressed.sort { reportOrder($0.finding, $1.finding) }
+        let summary = DiagnosisSummary.make(
+            findings: findings, suppressed: suppressed.count, snapshot: snapshot, index: context.index, targets: options.targets)
+        return Diagnosis(findings: findings, suppressed: suppressed, summary: summary, analyzers: ran, skipped: skipped)
     }
 
     /// Every text of a finding may quote what the cluster said (probe output, runtime errors,

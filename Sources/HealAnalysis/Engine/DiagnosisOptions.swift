@@ -12,16 +12,19 @@ package struct DiagnosisOptions: Sendable {
     package var targets: [ResourceTarget]
     /// Restricts the report to findings about objects (or owners) carrying these labels (`-l`).
     package var labelSelector: LabelSelectorExpression?
+    /// `--ignore` and the config file's rules; the ignore annotation applies whatever this says.
+    package var suppression: SuppressionRules
 
     package init(
         analyzers: Set<String>? = nil, includeHygiene: Bool = false, minimumAgeSeconds: Double? = nil,
-        targets: [ResourceTarget] = [], labelSelector: LabelSelectorExpression? = nil
+        targets: [ResourceTarget] = [], labelSelector: LabelSelectorExpression? = nil, suppression: SuppressionRules = SuppressionRules()
     ) {
         self.analyzers = analyzers
         self.includeHygiene = includeHygiene
         self.minimumAgeSeconds = minimumAgeSeconds
         self.targets = targets
         self.labelSelector = labelSelector
+        self.suppression = suppression
     }
 
     /// The analyzers this selection runs, in registry order. Unknown names are the caller's

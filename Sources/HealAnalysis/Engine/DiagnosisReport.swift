@@ -33,6 +33,8 @@ package struct DiagnosisReport: Codable, Sendable {
     package var metadata: Metadata
     package var summary: DiagnosisSummary
     package var findings: [Finding]
+    /// Findings left out by the ignore annotation, `--ignore` or the config file, with who asked.
+    package var suppressed: [SuppressedFinding]
     /// What could not be read (RBAC, missing API groups); the report is partial there.
     package var errors: [UnreadableResource]
     /// With `--explain`: the model, the endpoint and what the explanations cost.
@@ -44,6 +46,7 @@ package struct DiagnosisReport: Codable, Sendable {
             analyzers: diagnosis.analyzers)
         summary = diagnosis.summary
         findings = diagnosis.findings
+        suppressed = diagnosis.suppressed
         errors = snapshot.unreadable
     }
 }

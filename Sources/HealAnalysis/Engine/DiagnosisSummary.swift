@@ -12,9 +12,11 @@ package struct DiagnosisSummary: Codable, Sendable, Equatable {
     package var healthyResources: Int
     /// 0–100: the share of assessed resources without a warning or critical finding.
     package var healthScore: Int
+    /// Findings left out by the ignore annotation, `--ignore` or the config file.
+    package var suppressed: Int
     package var text: String
 
-    static func make(findings: [Finding], snapshot: ClusterSnapshot, index: SnapshotIndex, targets: [ResourceTarget]) -> DiagnosisSummary {
+    static func make(findings: [Finding], suppressed: Int, snapshot: ClusterSnapshot, index: SnapshotIndex, targets: [ResourceTarget]) -> DiagnosisSummary {
         var units = assessedResources(snapshot, index: index)
         if !targets.isEmpty {
             // Only what was asked about counts: the targets, and the workloads of targeted pods.
@@ -30,16 +32,17 @@ package struct DiagnosisSummary: Codable, Sendable, Equatable {
         let info = findings.count { $0.severity == .info }
         return DiagnosisSummary(
             findings: findings.count, critical: critical, warning: warning, info: info, resources: total,
-            healthyResources: healthy, healthScore: score,
-            text: text(findings: findings.count, critical: critical, warning: warning, info: info, unhealthy: unhealthy.count, total: total, score: score))
+            healthyResources: healthy, healthScore: score, suppressed: suppressed,
+            text: text(findings: findings.count, critical: critical, warning: warning, info: info, unhealthy: unhealthy.count, total: total, score: score, suppressed: suppressed))
     }
 
-    private static func text(findings: Int, critical: Int, warning: Int, info: Int, unhealthy: Int, total: Int, score: Int) -> String {
+    private static func text(findings: Int, critical: Int, warning: Int, info: Int, unhealthy: Int, total: Int, score: Int, suppressed: Int) -> String {
         let resources = total == 1 ? "1 resource" : "\(total) resources"
-        guard findings > 0 else { return "No problems found in \(resources); health score \(score)/100." }
+        let quieted = suppressed == 0 ? "" : "; \(suppressed) suppressed"
+        guard findings > 0 else { return "No problems found in \(resources)\(quieted); health score \(score)/100." }
         let parts = [(critical, "critical"), (warning, "warning"), (info, "info")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         let noun = findings == 1 ? "finding" : "findings"
-        return "\(findings) \(noun) (\(parts.joined(separator: ", "))); \(unhealthy) of \(resources) unhealthy; health score \(score)/100."
+        return "\(findings) \(noun) (\(parts.joined(separator: ", "))); \(unhealthy) of \(resources) unhealthy\(quieted); health score \(score)/100."
     }
 
     /// Top-level workloads (bare pods included), Services with a selector, nodes, claims,

@@ -39,6 +39,8 @@ package struct Finding: Codable, Sendable, Equatable {
     package var source: Source
     /// An LLM's explanation and steps (`diagnose --explain`); nil otherwise.
     package var explanation: FindingExplanation?
+    /// Set when a config-file rule changed `severity` from the analyzer's.
+    package var severityOverride: SeverityOverride?
 
     package init(
         code: String, severity: Severity, analyzer: String, resource: ResourceRef, owner: ResourceRef? = nil,

@@ -30,6 +30,8 @@ package struct AppEnvironment: Sendable {
     /// Clients and informers kept between calls by a long-running front end (the MCP server);
     /// nil: every job connects and lists afresh.
     package var liveClusters: LiveClusters?
+    /// Where `.kubectl-heal.yaml` is looked for; nil: nowhere (in-process runs such as tests).
+    package var workingDirectory: String?
 
     package init(
         variables: [String: String], homeDirectory: String, standardOutput: any OutputSink, standardError: any OutputSink,
@@ -58,7 +60,7 @@ package struct AppEnvironment: Sendable {
     package static var process: AppEnvironment {
         let variables = ProcessInfo.processInfo.environment
         let readAnswer: @Sendable () -> String? = { readLine() }
-        return AppEnvironment(
+        var environment = AppEnvironment(
             variables: variables,
             homeDirectory: variables["HOME"] ?? NSHomeDirectory(),
             standardOutput: FileDescriptorSink(descriptor: 1),
@@ -66,6 +68,8 @@ package struct AppEnvironment: Sendable {
             standardOutputIsTerminal: isatty(1) == 1,
             standardErrorIsTerminal: isatty(2) == 1,
             askUser: isatty(0) == 1 ? readAnswer : nil)
+        environment.workingDirectory = FileManager.default.currentDirectoryPath
+        return environment
     }
 
     /// Asks `question` (it ends with "? [y/N] ") on stderr and reads the answer: true for y or

@@ -14,6 +14,17 @@ package enum DiagnosisInput {
         return selected
     }
 
+    /// `--ignore oom-killed,missing-probes` (repeatable): codes the report leaves out; `*` is every code.
+    package static func ignoredCodes(_ values: [String]) throws(InvalidInput) -> FindingRule? {
+        let codes = Set(values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        guard !codes.isEmpty else { return nil }
+        let known = SuppressionRules.knownCodes()
+        if let unknown = codes.subtracting(known + [FindingRule.anyCode]).sorted().first {
+            throw InvalidInput("names an unknown finding code \"\(unknown)\"\(Wording.suggestion(for: unknown, among: known)); the codes are in the README's finding codes table")
+        }
+        return FindingRule(codes: codes, reason: "ignored with --ignore", origin: .flag)
+    }
+
     /// app=web,tier!=cache or 'env in (prod,staging)'.
     package static func selector(_ text: String) throws(InvalidInput) -> LabelSelectorExpression {
         guard let selector = LabelSelectorExpression(text) else {

@@ -55,6 +55,8 @@ struct Diagnose: HealCommand {
         completion: .list(DiagnosisOptions.knownAnalyzerNames()))
     var analyzers: String?
 
+    @OptionGroup(title: "Suppression") var suppression: SuppressionOptions
+
     @Flag(help: "Also run the hygiene checks (info severity: probes, requests/limits, :latest, single replicas, PDBs).")
     var hygiene = false
 
@@ -127,6 +129,7 @@ struct Diagnose: HealCommand {
             throw CLIError.llmNotConfigured(flag: explain ? "--explain" : "--require-llm")
         }
         let logger = environment.logger(level: verbosity.logLevel)
+        let suppressionRules = try suppression.rules(in: environment)
         let session = llmConfiguration.map { LLMSession(configuration: $0, anonymize: llm.anonymize, cached: !llm.noCache, environment: environment, logger: logger) }
         let request = DiagnoseRequest(
             source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),
@@ -136,7 +139,7 @@ struct Diagnose: HealCommand {
             options: DiagnosisOptions(
                 analyzers: try analyzerSelection(), includeHygiene: hygiene,
                 minimumAgeSeconds: minAge.flatMap(DurationText.seconds), targets: try targetList(),
-                labelSelector: scope.selector.flatMap(LabelSelectorExpression.init)))
+                labelSelector: scope.selector.flatMap(LabelSelectorExpression.init), suppression: suppressionRules))
         if fix || watch {
             let json = output == .json
             let stdout = environment.standardOutput

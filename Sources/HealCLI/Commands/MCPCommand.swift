@@ -50,6 +50,9 @@ struct MCPCommand: HealCommand {
     @Option(help: ArgumentHelp("apply_fix and apply_limits: how long a rollout may take before it is rolled back.", valueName: "duration"))
     var rolloutTimeout = "5m"
 
+    @Option(help: SuppressionOptions.configHelp, completion: .file())
+    var config: String?
+
     @OptionGroup(title: "Learned fixes") var store: StoreOptions
 
     @OptionGroup(title: "Prometheus") var prometheus: PrometheusOptions
@@ -83,10 +86,12 @@ struct MCPCommand: HealCommand {
         let logger = environment.logger("heal-mcp", level: verbosity.logLevel)
         var overrides = cluster.overrides
         overrides.namespace = nil
+        // A bad config file too: the tools would otherwise report what the team chose to hide.
+        let suppression = try ReportConfig.load(named: config, in: environment)
         var settings = MCPServerSettings(
             scope: NamespaceScope(namespace: cluster.namespace, allowedNamespaces: allowedNamespaces), allowMutations: allowMutations,
             cluster: overrides, store: store.store, prometheus: prometheus.access, pricing: pricing.settings, policyFile: policy,
-            verification: HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout))
+            verification: HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout), suppression: suppression)
         do {
             if let configuration = try llm.configuration(in: environment) {
                 settings.llm = MCPServerSettings.LLM(configuration: configuration, anonymize: llm.anonymize, cached: !llm.noCache)

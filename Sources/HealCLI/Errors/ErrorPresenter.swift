@@ -37,6 +37,7 @@ package enum ErrorPresenter {
         case let error as StoreError: StoreErrorPresenter.present(error)
         case let error as FailoverError: PresentedError(message: error.message, hint: error.hint, exitCode: exitCode(error))
         case let error as HealPolicyError: PresentedError(message: error.message, hint: error.hint, exitCode: ExitStatus.badInput)
+        case let error as ReportConfigError: PresentedError(message: error.message, hint: error.hint, exitCode: ExitStatus.badInput)
         case let error as MetricsServerError: PresentedError(message: error.message, hint: error.hint, exitCode: exitCode(error))
         case let error as ScenarioError: PresentedError(message: error.message, hint: error.hint, exitCode: ExitStatus.usage)
         case let error as UsageError: UsageErrorPresenter.present(error, situation: situation)

@@ -17,7 +17,7 @@ package enum ExitStatus {
           0   success; no finding at or above --fail-on (by default findings never fail)
           1   findings (or, for recommend-limits, changes) at or above --fail-on; a failover refused, or rolled back after its verification failed; a fix or --apply change that did not verify (rolled back), was refused by the server's dry run, or is live but unverified
           64  usage error (bad flag or argument)
-          65  bad input data (unreadable or invalid --snapshot, --policy, --pricing or import file; corrupt store)
+          65  bad input data (unreadable or invalid --snapshot, --policy, --config, --pricing or import file; corrupt store)
           69  API server, Prometheus or metrics-server unreachable, TLS failure, timeout; with --require-llm, an LLM endpoint that could not answer
           70  internal error
           75  temporary failure after bounded retries (429/503), or a conflicting change by someone else (to the fields a fix or --apply changes, a failover's selector, the store); nothing is overwritten

@@ -1,5 +1,6 @@
 import HealActions
 import HealAdvisor
+import HealAnalysis
 import HealApp
 import HealKube
 
@@ -26,6 +27,8 @@ struct MCPServerSettings: Sendable {
     var policyFile: String?
     /// `--verify-for` and `--rollout-timeout` for apply_fix and apply_limits.
     var verification = HealExecutor.Settings()
+    /// The config file's suppression and severity rules, for diagnose and apply_fix.
+    var suppression = SuppressionRules()
     /// nil when no LLM is configured, and explain_finding is not offered.
     var llm: LLM?
 

@@ -3,7 +3,7 @@ import HealAnalysis
 
 /// `-o` for diagnose.
 enum DiagnoseFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case table, wide, json, yaml, junit, markdown
+    case table, wide, json, yaml, junit, markdown, html
 }
 
 /// `--fail-on` takes a severity: the lowest that makes the run exit 1.

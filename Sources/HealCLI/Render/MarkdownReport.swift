@@ -7,7 +7,7 @@ import HealModel
 enum MarkdownReport {
     static func render(_ report: DiagnosisReport) throws -> String {
         var text = "# kubectl heal diagnose\n\n\(report.summary.text)\n\n"
-        guard !report.findings.isEmpty else { return text }
+        guard !report.findings.isEmpty else { return text + suppressed(report) }
         text += "| Severity | Resource | Code | Age | Root cause |\n|---|---|---|---|---|\n"
         for finding in report.findings {
             text += "| \(finding.severity.rawValue) | \(cell(workloadName(finding))) | `\(finding.code)` | \(finding.ageText) | \(cell(finding.rootCause)) |\n"
@@ -39,7 +39,18 @@ enum MarkdownReport {
                 }
             }
         }
-        return text
+        return text + suppressed(report)
+    }
+
+    /// What was left out, and who asked: a reviewer sees it in the same comment.
+    private static func suppressed(_ report: DiagnosisReport) -> String {
+        guard !report.suppressed.isEmpty else { return "" }
+        var text = "## Suppressed\n\n| Severity | Resource | Code | By | Reason |\n|---|---|---|---|---|\n"
+        for item in report.suppressed {
+            let by = item.suppressedBy
+            text += "| \(item.finding.severity.rawValue) | \(cell(workloadName(item.finding))) | `\(item.finding.code)` | \(by.source.rawValue) (\(cell(by.location))) | \(cell(by.reason)) |\n"
+        }
+        return text + "\n"
     }
 
     private static func workloadName(_ finding: Finding) -> String {

@@ -12,6 +12,7 @@ enum ReportRenderer {
         case .yaml: try yaml(report)
         case .junit: JUnitReport.render(report)
         case .markdown: try MarkdownReport.render(report)
+        case .html: try HTMLReport.render(report)
         }
     }
 

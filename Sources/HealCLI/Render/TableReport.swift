@@ -5,7 +5,8 @@ import HealModel
 /// The default view: one row per finding, worst first, then the summary line.
 enum TableReport {
     static func render(_ report: DiagnosisReport, wide: Bool, palette: Palette) -> String {
-        guard !report.findings.isEmpty else { return report.summary.text + "\n" }
+        let suppressed = wide ? suppressedTable(report) : ""
+        guard !report.findings.isEmpty else { return suppressed + (suppressed.isEmpty ? "" : "\n") + report.summary.text + "\n" }
         let namespaces = Set(report.findings.map { $0.workload.namespace ?? "" })
         let showNamespace = report.metadata.namespaces == nil || namespaces.count > 1
         var headers = ["severity"] + (showNamespace ? ["namespace"] : []) + ["resource", "code", "age"]
@@ -28,7 +29,22 @@ enum TableReport {
             if wide { row.append(.init(text: finding.fixText ?? "-")) }
             table.rows.append(row)
         }
-        return table.render() + explanations(report) + "\n" + report.summary.text + "\n"
+        return table.render() + explanations(report) + (suppressed.isEmpty ? "" : "\n" + suppressed) + "\n" + report.summary.text + "\n"
+    }
+
+    /// `-o wide`: what was left out and who asked, so a quiet report can be audited.
+    private static func suppressedTable(_ report: DiagnosisReport) -> String {
+        guard !report.suppressed.isEmpty else { return "" }
+        var table = TextTable(headers: ["suppressed", "namespace", "resource", "code", "by", "where", "reason"])
+        for item in report.suppressed {
+            let finding = item.finding
+            table.rows.append([
+                .init(text: finding.severity.rawValue), .init(text: finding.workload.namespace ?? "-"), .init(text: finding.workload.typeAndName),
+                .init(text: finding.code), .init(text: item.suppressedBy.source.rawValue), .init(text: item.suppressedBy.location),
+                .init(text: item.suppressedBy.reason),
+            ])
+        }
+        return table.render()
     }
 
     /// The LLM's explanations under the table, one block per explained finding.

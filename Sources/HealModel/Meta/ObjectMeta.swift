@@ -1,6 +1,10 @@
 /// The metadata fields the analyzers use. `managedFields` and kubectl's last-applied
 /// annotation are dropped while decoding: they are most of an object's bytes and never read.
 package struct ObjectMeta: Decodable, Sendable {
+    /// `heal.kubectl.io/ignore: "code,code"` or `"*"`: findings about this object (or what it owns)
+    /// that its owners chose to leave out of reports.
+    package static let ignoreAnnotation = "heal.kubectl.io/ignore"
+
     package var name: String
     package var namespace: String?
     package var uid: String?

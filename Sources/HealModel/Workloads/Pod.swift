@@ -1,6 +1,6 @@
 /// A pod, trimmed while decoding to what diagnosis reads: pods are most of a cluster's objects,
-/// so their annotations (sidecar status, checksums), the conditions nobody reads and volumes
-/// other than claims are dropped as each page is decoded.
+/// so their annotations (sidecar status, checksums) other than the ignore annotation, the
+/// conditions nobody reads and volumes other than claims are dropped as each page is decoded.
 package struct Pod: Decodable, Sendable {
     package var metadata: ObjectMeta
     package var spec: PodSpec
@@ -14,7 +14,7 @@ package struct Pod: Decodable, Sendable {
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         metadata = try container.decode(ObjectMeta.self, forKey: .metadata)
-        metadata.annotations = [:]
+        metadata.annotations = metadata.annotations.filter { $0.key == ObjectMeta.ignoreAnnotation }
         spec = try container.decode(PodSpec.self, forKey: .spec)
         spec.volumes.removeAll { $0.persistentVolumeClaim == nil }
         status = try container.decodeIfPresent(PodStatus.self, forKey: .status) ?? PodStatus()

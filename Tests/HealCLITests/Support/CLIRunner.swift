@@ -18,15 +18,16 @@ enum CLIRunner {
     static func run(
         _ arguments: [String], variables: [String: String] = [:], home: String? = nil, stdoutIsTerminal: Bool = false,
         stderrIsTerminal: Bool = false, now: @escaping @Sendable () -> Date = { fixedNow },
-        stopRequested: @escaping @Sendable () async -> Void = AppEnvironment.noSignal
+        stopRequested: @escaping @Sendable () async -> Void = AppEnvironment.noSignal, workingDirectory: String? = nil
     ) async -> CLIRun {
         let stdout = BufferSink()
         let stderr = BufferSink()
-        let environment = AppEnvironment(
+        var environment = AppEnvironment(
             variables: variables, homeDirectory: home ?? "/nonexistent-home",
             standardOutput: stdout, standardError: stderr, standardOutputIsTerminal: stdoutIsTerminal,
             standardErrorIsTerminal: stderrIsTerminal,
             now: now, stopRequested: stopRequested)
+        environment.workingDirectory = workingDirectory
         let code = await HealCommandLine.run(arguments, environment: environment)
         return CLIRun(exitCode: code, stdout: stdout.text, stderr: stderr.text)
     }

@@ -14,28 +14,16 @@ extension HealPolicyError {
             "not a YAML policy: \(detail)"
         case .empty:
             "the policy file is empty"
-        case .notAMapping(let place):
-            "\(place) must be a mapping (key: value lines)"
-        case .notAList(let place):
-            "\(place) must be a list, e.g. [a, b]"
-        case .notAString(let place):
-            "\(place) must be a single value, not a list or mapping"
-        case .missingField(let field):
-            "the policy has no \(field)"
+        case .shape(let problem):
+            problem.text
         case .wrongAPIVersion(let found):
             "apiVersion is \"\(found)\", expected \(HealPolicy.apiVersion)"
         case .wrongKind(let found):
             "kind is \"\(found)\", expected \(HealPolicy.kind)"
-        case .unknownKey(let key, let place, let valid):
-            "\(place) has an unknown key \"\(key)\"\(Wording.suggestion(for: key, among: valid))"
         case .unknownAction(let name, let place):
             "\(place) names an unknown action \"\(name)\"\(Wording.suggestion(for: name, among: HealPolicy.actionNames))"
         case .badMode(let found):
             "default is \"\(found)\", expected allow, confirm or deny"
-        case .badSelector(let selector, let rule):
-            "rule \(rule) has an invalid label selector \"\(selector)\""
-        case .badNamespacePattern(let pattern, let rule):
-            "rule \(rule) has an invalid namespace \"\(pattern)\": a namespace name, optionally with * and ? wildcards"
         case .actionNamedTwice(let action, let rule):
             "rule \(rule) names \(action) more than once"
         case .ruleNamesNoAction(let rule):
@@ -48,20 +36,16 @@ extension HealPolicyError {
         switch problem {
         case .unreadable:
             "check the path given to --policy and that the file is readable"
-        case .notYAML, .empty, .notAMapping, .missingField, .wrongAPIVersion, .wrongKind:
+        case .notYAML, .empty, .shape(.notAMapping), .shape(.missingField), .wrongAPIVersion, .wrongKind:
             "a policy starts with apiVersion: \(HealPolicy.apiVersion) and kind: \(HealPolicy.kind); see docs/heal-policy.md"
-        case .notAList, .notAString:
+        case .shape(.notAList), .shape(.notAString):
             "namespaces, allow, confirm and deny are lists; default and selector are single values"
-        case .unknownKey(_, _, let valid):
-            "the keys allowed there are \(valid.joined(separator: ", "))"
+        case .shape(let problem):
+            problem.hint ?? ""
         case .unknownAction:
             "actions are \(HealPolicy.actionNames.joined(separator: ", ")), or \"*\" for every action the rule does not name otherwise"
         case .badMode:
             "allow runs unattended, confirm asks (or takes --yes), deny never runs"
-        case .badSelector:
-            "write it as for kubectl -l, e.g. \"app=web,tier!=db\" or \"env in (prod,staging)\""
-        case .badNamespacePattern:
-            "list several namespaces as a YAML list, e.g. namespaces: [shop, team-*]"
         case .actionNamedTwice:
             "keep each action in one of allow, confirm and deny per rule; use another rule for other namespaces or labels"
         case .ruleNamesNoAction:

@@ -6,18 +6,12 @@ package struct HealPolicyError: Error, Sendable, Equatable {
         /// A YAML syntax error, as line, column and problem (never the text around it).
         case notYAML(detail: String)
         case empty
-        case notAMapping(place: String)
-        case notAList(place: String)
-        case notAString(place: String)
-        case missingField(String)
+        /// A mapping, list or value where the format has another, a missing field, a typo'd key.
+        case shape(YAMLShapeProblem)
         case wrongAPIVersion(found: String)
         case wrongKind(found: String)
-        /// A key the format does not have, usually a typo (`alow`); `valid` are the keys allowed there.
-        case unknownKey(key: String, place: String, valid: [String])
         case unknownAction(name: String, place: String)
         case badMode(found: String)
-        case badSelector(selector: String, rule: Int)
-        case badNamespacePattern(pattern: String, rule: Int)
         /// The same action in two lists of one rule (or twice in one), so the rule contradicts itself.
         case actionNamedTwice(action: String, rule: Int)
         case ruleNamesNoAction(rule: Int)

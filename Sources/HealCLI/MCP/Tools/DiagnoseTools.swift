@@ -30,7 +30,8 @@ enum DiagnoseTools {
         let options = DiagnosisOptions(
             analyzers: analyzers.isEmpty ? nil : try arguments.parsing("analyzers") { () throws(InvalidInput) in try DiagnosisInput.analyzers(analyzers) },
             includeHygiene: try arguments.bool("hygiene"), minimumAgeSeconds: try arguments.parsed("min_age", DurationInput.seconds),
-            targets: try targets(arguments), labelSelector: try arguments.parsed("selector", DiagnosisInput.selector))
+            targets: try targets(arguments), labelSelector: try arguments.parsed("selector", DiagnosisInput.selector),
+            suppression: call.settings.suppression)
         let outcome = try await DiagnoseJob(environment: call.environment, logLevel: call.logLevel).run(
             request(try arguments.namespace(in: call.settings.scope), options: options, call: call))
         return try ToolAnswer(json: try ReportRenderer.render(outcome.report, as: .json, colors: false))
@@ -77,7 +78,8 @@ enum DiagnoseTools {
         mutating: true
     ) { arguments, call in
         let choice = try arguments.namespace(in: call.settings.scope, mutating: true)
-        let options = DiagnosisOptions(targets: try targets(arguments), labelSelector: try arguments.parsed("selector", DiagnosisInput.selector))
+        let options = DiagnosisOptions(
+            targets: try targets(arguments), labelSelector: try arguments.parsed("selector", DiagnosisInput.selector), suppression: call.settings.suppression)
         var limits = HealLimits()
         limits.namedNamespaces = Set([choice.namespace].compactMap { $0 })
         let heal = HealSettings(policyFile: call.settings.policyFile, executor: call.settings.verification, limits: limits)

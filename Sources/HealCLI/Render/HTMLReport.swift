@@ -1,0 +1,156 @@
+import HealAnalysis
+import HealModel
+
+/// `-o html`: one self-contained page to attach to a ticket or open from CI artifacts. The
+/// summary and health score, then the findings grouped by namespace and owner with severity
+/// colours, evidence and patches that open on a click (`<details>`, so no script is needed),
+/// the fix commands, what was suppressed and what could not be read. The content security
+/// policy forbids every fetch: the page never touches the network.
+enum HTMLReport {
+    static func render(_ report: DiagnosisReport) throws -> String {
+        var page = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>kubectl heal diagnose — \(e(report.summary.text))</title>
+            <style>\(HTMLReportStyle.css)</style>
+            </head>
+            <body>
+            <header>
+            <h1>kubectl heal diagnose</h1>
+            <p class="source">\(e(source(report.metadata)))</p>
+            </header>
+
+            """
+        page += summary(report.summary)
+        for namespace in groups(report.findings) {
+            page += "<section class=\"namespace\" data-namespace=\"\(e(namespace.name))\">\n<h2>\(e(namespace.title))</h2>\n"
+            for workload in namespace.workloads {
+                page += "<article class=\"workload\">\n<h3>\(e(workload.ref.kind)) \(e(workload.ref.name))</h3>\n"
+                for finding in workload.findings { page += try self.finding(finding) }
+                page += "</article>\n"
+            }
+            page += "</section>\n"
+        }
+        page += suppressed(report.suppressed) + errors(report.errors)
+        page += "<footer>Generated \(e(report.metadata.generatedAt.description)) · \(e(report.apiVersion)) \(e(report.kind))</footer>\n</body>\n</html>\n"
+        return page
+    }
+
+    private static func e(_ text: String) -> String {
+        MarkupText.escape(text)
+    }
+
+    private static func source(_ metadata: DiagnosisReport.Metadata) -> String {
+        let origin = metadata.source.type == "snapshot"
+            ? "snapshot \(metadata.source.path ?? "")"
+            : "context \(metadata.source.context ?? "-") (\(metadata.source.server ?? "-"))"
+        let scope = metadata.namespaces.map { "namespaces " + $0.joined(separator: ", ") } ?? "all namespaces"
+        return "\(origin) · \(scope) · as of \(metadata.referenceTime)"
+    }
+
+    private static func summary(_ summary: DiagnosisSummary) -> String {
+        let grade = summary.healthScore >= 90 ? "good" : summary.healthScore >= 60 ? "fair" : "poor"
+        let counts: [(String, Int)] = [("critical", summary.critical), ("warning", summary.warning), ("info", summary.info), ("suppressed", summary.suppressed)]
+        return """
+            <section class="summary" data-findings="\(summary.findings)" data-critical="\(summary.critical)" data-warning="\(summary.warning)" data-info="\(summary.info)" data-suppressed="\(summary.suppressed)">
+            <div class="score \(grade)"><span class="value">\(summary.healthScore)</span><span class="label">health score</span></div>
+            <ul class="counts">
+            \(counts.map { "<li class=\"\($0.0)\"><span class=\"value\">\($0.1)</span> \($0.0)</li>" }.joined(separator: "\n"))
+            <li class="resources"><span class="value">\(summary.healthyResources)/\(summary.resources)</span> resources healthy</li>
+            </ul>
+            <p class="text">\(e(summary.text))</p>
+            </section>
+
+            """
+    }
+
+    private static func finding(_ finding: Finding) throws -> String {
+        let severity = finding.severity.rawValue
+        var html = "<div class=\"finding \(severity)\" data-code=\"\(e(finding.code))\">\n"
+        html += "<p class=\"headline\"><span class=\"badge \(severity)\">\(severity)</span> <code>\(e(finding.code))</code>"
+        html += " <span class=\"age\">\(e(finding.ageText))</span>"
+        if let container = finding.container { html += " <span class=\"container\">container \(e(container))</span>" }
+        if let pods = finding.pods { html += " <span class=\"pods\">\(pods.count) pod\(pods.count == 1 ? "" : "s")</span>" }
+        html += "</p>\n<p class=\"cause\">\(e(finding.rootCause))</p>\n<p class=\"symptom\">\(e(finding.symptom))</p>\n"
+        if let override = finding.severityOverride {
+            html += "<p class=\"override\">Severity set from \(override.original.rawValue) by \(e(override.location)): \(e(override.reason))</p>\n"
+        }
+        if !finding.evidence.isEmpty {
+            html += "<details class=\"evidence\"><summary>Evidence (\(finding.evidence.count))</summary>\n<ul>\n"
+            for item in finding.evidence {
+                let count = item.count.map { $0 > 1 ? " ×\($0)" : "" } ?? ""
+                let time = item.time.map { " <time>\(e($0.description))</time>" } ?? ""
+                html += "<li><span class=\"source\">\(item.source.rawValue)</span> \(e(item.text))\(count)\(time)</li>\n"
+            }
+            html += "</ul>\n</details>\n"
+        }
+        if let explanation = finding.explanation {
+            html += "<details class=\"explanation\"><summary>Explanation (LLM \(e(explanation.model)); check before acting)</summary>\n"
+            html += "<p>\(e(explanation.summary))</p>\n<ol>\n" + explanation.steps.map { "<li>\(e($0))</li>\n" }.joined() + "</ol>\n</details>\n"
+        }
+        if let remediation = finding.remediation {
+            let safety = remediation.safeToAutoApply ? "safe to apply automatically" : "needs a person"
+            html += "<div class=\"fix\"><p><strong>Fix</strong> (\(remediation.action.rawValue), \(safety)): \(e(remediation.summary))</p>\n"
+            if let command = remediation.command { html += "<pre class=\"command\"><code>\(e(command))</code></pre>\n" }
+            if let patch = remediation.patch {
+                html += "<details class=\"patch\"><summary>\(patch.type.rawValue) patch for \(e(patch.target.typeAndName))</summary>\n"
+                html += "<pre><code>\(e(try ReportRenderer.json(patch.body)))</code></pre>\n</details>\n"
+            }
+            html += "</div>\n"
+        }
+        return html + "</div>\n"
+    }
+
+    private static func suppressed(_ items: [SuppressedFinding]) -> String {
+        guard !items.isEmpty else { return "" }
+        var html = "<section class=\"suppressed\">\n<h2>Suppressed (\(items.count))</h2>\n<table>\n"
+        html += "<tr><th>severity</th><th>resource</th><th>code</th><th>by</th><th>reason</th></tr>\n"
+        for item in items {
+            let finding = item.finding
+            let resource = [finding.workload.namespace, finding.workload.typeAndName].compactMap { $0 }.joined(separator: "/")
+            html += "<tr><td>\(finding.severity.rawValue)</td><td>\(e(resource))</td><td><code>\(e(finding.code))</code></td>"
+            html += "<td>\(item.suppressedBy.source.rawValue) (\(e(item.suppressedBy.location)))</td><td>\(e(item.suppressedBy.reason))</td></tr>\n"
+        }
+        return html + "</table>\n</section>\n"
+    }
+
+    private static func errors(_ errors: [UnreadableResource]) -> String {
+        guard !errors.isEmpty else { return "" }
+        var html = "<section class=\"errors\">\n<h2>Not read (\(errors.count)): the report is partial there</h2>\n<table>\n"
+        html += "<tr><th>resource</th><th>namespace</th><th>reason</th><th>message</th></tr>\n"
+        for error in errors {
+            html += "<tr><td>\(e(error.resource))</td><td>\(e(error.namespace ?? "all"))</td><td>\(e(error.reason))</td><td>\(e(error.message))</td></tr>\n"
+        }
+        return html + "</table>\n</section>\n"
+    }
+
+    private struct NamespaceGroup {
+        var name: String
+        var workloads: [(ref: ResourceRef, findings: [Finding])]
+        var title: String { name.isEmpty ? "Cluster-scoped" : "Namespace \(name)" }
+    }
+
+    /// Namespaces and workloads keep the report's order (worst first, then by name), so the
+    /// first section is where to look first.
+    private static func groups(_ findings: [Finding]) -> [NamespaceGroup] {
+        inOrder(findings) { $0.workload.namespace ?? "" }.map { name, findings in
+            NamespaceGroup(name: name, workloads: inOrder(findings, by: \.workload).map { (ref: $0.key, findings: $0.items) })
+        }
+    }
+
+    /// Items grouped by key, groups in the order their first item came.
+    private static func inOrder<Key: Hashable>(_ items: [Finding], by key: (Finding) -> Key) -> [(key: Key, items: [Finding])] {
+        var keys: [Key] = []
+        var groups: [Key: [Finding]] = [:]
+        for item in items {
+            let itemKey = key(item)
+            if groups[itemKey] == nil { keys.append(itemKey) }
+            groups[itemKey, default: []].append(item)
+        }
+        return keys.map { ($0, groups[$0] ?? []) }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// `-o html` loaded in a real headless Chromium: the page is self-contained (its content
+/// security policy would turn any fetch into a console error), and what it shows is what the
+/// report says.
+@Suite("diagnose -o html")
+struct HTMLReportTests {
+    private func page(_ html: String) throws -> URL {
+        let file = FileManager.default.temporaryDirectory.appending(path: "report-\(UUID().uuidString).html")
+        try Data(html.utf8).write(to: file)
+        return file
+    }
+
+    private func count(_ needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
+
+    @Test("the example report loads with no console message and shows the summary, every finding grouped by namespace and owner, and its fix")
+    func example() async throws {
+        let run = await CLIRunner.run(["diagnose", "--snapshot", CLIRunner.example, "-o", "html"])
+        #expect(run.exitCode == 0)
+        #expect(run.stderr.isEmpty)
+        let json = await CLIRunner.run(["diagnose", "--snapshot", CLIRunner.example, "-o", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+
+        let file = try page(run.stdout)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let load = try HeadlessChromium.load(file)
+        #expect(load.consoleLines.isEmpty, "\(load.consoleLines)")
+        let dom = load.dom
+        #expect(dom.contains("data-findings=\"7\" data-critical=\"7\" data-warning=\"0\" data-info=\"0\" data-suppressed=\"0\""))
+        #expect(dom.contains("<span class=\"value\">50</span><span class=\"label\">health score</span>"))
+        #expect(dom.contains("7 findings (7 critical); 7 of 14 resources unhealthy; health score 50/100."))
+        #expect(count("<div class=\"finding critical\"", in: dom) == findings.count)
+        for finding in findings {
+            let code = try #require(finding["code"] as? String)
+            #expect(dom.contains("data-code=\"\(code)\""), "\(code)")
+        }
+        #expect(count("<section class=\"namespace\"", in: dom) == 1)
+        #expect(dom.contains("<h2>Namespace agentic-demo</h2>"))
+        #expect(dom.contains("<h3>Deployment memory-hungry</h3>"))
+        #expect(dom.contains("<h3>Service api-gateway</h3>"))
+        #expect(dom.contains("kubectl -n agentic-demo set resources deployment/memory-hungry -c memory-hungry --limits=memory=228Mi"))
+        #expect(count("<details class=\"evidence\">", in: dom) == findings.count, "every finding here has evidence, collapsed")
+        #expect(!dom.contains("<script"))
+    }
+
+    @Test("suppressed findings, re-graded severities and the errors list appear, escaped")
+    func suppressedAndErrors() async throws {
+        let run = await CLIRunner.run(["diagnose", "--snapshot", CLIRunner.example, "-n", "agentic-demo", "-o", "html", "--ignore", "oom-killed"])
+        let file = try page(run.stdout)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let load = try HeadlessChromium.load(file)
+        #expect(load.consoleLines.isEmpty, "\(load.consoleLines)")
+        #expect(load.dom.contains("data-suppressed=\"1\""))
+        #expect(load.dom.contains("<h2>Suppressed (1)</h2>"))
+        #expect(load.dom.contains("<td><code>oom-killed</code></td><td>flag (--ignore)</td><td>ignored with --ignore</td>"))
+        #expect(!load.dom.contains("data-code=\"oom-killed\""))
+    }
+
+    @Test("the console check catches a page that fetches anything, so an empty list means something")
+    func consoleCheckCanFail() throws {
+        let run = """
+            <!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            </head><body><img src="http://127.0.0.1:9/x.png"></body></html>
+            """
+        let file = try page(run)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let load = try HeadlessChromium.load(file)
+        #expect(load.consoleLines.count == 1)
+        #expect(load.consoleLines.first?.contains("violates the following Content Security Policy directive") == true)
+    }
+}
