@@ -520,6 +520,7 @@ extension ProtoSchema {
         ProtoMessage("k8s.io.api.policy.v1.PodDisruptionBudget", [
             ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
             ProtoField(2, "spec", .message("k8s.io.api.policy.v1.PodDisruptionBudgetSpec")),
+            ProtoField(3, "status", .message("k8s.io.api.policy.v1.PodDisruptionBudgetStatus")),
         ]),
         ProtoMessage("k8s.io.api.policy.v1.PodDisruptionBudgetList", [
             ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ListMeta")),
@@ -529,6 +530,20 @@ extension ProtoSchema {
             ProtoField(1, "minAvailable", .intOrString),
             ProtoField(2, "selector", .message("k8s.io.apimachinery.pkg.apis.meta.v1.LabelSelector")),
             ProtoField(3, "maxUnavailable", .intOrString),
+        ]),
+        ProtoMessage("k8s.io.api.policy.v1.PodDisruptionBudgetStatus", [
+            ProtoField(3, "disruptionsAllowed", .int32),
+            ProtoField(4, "currentHealthy", .int32),
+            ProtoField(5, "desiredHealthy", .int32),
+            ProtoField(6, "expectedPods", .int32),
+            ProtoField(7, "conditions", .message("k8s.io.apimachinery.pkg.apis.meta.v1.Condition"), .repeated),
+        ]),
+        ProtoMessage("k8s.io.apimachinery.pkg.apis.meta.v1.Condition", [
+            ProtoField(1, "type", .string),
+            ProtoField(2, "status", .string),
+            ProtoField(4, "lastTransitionTime", .time),
+            ProtoField(5, "reason", .string),
+            ProtoField(6, "message", .string),
         ]),
         ProtoMessage("k8s.io.apimachinery.pkg.apis.meta.v1.LabelSelector", [
             ProtoField(1, "matchLabels", .string, .map),

@@ -6,8 +6,20 @@ package struct PodDisruptionBudget: Decodable, Sendable {
         package var maxUnavailable: IntOrString?
     }
 
+    package struct Status: Decodable, Sendable {
+        /// How many pods may be evicted now: 0 blocks every voluntary eviction (a drain waits).
+        package var disruptionsAllowed: Int?
+        package var currentHealthy: Int?
+        package var desiredHealthy: Int?
+        /// The pods the disruption controller counts as selected.
+        package var expectedPods: Int?
+        /// `DisruptionAllowed`, with the time it last changed.
+        @DefaultEmpty package var conditions: [Condition]
+    }
+
     package var metadata: ObjectMeta
     package var spec: Spec?
+    package var status: Status?
 }
 
 extension ResourceKind {

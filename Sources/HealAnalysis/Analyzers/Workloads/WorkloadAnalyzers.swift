@@ -5,5 +5,6 @@ enum WorkloadAnalyzers {
         StatefulSetAnalyzer(),
         DaemonSetAnalyzer(),
         JobAnalyzer(),
+        DisruptionBudgetAnalyzer(),
     ]
 }
