@@ -90,6 +90,26 @@ struct ReportConfigTests {
         #expect(error.hint == "the codes are listed in the README's finding codes table, or use \"*\" for every code")
     }
 
+    @Test("hints fit the place: the header for the top level, the rule's shape for a rule")
+    func hints() {
+        let header = "a config file starts with apiVersion: heal.kubectl.io/v1alpha1 and kind: HealConfig; see the README's \"Suppressing findings\""
+        #expect(ReportConfigError(file: "c", problem: .shape(.missingField(key: "kind", place: "the config file"))).hint == header)
+        #expect(ReportConfigError(file: "c", problem: .shape(.notAMapping(place: "the config file"))).hint == header)
+        #expect(ReportConfigError(file: "c", problem: .shape(.missingField(key: "severity", place: "severity rule 1"))).hint
+            == "add severity: to the rule; see the README's \"Suppressing findings\" for an example")
+        #expect(ReportConfigError(file: "c", problem: .shape(.notAMapping(place: "suppress rule 1"))).hint
+            == "each rule is a mapping with codes and a reason, e.g. - {codes: [missing-probes], reason: \"why\"}")
+        #expect(ReportConfigError(file: "c", problem: .notUTF8).hint == "save it as UTF-8")
+    }
+
+    @Test("a file that is not UTF-8 is its own error")
+    func notUTF8() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "latin1-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data([0x6B, 0x69, 0x6E, 0x64, 0x3A, 0x20, 0xE9, 0xFF, 0x0A]).write(to: file)
+        #expect(throws: ReportConfigError(file: file.path, problem: .notUTF8)) { try ReportConfig.load(named: file.path, in: UseCaseTests.environment()) }
+    }
+
     @Test("the file is --config, else .kubectl-heal.yaml in the working directory, else $XDG_CONFIG_HOME's, else ~/.config's")
     func lookup() throws {
         let root = FileManager.default.temporaryDirectory.appending(path: "report-config-\(UUID().uuidString)")
@@ -112,6 +132,9 @@ struct ReportConfigTests {
         #expect(ReportConfig.path(named: nil, in: environment) == nil, "XDG_CONFIG_HOME replaces ~/.config")
         FileManager.default.createFile(atPath: xdg + "/kubectl-heal/config.yaml", contents: Data(Self.header.utf8))
         #expect(ReportConfig.path(named: nil, in: environment) == xdg + "/kubectl-heal/config.yaml")
+        environment.variables["XDG_CONFIG_HOME"] = "relative/xdg"
+        #expect(ReportConfig.path(named: nil, in: environment) == home + "/.config/kubectl-heal/config.yaml", "a relative XDG_CONFIG_HOME is ignored")
+        environment.variables["XDG_CONFIG_HOME"] = xdg
         FileManager.default.createFile(atPath: work + "/.kubectl-heal.yaml", contents: Data(Self.header.utf8))
         #expect(ReportConfig.path(named: nil, in: environment) == work + "/.kubectl-heal.yaml")
         #expect(ReportConfig.path(named: "other.yaml", in: environment) == "other.yaml")

@@ -1,4 +1,8 @@
 import Foundation
+import HealAnalysis
+@testable import HealCLI
+import HealKube
+import HealModel
 import Testing
 
 /// `-o html` loaded in a real headless Chromium: the page is self-contained (its content
@@ -6,10 +10,12 @@ import Testing
 /// report says.
 @Suite("diagnose -o html")
 struct HTMLReportTests {
-    private func page(_ html: String) throws -> URL {
+    /// Chromium's load of `html`, written to a temporary file.
+    private func load(_ html: String) async throws -> HeadlessChromium.Load {
         let file = FileManager.default.temporaryDirectory.appending(path: "report-\(UUID().uuidString).html")
         try Data(html.utf8).write(to: file)
-        return file
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try await HeadlessChromium.load(file)
     }
 
     private func count(_ needle: String, in text: String) -> Int {
@@ -25,9 +31,7 @@ struct HTMLReportTests {
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let findings = try #require(report["findings"] as? [[String: Any]])
 
-        let file = try page(run.stdout)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let load = try HeadlessChromium.load(file)
+        let load = try await load(run.stdout)
         #expect(load.consoleLines.isEmpty, "\(load.consoleLines)")
         let dom = load.dom
         #expect(dom.contains("data-findings=\"7\" data-critical=\"7\" data-warning=\"0\" data-info=\"0\" data-suppressed=\"0\""))
@@ -50,9 +54,7 @@ struct HTMLReportTests {
     @Test("suppressed findings, re-graded severities and the errors list appear, escaped")
     func suppressedAndErrors() async throws {
         let run = await CLIRunner.run(["diagnose", "--snapshot", CLIRunner.example, "-n", "agentic-demo", "-o", "html", "--ignore", "oom-killed"])
-        let file = try page(run.stdout)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let load = try HeadlessChromium.load(file)
+        let load = try await load(run.stdout)
         #expect(load.consoleLines.isEmpty, "\(load.consoleLines)")
         #expect(load.dom.contains("data-suppressed=\"1\""))
         #expect(load.dom.contains("<h2>Suppressed (1)</h2>"))
@@ -60,15 +62,35 @@ struct HTMLReportTests {
         #expect(!load.dom.contains("data-code=\"oom-killed\""))
     }
 
+    @Test("a re-graded finding says so, the errors list is shown, and text from the cluster or a config file stays text")
+    func overrideErrorsEscaping() async throws {
+        let snapshot = try SnapshotLoader().load(CLIRunner.example).snapshot
+        let hostile = "<script>alert(1)</script> & \"quoted\" 'single'"
+        let rule = FindingRule(codes: ["oom-killed"], reason: hostile, origin: .configFile(path: "c.yaml", line: 2))
+        let now = snapshot.referenceTime ?? Timestamp(secondsSince1970: 0)
+        let diagnosis = Diagnoser.diagnose(
+            snapshot, options: DiagnosisOptions(suppression: SuppressionRules(severity: [SeverityRule(rule: rule, severity: .warning)])), now: now)
+        var report = DiagnosisReport(
+            diagnosis: diagnosis, snapshot: snapshot, source: .init(type: "snapshot", path: "<dump>"), namespaces: nil, generatedAt: now, referenceTime: now)
+        report.errors = [UnreadableResource(resource: "secrets", namespace: "shop", reason: "Forbidden", message: "secrets is forbidden: User \"<img src=x>\" cannot list")]
+        let load = try await load(try HTMLReport.render(report))
+        #expect(load.consoleLines.isEmpty, "\(load.consoleLines)")
+        let dom = load.dom
+        #expect(dom.contains("<div class=\"finding warning\" data-code=\"oom-killed\">"))
+        #expect(dom.contains("<p class=\"override\">Severity set from critical by c.yaml:2: &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"quoted\" 'single'</p>"))
+        #expect(dom.contains("<h2>Not read (1): the report is partial there</h2>"))
+        #expect(dom.contains("<td>secrets</td><td>shop</td><td>Forbidden</td><td>secrets is forbidden: User \"&lt;img src=x&gt;\" cannot list</td>"))
+        #expect(dom.contains("snapshot &lt;dump&gt;"))
+        #expect(!dom.contains("<script") && !dom.contains("<img"))
+    }
+
     @Test("the console check catches a page that fetches anything, so an empty list means something")
-    func consoleCheckCanFail() throws {
+    func consoleCheckCanFail() async throws {
         let run = """
             <!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
             </head><body><img src="http://127.0.0.1:9/x.png"></body></html>
             """
-        let file = try page(run)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let load = try HeadlessChromium.load(file)
+        let load = try await load(run)
         #expect(load.consoleLines.count == 1)
         #expect(load.consoleLines.first?.contains("violates the following Content Security Policy directive") == true)
     }

@@ -52,6 +52,27 @@ struct HealClusterTests {
         #expect(run.jsonLines.last?["kind"] as? String == "HealSummary")
     }
 
+    @Test("--fix leaves alone what --ignore suppresses and what a severity rule takes down to info; it heals the rest")
+    func suppressedNotHealed() async throws {
+        let heal = try HealingCluster()
+        let config = try heal.folder.write("config.yaml", """
+            apiVersion: heal.kubectl.io/v1alpha1
+            kind: HealConfig
+            severity:
+              - codes: [oom-killed]
+                severity: info
+                reason: the batch team resizes memory-hungry by hand
+            """)
+        let run = await heal.run(["diagnose", "--fix", "--yes", "-o", "json", "--ignore", "image-tag-not-found", "--config", config.path])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(try heal.container(of: "web-server").image == "nginx:latst", "suppressed: not healed")
+        #expect(try heal.container(of: "memory-hungry").resources?.limits["memory"]?.text == "128Mi", "re-graded to info: not healed")
+        #expect(try heal.container(of: "alpine-app").image == "alpine:3.18", "the rest is healed")
+        let acted = Set(run.events("applying").compactMap(workloadName))
+        #expect(acted.contains("alpine-app") && acted.isDisjoint(with: ["web-server", "memory-hungry"]), "\(run.stdout)")
+        #expect(!run.events("detected").contains { workloadName($0) == "web-server" || workloadName($0) == "memory-hungry" })
+    }
+
     @Test("re-created broken workloads are fixed from memory in one step (straight to 328Mi), with no rollback")
     func secondOccurrenceFromMemory() async throws {
         let heal = try HealingCluster()

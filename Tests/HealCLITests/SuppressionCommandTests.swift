@@ -51,6 +51,18 @@ struct SuppressionCommandTests {
         #expect(run.stdout.isEmpty)
     }
 
+    @Test("--ignore with no code, and --config with no path, are usage errors")
+    func emptyValues() async {
+        for (arguments, message) in [
+            (["--ignore", ","], "error: --ignore names no finding code; give one or more"),
+            (["--config", ""], "error: --config names no file; give a path, or /dev/null to read none"),
+        ] {
+            let run = await CLIRunner.run(["diagnose", "--snapshot", CLIRunner.example] + arguments)
+            #expect(run.exitCode == 64)
+            #expect(run.stderr.hasPrefix(message), "\(run.stderr)")
+        }
+    }
+
     @Test(".kubectl-heal.yaml in the working directory is read; JSON lists the suppressed finding and the re-graded one")
     func configInWorkingDirectory() async throws {
         let folder = try folder(Self.header + """

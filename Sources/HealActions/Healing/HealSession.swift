@@ -48,7 +48,7 @@ package actor HealSession {
     package nonisolated func incidents(in findings: [Finding]) -> [Finding] {
         var seen: Set<String> = []
         return findings.filter { finding in
-            guard finding.severity >= .warning, finding.owner != nil else { return false }
+            guard finding.isIncidentGrade, finding.owner != nil else { return false }
             let ruled = finding.remediation.map { $0.action != .manual } ?? false
             guard ruled || advisor != nil else { return false }
             return seen.insert("\(finding.workload)/\(finding.container ?? "")").inserted

@@ -40,7 +40,8 @@ package enum Diagnoser {
         if !options.targets.isEmpty {
             raw = raw.filter { finding in options.targets.contains { $0.matches(finding.resource) || $0.matches(finding.owner) } }
         }
-        let labels = ObjectLabels(snapshot)
+        // Raw findings name every object and owner the folded ones do.
+        let labels = ObjectLabels(snapshot, findings: raw)
         // `-l` filters findings, not what is read: a Service labelled differently from its pods
         // is still judged against all of them.
         if let selector = options.labelSelector {
@@ -57,7 +58,7 @@ package enum Diagnoser {
         // After folding, so a rule sees the codes the report shows; before the summary, which
         // counts what is left as the health score.
         var suppressed: [SuppressedFinding]
-        (findings, suppressed) = Suppressor(rules: options.suppression, labels: labels).apply(to: findings)
+        (findings, suppressed) = Suppressor(rules: options.suppression, labels: labels, index: context.index).apply(to: findings)
         findings.sort(by: reportOrder)
         suppressed.sort { reportOrder($0.finding, $1.finding) }
         let summary = DiagnosisSummary.make(

@@ -65,4 +65,11 @@ package struct Finding: Codable, Sendable, Equatable {
 
     /// What an SRE acts on: the owning workload, else the object itself.
     package var workload: ResourceRef { owner ?? resource }
+
+    /// Worth healing by severity: warning or worse as reported *and* as its analyzer graded it,
+    /// so a severity rule can take a finding out of healing but never bring one in (an info
+    /// finding — a retried Job's OOM kill, a pod still starting — stays hands-off).
+    package var isIncidentGrade: Bool {
+        severity >= .warning && (severityOverride?.original ?? severity) >= .warning
+    }
 }

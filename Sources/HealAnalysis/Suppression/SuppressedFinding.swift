@@ -12,9 +12,9 @@ package struct SuppressedFinding: Codable, Sendable, Equatable {
         }
 
         package var source: Source
-        /// The rule's reason; for an annotation, which object carries it.
+        /// The rule's reason; for an annotation, its value.
         package var reason: String
-        /// "--ignore", ".kubectl-heal.yaml:7" or "Deployment/shop/web".
+        /// "--ignore", the config file's path and line, or the annotated object ("Deployment/shop/web").
         package var location: String
     }
 

@@ -12,11 +12,14 @@ package enum ReportConfig {
     package static let apiVersion = "heal.kubectl.io/v1alpha1"
     package static let kind = "HealConfig"
     package static let workingDirectoryFile = ".kubectl-heal.yaml"
+    /// How errors name the file's top level.
+    static let rootPlace = "the config file"
 
     /// The file this run reads: the one named, or the first default that exists; nil when none does.
     package static func path(named: String?, in environment: AppEnvironment) -> String? {
         if let named { return named }
-        let xdg = environment.variables["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? environment.homeDirectory + "/.config"
+        // The XDG spec: a relative XDG_CONFIG_HOME is invalid and ignored.
+        let xdg = environment.variables["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? environment.homeDirectory + "/.config"
         let defaults = [environment.workingDirectory.map { $0 + "/" + workingDirectoryFile }, xdg + "/kubectl-heal/config.yaml"]
         return defaults.compactMap { $0 }.first { FileManager.default.fileExists(atPath: $0) }
     }
@@ -32,7 +35,7 @@ package enum ReportConfig {
         } catch {
             throw ReportConfigError(file: path, problem: .unreadable(reason: FileErrorReason.describe(error)))
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw ReportConfigError(file: path, problem: .unreadable(reason: "not UTF-8 text")) }
+        guard let text = String(data: data, encoding: .utf8) else { throw ReportConfigError(file: path, problem: .notUTF8) }
         return try parse(text, file: path)
     }
 
@@ -61,10 +64,10 @@ private struct ReportConfigReader {
     }
 
     func rules(_ root: Yams.Node) throws(ReportConfigError) -> SuppressionRules {
-        let fields = try yaml.fields(of: root, place: "the config file", keys: ["apiVersion", "kind", "suppress", "severity"])
-        let apiVersion = try yaml.requiredString(fields, "apiVersion", in: root, place: "the config file")
+        let fields = try yaml.fields(of: root, place: ReportConfig.rootPlace, keys: ["apiVersion", "kind", "suppress", "severity"])
+        let apiVersion = try yaml.requiredString(fields, "apiVersion", in: root, place: ReportConfig.rootPlace)
         guard apiVersion.value == ReportConfig.apiVersion else { throw error(at: apiVersion.node, .wrongAPIVersion(found: apiVersion.value)) }
-        let kind = try yaml.requiredString(fields, "kind", in: root, place: "the config file")
+        let kind = try yaml.requiredString(fields, "kind", in: root, place: ReportConfig.rootPlace)
         guard kind.value == ReportConfig.kind else { throw error(at: kind.node, .wrongKind(found: kind.value)) }
 
         var rules = SuppressionRules()

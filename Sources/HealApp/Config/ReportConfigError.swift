@@ -6,6 +6,7 @@ import HealActions
 package struct ReportConfigError: Error, Sendable, Equatable {
     package enum Problem: Sendable, Equatable {
         case unreadable(reason: String)
+        case notUTF8
         /// A YAML syntax error, as line, column and problem (never the text around it).
         case notYAML(detail: String)
         case shape(YAMLShapeProblem)
@@ -29,6 +30,7 @@ package struct ReportConfigError: Error, Sendable, Equatable {
     private var problemText: String {
         switch problem {
         case .unreadable(let reason): "cannot read the config file: \(reason)"
+        case .notUTF8: "the config file is not UTF-8 text"
         case .notYAML(let detail): "not a YAML config file: \(detail)"
         case .shape(let problem): problem.text
         case .wrongAPIVersion(let found): "apiVersion is \"\(found)\", expected \(ReportConfig.apiVersion)"
@@ -45,9 +47,15 @@ package struct ReportConfigError: Error, Sendable, Equatable {
     package var hint: String {
         switch problem {
         case .unreadable:
-            "check the path given to --config and that the file is readable"
-        case .notYAML, .shape(.notAMapping), .shape(.missingField), .wrongAPIVersion, .wrongKind:
+            "check that the file is readable (--config's path, else ./\(ReportConfig.workingDirectoryFile) or $XDG_CONFIG_HOME/kubectl-heal/config.yaml); --config /dev/null reads none"
+        case .notUTF8:
+            "save it as UTF-8"
+        case .notYAML, .wrongAPIVersion, .wrongKind, .shape(.notAMapping(place: ReportConfig.rootPlace)), .shape(.missingField(_, place: ReportConfig.rootPlace)):
             "a config file starts with apiVersion: \(ReportConfig.apiVersion) and kind: \(ReportConfig.kind); see the README's \"Suppressing findings\""
+        case .shape(.notAMapping):
+            "each rule is a mapping with codes and a reason, e.g. - {codes: [missing-probes], reason: \"why\"}"
+        case .shape(.missingField(let key, _)):
+            "add \(key): to the rule; see the README's \"Suppressing findings\" for an example"
         case .shape(.notAList), .shape(.notAString):
             "suppress, severity, codes and namespaces are lists; selector, severity (in a rule) and reason are single values"
         case .shape(let problem):

@@ -54,6 +54,11 @@ package struct DiagnoseJob {
         let selected = options.selectedAnalyzers()
         let required = selected.reduce(into: Set<ResourceKind>()) { $0.formUnion($1.descriptor.reads) }
         // Jobs too: a Job that succeeded on a later attempt makes its failed attempts history.
-        return required.union([.pods, .events, .replicaSets, .deployments, .jobs, .nodes, .services, .endpointSlices, .persistentVolumeClaims])
+        // Every kind that owns pods, so that an owner's heal.kubectl.io/ignore annotation and a
+        // rule's selector on its labels apply whichever analyzers run.
+        return required.union([
+            .pods, .events, .replicaSets, .deployments, .statefulSets, .daemonSets, .jobs, .nodes, .services, .endpointSlices,
+            .persistentVolumeClaims,
+        ])
     }
 }

@@ -16,8 +16,9 @@ package enum DiagnosisInput {
 
     /// `--ignore oom-killed,missing-probes` (repeatable): codes the report leaves out; `*` is every code.
     package static func ignoredCodes(_ values: [String]) throws(InvalidInput) -> FindingRule? {
+        guard !values.isEmpty else { return nil }
         let codes = Set(values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-        guard !codes.isEmpty else { return nil }
+        guard !codes.isEmpty else { throw InvalidInput("names no finding code; give one or more, e.g. --ignore missing-probes,missing-pdb") }
         let known = SuppressionRules.knownCodes()
         if let unknown = codes.subtracting(known + [FindingRule.anyCode]).sorted().first {
             throw InvalidInput("names an unknown finding code \"\(unknown)\"\(Wording.suggestion(for: unknown, among: known)); the codes are in the README's finding codes table")

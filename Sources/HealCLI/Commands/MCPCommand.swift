@@ -77,6 +77,7 @@ struct MCPCommand: HealCommand {
         for (flag, text) in [("--verify-for", verifyFor), ("--rollout-timeout", rolloutTimeout)] {
             try parseFlag(flag) { () throws(InvalidInput) in try DurationInput.seconds(text) }
         }
+        try SuppressionOptions.check(config: config)
         if llm.requireLLM { throw ValidationError("--require-llm applies to a CLI run; the server offers explain_finding when an LLM is configured") }
     }
 

@@ -10,7 +10,7 @@ struct SuppressionOptions: ParsableArguments {
         valueName: "path")
 
     @Option(
-        help: ArgumentHelp("Leave findings with these codes out of the report (comma-separated, repeatable; * for all); -o wide and JSON still list them.", valueName: "codes"),
+        help: ArgumentHelp("Leave findings with these codes out of the report (comma-separated, repeatable; * for all); the summary counts them and -o wide, json, yaml, markdown, junit and html list them.", valueName: "codes"),
         completion: .list(SuppressionRules.knownCodes()))
     var ignore: [String] = []
 
@@ -19,6 +19,12 @@ struct SuppressionOptions: ParsableArguments {
 
     func validate() throws {
         _ = try ignoreRule()
+        try Self.check(config: config)
+    }
+
+    /// Shared with `mcp`: an empty path is a slip, not "no file".
+    static func check(config: String?) throws {
+        if config?.isEmpty == true { throw ValidationError("--config names no file; give a path, or /dev/null to read none") }
     }
 
     /// The config file's rules, with `--ignore` first: the flag is the most specific ask.

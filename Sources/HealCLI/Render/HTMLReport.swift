@@ -111,8 +111,7 @@ enum HTMLReport {
         html += "<tr><th>severity</th><th>resource</th><th>code</th><th>by</th><th>reason</th></tr>\n"
         for item in items {
             let finding = item.finding
-            let resource = [finding.workload.namespace, finding.workload.typeAndName].compactMap { $0 }.joined(separator: "/")
-            html += "<tr><td>\(finding.severity.rawValue)</td><td>\(e(resource))</td><td><code>\(e(finding.code))</code></td>"
+            html += "<tr><td>\(finding.severity.rawValue)</td><td>\(e(finding.workloadPath))</td><td><code>\(e(finding.code))</code></td>"
             html += "<td>\(item.suppressedBy.source.rawValue) (\(e(item.suppressedBy.location)))</td><td>\(e(item.suppressedBy.reason))</td></tr>\n"
         }
         return html + "</table>\n</section>\n"

@@ -10,10 +10,10 @@ enum MarkdownReport {
         guard !report.findings.isEmpty else { return text + suppressed(report) }
         text += "| Severity | Resource | Code | Age | Root cause |\n|---|---|---|---|---|\n"
         for finding in report.findings {
-            text += "| \(finding.severity.rawValue) | \(cell(workloadName(finding))) | `\(finding.code)` | \(finding.ageText) | \(cell(finding.rootCause)) |\n"
+            text += "| \(finding.severity.rawValue) | \(cell(finding.workloadPath)) | `\(finding.code)` | \(finding.ageText) | \(cell(finding.rootCause)) |\n"
         }
         for finding in report.findings {
-            text += "\n## \(finding.severity.rawValue): \(workloadName(finding)) — `\(finding.code)`\n\n"
+            text += "\n## \(finding.severity.rawValue): \(finding.workloadPath) — `\(finding.code)`\n\n"
             text += "**Symptom:** \(finding.symptom)\n\n**Root cause:** \(finding.rootCause)\n\n"
             if let pods = finding.pods {
                 text += "**Pods:** \(pods.count) (\(pods.sample.joined(separator: ", ")))\n\n"
@@ -48,13 +48,9 @@ enum MarkdownReport {
         var text = "## Suppressed\n\n| Severity | Resource | Code | By | Reason |\n|---|---|---|---|---|\n"
         for item in report.suppressed {
             let by = item.suppressedBy
-            text += "| \(item.finding.severity.rawValue) | \(cell(workloadName(item.finding))) | `\(item.finding.code)` | \(by.source.rawValue) (\(cell(by.location))) | \(cell(by.reason)) |\n"
+            text += "| \(item.finding.severity.rawValue) | \(cell(item.finding.workloadPath)) | `\(item.finding.code)` | \(by.source.rawValue) (\(cell(by.location))) | \(cell(by.reason)) |\n"
         }
         return text + "\n"
-    }
-
-    private static func workloadName(_ finding: Finding) -> String {
-        [finding.workload.namespace, finding.workload.typeAndName].compactMap { $0 }.joined(separator: "/")
     }
 
     private static func cell(_ text: String) -> String {

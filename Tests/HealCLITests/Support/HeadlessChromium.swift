@@ -15,7 +15,7 @@ enum HeadlessChromium {
 
     static let executable = "/usr/bin/chromium"
 
-    static func load(_ page: URL) throws -> Load {
+    static func load(_ page: URL) async throws -> Load {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw Failure(description: "\(executable) is missing: scripts/install-deps.sh installs Debian's chromium package")
         }
@@ -39,7 +39,7 @@ enum HeadlessChromium {
         process.standardError = try FileHandle(forWritingTo: logFile)
         try process.run()
         let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         if process.isRunning {
             process.terminate()
             throw Failure(description: "chromium did not finish loading \(page.path) within 60 s")

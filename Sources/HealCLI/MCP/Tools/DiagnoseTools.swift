@@ -57,7 +57,9 @@ enum DiagnoseTools {
         }
         let target = try arguments.parsed("target", TargetInput.object)
         let outcome = try await DiagnoseJob(environment: call.environment, logLevel: call.logLevel).run(
-            request(try arguments.namespace(in: call.settings.scope), options: DiagnosisOptions(targets: target.map { [$0] } ?? []), call: call))
+            request(
+                try arguments.namespace(in: call.settings.scope),
+                options: DiagnosisOptions(targets: target.map { [$0] } ?? [], suppression: call.settings.suppression), call: call))
         let (report, _) = await llm.explain(outcome.report, snapshot: outcome.snapshot)
         return try ToolAnswer(json: try ReportRenderer.render(report, as: .json, colors: false))
     }
