@@ -101,4 +101,44 @@ struct NetworkAnalyzerTests {
         #expect(total.severity == .critical)
         #expect(total.remediation?.patch == nil)
     }
+
+    @Test("a route to a port its Service lacks gets the one port the Service has; a port named right, or a Service with several ports, is judged accordingly")
+    func ingressPorts() throws {
+        let finding = try #require(try Scenario.findings("ingress", in: "ingress-port-mismatch").first)
+        #expect(finding.code == "ingress-backend-port-mismatch")
+        #expect(finding.severity == .warning)
+        #expect(finding.symptom == "1 route of 2 to a port its Service does not expose")
+        #expect(finding.remediation?.command == #"kubectl -n demo patch ingress/shop --type=json -p '[{"op":"replace","path":"/spec/rules/0/http/paths/1/backend/service/port","value":{"name":"http"}}]'"#)
+
+        #expect(try Scenario.findings("ingress", in: "ingress-port-mismatch") { snapshot in
+            snapshot.ingresses[0].spec.rules[0].http?.paths[1].backend.service?.port?.number = nil
+            snapshot.ingresses[0].spec.rules[0].http?.paths[1].backend.service?.port?.name = "http"
+        }.isEmpty, "port http by name exists")
+
+        let several = try #require(try Scenario.findings("ingress", in: "ingress-port-mismatch") { snapshot in
+            let index = snapshot.services.firstIndex { $0.metadata.name == "storefront-backend" }!
+            snapshot.services[index].spec.ports.append(snapshot.services[index].spec.ports[0])
+            snapshot.services[index].spec.ports[1].port = 9090
+            snapshot.services[index].spec.ports[1].name = "metrics"
+        }.first)
+        #expect(several.remediation?.patch == nil, "two ports: a person chooses")
+        #expect(several.rootCause.contains("which exposes 8080 (http) and 9090 (metrics)"))
+
+        let allWrong = try #require(try Scenario.findings("ingress", in: "ingress-port-mismatch") { snapshot in
+            snapshot.ingresses[0].spec.rules[0].http?.paths[0].backend.service?.port?.number = 8443
+        }.first)
+        #expect(allWrong.severity == .critical)
+        #expect(allWrong.rootCause.hasSuffix("no route reaches a Service."))
+    }
+
+    @Test("a Service without a selector is reported only when its hand-made endpoints exist and none is ready")
+    func manualEndpoints() throws {
+        let findings = try Scenario.findings("service", in: "service-manual-endpoints")
+        #expect(findings.map(\.resource.name) == ["legacy-db"], "legacy-cache's endpoint is ready")
+        #expect(try Scenario.findings("service", in: "service-manual-endpoints") { $0.endpointSlices.removeAll() }.isEmpty,
+                "no endpoints at all may be a placeholder")
+        #expect(try Scenario.findings("service", in: "service-manual-endpoints") { snapshot in
+            for index in snapshot.services.indices { snapshot.services[index].metadata.creationTimestamp = snapshot.referenceTime?.adding(seconds: -30) }
+        }.isEmpty, "a Service made 30 s ago is still being set up")
+    }
 }

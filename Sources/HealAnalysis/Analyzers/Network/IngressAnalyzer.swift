@@ -1,19 +1,20 @@
 import HealModel
 
-/// Ingresses that route a path (or their default backend) to a Service that does not exist.
+/// Ingresses that route a path (or their default backend) to a Service that does not exist, or
+/// to a port the Service does not have.
 struct IngressAnalyzer: Analyzer {
     let descriptor = AnalyzerDescriptor(
         id: "ingress", group: .network,
-        summary: "Ingresses whose rules or default backend name a Service that does not exist in their namespace.",
-        codes: ["ingress-backend-missing"],
+        summary: "Ingresses whose rules or default backend name a Service that does not exist in their namespace, or a port that Service does not expose.",
+        codes: ["ingress-backend-missing", "ingress-backend-port-mismatch"],
         reads: [.ingresses, .services],
-        triggeringScenarios: ["ingress-backend-missing"],
+        triggeringScenarios: ["ingress-backend-missing", "ingress-port-mismatch"],
         nonTriggeringScenarios: ["shop", "failover-clean", "hpa-at-min", "hygiene-clean", "service-no-matching-pods"])
 
     /// How far apart two names may be and still be one mistyped for the other.
     static let typoDistance = 2
 
-    /// One place an Ingress sends traffic, with its JSON-pointer path for a patch.
+    /// One place an Ingress sends traffic, with the JSON pointer of its service backend for a patch.
     private struct Route {
         var label: String
         var service: Ingress.Backend.ServiceBackend
@@ -22,13 +23,65 @@ struct IngressAnalyzer: Analyzer {
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
         let servicesByNamespace = Dictionary(grouping: context.snapshot.services) { $0.metadata.namespace ?? "" }
-        return context.snapshot.ingresses.compactMap { ingress in
+        return context.snapshot.ingresses.flatMap { ingress -> [Finding] in
             let services = servicesByNamespace[ingress.metadata.namespace ?? ""] ?? []
             let routes = routes(of: ingress)
             let missing = routes.filter { route in !services.contains { $0.metadata.name == route.service.name } }
-            guard !missing.isEmpty else { return nil }
-            return finding(ingress, routes: routes, missing: missing, services: services, context: context)
+            let wrongPort = routes.compactMap { route in
+                services.first { $0.metadata.name == route.service.name }.flatMap { Self.lacksPort($0, route) ? (route, $0) : nil }
+            }
+            return (missing.isEmpty ? [] : [finding(ingress, routes: routes, missing: missing, services: services, context: context)])
+                + (wrongPort.isEmpty ? [] : [portFinding(ingress, routes: routes, wrongPort: wrongPort, broken: missing.count)])
         }
+    }
+
+    /// A port the Service does not expose, by number or by name (ExternalName Services have none to check).
+    private static func lacksPort(_ service: Service, _ route: Route) -> Bool {
+        guard service.spec.type != "ExternalName", let port = route.service.port else { return false }
+        if let number = port.number { return !service.spec.ports.contains { $0.port == number } }
+        if let name = port.name { return !service.spec.ports.contains { $0.name == name } }
+        return false
+    }
+
+    private func portFinding(_ ingress: Ingress, routes: [Route], wrongPort: [(Route, Service)], broken: Int) -> Finding {
+        let ref = ingress.metadata.ref(kind: "Ingress")
+        let working = routes.count - wrongPort.count - broken
+        let descriptions = wrongPort.map { route, service in
+            "\(route.label) to \(service.metadata.name):\(Self.portText(route.service.port) ?? "?"), which exposes \(Self.exposed(service))"
+        }
+        var rootCause = "Ingress \(ref.name) routes \(Wording.list(descriptions)), so the controller has no port to send those requests to"
+        rootCause += working <= 0 ? "; no route reaches a Service." : working == 1 ? "; the other route still works." : "; the other \(working) routes still work."
+        // With one port on each Service there is only one thing the route can mean.
+        let single = wrongPort.compactMap { route, service in service.spec.ports.count == 1 ? (route, service.spec.ports[0]) : nil }
+        var remediation = Remediation(
+            action: .manual, summary: "Point each route at a port its Service exposes, or add the port to the Service.",
+            command: KubectlCommand.get("services", namespace: ref.namespace), safeToAutoApply: false)
+        if single.count == wrongPort.count {
+            let operations: [JSONValue] = single.map { route, port in
+                let value: JSONValue = port.name.map { .object(["name": .string($0)]) } ?? .object(["number": .int(port.port)])
+                return .object(["op": .string("replace"), "path": .string(route.pointer + "/port"), "value": value])
+            }
+            let patch = Patch(target: ref, type: .json, body: .array(operations))
+            remediation = Remediation(
+                action: .manual,
+                summary: "Point \(Wording.list(single.map { "\($0.0.label) at port \($0.1.name ?? String($0.1.port))" })), the only port\(single.count == 1 ? "" : "s") of \(single.count == 1 ? "its Service" : "their Services").",
+                patch: patch, command: KubectlCommand.patch(patch), safeToAutoApply: false)
+        }
+        return Finding(
+            code: "ingress-backend-port-mismatch", severity: working > 0 ? .warning : .critical, analyzer: descriptor.id, resource: ref,
+            symptom: "\(Wording.count(wrongPort.count, "route")) of \(routes.count) to a port its Service does not expose",
+            rootCause: rootCause,
+            evidence: wrongPort.flatMap { route, service in
+                [Evidence(.spec, "\(route.label) → \(service.metadata.name):\(Self.portText(route.service.port) ?? "?")", object: ref),
+                 Evidence(.spec, "Service \(service.metadata.name) ports: \(Self.exposed(service))", object: service.metadata.ref(kind: "Service"))]
+            },
+            remediation: remediation,
+            confidence: 0.95)
+    }
+
+    /// "8080 (http)" for each of a Service's ports.
+    private static func exposed(_ service: Service) -> String {
+        service.spec.ports.isEmpty ? "no port" : Wording.list(service.spec.ports.map { "\($0.port)\($0.name.map { " (\($0))" } ?? "")" })
     }
 
     private func finding(_ ingress: Ingress, routes: [Route], missing: [Route], services: [Service], context: AnalysisContext) -> Finding {
@@ -56,14 +109,14 @@ struct IngressAnalyzer: Analyzer {
     private func routes(of ingress: Ingress) -> [Route] {
         var routes: [Route] = []
         if let service = ingress.spec.defaultBackend?.service {
-            routes.append(Route(label: "the default backend", service: service, pointer: "/spec/defaultBackend/service/name"))
+            routes.append(Route(label: "the default backend", service: service, pointer: "/spec/defaultBackend/service"))
         }
         for (ruleIndex, rule) in ingress.spec.rules.enumerated() {
             for (pathIndex, path) in (rule.http?.paths ?? []).enumerated() {
                 guard let service = path.backend.service else { continue }
                 routes.append(Route(
                     label: "\(rule.host ?? "*")\(path.path ?? "/")", service: service,
-                    pointer: "/spec/rules/\(ruleIndex)/http/paths/\(pathIndex)/backend/service/name"))
+                    pointer: "/spec/rules/\(ruleIndex)/http/paths/\(pathIndex)/backend/service"))
             }
         }
         return routes
@@ -79,7 +132,7 @@ struct IngressAnalyzer: Analyzer {
                 command: KubectlCommand.get("services", namespace: ref.namespace), safeToAutoApply: false)
         }
         let operations: [JSONValue] = suggestions.map { route, service in
-            .object(["op": .string("replace"), "path": .string(route.pointer), "value": .string(service.metadata.name)])
+            .object(["op": .string("replace"), "path": .string(route.pointer + "/name"), "value": .string(service.metadata.name)])
         }
         let patch = Patch(target: ref, type: .json, body: .array(operations))
         let renames = suggestions.map { "\($0.0.service.name) → \($0.1.metadata.name)" }

@@ -1,14 +1,15 @@
 import HealModel
 
 /// Services that route nowhere: a selector no pod matches (with the label it probably meant),
-/// matching pods none of which is Ready (and why), or a targetPort the pods do not expose.
+/// matching pods none of which is Ready (and why), a targetPort the pods do not expose, or —
+/// for a Service without a selector — hand-made endpoints none of which is ready.
 struct ServiceAnalyzer: Analyzer {
     let descriptor = AnalyzerDescriptor(
         id: "service", group: .network,
-        summary: "Services whose selector matches no pod, whose pods are none Ready, or whose targetPort the selected containers do not declare.",
+        summary: "Services whose selector matches no pod, whose pods are none Ready, or whose targetPort the selected containers do not declare; Services without a selector whose hand-made endpoints are none ready.",
         codes: ["service-no-matching-pods", "service-no-ready-endpoints", "service-target-port-mismatch"],
         reads: [.services, .pods],
-        triggeringScenarios: ["service-no-matching-pods", "readiness-probe-failing", "service-target-port-mismatch"],
+        triggeringScenarios: ["service-no-matching-pods", "readiness-probe-failing", "service-target-port-mismatch", "service-manual-endpoints"],
         nonTriggeringScenarios: ["shop", "failover-clean", "hpa-at-min", "hygiene-clean", "statefulset-not-ready", "ingress-backend-missing"])
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
@@ -17,8 +18,13 @@ struct ServiceAnalyzer: Analyzer {
             ResourceRef(kind: "Service", namespace: $0.metadata.namespace, name: $0.serviceName ?? "")
         }
         var findings: [Finding] = []
-        // Services without a selector have hand-managed endpoints; ExternalName ones are DNS aliases.
-        for service in context.snapshot.services where !service.spec.selector.isEmpty && service.spec.type != "ExternalName" {
+        // ExternalName Services are DNS aliases, with no endpoints.
+        for service in context.snapshot.services where service.spec.type != "ExternalName" {
+            guard !service.spec.selector.isEmpty else {
+                let slices = slicesByService[service.metadata.ref(kind: "Service")] ?? []
+                if let finding = noReadyManualEndpoints(service, slices: slices, context: context) { findings.append(finding) }
+                continue
+            }
             let namespacePods = podsByNamespace[service.metadata.namespace ?? ""] ?? NamespacePods([], positions: [])
             let slices = slicesByService[service.metadata.ref(kind: "Service")] ?? []
             let selected = namespacePods.selected(by: service.spec.selector)
@@ -111,6 +117,30 @@ struct ServiceAnalyzer: Analyzer {
                 action: .manual, summary: "Fix why the selected pods are not Ready; the Service sends them traffic as soon as they are.",
                 command: notReady.first.map { KubectlCommand.describe($0.ref) }, safeToAutoApply: false),
             confidence: 0.9)
+    }
+
+    /// A Service without a selector gets its endpoints from whoever made its EndpointSlices (or
+    /// Endpoints, mirrored into slices). None at all may be on purpose (a placeholder); endpoints
+    /// that exist and are all marked not ready send traffic nowhere.
+    private func noReadyManualEndpoints(_ service: Service, slices: [EndpointSlice], context: AnalysisContext) -> Finding? {
+        let endpoints = slices.flatMap(\.endpoints)
+        guard !endpoints.isEmpty, !endpoints.contains(where: \.isReady),
+            (context.age(since: service.metadata.creationTimestamp) ?? .infinity) >= ReplicaShortfall.startupGraceSeconds
+        else { return nil }
+        let ref = service.metadata.ref(kind: "Service")
+        let addresses = endpoints.flatMap(\.addresses)
+        let shown = Wording.list(Array(addresses.prefix(3))) + (addresses.count > 3 ? " …" : "")
+        return Finding(
+            code: "service-no-ready-endpoints", severity: .critical, analyzer: descriptor.id, resource: ref,
+            symptom: "no selector; 0 of \(endpoints.count) hand-made endpoints ready",
+            rootCause: "Service \(ref.name) has no selector, so its endpoints are made by hand, and none of its \(Wording.count(endpoints.count, "endpoint")) (\(shown)) is ready: it sends traffic nowhere.",
+            evidence: [Evidence(.spec, "no selector", object: ref)] + endpointEvidence(slices),
+            remediation: Remediation(
+                action: .manual,
+                summary: "Mark the endpoints ready once their backends serve (conditions.ready in the EndpointSlice, or addresses instead of notReadyAddresses in the Endpoints), or point them at backends that do.",
+                command: KubectlCommand.get("endpointslices", namespace: ref.namespace) + " -l kubernetes.io/service-name=\(ref.name) -o yaml",
+                safeToAutoApply: false),
+            confidence: 0.85)
     }
 
     /// "Deployment web", one per workload the pods belong to.
