@@ -23,6 +23,20 @@ struct FindingFolderTests {
         #expect(folded[0].evidence.map(\.text).contains("deployment-unavailable evidence"))
     }
 
+    @Test("a workload short of replicas but serving says so in the cause it folds into; an outage does not repeat itself")
+    func partialShortfallSaid() {
+        var shortfall = finding("deployment-unavailable", .warning)
+        shortfall.symptom = "2 of 3 replicas available"
+        let partial = FindingFolder.fold([shortfall, finding("readiness-probe-failing", .warning, pods: 1)])
+        #expect(partial.map(\.code) == ["readiness-probe-failing"])
+        #expect(partial[0].rootCause == "readiness-probe-failing Deployment web has 2 of 3 replicas available.")
+
+        var outage = finding("deployment-unavailable", .critical)
+        outage.symptom = "0 of 3 replicas available"
+        let down = FindingFolder.fold([outage, finding("readiness-probe-failing", .critical, pods: 3)])
+        #expect(down[0].rootCause == "readiness-probe-failing")
+    }
+
     @Test("a critical outage does not vanish into an info finding about starting containers")
     func neverIntoMilder() {
         let folded = FindingFolder.fold([finding("deployment-unavailable", .critical), finding("container-creating", .info, pods: 2)])

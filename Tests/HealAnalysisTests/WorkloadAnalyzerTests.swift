@@ -174,4 +174,24 @@ struct WorkloadAnalyzerTests {
         #expect(!notReady.isEmpty)
         #expect(notReady.allSatisfy { $0.resource.kind == "ReplicaSet" && $0.rootCause.hasPrefix("ReplicaSet ") }, "\(notReady.map(\.rootCause))")
     }
+
+    @Test("a status claiming ready pods with none matching is stale; pods still terminating, or a workload scaled to 0, are not")
+    func staleStatus() throws {
+        let finding = try #require(try Scenario.findings("workload-status", in: "workload-status-stale").first)
+        #expect(finding.resource == ResourceRef(kind: "Deployment", namespace: "demo", name: "orders"))
+        #expect(finding.rootCause.hasPrefix("The status of Deployment orders says 2 pods are ready, but no pod in namespace demo matches its selector app=orders"))
+
+        #expect(try Scenario.findings("workload-status", in: "workload-status-stale") { snapshot in
+            let index = snapshot.deployments.firstIndex { $0.metadata.name == "orders" }!
+            snapshot.deployments[index].status?.readyReplicas = 0
+        }.isEmpty)
+
+        let daemon = try Scenario.findings("workload-status", in: "daemonset-not-ready") { snapshot in
+            let selectors = snapshot.daemonSets.compactMap(\.spec.selector)
+            snapshot.pods.removeAll { pod in selectors.contains { $0.matches(pod.metadata.labels) } }
+            for index in snapshot.daemonSets.indices { snapshot.daemonSets[index].status?.numberReady = 1 }
+        }
+        #expect(daemon.map(\.code) == ["workload-status-stale"])
+        #expect(daemon.first?.evidence.first?.text == "numberReady 1")
+    }
 }

@@ -1,7 +1,8 @@
 /// Reports each broken workload once.
 /// - A generic workload symptom ("Deployment has 0 of 1 available replicas") folds into the
 ///   specific finding that explains it (OOMKilled, image typo …) for the same workload, its
-///   facts kept as evidence.
+///   facts kept as evidence. A workload still serving but short of replicas says so in the
+///   root cause: one pod's readiness failure is also a Deployment running below its count.
 /// - A generic container exit folds into the specific cause the same analyzer found for the
 ///   same workload and container: logs are read from a sample of pods, and the pods without a
 ///   log fail the same way as their siblings. Their pods are counted there.
@@ -24,6 +25,10 @@ enum FindingFolder {
             guard let (target, mergesPods) = foldTarget(for: finding, at: index, among: sameWorkload, in: findings) else { continue }
             let status = finding.evidence.filter { $0.source == .status }.prefix(2)
             FindingGrouper.appendEvidence(Array(status), to: &result[target])
+            // A warning shortfall is a partial one (an outage is critical and the cause says it all).
+            if workloadGeneric.contains(finding.code), finding.severity == .warning {
+                result[target].rootCause += " \(finding.workload.kind) \(finding.workload.name) has \(finding.symptom)."
+            }
             if mergesPods, let pods = finding.pods {
                 let count = (result[target].pods?.count ?? 0) + pods.count
                 result[target].pods = Finding.Pods(count: count, sample: result[target].pods?.sample ?? pods.sample)

@@ -6,5 +6,6 @@ enum WorkloadAnalyzers {
         DaemonSetAnalyzer(),
         JobAnalyzer(),
         DisruptionBudgetAnalyzer(),
+        WorkloadStatusAnalyzer(),
     ]
 }
