@@ -65,6 +65,23 @@ struct WorkloadAnalyzerTests {
         #expect(finding.remediation?.command == "kubectl -n demo describe resourcequota/demo-quota")
     }
 
+    @Test(
+        "a webhook that cannot be called is named, with why, and the emergency way out",
+        arguments: [
+            (#"service "ingress-nginx-controller-admission" not found"#, "its Service ingress-nginx-controller-admission does not exist"),
+            (#"no endpoints available for service "ingress-nginx-controller-admission""#, "its Service ingress-nginx-controller-admission has no ready endpoints"),
+            (#"dial tcp 10.96.4.7:443: connect: connection refused"#, "its backend refuses connections"),
+            (#"context deadline exceeded"#, "it does not answer in time"),
+        ])
+    func webhookUnreachable(detail: String, why: String) throws {
+        let message = #"Error creating: Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": failed to call webhook: Post "https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1/ingresses?timeout=10s": "# + detail
+        let finding = try #require(try Scenario.findings("replicaset", in: "replicaset-quota-exceeded") { snapshot in
+            for index in snapshot.events.indices where snapshot.events[index].reason == "FailedCreate" { snapshot.events[index].message = message }
+        }.first)
+        #expect(finding.rootCause.contains("admission webhook validate.nginx.ingress.kubernetes.io cannot be called (\(why)), so the API server refuses every object it intercepts"))
+        #expect(finding.remediation?.summary.contains("failurePolicy to Ignore") == true)
+    }
+
     @Test("a StatefulSet and a DaemonSet quote the controller's FailedCreate refusal")
     func controllersQuoteRefusals() throws {
         let statefulSet = try #require(try Scenario.findings("statefulset", in: "statefulset-not-ready").first)

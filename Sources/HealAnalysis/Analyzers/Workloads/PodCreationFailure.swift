@@ -2,7 +2,8 @@ import HealModel
 
 /// Why a controller could not create pods, read from the API server's refusal that its
 /// FailedCreate event or ReplicaFailure condition quotes: an exhausted ResourceQuota, Pod
-/// Security admission, an admission webhook, or the refusal as written.
+/// Security admission, an admission webhook that denies them or that cannot be called, or the
+/// refusal as written.
 struct PodCreationFailure {
     /// One clause: "ResourceQuota demo-quota is used up (requested: requests.cpu=2, used: …)".
     var cause: String
@@ -34,6 +35,15 @@ struct PodCreationFailure {
                 summary: "Change the pod template to satisfy webhook \(webhook.output.name), or fix the webhook's policy.",
                 command: KubectlCommand.get("validatingwebhookconfigurations,mutatingwebhookconfigurations"),
                 safeToAutoApply: false)
+        } else if let call = refusal.firstMatch(of: Self.webhookCallFailed) {
+            let name = String(call.output.name)
+            let why = Self.unreachableReason(String(call.output.detail))
+            cause = "admission webhook \(name) cannot be called (\(why)), so the API server refuses every object it intercepts — with failurePolicy Fail, in every namespace it matches"
+            remediation = Remediation(
+                action: .manual,
+                summary: "Bring back the webhook's backend (\(why)); in an emergency set its failurePolicy to Ignore or delete the webhook configuration, knowing its checks stop until it is restored.",
+                command: KubectlCommand.get("validatingwebhookconfigurations,mutatingwebhookconfigurations"),
+                safeToAutoApply: false)
         } else {
             cause = "the API server refuses them: \(Wording.clip(refusal, 160))"
             remediation = Remediation(
@@ -54,8 +64,25 @@ struct PodCreationFailure {
         return message
     }
 
+    /// The API server's reason for not reaching a webhook, as one clause.
+    private static func unreachableReason(_ detail: String) -> String {
+        if let missing = detail.firstMatch(of: Self.serviceNotFound) {
+            return "its Service \(missing.output.service) does not exist"
+        }
+        if let empty = detail.firstMatch(of: Self.noEndpoints) {
+            return "its Service \(empty.output.service) has no ready endpoints"
+        }
+        if detail.contains("connection refused") { return "its backend refuses connections" }
+        if detail.contains("context deadline exceeded") || detail.contains("Client.Timeout") { return "it does not answer in time" }
+        if detail.contains("x509:") || detail.contains("tls:") { return "its TLS certificate is not trusted: \(Wording.clip(detail, 100))" }
+        return Wording.clip(detail, 120)
+    }
+
     // Built once: a Swift regex literal evaluated in a function is rebuilt and recompiled on every call.
     nonisolated(unsafe) private static let quotaExceeded = #/exceeded quota: (?<name>[^,]+), requested: (?<requested>.+?), used: (?<used>.+?), limited: (?<limited>.+)/#
     nonisolated(unsafe) private static let podSecurityViolation = #/violates PodSecurity "(?<level>[^"]+)": (?<detail>.+)/#
+    nonisolated(unsafe) private static let serviceNotFound = #/service "(?<service>[^"]+)" not found/#
+    nonisolated(unsafe) private static let noEndpoints = #/no endpoints available for service "(?<service>[^"]+)"/#
+    nonisolated(unsafe) private static let webhookCallFailed = #/failed calling webhook "(?<name>[^"]+)": (?<detail>.+)/#
     nonisolated(unsafe) private static let webhookDenial = #/admission webhook "(?<name>[^"]+)" denied the request:?\s*(?<detail>.*)/#
 }
