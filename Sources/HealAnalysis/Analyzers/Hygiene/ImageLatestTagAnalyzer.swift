@@ -29,7 +29,8 @@ struct ImageLatestTagAnalyzer: Analyzer {
                 remediation: Remediation(
                     action: .manual,
                     summary: "Pin \(HygieneFinding.containerNames(problems)) to a version tag or a digest (the one running now is in the pods' status.containerStatuses[].imageID).",
-                    command: first.map { KubectlCommand.setImage(workload.ref, container: problems[0].container, image: $0.with(tag: "<version>")) },
+                    command: workload.templateEditable
+                        ? first.map { KubectlCommand.setImage(workload.ref, container: problems[0].container, image: $0.with(tag: "<version>")) } : nil,
                     safeToAutoApply: false))
         }
     }

@@ -22,7 +22,7 @@ struct MissingDisruptionBudgetAnalyzer: Analyzer {
             let matchLabels = workload.selector?.matchLabels ?? [:]
             let selector = (matchLabels.isEmpty ? workload.templateLabels : matchLabels).selectorText
             return HygieneFinding.make(
-                "missing-pdb", analyzer: descriptor.id, workload: workload,
+                "missing-pdb", analyzer: descriptor.id, owner: workload.ref,
                 symptom: "\(workload.desiredReplicas) replicas, no PodDisruptionBudget",
                 rootCause: "\(workload.ref.kind) \(workload.ref.name) runs \(workload.desiredReplicas) replicas but no PodDisruptionBudget selects its pods: a node drain or cluster upgrade may evict all of them at once.",
                 evidence: [Evidence(.spec, "replicas \(workload.desiredReplicas); pod labels \(workload.templateLabels.selectorText); no PodDisruptionBudget in the namespace selects them", object: workload.ref)],

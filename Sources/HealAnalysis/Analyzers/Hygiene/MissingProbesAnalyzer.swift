@@ -11,7 +11,8 @@ struct MissingProbesAnalyzer: Analyzer {
         nonTriggeringScenarios: ["hygiene-clean"])
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
-        HygieneFinding.perContainer("missing-probes", analyzer: descriptor.id, context: context) { container in
+        // A Job's pods run to completion: readiness and liveness do not apply to them.
+        HygieneFinding.perContainer("missing-probes", analyzer: descriptor.id, context: context, includingRunToCompletion: false) { container in
             let missing = [container.readinessProbe == nil ? "readiness" : nil, container.livenessProbe == nil ? "liveness" : nil].compactMap { $0 }
             return missing.isEmpty ? nil : "no \(missing.joined(separator: " or ")) probe"
         } explain: { workload, problems in

@@ -39,8 +39,10 @@ struct MissingResourcesAnalyzer: Analyzer {
                 rootCause: "\(workload.ref.kind) \(workload.ref.name) runs \(problems.map { "container \($0.container) with \($0.problem)" }.joined(separator: "; ")): \(consequences.joined(separator: "; ")).",
                 remediation: Remediation(
                     action: .manual,
-                    summary: "Set cpu and memory requests and a memory limit on \(HygieneFinding.containerNames(problems)); kubectl heal recommend-limits \(workload.ref.typeAndName) suggests values from usage.",
-                    command: KubectlCommand.setResources(workload.ref, container: first, requests: ["cpu", "memory"], limits: ["memory"]),
+                    summary: "Set cpu and memory requests and a memory limit on \(HygieneFinding.containerNames(problems))"
+                        + (workload.templateEditable ? "; kubectl heal recommend-limits \(workload.ref.typeAndName) suggests values from usage." : " in its manifest."),
+                    command: workload.templateEditable
+                        ? KubectlCommand.setResources(workload.ref, container: first, requests: ["cpu", "memory"], limits: ["memory"]) : nil,
                     safeToAutoApply: false))
         }
     }

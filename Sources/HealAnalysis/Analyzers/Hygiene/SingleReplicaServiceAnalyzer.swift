@@ -20,7 +20,7 @@ struct SingleReplicaServiceAnalyzer: Analyzer {
             guard !services.isEmpty else { return nil }
             let serviceText = "Service\(services.count == 1 ? "" : "s") \(Wording.list(services))"
             return HygieneFinding.make(
-                "single-replica-service", analyzer: descriptor.id, workload: workload,
+                "single-replica-service", analyzer: descriptor.id, owner: workload.ref,
                 symptom: "1 replica behind \(serviceText)",
                 rootCause: "Deployment \(workload.ref.name) runs a single replica behind \(serviceText): every restart, rollout or node drain leaves \(services.count == 1 ? "it" : "them") without endpoints.",
                 evidence: [Evidence(.spec, "replicas 1; selected by \(serviceText)", object: workload.ref)],
