@@ -150,4 +150,23 @@ struct ClusterAnalyzerTests {
         #expect(cannot.map(\.code) == ["hpa-cannot-scale"])
         #expect(cannot.first?.rootCause.contains("unable to get the target's current scale") == true)
     }
+
+    @Test("an HPA whose maxReplicas the whole cluster could not hold is advice (info), naming how many replicas fit; one that fits is not reported")
+    func hpaBeyondCapacity() throws {
+        #expect(try Scenario.findings("hpa", in: "hpa-at-min").allSatisfy { $0.code != "hpa-max-exceeds-capacity" }, "10 × 50m fits 32 CPU")
+        let findings = try Scenario.findings("hpa", in: "hpa-at-min") { snapshot in
+            snapshot.horizontalPodAutoscalers[0].spec.maxReplicas = 1000
+        }
+        let finding = try #require(findings.first { $0.code == "hpa-max-exceeds-capacity" })
+        #expect(finding.severity == .info)
+        #expect(finding.symptom == "maxReplicas 1000; at most 640 fit the cluster")
+        #expect(finding.rootCause.contains("request 50 CPU against 32 CPU allocatable on the only schedulable node"))
+        #expect(finding.remediation?.summary.hasPrefix("Lower maxReplicas to 640 or less") == true)
+
+        let cordoned = try Scenario.findings("hpa", in: "hpa-at-min") { snapshot in
+            snapshot.horizontalPodAutoscalers[0].spec.maxReplicas = 1000
+            snapshot.nodes[0].spec?.unschedulable = true
+        }
+        #expect(!cordoned.contains { $0.code == "hpa-max-exceeds-capacity" }, "no schedulable node: nothing to compare against")
+    }
 }

@@ -3,15 +3,16 @@ import HealModel
 /// HorizontalPodAutoscalers that cannot do their job: a scale target that does not exist or
 /// cannot be scaled (AbleToScale=False), no metrics to scale on, a target whose containers lack
 /// the request utilisation is measured against, or pinned at maxReplicas while load asks for
-/// more. An HPA resting at its minimum is healthy and never reported.
+/// more; and, as advice, a maxReplicas whose requests the whole cluster could not hold. An HPA
+/// resting at its minimum is healthy and never reported.
 struct HorizontalPodAutoscalerAnalyzer: Analyzer {
     /// The kinds whose absence the snapshot can vouch for, when they were read.
     static let targetKinds: [String: ResourceKind] = ["Deployment": .deployments, "StatefulSet": .statefulSets, "ReplicaSet": .replicaSets]
 
     let descriptor = AnalyzerDescriptor(
         id: "hpa", group: .autoscaling,
-        summary: "HPAs whose scale target does not exist or cannot be scaled, that cannot read metrics, whose target has no requests for the scaled resource, or that are pinned at maxReplicas (never those resting at minReplicas).",
-        codes: ["hpa-target-missing", "hpa-cannot-scale", "hpa-metrics-unavailable", "hpa-missing-requests", "hpa-at-max"],
+        summary: "HPAs whose scale target does not exist or cannot be scaled, that cannot read metrics, whose target has no requests for the scaled resource, or that are pinned at maxReplicas (never those resting at minReplicas); info when maxReplicas times the pod's requests exceeds every schedulable node's allocatable together.",
+        codes: ["hpa-target-missing", "hpa-cannot-scale", "hpa-metrics-unavailable", "hpa-missing-requests", "hpa-at-max", "hpa-max-exceeds-capacity"],
         reads: [.horizontalPodAutoscalers],
         triggeringScenarios: ["hpa-metrics-unavailable", "hpa-missing-requests", "hpa-at-max"],
         nonTriggeringScenarios: ["hpa-at-min", "shop", "failover-clean"])
@@ -46,6 +47,7 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
                 }
             }
             if let atMax = atMaximum(autoscaler, context: context) { findings.append(atMax) }
+            if let capacity = beyondCapacity(autoscaler, context: context) { findings.append(capacity) }
             return findings
         }
     }
@@ -135,6 +137,40 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
                 command: KubectlCommand.setMaxReplicas(ref),
                 safeToAutoApply: false),
             confidence: 0.9)
+    }
+
+    /// maxReplicas pods of the target request more CPU or memory than all schedulable nodes
+    /// offer together: replicas past that point can never be scheduled, whatever else runs.
+    private func beyondCapacity(_ autoscaler: HorizontalPodAutoscaler, context: AnalysisContext) -> Finding? {
+        let nodes = context.snapshot.nodes.filter { $0.spec?.unschedulable != true }
+        guard !nodes.isEmpty, let template = TemplatedWorkload.all(in: context.snapshot).first(where: { $0.ref == target(autoscaler) }) else { return nil }
+        let maximum = autoscaler.spec.maxReplicas
+        var shortfalls: [(resource: String, need: Double, offered: Double, fits: Int)] = []
+        for resource in ["cpu", "memory"] {
+            let perPod = template.containers.reduce(0) { $0 + ($1.resources?.requests[resource]?.value ?? 0) }
+            let offered = nodes.reduce(0) { $0 + ($1.status?.allocatable[resource]?.value ?? 0) }
+            guard perPod > 0, offered > 0, perPod * Double(maximum) > offered else { continue }
+            shortfalls.append((resource, perPod * Double(maximum), offered, Int(offered / perPod)))
+        }
+        guard let fits = shortfalls.map(\.fits).min() else { return nil }
+        let ref = autoscaler.metadata.ref(kind: "HorizontalPodAutoscaler")
+        let amounts = shortfalls.map { "\(Self.amount($0.need, $0.resource)) against \(Self.amount($0.offered, $0.resource)) allocatable" }
+        var finding = finding(
+            "hpa-max-exceeds-capacity", autoscaler, condition: nil, context: context,
+            symptom: "maxReplicas \(maximum); at most \(fits) fit the cluster",
+            rootCause: "At its maxReplicas of \(maximum), HPA \(ref.name) would have \(template.ref.typeAndName) request \(Wording.list(amounts)) \(nodes.count == 1 ? "on the only schedulable node" : "on all \(nodes.count) schedulable nodes together"), so replicas past \(fits) can never be scheduled unless a cluster autoscaler adds nodes.",
+            remediation: Remediation(
+                action: .manual,
+                summary: "Lower maxReplicas to \(fits) or less, or make sure a cluster autoscaler can add nodes for the rest.",
+                command: KubectlCommand.setMaxReplicas(ref), safeToAutoApply: false),
+            confidence: 0.9)
+        finding.severity = .info
+        return finding
+    }
+
+    /// "12 CPU", "96Gi of memory".
+    private static func amount(_ value: Double, _ resource: String) -> String {
+        resource == "cpu" ? "\(Quantity.formatCores(value)) CPU" : "\(Quantity.formatBytes(value)) of memory"
     }
 
     private func finding(
