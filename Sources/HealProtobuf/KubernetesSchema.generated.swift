@@ -145,6 +145,28 @@ extension ProtoSchema {
             ProtoField(4, "desiredReplicas", .int32),
             ProtoField(6, "conditions", .message("k8s.io.api.autoscaling.v2.HorizontalPodAutoscalerCondition"), .repeated),
         ]),
+        ProtoMessage("k8s.io.api.batch.v1.CronJob", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
+            ProtoField(2, "spec", .message("k8s.io.api.batch.v1.CronJobSpec")),
+            ProtoField(3, "status", .message("k8s.io.api.batch.v1.CronJobStatus")),
+        ]),
+        ProtoMessage("k8s.io.api.batch.v1.CronJobList", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ListMeta")),
+            ProtoField(2, "items", .message("k8s.io.api.batch.v1.CronJob"), .repeated),
+        ]),
+        ProtoMessage("k8s.io.api.batch.v1.CronJobSpec", [
+            ProtoField(1, "schedule", .string),
+            ProtoField(2, "startingDeadlineSeconds", .int64),
+            ProtoField(3, "concurrencyPolicy", .string, json: .omitEmpty),
+            ProtoField(4, "suspend", .bool),
+            ProtoField(5, "jobTemplate", .message("k8s.io.api.batch.v1.JobTemplateSpec")),
+            ProtoField(8, "timeZone", .string),
+        ]),
+        ProtoMessage("k8s.io.api.batch.v1.CronJobStatus", [
+            ProtoField(1, "active", .message("k8s.io.api.core.v1.ObjectReference"), .repeated),
+            ProtoField(4, "lastScheduleTime", .time),
+            ProtoField(5, "lastSuccessfulTime", .time),
+        ]),
         ProtoMessage("k8s.io.api.batch.v1.Job", [
             ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
             ProtoField(2, "spec", .message("k8s.io.api.batch.v1.JobSpec")),
@@ -177,6 +199,9 @@ extension ProtoSchema {
             ProtoField(4, "active", .int32, json: .omitEmpty),
             ProtoField(5, "succeeded", .int32, json: .omitEmpty),
             ProtoField(6, "failed", .int32, json: .omitEmpty),
+        ]),
+        ProtoMessage("k8s.io.api.batch.v1.JobTemplateSpec", [
+            ProtoField(2, "spec", .message("k8s.io.api.batch.v1.JobSpec")),
         ]),
         ProtoMessage("k8s.io.api.core.v1.ConfigMapEnvSource", [
             ProtoField(1, "localObjectReference", .message("k8s.io.api.core.v1.LocalObjectReference"), json: .inline),

@@ -211,4 +211,56 @@ struct WorkloadAnalyzerTests {
         #expect(daemon.map(\.code) == ["workload-status-stale"])
         #expect(daemon.first?.evidence.first?.text == "numberReady 1")
     }
+
+    @Test("a CronJob's missed run is not reported while Forbid waits on an active Job, or within five minutes; a never-run CronJob counts from its creation; a controller event is the cause")
+    func cronJobMissed() throws {
+        func exportIndex(_ snapshot: ClusterSnapshot) throws -> Int { try #require(snapshot.cronJobs.firstIndex { $0.metadata.name == "report-export" }) }
+        let finding = try #require(try Scenario.findings("cronjob", in: "cronjob-problems").first { $0.code == "cronjob-missed-schedule" })
+        #expect(finding.rootCause.contains("its last run started at 2026-11-21T18:00:00Z, and the next run, due at 2026-11-21T18:15:00Z, has not started 2h45m later"))
+        #expect(finding.remediation?.command == "kubectl -n demo create job report-export-manual --from=cronjob/report-export")
+
+        let forbidden = try Scenario.findings("cronjob", in: "cronjob-problems") { snapshot in
+            let index = try exportIndex(snapshot)
+            snapshot.cronJobs[index].spec.concurrencyPolicy = "Forbid"
+            snapshot.cronJobs[index].status?.active = [try JSONDecoder().decode(ObjectReference.self, from: Data(#"{"kind":"Job","namespace":"demo","name":"report-export-1"}"#.utf8))]
+        }
+        #expect(!forbidden.contains { $0.code == "cronjob-missed-schedule" })
+
+        let justDue = try Scenario.findings("cronjob", in: "cronjob-problems") { snapshot in
+            let index = try exportIndex(snapshot)
+            // 20:45: the next run is due at 21:00, the snapshot's now.
+            let previousRun = snapshot.referenceTime?.adding(seconds: -15 * 60)
+            snapshot.cronJobs[index].status?.lastScheduleTime = previousRun
+        }
+        #expect(!justDue.contains { $0.code == "cronjob-missed-schedule" }, "due just now: the controller may still start it")
+
+        let twoMinutesLate = try Scenario.findings("cronjob", in: "cronjob-problems") { snapshot in
+            let index = try exportIndex(snapshot)
+            let yesterday = snapshot.referenceTime?.adding(seconds: -86400 - 120)
+            snapshot.cronJobs[index].spec.schedule = "58 20 * * *"
+            snapshot.cronJobs[index].status?.lastScheduleTime = yesterday
+        }
+        #expect(!twoMinutesLate.contains { $0.code == "cronjob-missed-schedule" }, "due at 20:58, two minutes before now")
+
+        let never = try #require(try Scenario.findings("cronjob", in: "cronjob-problems") { snapshot in
+            let index = try exportIndex(snapshot)
+            snapshot.cronJobs[index].status?.lastScheduleTime = nil
+        }.first { $0.code == "cronjob-missed-schedule" })
+        #expect(never.rootCause.contains("it has never run since it was created at"))
+    }
+
+    @Test("an unknown time zone is an invalid schedule; a CronJob's failed Job is job-failed, owned by the CronJob")
+    func cronJobZoneAndFailedRun() throws {
+        let zone = try Scenario.findings("cronjob", in: "cronjob-problems") { snapshot in
+            let index = try #require(snapshot.cronJobs.firstIndex { $0.metadata.name == "hourly-sync" })
+            snapshot.cronJobs[index].spec.timeZone = "Europe/Berlni"
+        }
+        #expect(zone.contains { $0.code == "cronjob-invalid-schedule" && $0.resource.name == "hourly-sync" && $0.rootCause.contains("\"Europe/Berlni\" is not a time zone") })
+
+        let failed = try #require(try Scenario.findings("job", in: "job-backoff-limit") { snapshot in
+            snapshot.jobs[0].metadata.ownerReferences = [OwnerReference(kind: "CronJob", name: "nightly-export")]
+        }.first)
+        #expect(failed.code == "job-failed")
+        #expect(failed.owner == ResourceRef(kind: "CronJob", namespace: "demo", name: "nightly-export"))
+    }
 }

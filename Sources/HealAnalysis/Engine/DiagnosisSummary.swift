@@ -56,6 +56,7 @@ package struct DiagnosisSummary: Codable, Sendable, Equatable {
         units.formUnion(snapshot.statefulSets.map { $0.metadata.ref(kind: "StatefulSet") })
         units.formUnion(snapshot.daemonSets.map { $0.metadata.ref(kind: "DaemonSet") })
         units.formUnion(snapshot.jobs.filter { $0.metadata.controller == nil }.map { $0.metadata.ref(kind: "Job") })
+        units.formUnion(snapshot.cronJobs.map { $0.metadata.ref(kind: "CronJob") })
         units.formUnion(snapshot.services.filter { !$0.spec.selector.isEmpty }.map { $0.metadata.ref(kind: "Service") })
         units.formUnion(snapshot.nodes.map { $0.metadata.ref(kind: "Node") })
         units.formUnion(snapshot.persistentVolumeClaims.map { $0.metadata.ref(kind: "PersistentVolumeClaim") })

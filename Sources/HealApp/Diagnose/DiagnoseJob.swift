@@ -57,7 +57,7 @@ package struct DiagnoseJob {
         // Every kind that owns pods, so that an owner's heal.kubectl.io/ignore annotation and a
         // rule's selector on its labels apply whichever analyzers run.
         return required.union([
-            .pods, .events, .replicaSets, .deployments, .statefulSets, .daemonSets, .jobs, .nodes, .services, .endpointSlices,
+            .pods, .events, .replicaSets, .deployments, .statefulSets, .daemonSets, .jobs, .cronJobs, .nodes, .services, .endpointSlices,
             .persistentVolumeClaims,
         ])
     }

@@ -9,6 +9,7 @@ package enum KindRegistry {
         StatefulSet.self,
         DaemonSet.self,
         Job.self,
+        CronJob.self,
         Service.self,
         EndpointSlice.self,
         Node.self,

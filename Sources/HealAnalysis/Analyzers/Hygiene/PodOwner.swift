@@ -1,8 +1,8 @@
 import HealModel
 
 /// Whatever runs pods, as the hygiene checks see it: Deployments, StatefulSets, DaemonSets,
-/// standalone ReplicaSets, Jobs (a CronJob's Jobs as the CronJob, read from its newest Job's
-/// template), and bare pods. Pods owned by anything else (a Node's static pods, an operator's
+/// standalone ReplicaSets, running Jobs, CronJobs (their job template; when CronJobs were not
+/// read, their newest Job's), and bare pods. Pods owned by anything else (a Node's static pods, an operator's
 /// resource) are that owner's business.
 struct PodOwner {
     var ref: ResourceRef
@@ -22,7 +22,13 @@ struct PodOwner {
         let replicaSets = snapshot.replicaSets.filter { $0.metadata.controller == nil && ($0.spec.replicas ?? 1) > 0 }.map {
             PodOwner(ref: $0.metadata.ref(kind: "ReplicaSet"), containers: $0.spec.template?.spec.containers ?? [], runsToCompletion: false)
         }
-        return workloads + replicaSets + jobs(snapshot) + barePods(snapshot)
+        return workloads + replicaSets + jobs(snapshot) + cronJobs(snapshot) + barePods(snapshot)
+    }
+
+    private static func cronJobs(_ snapshot: ClusterSnapshot) -> [PodOwner] {
+        snapshot.cronJobs.filter { $0.spec.suspend != true }.map {
+            PodOwner(ref: $0.metadata.ref(kind: "CronJob"), containers: $0.spec.jobTemplate?.spec?.template?.spec.containers ?? [], runsToCompletion: true)
+        }
     }
 
     private static func jobs(_ snapshot: ClusterSnapshot) -> [PodOwner] {
@@ -30,6 +36,8 @@ struct PodOwner {
         var cronJobs: [ResourceRef: Job] = [:]
         for job in snapshot.jobs {
             if let controller = job.metadata.controller, controller.kind == "CronJob" {
+                // The CronJob's own template speaks for it when CronJobs were read.
+                guard !snapshot.collected.contains(.cronJobs) else { continue }
                 let ref = ResourceRef(kind: "CronJob", namespace: job.metadata.namespace, name: controller.name)
                 if (cronJobs[ref]?.metadata.creationTimestamp).map({ $0 < (job.metadata.creationTimestamp ?? $0) }) ?? true { cronJobs[ref] = job }
             } else if job.metadata.controller == nil, !Self.finished(job) {

@@ -5,6 +5,7 @@ enum WorkloadAnalyzers {
         StatefulSetAnalyzer(),
         DaemonSetAnalyzer(),
         JobAnalyzer(),
+        CronJobAnalyzer(),
         DisruptionBudgetAnalyzer(),
         WorkloadStatusAnalyzer(),
     ]
