@@ -518,6 +518,17 @@ extension ProtoSchema {
         ProtoMessage("k8s.io.api.networking.v1.IngressBackend", [
             ProtoField(4, "service", .message("k8s.io.api.networking.v1.IngressServiceBackend")),
         ]),
+        ProtoMessage("k8s.io.api.networking.v1.IngressClass", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
+            ProtoField(2, "spec", .message("k8s.io.api.networking.v1.IngressClassSpec")),
+        ]),
+        ProtoMessage("k8s.io.api.networking.v1.IngressClassList", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ListMeta")),
+            ProtoField(2, "items", .message("k8s.io.api.networking.v1.IngressClass"), .repeated),
+        ]),
+        ProtoMessage("k8s.io.api.networking.v1.IngressClassSpec", [
+            ProtoField(1, "controller", .string, json: .omitEmpty),
+        ]),
         ProtoMessage("k8s.io.api.networking.v1.IngressList", [
             ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ListMeta")),
             ProtoField(2, "items", .message("k8s.io.api.networking.v1.Ingress"), .repeated),
@@ -537,6 +548,18 @@ extension ProtoSchema {
             ProtoField(1, "defaultBackend", .message("k8s.io.api.networking.v1.IngressBackend")),
             ProtoField(3, "rules", .message("k8s.io.api.networking.v1.IngressRule"), .repeated),
             ProtoField(4, "ingressClassName", .string),
+        ]),
+        ProtoMessage("k8s.io.api.networking.v1.NetworkPolicy", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
+            ProtoField(2, "spec", .message("k8s.io.api.networking.v1.NetworkPolicySpec")),
+        ]),
+        ProtoMessage("k8s.io.api.networking.v1.NetworkPolicyList", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ListMeta")),
+            ProtoField(2, "items", .message("k8s.io.api.networking.v1.NetworkPolicy"), .repeated),
+        ]),
+        ProtoMessage("k8s.io.api.networking.v1.NetworkPolicySpec", [
+            ProtoField(1, "podSelector", .message("k8s.io.apimachinery.pkg.apis.meta.v1.LabelSelector")),
+            ProtoField(4, "policyTypes", .string, .repeated),
         ]),
         ProtoMessage("k8s.io.api.networking.v1.ServiceBackendPort", [
             ProtoField(1, "name", .string, json: .omitEmpty),

@@ -141,4 +141,29 @@ struct NetworkAnalyzerTests {
             for index in snapshot.services.indices { snapshot.services[index].metadata.creationTimestamp = snapshot.referenceTime?.adding(seconds: -30) }
         }.isEmpty, "a Service made 30 s ago is still being set up")
     }
+
+    @Test("an Ingress naming a class that does not exist gets the existing class; without classes read nothing is guessed; its routes wait until then")
+    func ingressClass() throws {
+        let finding = try #require(try Scenario.findings("ingress", in: "ingress-class-missing").first)
+        #expect(finding.code == "ingress-class-missing")
+        #expect(finding.remediation?.command == #"kubectl -n demo patch ingress/shop --type=merge -p '{"spec":{"ingressClassName":"nginx"}}'"#)
+        #expect(try Scenario.findings("ingress", in: "ingress-class-missing") { $0.collected.remove(.ingressClasses) }.isEmpty)
+        let both = try Scenario.findings("ingress", in: "ingress-class-missing") { snapshot in
+            snapshot.ingresses[snapshot.ingresses.firstIndex { $0.metadata.name == "shop" }!].spec.rules[0].http?.paths[0].backend.service?.name = "gone"
+        }
+        #expect(both.map(\.code) == ["ingress-class-missing"], "the class first: nothing serves the routes anyway")
+    }
+
+    @Test("a NetworkPolicy selecting no pod is reported with the label meant; one selecting every pod, or one applied minutes ago, is not")
+    func networkPolicies() throws {
+        let finding = try #require(try Scenario.findings("networkpolicy", in: "networkpolicy-no-pods").first)
+        #expect(finding.resource.name == "api-allow-frontend")
+        #expect(finding.rootCause.contains("did you mean app=api (2 pods of Deployment api)?"))
+        #expect(try Scenario.findings("networkpolicy", in: "networkpolicy-no-pods") { snapshot in
+            for index in snapshot.networkPolicies.indices { snapshot.networkPolicies[index].metadata.creationTimestamp = snapshot.referenceTime?.adding(seconds: -60) }
+        }.isEmpty)
+        #expect(try Scenario.findings("networkpolicy", in: "networkpolicy-no-pods") { snapshot in
+            snapshot.pods.removeAll()
+        }.map(\.resource.name).sorted() == ["api-allow-frontend", "frontend-policy"], "default-deny selects every pod, pods or none")
+    }
 }

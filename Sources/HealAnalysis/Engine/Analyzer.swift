@@ -21,11 +21,14 @@ package struct AnalyzerDescriptor: Sendable {
     package var codes: [String]
     /// Kinds this analyzer needs; it stays silent when one of them was not collected.
     package var reads: Set<ResourceKind>
+    /// Kinds it reads when they were collected, and does without otherwise (the checks on them
+    /// are skipped, never guessed): what a live diagnosis fetches along with `reads`.
+    package var alsoReads: Set<ResourceKind>
     package var triggeringScenarios: [String]
     package var nonTriggeringScenarios: [String]
 
     package init(
-        id: String, group: Group, summary: String, codes: [String], reads: Set<ResourceKind>,
+        id: String, group: Group, summary: String, codes: [String], reads: Set<ResourceKind>, alsoReads: Set<ResourceKind> = [],
         triggeringScenarios: [String], nonTriggeringScenarios: [String]
     ) {
         self.id = id
@@ -33,6 +36,7 @@ package struct AnalyzerDescriptor: Sendable {
         self.summary = summary
         self.codes = codes
         self.reads = reads
+        self.alsoReads = alsoReads
         self.triggeringScenarios = triggeringScenarios
         self.nonTriggeringScenarios = nonTriggeringScenarios
     }

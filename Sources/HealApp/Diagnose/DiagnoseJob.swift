@@ -52,7 +52,7 @@ package struct DiagnoseJob {
     /// evidence and explanations.
     private func kindsToCollect(_ options: DiagnosisOptions) -> Set<ResourceKind> {
         let selected = options.selectedAnalyzers()
-        let required = selected.reduce(into: Set<ResourceKind>()) { $0.formUnion($1.descriptor.reads) }
+        let required = selected.reduce(into: Set<ResourceKind>()) { $0.formUnion($1.descriptor.reads.union($1.descriptor.alsoReads)) }
         // Jobs too: a Job that succeeded on a later attempt makes its failed attempts history.
         // Every kind that owns pods, so that an owner's heal.kubectl.io/ignore annotation and a
         // rule's selector on its labels apply whichever analyzers run.

@@ -16,6 +16,8 @@ package enum KindRegistry {
         PersistentVolumeClaim.self,
         HorizontalPodAutoscaler.self,
         Ingress.self,
+        IngressClass.self,
+        NetworkPolicy.self,
         PodDisruptionBudget.self,
     ]
 

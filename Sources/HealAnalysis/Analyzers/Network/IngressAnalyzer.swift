@@ -1,14 +1,16 @@
 import HealModel
 
-/// Ingresses that route a path (or their default backend) to a Service that does not exist, or
-/// to a port the Service does not have.
+/// Ingresses that name an IngressClass that does not exist (no controller serves them), or that
+/// route a path (or their default backend) to a Service that does not exist, or to a port the
+/// Service does not have.
 struct IngressAnalyzer: Analyzer {
     let descriptor = AnalyzerDescriptor(
         id: "ingress", group: .network,
-        summary: "Ingresses whose rules or default backend name a Service that does not exist in their namespace, or a port that Service does not expose.",
-        codes: ["ingress-backend-missing", "ingress-backend-port-mismatch"],
+        summary: "Ingresses naming an IngressClass that does not exist (when classes were read), or whose rules or default backend name a Service that does not exist in their namespace, or a port that Service does not expose.",
+        codes: ["ingress-class-missing", "ingress-backend-missing", "ingress-backend-port-mismatch"],
         reads: [.ingresses, .services],
-        triggeringScenarios: ["ingress-backend-missing", "ingress-port-mismatch"],
+        alsoReads: [.ingressClasses],
+        triggeringScenarios: ["ingress-backend-missing", "ingress-port-mismatch", "ingress-class-missing"],
         nonTriggeringScenarios: ["shop", "failover-clean", "hpa-at-min", "hygiene-clean", "service-no-matching-pods"])
 
     /// How far apart two names may be and still be one mistyped for the other.
@@ -23,7 +25,12 @@ struct IngressAnalyzer: Analyzer {
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
         let servicesByNamespace = Dictionary(grouping: context.snapshot.services) { $0.metadata.namespace ?? "" }
+        // Without the classes read (RBAC, a snapshot without them) a missing one cannot be told.
+        let classes = context.snapshot.collected.contains(.ingressClasses) ? Set(context.snapshot.ingressClasses.map(\.metadata.name)) : nil
         return context.snapshot.ingresses.flatMap { ingress -> [Finding] in
+            if let classes, let name = ingress.spec.ingressClassName, !classes.contains(name) {
+                return [classMissing(ingress, name: name, classes: classes.sorted())]
+            }
             let services = servicesByNamespace[ingress.metadata.namespace ?? ""] ?? []
             let routes = routes(of: ingress)
             let missing = routes.filter { route in !services.contains { $0.metadata.name == route.service.name } }
@@ -33,6 +40,26 @@ struct IngressAnalyzer: Analyzer {
             return (missing.isEmpty ? [] : [finding(ingress, routes: routes, missing: missing, services: services, context: context)])
                 + (wrongPort.isEmpty ? [] : [portFinding(ingress, routes: routes, wrongPort: wrongPort, broken: missing.count)])
         }
+    }
+
+    /// Nothing serves an Ingress of a class no IngressClass defines: it gets no address, and its
+    /// routes matter only once that is fixed.
+    private func classMissing(_ ingress: Ingress, name: String, classes: [String]) -> Finding {
+        let ref = ingress.metadata.ref(kind: "Ingress")
+        let closest = EditDistance.nearest(to: name, among: classes, within: max(2, name.count / 3), count: 1).first ?? (classes.count == 1 ? classes.first : nil)
+        let patch = closest.map { Patch(target: ref, type: .merge, body: .object(["spec": .object(["ingressClassName": .string($0)])])) }
+        return Finding(
+            code: "ingress-class-missing", severity: .critical, analyzer: descriptor.id, resource: ref,
+            symptom: "IngressClass \(name) not found",
+            rootCause: "Ingress \(ref.name) names IngressClass \(name), which does not exist, so no ingress controller serves it and none of its routes is reachable"
+                + (classes.isEmpty ? "; the cluster has no IngressClass at all." : "; the cluster's IngressClasses are \(Wording.list(classes))."),
+            evidence: [Evidence(.spec, "spec.ingressClassName: \(name)", object: ref)],
+            remediation: Remediation(
+                action: .manual,
+                summary: closest.map { "Set spec.ingressClassName to \($0), the class that exists, or install the controller for \(name)." }
+                    ?? "Install an ingress controller with an IngressClass named \(name), or name an existing class.",
+                patch: patch, command: patch.map(KubectlCommand.patch) ?? KubectlCommand.get("ingressclasses"), safeToAutoApply: false),
+            confidence: 0.95)
     }
 
     /// A port the Service does not expose, by number or by name (ExternalName Services have none to check).

@@ -2,5 +2,6 @@ enum NetworkAnalyzers {
     static let all: [any Analyzer] = [
         ServiceAnalyzer(),
         IngressAnalyzer(),
+        NetworkPolicyAnalyzer(),
     ]
 }

@@ -9,8 +9,8 @@ struct WorkloadStatusAnalyzer: Analyzer {
         id: "workload-status", group: .workloads,
         summary: "Deployments, StatefulSets and DaemonSets whose status reports ready pods while no pod matches their selector (a stale status: the controller manager is not updating it).",
         codes: ["workload-status-stale"],
-        // StatefulSets and DaemonSets are checked when read; without them there is nothing of theirs to judge.
         reads: [.deployments, .pods],
+        alsoReads: [.statefulSets, .daemonSets],
         triggeringScenarios: ["workload-status-stale"],
         nonTriggeringScenarios: ["shop", "failover-clean", "hygiene-clean", "daemonset-not-ready", "statefulset-not-ready", "agentic-demo"])
 

@@ -1,0 +1,54 @@
+import HealModel
+
+/// NetworkPolicies whose pod selector matches no pod: they isolate nothing, usually because of a
+/// label typo, so the pods they were written for accept traffic from anywhere.
+struct NetworkPolicyAnalyzer: Analyzer {
+    let descriptor = AnalyzerDescriptor(
+        id: "networkpolicy", group: .network,
+        summary: "NetworkPolicies whose podSelector matches no pod in their namespace (they protect nothing), with the label probably meant.",
+        codes: ["networkpolicy-no-matching-pods"],
+        reads: [.networkPolicies, .pods],
+        triggeringScenarios: ["networkpolicy-no-pods"],
+        nonTriggeringScenarios: ["shop", "hygiene-clean", "agentic-demo"])
+
+    /// A policy applied just before its workload sees no pod for a moment.
+    static let graceSeconds: Double = 600
+
+    func analyze(_ context: AnalysisContext) -> [Finding] {
+        let podsByNamespace = Dictionary(grouping: context.snapshot.pods.filter { !["Succeeded", "Failed"].contains($0.status.phase) }) {
+            $0.metadata.namespace ?? ""
+        }
+        return context.snapshot.networkPolicies.compactMap { policy in
+            let selector = policy.spec?.podSelector ?? LabelSelector()
+            let pods = podsByNamespace[policy.metadata.namespace ?? ""] ?? []
+            // An empty selector selects every pod: it is namespace-wide on purpose, pods or not.
+            guard !selector.matchLabels.isEmpty || !selector.matchExpressions.isEmpty,
+                !pods.contains(where: { selector.matches($0.metadata.labels) }),
+                (context.age(since: policy.metadata.creationTimestamp) ?? .infinity) >= Self.graceSeconds
+            else { return nil }
+            return finding(policy, selector: selector, pods: pods, context: context)
+        }
+    }
+
+    private func finding(_ policy: NetworkPolicy, selector: LabelSelector, pods: [Pod], context: AnalysisContext) -> Finding {
+        let ref = policy.metadata.ref(kind: "NetworkPolicy")
+        let text = selector.matchExpressions.isEmpty ? selector.matchLabels.selectorText : "(with match expressions)"
+        var rootCause = "NetworkPolicy \(ref.name) selects pods labelled \(text), and no pod in namespace \(ref.namespace ?? "default") carries that, so it isolates nothing"
+        var summary = "Point podSelector at the labels of the pods the policy is for, or delete the policy."
+        if selector.matchExpressions.isEmpty, let suggestion = SelectorSuggestion(selector: selector.matchLabels, pods: pods) {
+            let owners = Set(suggestion.pods.compactMap { context.index.workload(of: $0) }).sorted().map { "\($0.kind) \($0.name)" }
+            rootCause += "; did you mean \(suggestion.intended.key)=\(suggestion.intended.value) (\(Wording.count(suggestion.pods.count, "pod"))\(owners.isEmpty ? "" : " of \(Wording.list(owners))"))? Until then those pods accept traffic this policy was meant to restrict."
+            summary = "Change podSelector to \(suggestion.corrected.selectorText)."
+        } else {
+            rootCause += "."
+        }
+        return Finding(
+            code: "networkpolicy-no-matching-pods", severity: .warning, analyzer: descriptor.id, resource: ref,
+            symptom: "podSelector \(text) matches no pod",
+            rootCause: rootCause,
+            evidence: [Evidence(.spec, "spec.podSelector: \(text)", object: ref)],
+            since: policy.metadata.creationTimestamp,
+            remediation: Remediation(action: .manual, summary: summary, command: "kubectl\(KubectlCommand.namespaceFlag(ref)) edit networkpolicy/\(ref.name)", safeToAutoApply: false),
+            confidence: 0.85)
+    }
+}
