@@ -349,6 +349,11 @@ extension ProtoSchema {
             ProtoField(5, "apiVersion", .string, json: .omitEmpty),
             ProtoField(7, "fieldPath", .string, json: .omitEmpty),
         ]),
+        ProtoMessage("k8s.io.api.core.v1.PersistentVolume", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
+            ProtoField(2, "spec", .message("k8s.io.api.core.v1.PersistentVolumeSpec")),
+            ProtoField(3, "status", .message("k8s.io.api.core.v1.PersistentVolumeStatus")),
+        ]),
         ProtoMessage("k8s.io.api.core.v1.PersistentVolumeClaim", [
             ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
             ProtoField(2, "spec", .message("k8s.io.api.core.v1.PersistentVolumeClaimSpec")),
@@ -367,6 +372,21 @@ extension ProtoSchema {
         ]),
         ProtoMessage("k8s.io.api.core.v1.PersistentVolumeClaimVolumeSource", [
             ProtoField(1, "claimName", .string),
+        ]),
+        ProtoMessage("k8s.io.api.core.v1.PersistentVolumeList", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ListMeta")),
+            ProtoField(2, "items", .message("k8s.io.api.core.v1.PersistentVolume"), .repeated),
+        ]),
+        ProtoMessage("k8s.io.api.core.v1.PersistentVolumeSpec", [
+            ProtoField(4, "claimRef", .message("k8s.io.api.core.v1.ObjectReference")),
+            ProtoField(5, "persistentVolumeReclaimPolicy", .string, json: .omitEmpty),
+            ProtoField(6, "storageClassName", .string, json: .omitEmpty),
+        ]),
+        ProtoMessage("k8s.io.api.core.v1.PersistentVolumeStatus", [
+            ProtoField(1, "phase", .string, json: .omitEmpty),
+            ProtoField(2, "message", .string, json: .omitEmpty),
+            ProtoField(3, "reason", .string, json: .omitEmpty),
+            ProtoField(4, "lastPhaseTransitionTime", .time),
         ]),
         ProtoMessage("k8s.io.api.core.v1.Pod", [
             ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
@@ -585,6 +605,15 @@ extension ProtoSchema {
             ProtoField(5, "desiredHealthy", .int32),
             ProtoField(6, "expectedPods", .int32),
             ProtoField(7, "conditions", .message("k8s.io.apimachinery.pkg.apis.meta.v1.Condition"), .repeated),
+        ]),
+        ProtoMessage("k8s.io.api.storage.v1.StorageClass", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
+            ProtoField(2, "provisioner", .string),
+            ProtoField(7, "volumeBindingMode", .string),
+        ]),
+        ProtoMessage("k8s.io.api.storage.v1.StorageClassList", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ListMeta")),
+            ProtoField(2, "items", .message("k8s.io.api.storage.v1.StorageClass"), .repeated),
         ]),
         ProtoMessage("k8s.io.apimachinery.pkg.apis.meta.v1.Condition", [
             ProtoField(1, "type", .string),

@@ -105,6 +105,8 @@ struct ClusterAnalyzerTests {
         let found = try Scenario.findings("pvc", in: "pvc-pending") { snapshot in
             snapshot.events.removeAll { $0.regarding.kind == "PersistentVolumeClaim" }
             snapshot.pods = []
+            // standard: the cluster's WaitForFirstConsumer class.
+            snapshot.persistentVolumeClaims[0].spec?.storageClassName = "standard"
         }
         #expect(found.isEmpty)
     }
@@ -168,5 +170,36 @@ struct ClusterAnalyzerTests {
             snapshot.nodes[0].spec?.unschedulable = true
         }
         #expect(!cordoned.contains { $0.code == "hpa-max-exceeds-capacity" }, "no schedulable node: nothing to compare against")
+    }
+
+    @Test("a Pending claim with no event is explained by the StorageClasses when they were read: a missing class, or none named and no default")
+    func claimStorageClass() throws {
+        let noDefault = try #require(try Scenario.findings("pvc", in: "storage-problems").first)
+        #expect(noDefault.rootCause.contains("it names no StorageClass and none is marked default (the cluster's are standard)"))
+        #expect(try Scenario.findings("pvc", in: "storage-problems") { $0.collected.remove(.storageClasses) }.isEmpty, "without the classes nothing is guessed")
+        let missing = try #require(try Scenario.findings("pvc", in: "storage-problems") { snapshot in
+            snapshot.persistentVolumeClaims[0].spec?.storageClassName = "fast-ssd"
+        }.first)
+        #expect(missing.rootCause.contains("it asks for StorageClass fast-ssd, which does not exist (the cluster's are standard)"))
+        #expect(try Scenario.findings("pvc", in: "storage-problems") { snapshot in
+            snapshot.persistentVolumeClaims[0].spec?.storageClassName = ""
+        }.isEmpty, "an empty class asks for a volume made by hand on purpose")
+    }
+
+    @Test("PersistentVolumes: Failed and Released-with-Retain are reported for the namespaces in scope; a Released one with Delete only once its deletion is stuck")
+    func persistentVolumes() throws {
+        let found = try Scenario.findings("pv", in: "storage-problems")
+        #expect(Set(found.map { "\($0.code) \($0.resource.name)" }) == ["pv-failed pv-scratch", "pv-released pv-archive"])
+        #expect(try Scenario.findings("pv", in: "storage-problems") { snapshot in
+            let other = snapshot.restricted(toNamespace: "other", excluding: [])
+            snapshot = other
+        }.isEmpty, "claims of a namespace the report does not cover")
+        let deleting = try Scenario.findings("pv", in: "storage-problems") { snapshot in
+            let index = snapshot.persistentVolumes.firstIndex { $0.metadata.name == "pv-archive" }!
+            snapshot.persistentVolumes[index].spec?.persistentVolumeReclaimPolicy = "Delete"
+            let thirtySecondsAgo = snapshot.referenceTime?.adding(seconds: -30)
+            snapshot.persistentVolumes[index].status?.lastPhaseTransitionTime = thirtySecondsAgo
+        }
+        #expect(!deleting.contains { $0.resource.name == "pv-archive" }, "Released 30 s ago with Delete: being deleted")
     }
 }

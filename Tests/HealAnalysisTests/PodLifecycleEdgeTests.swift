@@ -227,6 +227,8 @@ struct PodLifecycleEdgeTests {
     func waitForFirstConsumer() throws {
         let findings = try Scenario.findings("pvc", in: "pvc-pending") { snapshot in
             snapshot.events.removeAll { $0.reason == "ProvisioningFailed" }
+            // standard: the cluster's WaitForFirstConsumer class.
+            snapshot.persistentVolumeClaims[0].spec?.storageClassName = "standard"
             for index in snapshot.pods.indices {
                 for condition in snapshot.pods[index].status.conditions.indices where snapshot.pods[index].status.conditions[condition].type == "PodScheduled" {
                     snapshot.pods[index].status.conditions[condition].message =

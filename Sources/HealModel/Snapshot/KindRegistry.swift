@@ -14,6 +14,8 @@ package enum KindRegistry {
         EndpointSlice.self,
         Node.self,
         PersistentVolumeClaim.self,
+        PersistentVolume.self,
+        StorageClass.self,
         HorizontalPodAutoscaler.self,
         Ingress.self,
         IngressClass.self,

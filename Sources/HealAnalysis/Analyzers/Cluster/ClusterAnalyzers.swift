@@ -3,5 +3,6 @@ enum ClusterAnalyzers {
         HorizontalPodAutoscalerAnalyzer(),
         NodeAnalyzer(),
         PersistentVolumeClaimAnalyzer(),
+        PersistentVolumeAnalyzer(),
     ]
 }

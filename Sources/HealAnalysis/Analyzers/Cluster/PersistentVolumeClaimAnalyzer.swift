@@ -1,15 +1,17 @@
 import HealModel
 
-/// PersistentVolumeClaims stuck in Pending, with the provisioner's or binder's reason. A claim
-/// on a WaitForFirstConsumer class that no pod uses yet is waiting by design. A Lost claim — its
-/// bound volume is gone — holds data nothing can reach any more.
+/// PersistentVolumeClaims stuck in Pending, with the provisioner's or binder's reason — or, when
+/// the StorageClasses were read and no event says why, the class: missing, or none named and no
+/// default. A claim on a WaitForFirstConsumer class that no pod uses yet is waiting by design.
+/// A Lost claim — its bound volume is gone — holds data nothing can reach any more.
 struct PersistentVolumeClaimAnalyzer: Analyzer {
     let descriptor = AnalyzerDescriptor(
         id: "pvc", group: .storage,
-        summary: "PersistentVolumeClaims Pending past a short grace, with the ProvisioningFailed/FailedBinding reason (missing StorageClass, no matching volume); Lost claims whose volume is gone.",
+        summary: "PersistentVolumeClaims Pending past a short grace, with the ProvisioningFailed/FailedBinding reason or the StorageClass at fault (missing, or none named and no default); Lost claims whose volume is gone.",
         codes: ["pvc-pending", "pvc-lost"],
         reads: [.persistentVolumeClaims],
-        triggeringScenarios: ["pvc-pending"],
+        alsoReads: [.storageClasses],
+        triggeringScenarios: ["pvc-pending", "storage-problems"],
         nonTriggeringScenarios: ["shop", "failover-clean", "statefulset-not-ready"])
 
     /// Dynamic provisioning normally takes seconds; a cloud disk can take a minute.
@@ -31,8 +33,9 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
             // Without a provisioning failure the claim is only a problem when a pod waits on it: a
             // WaitForFirstConsumer claim whose pod cannot be scheduled for other reasons (CPU,
             // taints) is waiting by design, and the pod's own finding says why.
-            guard !problems.isEmpty || consumers.contains(where: Self.isBlockedByUnboundClaims) else { return nil }
-            return finding(claim, ref: ref, problem: problems.last, events: events, consumers: consumers)
+            let classProblem = storageClassProblem(claim, context: context)
+            guard !problems.isEmpty || classProblem != nil || consumers.contains(where: Self.isBlockedByUnboundClaims) else { return nil }
+            return finding(claim, ref: ref, problem: problems.last, classProblem: classProblem, events: events, consumers: consumers)
         }
     }
 
@@ -68,7 +71,39 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
         return SchedulerMessage(scheduled.message ?? "")?.reasons.contains { $0.cause == .unboundClaims } ?? false
     }
 
-    private func finding(_ claim: PersistentVolumeClaim, ref: ResourceRef, problem: Event?, events: [Event], consumers: [Pod]) -> Finding {
+    /// What the StorageClasses say when they were read: the class named does not exist, or none
+    /// is named (admission fills in the default when there is one) and no class is the default.
+    /// `storageClassName: ""` asks for a volume made by hand on purpose.
+    private func storageClassProblem(_ claim: PersistentVolumeClaim, context: AnalysisContext) -> (cause: String, remediation: Remediation)? {
+        guard context.snapshot.collected.contains(.storageClasses) else { return nil }
+        let classes = context.snapshot.storageClasses
+        let list = classes.isEmpty ? "the cluster has none" : "the cluster's are \(Wording.list(classes.map(\.metadata.name).sorted()))"
+        switch claim.spec?.storageClassName {
+        case let name? where !name.isEmpty && !classes.contains(where: { $0.metadata.name == name }):
+            return ("it asks for StorageClass \(name), which does not exist (\(list))", Self.recreateWithClass(name))
+        case nil where !classes.contains(where: \.isDefault):
+            return (
+                "it names no StorageClass and none is marked default (\(list)), so nothing provisions a volume and it waits for a PersistentVolume made by hand",
+                Remediation(
+                    action: .manual,
+                    summary: "Mark a StorageClass as the default (annotation storageclass.kubernetes.io/is-default-class: \"true\"; the claim gets it within a minute), or re-create the claim with storageClassName set.",
+                    command: KubectlCommand.get("storageclass"), safeToAutoApply: false))
+        default:
+            return nil
+        }
+    }
+
+    private static func recreateWithClass(_ name: String) -> Remediation {
+        Remediation(
+            action: .manual,
+            summary: "Create StorageClass \(name), or re-create the claim (for a StatefulSet, its volumeClaimTemplates) with an existing class: storageClassName cannot be changed on an existing claim.",
+            command: KubectlCommand.get("storageclass"), safeToAutoApply: false)
+    }
+
+    private func finding(
+        _ claim: PersistentVolumeClaim, ref: ResourceRef, problem: Event?, classProblem: (cause: String, remediation: Remediation)?, events: [Event],
+        consumers: [Pod]
+    ) -> Finding {
         let className = claim.spec?.storageClassName
         let cause: String
         var remediation = Remediation(
@@ -76,12 +111,11 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
             command: KubectlCommand.describe(ref), safeToAutoApply: false)
         if let problem, let missing = problem.message.firstMatch(of: Self.missingStorageClass) {
             cause = "it asks for StorageClass \(missing.output.name), which does not exist"
-            remediation = Remediation(
-                action: .manual,
-                summary: "Create StorageClass \(missing.output.name), or re-create the claim (for a StatefulSet, its volumeClaimTemplates) with an existing class: storageClassName cannot be changed on an existing claim.",
-                command: KubectlCommand.get("storageclass"), safeToAutoApply: false)
+            remediation = Self.recreateWithClass(String(missing.output.name))
         } else if let problem {
             cause = "\(problem.reason): \(Wording.clip(problem.message, 200))"
+        } else if let classProblem {
+            (cause, remediation) = classProblem
         } else if let waiting = events.last(where: { $0.reason == "ExternalProvisioning" }) {
             cause = "it is still waiting for its provisioner: \(Wording.clip(waiting.message, 200))"
         } else {
@@ -89,7 +123,7 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
         }
         let blocked = consumers.isEmpty ? "" : "; \(ReplicaShortfall.podNames(consumers)) cannot start until it binds"
         var evidence = [Evidence(.status, "phase Pending\(className.map { ", storageClassName \($0)" } ?? "")", object: ref, time: claim.metadata.creationTimestamp)]
-        evidence += [problem].compactMap { $0 }.map { Evidence.event($0, object: ref) }
+        evidence += [problem ?? events.last].compactMap { $0 }.map { Evidence.event($0, object: ref) }
         evidence += consumers.prefix(3).map { Evidence(.spec, "used by pod \($0.metadata.name) (\($0.status.phase ?? "unknown phase"))", object: $0.ref) }
         return Finding(
             code: "pvc-pending", severity: .warning, analyzer: descriptor.id, resource: ref,
@@ -99,7 +133,7 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
             evidence: evidence,
             since: claim.metadata.creationTimestamp,
             remediation: remediation,
-            confidence: problem == nil ? 0.6 : 0.95)
+            confidence: problem == nil && classProblem == nil ? 0.6 : 0.95)
     }
 
     // Built once: a Swift regex literal evaluated in a function is rebuilt and recompiled on every call.
