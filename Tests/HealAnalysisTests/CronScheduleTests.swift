@@ -33,6 +33,10 @@ struct CronScheduleTests {
             // Both day fields restricted: either one runs it (the 1st, or the next Monday).
             ("0 0 1 * 1", "2026-11-23T00:00:00Z"),
             ("@every 90m", "2026-11-21T22:37:00Z"),
+            ("@every 500ms", "2026-11-21T21:07:01Z"),
+            // "*/1" leaves the day of month unrestricted (robfig/cron), so the weekday decides alone.
+            ("0 12 */1 * 1", "2026-11-23T12:00:00Z"),
+            ("0 12 1,,15 * *", "2026-12-01T12:00:00Z"),
         ])
     func nextRun(schedule: String, expected: String) throws {
         #expect(try next(schedule) == expected)
@@ -41,6 +45,18 @@ struct CronScheduleTests {
     @Test("a time zone moves the run: 09:00 in Berlin is 08:00 UTC in November")
     func zone() throws {
         #expect(try next("0 9 * * *", zone: TimeZone(identifier: "Europe/Berlin")) == "2026-11-22T08:00:00Z")
+    }
+
+    @Test("TZ= in the schedule sets its zone, as the controller still honours it")
+    func zoneInSchedule() throws {
+        let schedule = try CronSchedule("TZ=Europe/Berlin 0 9 * * *")
+        #expect(schedule.zone == "Europe/Berlin")
+    }
+
+    @Test("a time the clocks skip does not run that day: 02:30 in Berlin on 29 March 2026 waits for the 30th")
+    func springForward() throws {
+        let before = Timestamp(secondsSince1970: 1_774_742_400) // 2026-03-29T00:00:00Z
+        #expect(try next("30 2 * * *", after: before, zone: TimeZone(identifier: "Europe/Berlin")) == "2026-03-30T00:30:00Z")
     }
 
     @Test("February 30th never comes")
@@ -57,7 +73,6 @@ struct CronScheduleTests {
             ("*/0 * * * *", "the minute field \"*/0\" has a step that is not a positive number"),
             ("0 10-2 * * *", "the hour field \"10-2\" runs backwards"),
             ("@fortnightly", "@fortnightly is not a schedule descriptor (@hourly, @daily, @weekly, @monthly, @yearly, @every D)"),
-            ("TZ=Europe/Berlin 0 9 * * *", "a time zone inside spec.schedule (TZ=Europe/Berlin) is not supported; set spec.timeZone"),
             ("@every soon", "\"@every soon\" is not an interval such as @every 90m"),
         ])
     func problems(schedule: String, text: String) {

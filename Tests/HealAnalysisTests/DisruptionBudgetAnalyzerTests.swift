@@ -90,4 +90,39 @@ struct DisruptionBudgetAnalyzerTests {
         #expect(finding.pods?.count == 3)
         #expect(finding.symptom == "3 pods selected by all-pods and frontend")
     }
+
+    @Test("SyncFailed quotes the controller and proposes no patch; its stale counts are not blamed")
+    func syncFailed() throws {
+        let finding = try #require(try Scenario.findings("pdb", in: "hygiene-clean") { snapshot in
+            blocked(healthy: 3, since: 3600)(&snapshot)
+            snapshot.podDisruptionBudgets[0].status?.conditions[0].reason = "SyncFailed"
+            snapshot.podDisruptionBudgets[0].status?.conditions[0].message = "found no controllers for pod \"frontend-abc\""
+        }.first)
+        #expect(finding.symptom == "0 disruptions allowed: SyncFailed")
+        #expect(finding.rootCause.contains("the disruption controller cannot compute it (SyncFailed: found no controllers for pod \"frontend-abc\")"))
+        #expect(finding.remediation?.patch == nil)
+    }
+
+    @Test("a budget whose selector fits a workload scaled to 0 is not reported")
+    func scaledToZero() throws {
+        #expect(try Scenario.findings("pdb", in: "hygiene-clean") { snapshot in
+            snapshot.pods.removeAll()
+            snapshot.deployments[0].spec.replicas = 0
+            snapshot.podDisruptionBudgets[0].status?.expectedPods = 0
+        }.isEmpty)
+    }
+
+    @Test("budgets linked by shared pods are one finding, on the first of them, naming them all")
+    func overlapGroups() throws {
+        let findings = try Scenario.findings("pdb", in: "pdb-problems") { snapshot in
+            var everything = snapshot.podDisruptionBudgets[0]
+            everything.metadata.name = "aaa-all"
+            everything.spec?.selector = LabelSelector()
+            snapshot.podDisruptionBudgets.append(everything)
+        }.filter { $0.code == "pdb-overlapping" }
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.resource.name == "aaa-all")
+        #expect(finding.symptom == "5 pods selected by aaa-all, checkout, web and web-legacy", "cart's budget selects nothing, so it overlaps nothing")
+    }
 }

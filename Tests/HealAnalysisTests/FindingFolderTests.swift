@@ -31,6 +31,11 @@ struct FindingFolderTests {
         #expect(partial.map(\.code) == ["readiness-probe-failing"])
         #expect(partial[0].rootCause == "readiness-probe-failing Deployment web has 2 of 3 replicas available.")
 
+        var deadline = finding("progress-deadline-exceeded", .warning)
+        deadline.symptom = "Progressing=False (ProgressDeadlineExceeded); 2/2 available"
+        let stuck = FindingFolder.fold([deadline, finding("readiness-probe-failing", .warning, pods: 1)])
+        #expect(stuck[0].rootCause == "readiness-probe-failing", "not a count of replicas")
+
         var outage = finding("deployment-unavailable", .critical)
         outage.symptom = "0 of 3 replicas available"
         let down = FindingFolder.fold([outage, finding("readiness-probe-failing", .critical, pods: 3)])

@@ -28,7 +28,9 @@ struct HygieneAnalyzerTests {
         #expect(tags.remediation?.command == nil, "a CronJob's template is edited in its manifest")
 
         // job-backoff-limit: its only Job has failed, and its pods are the Job's.
-        #expect(try Scenario.findings("hygiene-resources", in: "job-backoff-limit").isEmpty)
+        #expect(try Scenario.findings("hygiene-image-tag", in: "job-backoff-limit") { snapshot in
+            snapshot.jobs[0].spec.template?.spec.containers[0].image = "ghcr.io/acme/exporter:latest"
+        }.isEmpty, "a finished Job is left alone")
         let running = try Scenario.findings("hygiene-image-tag", in: "job-backoff-limit") { snapshot in
             snapshot.jobs[0].status?.conditions = []
             snapshot.jobs[0].spec.template?.spec.containers[0].image = "ghcr.io/acme/exporter:latest"

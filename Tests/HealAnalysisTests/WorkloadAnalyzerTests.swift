@@ -192,7 +192,7 @@ struct WorkloadAnalyzerTests {
         #expect(notReady.allSatisfy { $0.resource.kind == "ReplicaSet" && $0.rootCause.hasPrefix("ReplicaSet ") }, "\(notReady.map(\.rootCause))")
     }
 
-    @Test("a status claiming ready pods with none matching is stale; pods still terminating, or a workload scaled to 0, are not")
+    @Test("a status claiming ready pods with none matching is stale; a status claiming none is not; a DaemonSet's numberReady counts too")
     func staleStatus() throws {
         let finding = try #require(try Scenario.findings("workload-status", in: "workload-status-stale").first)
         #expect(finding.resource == ResourceRef(kind: "Deployment", namespace: "demo", name: "orders"))
@@ -242,6 +242,27 @@ struct WorkloadAnalyzerTests {
         }
         #expect(!twoMinutesLate.contains { $0.code == "cronjob-missed-schedule" }, "due at 20:58, two minutes before now")
 
+        let withDeadline = try Scenario.findings("cronjob", in: "cronjob-problems") { snapshot in
+            let index = try exportIndex(snapshot)
+            let digest = try #require(snapshot.events.first { $0.reason == "UnknownTimeZone" })
+            var missed = digest
+            missed.reason = "MissSchedule"
+            missed.message = "Missed scheduled time to start a job: Sat, 21 Nov 2026 20:45:00 +0000"
+            missed.regarding.name = "report-export"
+            snapshot.events.append(missed)
+            snapshot.cronJobs[index].spec.startingDeadlineSeconds = 300
+        }
+        #expect(!withDeadline.contains { $0.code == "cronjob-missed-schedule" }, "the controller marked the run missed itself: alive, skipping on purpose")
+
+        let noZone = try Scenario.findings("cronjob", in: "cronjob-problems") { snapshot in
+            let index = try exportIndex(snapshot)
+            // 14:00Z today: "0 16 * * *" run by a controller two hours ahead of UTC.
+            let today = snapshot.referenceTime?.adding(seconds: -7 * 3600)
+            snapshot.cronJobs[index].spec.schedule = "0 16 * * *"
+            snapshot.cronJobs[index].status?.lastScheduleTime = today
+        }
+        #expect(!noZone.contains { $0.code == "cronjob-missed-schedule" }, "the last run was not at a UTC time of the schedule: the controller's zone is unknown, so 16:00Z passing proves nothing")
+
         let never = try #require(try Scenario.findings("cronjob", in: "cronjob-problems") { snapshot in
             let index = try exportIndex(snapshot)
             snapshot.cronJobs[index].status?.lastScheduleTime = nil
@@ -249,13 +270,17 @@ struct WorkloadAnalyzerTests {
         #expect(never.rootCause.contains("it has never run since it was created at"))
     }
 
-    @Test("an unknown time zone is an invalid schedule; a CronJob's failed Job is job-failed, owned by the CronJob")
+    @Test("invalid is the controller's word (its UnknownTimeZone event), not this reader's; a CronJob's failed Job is job-failed, owned by the CronJob")
     func cronJobZoneAndFailedRun() throws {
-        let zone = try Scenario.findings("cronjob", in: "cronjob-problems") { snapshot in
+        let invalid = try #require(try Scenario.findings("cronjob", in: "cronjob-problems").first { $0.code == "cronjob-invalid-schedule" })
+        #expect(invalid.resource.name == "digest")
+        #expect(invalid.rootCause == "CronJob digest does not run: the cronjob controller cannot use its schedule (UnknownTimeZone: invalid timeZone: \"America/Ciudad_Juarez\": unknown time zone America/Ciudad_Juarez).")
+        let unreadable = try Scenario.findings("cronjob", in: "cronjob-problems") { snapshot in
             let index = try #require(snapshot.cronJobs.firstIndex { $0.metadata.name == "hourly-sync" })
-            snapshot.cronJobs[index].spec.timeZone = "Europe/Berlni"
+            snapshot.cronJobs[index].spec.timeZone = "Mars/Olympus"
+            snapshot.cronJobs[index].status?.lastScheduleTime = nil
         }
-        #expect(zone.contains { $0.code == "cronjob-invalid-schedule" && $0.resource.name == "hourly-sync" && $0.rootCause.contains("\"Europe/Berlni\" is not a time zone") })
+        #expect(!unreadable.contains { $0.resource.name == "hourly-sync" }, "a zone this machine does not know, with no event from the controller: unjudged")
 
         let failed = try #require(try Scenario.findings("job", in: "job-backoff-limit") { snapshot in
             snapshot.jobs[0].metadata.ownerReferences = [OwnerReference(kind: "CronJob", name: "nightly-export")]

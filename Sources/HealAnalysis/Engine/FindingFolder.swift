@@ -11,6 +11,8 @@ enum FindingFolder {
     static let workloadGeneric: Set<String> = [
         "deployment-unavailable", "progress-deadline-exceeded", "statefulset-not-ready", "daemonset-not-ready", "replicaset-not-ready",
     ]
+    /// The generic findings whose symptom counts ready replicas against those wanted.
+    static let replicaShortfalls: Set<String> = ["deployment-unavailable", "statefulset-not-ready", "daemonset-not-ready", "replicaset-not-ready"]
     static let podGeneric: Set<String> = ["crash-loop", "non-zero-exit"]
     /// Workload-level findings that name the cause themselves.
     static let workloadSpecific: Set<String> = ["replicaset-create-failed", "job-failed"]
@@ -25,8 +27,9 @@ enum FindingFolder {
             guard let (target, mergesPods) = foldTarget(for: finding, at: index, among: sameWorkload, in: findings) else { continue }
             let status = finding.evidence.filter { $0.source == .status }.prefix(2)
             FindingGrouper.appendEvidence(Array(status), to: &result[target])
-            // A warning shortfall is a partial one (an outage is critical and the cause says it all).
-            if workloadGeneric.contains(finding.code), finding.severity == .warning {
+            // A warning shortfall is a partial one (an outage is critical and the cause says it
+            // all); a cause the workload reports itself (job-failed …) already speaks for it.
+            if replicaShortfalls.contains(finding.code), finding.severity == .warning, !workloadSpecific.contains(result[target].code) {
                 result[target].rootCause += " \(finding.workload.kind) \(finding.workload.name) has \(finding.symptom)."
             }
             if mergesPods, let pods = finding.pods {

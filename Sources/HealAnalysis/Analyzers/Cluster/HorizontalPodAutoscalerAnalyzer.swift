@@ -161,7 +161,9 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
             rootCause: "At its maxReplicas of \(maximum), HPA \(ref.name) would have \(template.ref.typeAndName) request \(Wording.list(amounts)) \(nodes.count == 1 ? "on the only schedulable node" : "on all \(nodes.count) schedulable nodes together"), so replicas past \(fits) can never be scheduled unless a cluster autoscaler adds nodes.",
             remediation: Remediation(
                 action: .manual,
-                summary: "Lower maxReplicas to \(fits) or less, or make sure a cluster autoscaler can add nodes for the rest.",
+                summary: fits == 0
+                    ? "Not even one pod fits the cluster's allocatable: lower the pod's requests or add nodes."
+                    : "Lower maxReplicas to \(fits) or less, or make sure a cluster autoscaler can add nodes for the rest.",
                 command: KubectlCommand.setMaxReplicas(ref), safeToAutoApply: false),
             confidence: 0.9)
         finding.severity = .info

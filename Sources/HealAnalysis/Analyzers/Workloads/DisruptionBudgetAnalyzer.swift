@@ -53,6 +53,19 @@ struct DisruptionBudgetAnalyzer: Analyzer {
         ]
         let owners = Set(pods.compactMap { context.index.workload(of: $0) }).sorted()
         let ownerText = owners.isEmpty ? "" : " of \(Wording.list(owners.map { "\($0.kind) \($0.name)" }))"
+        // SyncFailed (a percentage on pods without a scale, say): the controller cannot compute
+        // the budget and allows nothing; its counts are stale, so only its words are quoted.
+        if let reason = condition.reason, reason != "InsufficientPods" {
+            return Finding(
+                code: "pdb-blocks-eviction", severity: .warning, analyzer: descriptor.id, resource: ref,
+                symptom: "0 disruptions allowed: \(reason)",
+                rootCause: "PodDisruptionBudget \(ref.name) (\(rule)) allows no eviction because the disruption controller cannot compute it (\(reason)\(condition.message.flatMap { $0.isEmpty ? nil : ": \(Wording.clause(Wording.clip($0, 200)))" } ?? "")): drains and node upgrades wait on its pods\(ownerText).",
+                evidence: evidence, since: condition.lastTransitionTime,
+                remediation: Remediation(
+                    action: .manual, summary: "Fix what the controller reports (a percentage needs pods whose owner has a scale, for example); the budget allows evictions again once it computes.",
+                    command: KubectlCommand.describe(ref), safeToAutoApply: false),
+                confidence: 0.85)
+        }
         if healthy >= expected {
             // Every pod is healthy and still none may go: the budget itself forbids any eviction.
             return Finding(
@@ -62,7 +75,9 @@ struct DisruptionBudgetAnalyzer: Analyzer {
                 evidence: evidence, since: condition.lastTransitionTime,
                 remediation: Remediation(
                     action: .manual,
-                    summary: "Let one pod go at a time: set maxUnavailable: 1 (and drop minAvailable), or lower minAvailable below \(expected); add replicas first if \(expected - 1) cannot carry the load.",
+                    summary: expected == 1
+                        ? "A single pod cannot be both protected and evicted: run 2 or more replicas, then set maxUnavailable: 1 (and drop minAvailable)."
+                        : "Let one pod go at a time: set maxUnavailable: 1 (and drop minAvailable); add replicas first if \(expected - 1) cannot carry the load.",
                     command: KubectlCommand.patch(Patch(
                         target: ref, type: .merge,
                         body: .object(["spec": .object(["minAvailable": .null, "maxUnavailable": .int(1)])]))),
@@ -86,6 +101,10 @@ struct DisruptionBudgetAnalyzer: Analyzer {
             // Trust the controller when it counts pods this snapshot does not have.
             (budget.status?.expectedPods ?? 0) == 0
         else { return nil }
+        // The selector fits a workload's pod template: the workload has no pods (scaled to 0 on
+        // purpose, or its own findings say why), and the budget is right for when it has.
+        let templates = TemplatedWorkload.all(in: context.snapshot).filter { $0.ref.namespace == budget.metadata.namespace }
+        if let selector = budget.spec?.selector, templates.contains(where: { selector.matches($0.templateLabels) }) { return nil }
         let ref = budget.metadata.ref(kind: "PodDisruptionBudget")
         let selector = Self.selectorText(budget)
         var rootCause = "PodDisruptionBudget \(ref.name) selects no pod (\(selector)), so it protects nothing: a drain may evict every replica of the workload it was meant for."
@@ -108,27 +127,48 @@ struct DisruptionBudgetAnalyzer: Analyzer {
             confidence: 0.9)
     }
 
-    /// One finding per set of budgets sharing pods, on the first of them by name.
+    /// One finding per group of budgets linked by shared pods, on the first of them by name:
+    /// groups are disjoint, so no budget carries two overlap findings.
     private func overlaps(_ budgetsByPod: [String: [PodDisruptionBudget]]) -> [Finding] {
-        var podsBySet: [[ResourceRef]: [String]] = [:]
+        var linked: [ResourceRef: Set<ResourceRef>] = [:]
+        var sharedPods: [ResourceRef: Set<String>] = [:]
         for (pod, budgets) in budgetsByPod where budgets.count > 1 {
-            podsBySet[budgets.map { $0.metadata.ref(kind: "PodDisruptionBudget") }.sorted(), default: []].append(pod)
+            let refs = budgets.map { $0.metadata.ref(kind: "PodDisruptionBudget") }
+            for ref in refs {
+                linked[ref, default: []].formUnion(refs)
+                sharedPods[ref, default: []].insert(pod)
+            }
         }
-        return podsBySet.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { budgets, pods in
-            let ref = budgets[0]
-            let names = budgets.map(\.name)
-            let sample = pods.sorted().prefix(3).map { $0.split(separator: "/").last.map(String.init) ?? $0 }
-            return Finding(
-                code: "pdb-overlapping", severity: .warning, analyzer: descriptor.id, resource: ref,
-                pods: Finding.Pods(count: pods.count, sample: Array(sample)),
-                symptom: "\(Wording.count(pods.count, "pod")) selected by \(Wording.list(names))",
-                rootCause: "\(Wording.count(pods.count, "pod")) are selected by more than one PodDisruptionBudget (\(Wording.list(names))); the eviction API refuses to evict such a pod (\"This pod has more than one PodDisruptionBudget, which the eviction subresource does not support\"), so drains and node upgrades stop at them.",
-                evidence: budgets.map { Evidence(.spec, "\($0.name) selects \(sample.joined(separator: ", "))\(pods.count > sample.count ? " …" : "")", object: $0) },
-                remediation: Remediation(
-                    action: .manual, summary: "Keep one budget per set of pods: delete the redundant one or make the selectors disjoint.",
-                    command: KubectlCommand.get("pdb", namespace: ref.namespace), safeToAutoApply: false),
-                confidence: 0.95)
+        var seen = Set<ResourceRef>()
+        var findings: [Finding] = []
+        for start in linked.keys.sorted() where !seen.contains(start) {
+            var group: Set<ResourceRef> = [start]
+            var queue = [start]
+            while let next = queue.popLast() {
+                for other in linked[next] ?? [] where group.insert(other).inserted { queue.append(other) }
+            }
+            seen.formUnion(group)
+            findings.append(overlapFinding(group.sorted(), pods: group.reduce(into: Set<String>()) { $0.formUnion(sharedPods[$1] ?? []) }))
         }
+        return findings
+    }
+
+    private func overlapFinding(_ budgets: [ResourceRef], pods: Set<String>) -> Finding {
+        let ref = budgets[0]
+        let names = budgets.map(\.name)
+        let sample = pods.sorted().prefix(3).map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        return Finding(
+            code: "pdb-overlapping", severity: .warning, analyzer: descriptor.id, resource: ref,
+            pods: Finding.Pods(count: pods.count, sample: Array(sample)),
+            symptom: "\(Wording.count(pods.count, "pod")) selected by \(Wording.list(names))",
+            rootCause: "\(Wording.count(pods.count, "pod")) \(pods.count == 1 ? "is" : "are") selected by more than one PodDisruptionBudget (\(Wording.list(names))); the eviction API refuses to evict such a pod (\"This pod has more than one PodDisruptionBudget, which the eviction subresource does not support\"), so drains and node upgrades stop at \(pods.count == 1 ? "it" : "them").",
+            evidence: budgets.map { budget in
+                Evidence(.spec, "\(budget.name) shares pods with \(Wording.list(names.filter { $0 != budget.name }))", object: budget)
+            },
+            remediation: Remediation(
+                action: .manual, summary: "Keep one budget per set of pods: delete the redundant one or make the selectors disjoint.",
+                command: KubectlCommand.get("pdb", namespace: ref.namespace), safeToAutoApply: false),
+            confidence: 0.95)
     }
 
     /// "minAvailable 2" or "maxUnavailable 0".

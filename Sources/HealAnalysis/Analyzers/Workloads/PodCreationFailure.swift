@@ -74,7 +74,9 @@ struct PodCreationFailure {
         }
         if detail.contains("connection refused") { return "its backend refuses connections" }
         if detail.contains("context deadline exceeded") || detail.contains("Client.Timeout") { return "it does not answer in time" }
-        if detail.contains("x509:") || detail.contains("tls:") { return "its TLS certificate is not trusted: \(Wording.clip(detail, 100))" }
+        if let tls = detail.range(of: "x509:") ?? detail.range(of: "tls:") {
+            return "its TLS certificate is not trusted (\(Wording.clip(String(detail[tls.lowerBound...]), 120))): check the webhook's caBundle and serving certificate"
+        }
         return Wording.clip(detail, 120)
     }
 
