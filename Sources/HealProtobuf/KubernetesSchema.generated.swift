@@ -7,6 +7,42 @@ extension ProtoSchema {
 
     /// The table as declared (the fake API servers encode with it).
     package static let kubernetesMessages: [ProtoMessage] = [
+        ProtoMessage("k8s.io.api.admissionregistration.v1.MutatingWebhook", [
+            ProtoField(1, "name", .string),
+            ProtoField(2, "clientConfig", .message("k8s.io.api.admissionregistration.v1.WebhookClientConfig")),
+            ProtoField(4, "failurePolicy", .string),
+        ]),
+        ProtoMessage("k8s.io.api.admissionregistration.v1.MutatingWebhookConfiguration", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
+            ProtoField(2, "webhooks", .message("k8s.io.api.admissionregistration.v1.MutatingWebhook"), .repeated),
+        ]),
+        ProtoMessage("k8s.io.api.admissionregistration.v1.MutatingWebhookConfigurationList", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ListMeta")),
+            ProtoField(2, "items", .message("k8s.io.api.admissionregistration.v1.MutatingWebhookConfiguration"), .repeated),
+        ]),
+        ProtoMessage("k8s.io.api.admissionregistration.v1.ServiceReference", [
+            ProtoField(1, "namespace", .string),
+            ProtoField(2, "name", .string),
+            ProtoField(3, "path", .string),
+            ProtoField(4, "port", .int32),
+        ]),
+        ProtoMessage("k8s.io.api.admissionregistration.v1.ValidatingWebhook", [
+            ProtoField(1, "name", .string),
+            ProtoField(2, "clientConfig", .message("k8s.io.api.admissionregistration.v1.WebhookClientConfig")),
+            ProtoField(4, "failurePolicy", .string),
+        ]),
+        ProtoMessage("k8s.io.api.admissionregistration.v1.ValidatingWebhookConfiguration", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
+            ProtoField(2, "webhooks", .message("k8s.io.api.admissionregistration.v1.ValidatingWebhook"), .repeated),
+        ]),
+        ProtoMessage("k8s.io.api.admissionregistration.v1.ValidatingWebhookConfigurationList", [
+            ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ListMeta")),
+            ProtoField(2, "items", .message("k8s.io.api.admissionregistration.v1.ValidatingWebhookConfiguration"), .repeated),
+        ]),
+        ProtoMessage("k8s.io.api.admissionregistration.v1.WebhookClientConfig", [
+            ProtoField(1, "service", .message("k8s.io.api.admissionregistration.v1.ServiceReference")),
+            ProtoField(3, "url", .string),
+        ]),
         ProtoMessage("k8s.io.api.apps.v1.DaemonSet", [
             ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
             ProtoField(2, "spec", .message("k8s.io.api.apps.v1.DaemonSetSpec")),

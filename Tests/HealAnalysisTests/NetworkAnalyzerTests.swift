@@ -166,4 +166,19 @@ struct NetworkAnalyzerTests {
             snapshot.pods.removeAll()
         }.map(\.resource.name).sorted() == ["api-allow-frontend", "frontend-policy"], "default-deny selects every pod, pods or none")
     }
+
+    @Test("a webhook whose Service is gone is critical with failurePolicy Fail, a warning with Ignore; Services of namespaces the snapshot does not cover are not judged")
+    func webhooks() throws {
+        let findings = try Scenario.findings("webhook", in: "webhook-broken")
+        #expect(Set(findings.map { "\($0.code) \($0.severity.rawValue) \($0.resource.name)" })
+            == ["webhook-service-missing critical policy-guard", "webhook-no-endpoints warning sidecar-injector"])
+        #expect(try Scenario.findings("webhook", in: "webhook-broken") { snapshot in
+            let other = snapshot.restricted(toNamespace: "other", excluding: [])
+            snapshot = other
+        }.isEmpty, "read for namespace other: demo's Services were not read, so nothing is missing")
+        let ignored = try Scenario.findings("webhook", in: "webhook-broken") { snapshot in
+            snapshot.validatingWebhookConfigurations[snapshot.validatingWebhookConfigurations.firstIndex { $0.metadata.name == "policy-guard" }!].webhooks[0].failurePolicy = "Ignore"
+        }
+        #expect(ignored.first { $0.resource.name == "policy-guard" }?.severity == .warning)
+    }
 }

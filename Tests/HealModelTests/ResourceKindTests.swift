@@ -21,7 +21,7 @@ struct ResourceKindTests {
 
     @Test(
         "names kubectl would not resolve to a kind diagnose reads are refused",
-        arguments: ["", "foo", "cm", "configmaps", "secrets", "ep", "validatingwebhookconfigurations", "pods.apps", "deployments.batch"])
+        arguments: ["", "foo", "cm", "configmaps", "secrets", "ep", "gateways", "pods.apps", "deployments.batch"])
     func refusesUnknown(text: String) {
         #expect(ResourceKind(userInput: text) == nil)
     }
@@ -39,7 +39,7 @@ struct ResourceKindTests {
         #expect(ResourceKind.horizontalPodAutoscalers.apiVersion == "autoscaling/v2")
         #expect(ResourceKind.podDisruptionBudgets.apiVersion == "policy/v1")
         #expect(ResourceKind.endpointSlices.apiVersion == "discovery.k8s.io/v1")
-        #expect(ResourceKind.allCases.filter { !$0.isNamespaced } == [.nodes, .persistentVolumes, .storageClasses, .ingressClasses])
+        #expect(ResourceKind.allCases.filter { !$0.isNamespaced } == [.nodes, .persistentVolumes, .storageClasses, .ingressClasses, .validatingWebhookConfigurations, .mutatingWebhookConfigurations])
         #expect(ResourceKind(kind: "ConfigMap") == nil)
     }
 }

@@ -32,6 +32,8 @@ package struct SnapshotCollector: Sendable {
         let tracker = ProgressTracker(totalKinds: kinds.count, report: progress)
         var snapshot = ClusterSnapshot()
         snapshot.referenceTime = Timestamp(Date())
+        snapshot.namespaceScope = scope.namespace
+        snapshot.excludedNamespaces = Set(scope.excludedNamespaces)
         try await withThrowingTaskGroup(of: ClusterSnapshot.self) { group in
             for kind in kinds {
                 group.addTask { try await collectKind(kind, scope: scope, tracker: tracker) }

@@ -14,6 +14,10 @@ package struct ClusterSnapshot: Sendable {
     /// "Now" for ages and grace periods: the wall clock for a live cluster, the newest time in
     /// the data for a snapshot, so that a snapshot reads the same whenever it is analysed.
     package var referenceTime: Timestamp?
+    /// The namespace the snapshot was read for (nil: every namespace) and those left out: what
+    /// an analyzer asks before calling an object in another namespace missing.
+    package var namespaceScope: String?
+    package var excludedNamespaces: Set<String> = []
 
     package init() {}
 

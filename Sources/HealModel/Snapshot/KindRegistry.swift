@@ -21,6 +21,8 @@ package enum KindRegistry {
         IngressClass.self,
         NetworkPolicy.self,
         PodDisruptionBudget.self,
+        ValidatingWebhookConfiguration.self,
+        MutatingWebhookConfiguration.self,
     ]
 
     package static let kinds: [ResourceKind] = types.map { $0.resource }

@@ -17,9 +17,8 @@ struct PersistentVolumeAnalyzer: Analyzer {
     static let deleteGraceSeconds: Double = 600
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
-        let namespaces = Set(ResourceKind.allCases.filter(\.isNamespaced).flatMap { context.snapshot.metadata(of: $0) }.compactMap(\.namespace))
-        return context.snapshot.persistentVolumes.compactMap { volume in
-            if let claimNamespace = volume.spec?.claimRef?.namespace, !namespaces.contains(claimNamespace) { return nil }
+        context.snapshot.persistentVolumes.compactMap { volume in
+            if let claimNamespace = volume.spec?.claimRef?.namespace, !context.snapshot.covers(namespace: claimNamespace) { return nil }
             switch volume.status?.phase {
             case "Failed": return failed(volume, context: context)
             case "Released": return released(volume, context: context)

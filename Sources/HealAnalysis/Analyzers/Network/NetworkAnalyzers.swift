@@ -3,5 +3,6 @@ enum NetworkAnalyzers {
         ServiceAnalyzer(),
         IngressAnalyzer(),
         NetworkPolicyAnalyzer(),
+        WebhookAnalyzer(),
     ]
 }
