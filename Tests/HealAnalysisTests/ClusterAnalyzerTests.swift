@@ -202,4 +202,16 @@ struct ClusterAnalyzerTests {
         }
         #expect(!deleting.contains { $0.resource.name == "pv-archive" }, "Released 30 s ago with Delete: being deleted")
     }
+
+    @Test("the beta storage-class annotation names a claim's class, as the binder reads it; PVs of claims in namespaces the files do not hold are not reported")
+    func betaAnnotationAndFileScope() throws {
+        #expect(try Scenario.findings("pvc", in: "storage-problems") { snapshot in
+            snapshot.persistentVolumeClaims[0].metadata.annotations["volume.beta.kubernetes.io/storage-class"] = "standard"
+        }.isEmpty, "standard exists and waits for its first consumer")
+        #expect(try Scenario.findings("pv", in: "storage-problems") { snapshot in
+            for index in snapshot.persistentVolumes.indices {
+                snapshot.persistentVolumes[index].spec?.claimRef?.namespace = "monitoring"
+            }
+        }.isEmpty)
+    }
 }

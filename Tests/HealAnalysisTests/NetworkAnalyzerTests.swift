@@ -164,7 +164,7 @@ struct NetworkAnalyzerTests {
         }.isEmpty)
         #expect(try Scenario.findings("networkpolicy", in: "networkpolicy-no-pods") { snapshot in
             snapshot.pods.removeAll()
-        }.map(\.resource.name).sorted() == ["api-allow-frontend", "frontend-policy"], "default-deny selects every pod, pods or none")
+        }.map(\.resource.name) == ["api-allow-frontend"], "default-deny selects every pod, pods or none; frontend-policy fits frontend's template")
     }
 
     @Test("a webhook whose Service is gone is critical with failurePolicy Fail, a warning with Ignore; Services of namespaces the snapshot does not cover are not judged")
@@ -180,5 +180,28 @@ struct NetworkAnalyzerTests {
             snapshot.validatingWebhookConfigurations[snapshot.validatingWebhookConfigurations.firstIndex { $0.metadata.name == "policy-guard" }!].webhooks[0].failurePolicy = "Ignore"
         }
         #expect(ignored.first { $0.resource.name == "policy-guard" }?.severity == .warning)
+    }
+
+    @Test("snapshot files cover only the namespaces they hold: a webhook Service elsewhere is not called missing; an ExternalName Service has no endpoints by design")
+    func webhookScopeInFiles() throws {
+        let elsewhere = try Scenario.findings("webhook", in: "webhook-broken") { snapshot in
+            let index = snapshot.validatingWebhookConfigurations.firstIndex { $0.metadata.name == "policy-guard" }!
+            snapshot.validatingWebhookConfigurations[index].webhooks[0].clientConfig?.service?.namespace = "cert-manager"
+        }
+        #expect(!elsewhere.contains { $0.resource.name == "policy-guard" })
+        let external = try Scenario.findings("webhook", in: "webhook-broken") { snapshot in
+            let index = snapshot.services.firstIndex { $0.metadata.name == "sidecar-injector" }!
+            snapshot.services[index].spec.type = "ExternalName"
+        }
+        #expect(!external.contains { $0.resource.name == "sidecar-injector" })
+    }
+
+    @Test("a NetworkPolicy fitting a workload's pod template is not reported while the workload has no pods")
+    func networkPolicyTemplate() throws {
+        #expect(try Scenario.findings("networkpolicy", in: "networkpolicy-no-pods") { snapshot in
+            let index = snapshot.networkPolicies.firstIndex { $0.metadata.name == "api-allow-frontend" }!
+            snapshot.networkPolicies[index].spec?.podSelector = LabelSelector(matchLabels: ["app": "api"])
+            snapshot.pods.removeAll { $0.metadata.labels["app"] == "api" }
+        }.isEmpty, "api is scaled to 0 (or its pods come later): the policy is right for when they run")
     }
 }

@@ -31,6 +31,8 @@ package struct SnapshotLoader: Sendable {
             throw .empty(path: path)
         }
         state.snapshot.referenceTime = state.snapshot.newestTimestamp
+        // Files hold what someone chose to dump: only the namespaces they have objects in were read.
+        state.snapshot.knownNamespaces = Set(ResourceKind.allCases.filter(\.isNamespaced).flatMap { state.snapshot.metadata(of: $0) }.compactMap(\.namespace))
         return Loaded(snapshot: state.snapshot, ignoredFiles: state.ignoredFiles, skippedKinds: state.skippedKinds.sorted())
     }
 

@@ -11,6 +11,12 @@ package struct PersistentVolumeClaim: Decodable, Sendable {
     package var metadata: ObjectMeta
     package var spec: Spec?
     package var status: Status?
+
+    /// The class the binder uses: the beta annotation when set (it wins upstream), else the
+    /// field; "" asks for a volume made by hand.
+    package var storageClass: String? {
+        metadata.annotations["volume.beta.kubernetes.io/storage-class"] ?? spec?.storageClassName
+    }
 }
 
 extension ResourceKind {

@@ -16,6 +16,7 @@ extension ClusterSnapshot {
     /// Whether the snapshot holds every object of `namespace` it was asked to read.
     package func covers(namespace: String) -> Bool {
         (namespaceScope.map { $0 == namespace } ?? true) && !excludedNamespaces.contains(namespace)
+            && (knownNamespaces?.contains(namespace) ?? true)
     }
 }
 

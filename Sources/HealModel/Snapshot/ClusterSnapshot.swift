@@ -18,6 +18,8 @@ package struct ClusterSnapshot: Sendable {
     /// an analyzer asks before calling an object in another namespace missing.
     package var namespaceScope: String?
     package var excludedNamespaces: Set<String> = []
+    /// For snapshot files: the namespaces they hold objects of, the only ones known to be read.
+    package var knownNamespaces: Set<String>?
 
     package init() {}
 

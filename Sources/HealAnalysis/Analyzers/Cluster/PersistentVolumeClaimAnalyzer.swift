@@ -78,7 +78,7 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
         guard context.snapshot.collected.contains(.storageClasses) else { return nil }
         let classes = context.snapshot.storageClasses
         let list = classes.isEmpty ? "the cluster has none" : "the cluster's are \(Wording.list(classes.map(\.metadata.name).sorted()))"
-        switch claim.spec?.storageClassName {
+        switch claim.storageClass {
         case let name? where !name.isEmpty && !classes.contains(where: { $0.metadata.name == name }):
             return ("it asks for StorageClass \(name), which does not exist (\(list))", Self.recreateWithClass(name))
         case nil where !classes.contains(where: \.isDefault):

@@ -8,6 +8,7 @@ struct NetworkPolicyAnalyzer: Analyzer {
         summary: "NetworkPolicies whose podSelector matches no pod in their namespace (they protect nothing), with the label probably meant.",
         codes: ["networkpolicy-no-matching-pods"],
         reads: [.networkPolicies, .pods],
+        alsoReads: [.deployments, .statefulSets, .daemonSets, .jobs, .cronJobs],
         triggeringScenarios: ["networkpolicy-no-pods"],
         nonTriggeringScenarios: ["shop", "hygiene-clean", "agentic-demo"])
 
@@ -18,16 +19,30 @@ struct NetworkPolicyAnalyzer: Analyzer {
         let podsByNamespace = Dictionary(grouping: context.snapshot.pods.filter { !["Succeeded", "Failed"].contains($0.status.phase) }) {
             $0.metadata.namespace ?? ""
         }
+        let templates = Self.templateLabels(context.snapshot)
         return context.snapshot.networkPolicies.compactMap { policy in
             let selector = policy.spec?.podSelector ?? LabelSelector()
             let pods = podsByNamespace[policy.metadata.namespace ?? ""] ?? []
             // An empty selector selects every pod: it is namespace-wide on purpose, pods or not.
+            // A workload's template it fits runs pods later (scaled to 0, a CronJob between runs).
             guard !selector.matchLabels.isEmpty || !selector.matchExpressions.isEmpty,
                 !pods.contains(where: { selector.matches($0.metadata.labels) }),
+                !(templates[policy.metadata.namespace ?? ""] ?? []).contains(where: selector.matches),
                 (context.age(since: policy.metadata.creationTimestamp) ?? .infinity) >= Self.graceSeconds
             else { return nil }
             return finding(policy, selector: selector, pods: pods, context: context)
         }
+    }
+
+    /// Pod template labels of every workload, by namespace: what pods will carry when they run.
+    private static func templateLabels(_ snapshot: ClusterSnapshot) -> [String: [[String: String]]] {
+        var labels: [String: [[String: String]]] = [:]
+        for workload in TemplatedWorkload.all(in: snapshot) { labels[workload.ref.namespace ?? "", default: []].append(workload.templateLabels) }
+        for job in snapshot.jobs { labels[job.metadata.namespace ?? "", default: []].append(job.spec.template?.metadata?.labels ?? [:]) }
+        for cronJob in snapshot.cronJobs {
+            labels[cronJob.metadata.namespace ?? "", default: []].append(cronJob.spec.jobTemplate?.spec?.template?.metadata?.labels ?? [:])
+        }
+        return labels
     }
 
     private func finding(_ policy: NetworkPolicy, selector: LabelSelector, pods: [Pod], context: AnalysisContext) -> Finding {

@@ -36,6 +36,8 @@ struct WebhookAnalyzer: Analyzer {
                     missing.append(Broken(webhook: webhook, service: service, problem: "Service \(key) does not exist"))
                     continue
                 }
+                // An ExternalName Service has no endpoints: the call goes to its DNS name.
+                guard found.spec.type != "ExternalName" else { continue }
                 let endpoints = (slices[key] ?? []).flatMap(\.endpoints)
                 guard !endpoints.contains(where: \.isReady),
                     (context.age(since: found.metadata.creationTimestamp) ?? .infinity) >= ReplicaShortfall.startupGraceSeconds
