@@ -26,7 +26,14 @@ struct Diagnose: HealCommand {
               kubectl heal diagnose -A -o json --fail-on warning
               kubectl heal diagnose deployment/web -n shop -o wide
               kubectl heal diagnose --snapshot cluster-dump/ -o markdown
+              kubectl heal diagnose -A -o html > report.html
+              kubectl heal diagnose -n shop --ignore missing-probes --fail-on warning
               kubectl heal diagnose -n shop --explain --llm-base-url http://localhost:11434 --llm-model qwen2.5:7b
+
+            Findings are left out by the heal.kubectl.io/ignore annotation on an object or its owner, by \
+            --ignore, or by the rules of a config file (--config, else ./.kubectl-heal.yaml, else \
+            $XDG_CONFIG_HOME/kubectl-heal/config.yaml; see the README's "Suppressing findings"). The summary \
+            counts them and -o wide and the documents list them with who asked.
 
             With an OpenAI-compatible LLM configured (--llm-base-url, --llm-model or their environment \
             variables), --explain adds an explanation and fix steps per finding, and --fix asks it for a plan \
