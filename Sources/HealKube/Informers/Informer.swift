@@ -39,8 +39,8 @@ package final class Informer<Object: KubeResource>: Sendable {
     package var synced: Bool { state.withLock { $0.synced } }
 
     /// Synced and streaming: what the store holds is as fresh as the watch (not frozen by an
-    /// outage or a refusal).
-    package var current: Bool { state.withLock { $0.synced && $0.streaming && $0.failure == nil } }
+    /// outage, a refusal or a stop).
+    package var current: Bool { state.withLock { $0.synced && $0.streaming && $0.failure == nil && !$0.stopped } }
 
     /// Whether its watch ended (refused or stopped): it holds what it last had and will not change.
     var ended: Bool { state.withLock { $0.failure != nil || $0.stopped } }
@@ -142,8 +142,11 @@ package final class Informer<Object: KubeResource>: Sendable {
         end(nil)
     }
 
+    /// A cancelled watch task may still report a connection it opened just before the stop.
     private func setStreaming(_ streaming: Bool) {
-        state.withLock { $0.streaming = streaming }
+        state.withLock { state in
+            if !state.stopped { state.streaming = streaming }
+        }
     }
 
     private func apply(_ event: WatchEvent<Object>) {
