@@ -134,3 +134,10 @@ package final class SnapshotIndex: Sendable {
         }
     }
 }
+
+extension SnapshotIndex {
+    /// "Deployment web", once per workload the pods belong to, sorted: for naming owners in a sentence.
+    package func workloadNames(of pods: [Pod]) -> [String] {
+        Set(pods.compactMap { workload(of: $0) }).sorted().map { "\($0.kind) \($0.name)" }
+    }
+}

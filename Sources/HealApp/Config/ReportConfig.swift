@@ -57,6 +57,7 @@ package enum ReportConfig {
 private struct ReportConfigReader {
     let file: String
     private let yaml: StrictYAMLReader<ReportConfigError>
+    private let knownCodes = Set(SuppressionRules.knownCodes())
 
     init(file: String) {
         self.file = file
@@ -90,11 +91,10 @@ private struct ReportConfigReader {
     /// The matching part every rule has: codes, namespaces, selector and reason.
     private func rule(_ node: Yams.Node, place: String, extraKeys: [String]) throws(ReportConfigError) -> (rule: FindingRule, fields: [String: Yams.Node]) {
         let fields = try yaml.fields(of: node, place: place, keys: ["codes", "namespaces", "selector"] + extraKeys + ["reason"])
-        let known = Set(SuppressionRules.knownCodes())
         var codes = Set<String>()
         for item in try list(fields["codes"], place: "\(place) codes") {
             let code = try string(item, place: "\(place) codes")
-            guard code == FindingRule.anyCode || known.contains(code) else { throw error(at: item, .unknownCode(code: code, rule: place)) }
+            guard code == FindingRule.anyCode || knownCodes.contains(code) else { throw error(at: item, .unknownCode(code: code, rule: place)) }
             codes.insert(code)
         }
         guard !codes.isEmpty else { throw error(at: node, .noCodes(rule: place)) }

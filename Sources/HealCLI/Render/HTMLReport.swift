@@ -106,24 +106,26 @@ enum HTMLReport {
     }
 
     private static func suppressed(_ items: [SuppressedFinding]) -> String {
-        guard !items.isEmpty else { return "" }
-        var html = "<section class=\"suppressed\">\n<h2>Suppressed (\(items.count))</h2>\n<table>\n"
-        html += "<tr><th>severity</th><th>resource</th><th>code</th><th>by</th><th>reason</th></tr>\n"
-        for item in items {
-            let finding = item.finding
-            html += "<tr><td>\(finding.severity.rawValue)</td><td>\(e(finding.workloadPath))</td><td><code>\(e(finding.code))</code></td>"
-            html += "<td>\(item.suppressedBy.source.rawValue) (\(e(item.suppressedBy.location)))</td><td>\(e(item.suppressedBy.reason))</td></tr>\n"
-        }
-        return html + "</table>\n</section>\n"
+        table(
+            "suppressed", title: "Suppressed (\(items.count))", headers: ["severity", "resource", "code", "by", "reason"],
+            rows: items.map { item in
+                [item.finding.severity.rawValue, e(item.finding.workloadPath), "<code>\(e(item.finding.code))</code>",
+                 "\(item.suppressedBy.source.rawValue) (\(e(item.suppressedBy.location)))", e(item.suppressedBy.reason)]
+            })
     }
 
     private static func errors(_ errors: [UnreadableResource]) -> String {
-        guard !errors.isEmpty else { return "" }
-        var html = "<section class=\"errors\">\n<h2>Not read (\(errors.count)): the report is partial there</h2>\n<table>\n"
-        html += "<tr><th>resource</th><th>namespace</th><th>reason</th><th>message</th></tr>\n"
-        for error in errors {
-            html += "<tr><td>\(e(error.resource))</td><td>\(e(error.namespace ?? "all"))</td><td>\(e(error.reason))</td><td>\(e(error.message))</td></tr>\n"
-        }
+        table(
+            "errors", title: "Not read (\(errors.count)): the report is partial there", headers: ["resource", "namespace", "reason", "message"],
+            rows: errors.map { [e($0.resource), e($0.namespace ?? "all"), e($0.reason), e($0.message)] })
+    }
+
+    /// A section with a table of already escaped cells; nothing when there are no rows.
+    private static func table(_ kind: String, title: String, headers: [String], rows: [[String]]) -> String {
+        guard !rows.isEmpty else { return "" }
+        var html = "<section class=\"\(kind)\">\n<h2>\(title)</h2>\n<table>\n"
+        html += "<tr>" + headers.map { "<th>\($0)</th>" }.joined() + "</tr>\n"
+        for row in rows { html += "<tr>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>\n" }
         return html + "</table>\n</section>\n"
     }
 

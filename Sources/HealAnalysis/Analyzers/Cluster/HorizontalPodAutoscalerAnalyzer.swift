@@ -26,7 +26,10 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
     static let graceSeconds: Double = 120
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
-        context.snapshot.horizontalPodAutoscalers.flatMap { autoscaler in
+        // Read once: several checks look at the target's pod template.
+        let templates = Dictionary(TemplatedWorkload.all(in: context.snapshot).map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
+        return context.snapshot.horizontalPodAutoscalers.flatMap { autoscaler in
+            let template = templates[target(autoscaler)]
             let conditions = autoscaler.status?.conditions ?? []
             // Nothing else about an HPA matters while it cannot scale its target at all.
             if let missing = targetMissing(autoscaler, context: context) { return [missing] }
@@ -41,13 +44,13 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
                 if let missing = message.firstMatch(of: Self.missingRequest) {
                     findings.append(missingRequests(
                         autoscaler, condition: active, resource: String(missing.output.resource), container: missing.output.container.map(String.init),
-                        context: context))
+                        template: template, context: context))
                 } else {
                     findings.append(metricsUnavailable(autoscaler, condition: active, context: context))
                 }
             }
             if let atMax = atMaximum(autoscaler, context: context) { findings.append(atMax) }
-            if let capacity = beyondCapacity(autoscaler, context: context) { findings.append(capacity) }
+            if let template, let capacity = beyondCapacity(autoscaler, template: template, context: context) { findings.append(capacity) }
             return findings
         }
     }
@@ -96,11 +99,11 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
     }
 
     private func missingRequests(
-        _ autoscaler: HorizontalPodAutoscaler, condition: Condition, resource: String, container: String?, context: AnalysisContext
+        _ autoscaler: HorizontalPodAutoscaler, condition: Condition, resource: String, container: String?, template: TemplatedWorkload?,
+        context: AnalysisContext
     ) -> Finding {
         let ref = autoscaler.metadata.ref(kind: "HorizontalPodAutoscaler")
         let target = target(autoscaler)
-        let template = TemplatedWorkload.all(in: context.snapshot).first { $0.ref == target }
         let lacking = template.map { $0.containers.filter { $0.resources?.requests[resource] == nil }.map(\.name) } ?? []
         // The controller names the first container it tripped over; the template names them all.
         let containers = lacking.isEmpty ? [container].compactMap { $0 } : lacking
@@ -141,9 +144,9 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
 
     /// maxReplicas pods of the target request more CPU or memory than all schedulable nodes
     /// offer together: replicas past that point can never be scheduled, whatever else runs.
-    private func beyondCapacity(_ autoscaler: HorizontalPodAutoscaler, context: AnalysisContext) -> Finding? {
+    private func beyondCapacity(_ autoscaler: HorizontalPodAutoscaler, template: TemplatedWorkload, context: AnalysisContext) -> Finding? {
         let nodes = context.snapshot.nodes.filter { $0.spec?.unschedulable != true }
-        guard !nodes.isEmpty, let template = TemplatedWorkload.all(in: context.snapshot).first(where: { $0.ref == target(autoscaler) }) else { return nil }
+        guard !nodes.isEmpty else { return nil }
         let maximum = autoscaler.spec.maxReplicas
         var shortfalls: [(resource: String, need: Double, offered: Double, fits: Int)] = []
         for resource in ["cpu", "memory"] {

@@ -54,7 +54,7 @@ struct PodOwner {
     }
 
     private static func barePods(_ snapshot: ClusterSnapshot) -> [PodOwner] {
-        snapshot.pods.filter { $0.metadata.controller == nil && !["Succeeded", "Failed"].contains($0.status.phase) }.map {
+        snapshot.pods.filter { $0.metadata.controller == nil && !$0.isFinished }.map {
             PodOwner(ref: $0.ref, containers: $0.spec.containers, runsToCompletion: ($0.spec.restartPolicy ?? "Always") != "Always")
         }
     }

@@ -16,7 +16,7 @@ struct NetworkPolicyAnalyzer: Analyzer {
     static let graceSeconds: Double = 600
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
-        let podsByNamespace = Dictionary(grouping: context.snapshot.pods.filter { !["Succeeded", "Failed"].contains($0.status.phase) }) {
+        let podsByNamespace = Dictionary(grouping: context.snapshot.pods.filter { !$0.isFinished }) {
             $0.metadata.namespace ?? ""
         }
         let templates = Self.templateLabels(context.snapshot)
@@ -51,8 +51,7 @@ struct NetworkPolicyAnalyzer: Analyzer {
         var rootCause = "NetworkPolicy \(ref.name) selects pods labelled \(text), and no pod in namespace \(ref.namespace ?? "default") carries that, so it isolates nothing"
         var summary = "Point podSelector at the labels of the pods the policy is for, or delete the policy."
         if selector.matchExpressions.isEmpty, let suggestion = SelectorSuggestion(selector: selector.matchLabels, pods: pods) {
-            let owners = Set(suggestion.pods.compactMap { context.index.workload(of: $0) }).sorted().map { "\($0.kind) \($0.name)" }
-            rootCause += "; did you mean \(suggestion.intended.key)=\(suggestion.intended.value) (\(Wording.count(suggestion.pods.count, "pod"))\(owners.isEmpty ? "" : " of \(Wording.list(owners))"))? Until then those pods accept traffic this policy was meant to restrict."
+            rootCause += "; " + suggestion.question(context.index) + " Until then those pods accept traffic this policy was meant to restrict."
             summary = "Change podSelector to \(suggestion.corrected.selectorText)."
         } else {
             rootCause += "."

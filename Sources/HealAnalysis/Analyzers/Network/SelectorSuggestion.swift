@@ -38,6 +38,12 @@ struct SelectorSuggestion {
         self.pods = candidates.filter { corrected.selects($0.metadata.labels) }
     }
 
+    /// "did you mean app=frontend (2 pods of Deployment frontend)?"
+    func question(_ index: SnapshotIndex) -> String {
+        let owners = index.workloadNames(of: pods)
+        return "did you mean \(intended.key)=\(intended.value) (\(Wording.count(pods.count, "pod"))\(owners.isEmpty ? "" : " of \(Wording.list(owners))"))?"
+    }
+
     /// The merge patch that corrects the selector (a renamed key is removed with null).
     func patch(for service: ResourceRef) -> Patch {
         var selector: [String: JSONValue] = [intended.key: .string(intended.value)]

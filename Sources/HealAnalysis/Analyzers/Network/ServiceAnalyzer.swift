@@ -72,9 +72,8 @@ struct ServiceAnalyzer: Analyzer {
             action: .manual, summary: "Make the selector match the labels of the pods that should serve, or label those pods.",
             command: KubectlCommand.get("pods", namespace: ref.namespace).appending(" --show-labels"), safeToAutoApply: false)
         if let suggestion {
-            let owners = ownerNames(suggestion.pods, context: context)
             let intended = "\(suggestion.intended.key)=\(suggestion.intended.value)"
-            rootCause += "; did you mean \(intended) (\(Wording.count(suggestion.pods.count, "pod"))\(owners.isEmpty ? "" : " of \(Wording.list(owners))"))?"
+            rootCause += "; " + suggestion.question(context.index)
             evidence.append(Evidence(
                 .status, "pods labelled \(intended): \(suggestion.pods.prefix(3).map(\.metadata.name).joined(separator: ", "))", object: ref))
             let patch = suggestion.patch(for: ref)
@@ -105,7 +104,7 @@ struct ServiceAnalyzer: Analyzer {
         let oldest = notReady.compactMap { context.age(since: $0.metadata.creationTimestamp) }.max()
         guard (oldest ?? .infinity) >= ReplicaShortfall.startupGraceSeconds else { return nil }
         let reasons = notReady.map { PodNotReadyReason($0, context: context) }
-        let owners = ownerNames(notReady, context: context)
+        let owners = context.index.workloadNames(of: notReady)
         return Finding(
             code: "service-no-ready-endpoints", severity: .critical, analyzer: descriptor.id, resource: ref,
             pods: Finding.Pods(count: notReady.count, sample: notReady.prefix(FindingGrouper.sampleSize).map(\.metadata.name)),
@@ -141,11 +140,6 @@ struct ServiceAnalyzer: Analyzer {
                 command: KubectlCommand.get("endpointslices", namespace: ref.namespace) + " -l kubernetes.io/service-name=\(ref.name) -o yaml",
                 safeToAutoApply: false),
             confidence: 0.85)
-    }
-
-    /// "Deployment web", one per workload the pods belong to.
-    private func ownerNames(_ pods: [Pod], context: AnalysisContext) -> [String] {
-        Set(pods.compactMap { context.index.workload(of: $0) }).sorted().map { "\($0.kind) \($0.name)" }
     }
 
     private func endpointEvidence(_ slices: [EndpointSlice]) -> [Evidence] {

@@ -19,7 +19,8 @@ struct DisruptionBudgetAnalyzer: Analyzer {
     static let noPodsGraceSeconds: Double = 600
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
-        let podsByNamespace = Dictionary(grouping: context.snapshot.pods.filter { !["Succeeded", "Failed"].contains($0.status.phase) }) { $0.metadata.namespace ?? "" }
+        let podsByNamespace = Dictionary(grouping: context.snapshot.pods.filter { !$0.isFinished }) { $0.metadata.namespace ?? "" }
+        let templatesByNamespace = Dictionary(grouping: TemplatedWorkload.all(in: context.snapshot)) { $0.ref.namespace ?? "" }
         var findings: [Finding] = []
         var budgetsByPod: [String: [PodDisruptionBudget]] = [:]
         for budget in context.snapshot.podDisruptionBudgets {
@@ -27,7 +28,9 @@ struct DisruptionBudgetAnalyzer: Analyzer {
             let pods = (podsByNamespace[budget.metadata.namespace ?? ""] ?? []).filter { budget.spec?.selector?.matches($0.metadata.labels) ?? false }
             for pod in pods { budgetsByPod[pod.ref.description, default: []].append(budget) }
             if pods.isEmpty {
-                if let finding = noMatchingPods(budget, namespacePods: podsByNamespace[budget.metadata.namespace ?? ""] ?? [], context: context) {
+                let namespace = budget.metadata.namespace ?? ""
+                if let finding = noMatchingPods(
+                    budget, namespacePods: podsByNamespace[namespace] ?? [], templates: templatesByNamespace[namespace] ?? [], context: context) {
                     findings.append(finding)
                 }
             } else if let finding = blocking(budget, pods: pods, context: context) {
@@ -51,8 +54,8 @@ struct DisruptionBudgetAnalyzer: Analyzer {
             Evidence(.status, "DisruptionAllowed=False (\(condition.reason ?? "")) since \(condition.lastTransitionTime?.description ?? "?")", object: ref, time: condition.lastTransitionTime),
             Evidence(.spec, rule + "; selector " + Self.selectorText(budget), object: ref),
         ]
-        let owners = Set(pods.compactMap { context.index.workload(of: $0) }).sorted()
-        let ownerText = owners.isEmpty ? "" : " of \(Wording.list(owners.map { "\($0.kind) \($0.name)" }))"
+        let owners = context.index.workloadNames(of: pods)
+        let ownerText = owners.isEmpty ? "" : " of \(Wording.list(owners))"
         // SyncFailed (a percentage on pods without a scale, say): the controller cannot compute
         // the budget and allows nothing; its counts are stale, so only its words are quoted.
         if let reason = condition.reason, reason != "InsufficientPods" {
@@ -96,14 +99,13 @@ struct DisruptionBudgetAnalyzer: Analyzer {
             confidence: 0.85)
     }
 
-    private func noMatchingPods(_ budget: PodDisruptionBudget, namespacePods: [Pod], context: AnalysisContext) -> Finding? {
+    private func noMatchingPods(_ budget: PodDisruptionBudget, namespacePods: [Pod], templates: [TemplatedWorkload], context: AnalysisContext) -> Finding? {
         guard (context.age(since: budget.metadata.creationTimestamp) ?? .infinity) >= Self.noPodsGraceSeconds,
             // Trust the controller when it counts pods this snapshot does not have.
             (budget.status?.expectedPods ?? 0) == 0
         else { return nil }
         // The selector fits a workload's pod template: the workload has no pods (scaled to 0 on
         // purpose, or its own findings say why), and the budget is right for when it has.
-        let templates = TemplatedWorkload.all(in: context.snapshot).filter { $0.ref.namespace == budget.metadata.namespace }
         if let selector = budget.spec?.selector, templates.contains(where: { selector.matches($0.templateLabels) }) { return nil }
         let ref = budget.metadata.ref(kind: "PodDisruptionBudget")
         let selector = Self.selectorText(budget)
@@ -111,8 +113,7 @@ struct DisruptionBudgetAnalyzer: Analyzer {
         var summary = "Point the selector at the pods the budget is for (the workload's pod template labels), or delete the budget."
         if let selector = budget.spec?.selector, selector.matchExpressions.isEmpty,
             let suggestion = SelectorSuggestion(selector: selector.matchLabels, pods: namespacePods) {
-            let owners = Set(suggestion.pods.compactMap { context.index.workload(of: $0) }).sorted().map { "\($0.kind) \($0.name)" }
-            rootCause = "PodDisruptionBudget \(ref.name) selects no pod (\(selector.matchLabels.selectorText)), so it protects nothing; did you mean \(suggestion.intended.key)=\(suggestion.intended.value) (\(Wording.count(suggestion.pods.count, "pod"))\(owners.isEmpty ? "" : " of \(Wording.list(owners))"))?"
+            rootCause = "PodDisruptionBudget \(ref.name) selects no pod (\(selector.matchLabels.selectorText)), so it protects nothing; " + suggestion.question(context.index)
             summary = "Change the selector to \(suggestion.corrected.selectorText)."
         }
         let noPods = context.index.events(for: ref).last { $0.reason == "NoPods" }
