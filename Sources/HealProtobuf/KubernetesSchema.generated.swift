@@ -602,8 +602,13 @@ extension ProtoSchema {
         ]),
         ProtoMessage("k8s.io.api.networking.v1.IngressSpec", [
             ProtoField(1, "defaultBackend", .message("k8s.io.api.networking.v1.IngressBackend")),
+            ProtoField(2, "tls", .message("k8s.io.api.networking.v1.IngressTLS"), .repeated),
             ProtoField(3, "rules", .message("k8s.io.api.networking.v1.IngressRule"), .repeated),
             ProtoField(4, "ingressClassName", .string),
+        ]),
+        ProtoMessage("k8s.io.api.networking.v1.IngressTLS", [
+            ProtoField(1, "hosts", .string, .repeated),
+            ProtoField(2, "secretName", .string),
         ]),
         ProtoMessage("k8s.io.api.networking.v1.NetworkPolicy", [
             ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),

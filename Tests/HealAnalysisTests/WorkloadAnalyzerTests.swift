@@ -288,4 +288,30 @@ struct WorkloadAnalyzerTests {
         #expect(failed.code == "job-failed")
         #expect(failed.owner == ResourceRef(kind: "CronJob", namespace: "demo", name: "nightly-export"))
     }
+
+    @Test("a volumeClaimTemplate on a StorageClass that does not exist: the StatefulSet is told, with its Pending claim and the provisioner's event")
+    func volumeClaimTemplateClass() throws {
+        let finding = try #require(try Scenario.findings("statefulset", in: "pvc-pending").first { $0.code == "statefulset-storage-class-missing" })
+        #expect(finding.rootCause.hasPrefix("volumeClaimTemplate data asks for StorageClass fast-ssd, which does not exist"))
+        #expect(finding.rootCause.contains("data-db-0 is Pending now"))
+        #expect(finding.evidence.contains { $0.text.contains(#"storageclass.storage.k8s.io "fast-ssd" not found"#) })
+        #expect(finding.remediation?.summary.contains("--cascade=orphan") == true)
+    }
+
+    @Test("no class finding when the class exists, is named by the beta annotation and exists, is \"\" (a volume made by hand), or classes were not read")
+    func volumeClaimTemplateClassQuiet() throws {
+        func classFindings(_ edit: (inout ClusterSnapshot) -> Void) throws -> [Finding] {
+            try Scenario.findings("statefulset", in: "pvc-pending") { edit(&$0) }.filter { $0.code == "statefulset-storage-class-missing" }
+        }
+        #expect(try classFindings { $0.statefulSets[0].spec.volumeClaimTemplates[0].spec?.storageClassName = "standard" }.isEmpty)
+        #expect(try classFindings { $0.statefulSets[0].spec.volumeClaimTemplates[0].spec?.storageClassName = "" }.isEmpty)
+        #expect(try classFindings { $0.collected.remove(.storageClasses) }.isEmpty)
+        #expect(try classFindings {
+            $0.statefulSets[0].spec.volumeClaimTemplates[0].metadata.annotations["volume.beta.kubernetes.io/storage-class"] = "standard"
+        }.isEmpty)
+        #expect(try classFindings {
+            $0.statefulSets[0].spec.volumeClaimTemplates[0].spec?.storageClassName = "standard"
+            $0.statefulSets[0].spec.volumeClaimTemplates[0].metadata.annotations["volume.beta.kubernetes.io/storage-class"] = "fast-ssd"
+        }.count == 1, "the annotation wins over the field, as in the PV controller")
+    }
 }

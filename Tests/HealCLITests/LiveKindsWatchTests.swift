@@ -54,4 +54,35 @@ struct LiveKindsWatchTests {
         #expect(await watch.stop() == 0)
         #expect(watch.stderr.text.contains("cannot read nodes"), "the first collection said it could not: \(watch.stderr.text)")
     }
+
+    @Test("a pull Secret created while watching resolves image-pull-secret-missing; Secrets are listed and watched as metadata only")
+    func secretsAsMetadata() async throws {
+        let shop = try ShopCluster(deployments: 1)
+        let cluster = shop.cluster
+        try cluster.mergePatch(
+            at: "/apis/apps/v1/namespaces/shop/deployments/app-0",
+            json: #"{"spec":{"template":{"spec":{"imagePullSecrets":[{"name":"regcred"}]}}}}"#)
+        #expect(await cluster.settle())
+        let watch = shop.watch(["-o", "json"])
+        #expect(await watch.waitFor(#""code":"image-pull-secret-missing""#) != nil, "\(watch.stdout.text)\(watch.stderr.text)")
+        try await shop.waitUntilWatching("/api/v1/namespaces/shop/secrets")
+
+        let value = "c2VjcmV0LXZhbHVlLW5ldmVyLXJlYWQ="
+        try cluster.create(json: #"""
+            {"apiVersion":"v1","kind":"Secret","type":"kubernetes.io/dockerconfigjson",
+             "metadata":{"name":"regcred","namespace":"shop"},"data":{".dockerconfigjson":"\#(value)"}}
+            """#)
+        #expect(await watch.waitFor(#""type":"resolved""#) != nil, "\(watch.stdout.text)")
+        #expect(await watch.stop() == 0)
+
+        let secretRequests = cluster.server.requests(path: "/api/v1/namespaces/shop/secrets")
+        #expect(secretRequests.contains { $0.query("watch") == "1" } && secretRequests.contains { $0.query("watch") == nil })
+        for request in secretRequests {
+            let expected = request.query("watch") == "1"
+                ? "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"
+                : "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1"
+            #expect(request.header("Accept") == expected, "no plain JSON to fall back on: \(request.header("Accept") ?? "")")
+        }
+        #expect(!watch.stdout.text.contains(value) && !watch.stderr.text.contains(value))
+    }
 }

@@ -13,7 +13,7 @@ struct ResourceKindTests {
             ("horizontalpodautoscalers.autoscaling", .horizontalPodAutoscalers), ("rs", .replicaSets),
             ("sts", .statefulSets), ("ds", .daemonSets), ("ev", .events), ("events.events.k8s.io", .events),
             ("ing", .ingresses), ("pdb", .podDisruptionBudgets), ("pvc", .persistentVolumeClaims),
-            ("no", .nodes), ("nodes", .nodes), ("jobs.batch", .jobs), ("cj", .cronJobs), ("cronjobs", .cronJobs), ("netpol", .networkPolicies), ("ingressclasses", .ingressClasses), ("sc", .storageClasses), ("pv", .persistentVolumes), ("endpointslices.discovery.k8s.io", .endpointSlices),
+            ("no", .nodes), ("nodes", .nodes), ("jobs.batch", .jobs), ("cj", .cronJobs), ("cronjobs", .cronJobs), ("netpol", .networkPolicies), ("ingressclasses", .ingressClasses), ("sc", .storageClasses), ("pv", .persistentVolumes), ("secret", .secrets), ("endpointslices.discovery.k8s.io", .endpointSlices),
         ])
     func userInput(text: String, kind: ResourceKind) {
         #expect(ResourceKind(userInput: text) == kind)
@@ -21,7 +21,7 @@ struct ResourceKindTests {
 
     @Test(
         "names kubectl would not resolve to a kind diagnose reads are refused",
-        arguments: ["", "foo", "cm", "configmaps", "secrets", "ep", "gateways", "pods.apps", "deployments.batch"])
+        arguments: ["", "foo", "cm", "configmaps", "secrets.apps", "ep", "gateways", "pods.apps", "deployments.batch"])
     func refusesUnknown(text: String) {
         #expect(ResourceKind(userInput: text) == nil)
     }

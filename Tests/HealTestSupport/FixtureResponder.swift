@@ -56,6 +56,7 @@ struct FixtureResponder: RequestBackend {
         let listQuery = ["limit", "continue", "labelSelector", "fieldSelector"].contains { request.query($0) != nil }
         if FileManager.default.fileExists(atPath: file.path) {
             guard listQuery else {
+                if let answer = PartialObjectMetadata.listAnswer(try load(file), to: request) { return answer }
                 return WireResponse(status: 200, contentType: "application/json", body: try read(file))
             }
             return serveList(try load(file), apiPath: apiPath, request: request)
@@ -99,7 +100,8 @@ struct FixtureResponder: RequestBackend {
                 limit: request.query("limit").flatMap { Int($0) }, continueToken: request.query("continue"))
             var pageMetadata = metadata.setting("continue", to: nil).setting("remainingItemCount", to: nil)
             for member in page.metadata { pageMetadata = pageMetadata.setting(member.key, to: member.value) }
-            return .json(list.setting("metadata", to: pageMetadata).setting("items", to: .array(page.items)))
+            let answer = list.setting("metadata", to: pageMetadata).setting("items", to: .array(page.items))
+            return PartialObjectMetadata.listAnswer(answer, to: request) ?? .json(answer)
         } catch {
             return .json(KubeStatus.body(code: 400, reason: "BadRequest", message: error.reason), status: 400)
         }

@@ -102,6 +102,7 @@ extension KubeClient {
         if let fieldSelector = fieldSelector.nonEmpty { request.query.append(("fieldSelector", fieldSelector)) }
         request.timeout = .zero
         if Self.readsProtobuf(kind, as: type) { request.accept = Self.protobufFirst }
+        if kind.readsMetadataOnly { request.accept = Self.metadataOnly }
 
         let response = try await openStream(request)
         if response.status == 410 {

@@ -87,6 +87,7 @@ package struct KubeClient: Sendable {
                 if let fieldSelector = fieldSelector.nonEmpty { request.query.append(("fieldSelector", fieldSelector)) }
                 if let continueToken { request.query.append(("continue", continueToken)) }
                 if protobuf { request.accept = Self.protobufFirst }
+                if kind.readsMetadataOnly { request.accept = Self.metadataListOnly }
                 let response = try await send(request)
                 let body = response.body
                 let page: ListPageBatches?
@@ -135,11 +136,15 @@ package struct KubeClient: Sendable {
     /// What a list or watch of a built-in kind asks for: protobuf, else JSON (a server may
     /// answer JSON for any reason — an aggregated API, a proxy — and is read either way).
     static let protobufFirst = "\(KubeProtobuf.mediaType), application/json"
+    /// No plain `application/json` to fall back on: a server that cannot strip a Secret to its
+    /// metadata answers 406 rather than sending its data.
+    static let metadataListOnly = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1"
+    static let metadataOnly = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"
 
     /// Protobuf is asked for when the narrow schema covers what `type` reads: the kind's
     /// registered model. A decoder that keeps more (a whole pod template) reads JSON.
     static func readsProtobuf(_ kind: ResourceKind, as type: Any.Type) -> Bool {
-        KindRegistry.isModel(type, of: kind) && KubeProtobuf.readsList(apiVersion: kind.apiVersion, kind: kind.kind)
+        !kind.readsMetadataOnly && KindRegistry.isModel(type, of: kind) && KubeProtobuf.readsList(apiVersion: kind.apiVersion, kind: kind.kind)
     }
 
     /// The tail of a container's log. `previous` reads the instance before the current one.

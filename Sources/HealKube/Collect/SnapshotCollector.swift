@@ -80,11 +80,12 @@ package struct SnapshotCollector: Sendable {
     }
 
     /// Failures that concern one kind only — RBAC refusing it, the API group not being served,
-    /// the server failing on it after retries — so the diagnosis goes on without it. Anything
-    /// else (unreachable server, TLS, credentials, cancellation) fails the whole collection.
+    /// a server that cannot send it as metadata only (406), the server failing on it after
+    /// retries — so the diagnosis goes on without it. Anything else (unreachable server, TLS,
+    /// credentials, cancellation) fails the whole collection.
     private static func isPartial(_ error: KubeError) -> Bool {
         guard let status = error.httpStatus else { return false }
-        return status == 403 || status == 404 || (500...599).contains(status)
+        return [403, 404, 406].contains(status) || (500...599).contains(status)
     }
 
     private func listInto(_ part: inout ClusterSnapshot, kind: ResourceKind, scope: CollectionScope, tracker: ProgressTracker) async throws {

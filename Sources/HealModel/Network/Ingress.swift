@@ -27,9 +27,15 @@ package struct Ingress: Decodable, Sendable {
         package var http: HTTP?
     }
 
+    package struct TLS: Decodable, Sendable {
+        @DefaultEmpty package var hosts: [String]
+        package var secretName: String?
+    }
+
     package struct Spec: Decodable, Sendable {
         package var ingressClassName: String?
         package var defaultBackend: Backend?
+        @DefaultEmpty package var tls: [TLS]
         @DefaultEmpty package var rules: [Rule]
     }
 

@@ -21,6 +21,7 @@ package enum KindRegistry {
         IngressClass.self,
         NetworkPolicy.self,
         PodDisruptionBudget.self,
+        SecretMetadata.self,
         ValidatingWebhookConfiguration.self,
         MutatingWebhookConfiguration.self,
     ]

@@ -11,10 +11,13 @@ package struct ResourceKind: Sendable, Hashable, Comparable, CustomStringConvert
     /// Writes to the object keep its `status`, which has a subresource of its own.
     package let hasStatusSubresource: Bool
     package let shortNames: [String]
+    /// Listed and watched as PartialObjectMetadata: names, labels and times only. Secrets are,
+    /// so that their data never leaves the API server.
+    package let readsMetadataOnly: Bool
 
     package init(
         group: String, version: String, plural: String, kind: String, namespaced: Bool = true,
-        statusSubresource: Bool = true, shortNames: [String] = []
+        statusSubresource: Bool = true, shortNames: [String] = [], metadataOnly: Bool = false
     ) {
         self.group = group
         self.version = version
@@ -23,6 +26,7 @@ package struct ResourceKind: Sendable, Hashable, Comparable, CustomStringConvert
         self.isNamespaced = namespaced
         self.hasStatusSubresource = statusSubresource
         self.shortNames = shortNames
+        self.readsMetadataOnly = metadataOnly
     }
 
     /// Every registered kind, in registration order.

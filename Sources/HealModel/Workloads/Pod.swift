@@ -46,6 +46,10 @@ package struct PodSpec: Decodable, Sendable {
 
 package struct NamedReference: Decodable, Sendable, Hashable {
     package var name: String?
+
+    package init(name: String?) {
+        self.name = name
+    }
 }
 
 /// A pod volume; only claims matter to diagnosis (a pod waits for its claims to bind).

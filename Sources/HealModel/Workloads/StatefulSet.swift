@@ -1,6 +1,7 @@
 package struct StatefulSet: Decodable, Sendable {
     package struct ClaimTemplate: Decodable, Sendable {
         package var metadata: ObjectMeta
+        package var spec: PersistentVolumeClaim.Spec?
     }
 
     package struct Spec: Decodable, Sendable {

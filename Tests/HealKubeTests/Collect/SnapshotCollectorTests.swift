@@ -1,4 +1,5 @@
 import Foundation
+import HealHTTP
 import HealKube
 import HealModel
 import HealTestSupport
@@ -51,6 +52,28 @@ struct SnapshotCollectorTests {
         #expect(listPaths.contains("/api/v1/namespaces/agentic-demo/pods"))
         #expect(listPaths.contains("/apis/autoscaling/v2/namespaces/agentic-demo/horizontalpodautoscalers"))
         #expect(listPaths.contains("/api/v1/nodes"), "nodes are cluster-scoped whatever the namespace")
+    }
+
+    @Test("Secrets are listed as PartialObjectMetadata, with no plain JSON to fall back on: their names arrive, their data never does")
+    func secretsAsMetadata() async throws {
+        let (snapshot, server) = try await collect(from: Fixtures.scenario("image-pull-secret-missing"), CollectionScope(namespace: "demo"))
+
+        #expect(snapshot.collected.contains(.secrets))
+        #expect(snapshot.secrets.map(\.metadata.name) == ["regcred"])
+        let requests = server.requests(path: "/api/v1/namespaces/demo/secrets")
+        #expect(requests.count == 1)
+        #expect(requests.allSatisfy { $0.header("Accept") == "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1" })
+        // What the server answers that request with: metadata only.
+        let fixture = try Fixtures.text("scenarios/image-pull-secret-missing/api/v1/namespaces/demo/secrets.json")
+        #expect(fixture.contains(".dockerconfigjson"), "the stored Secret has data")
+        let accept = try #require(requests.first?.header("Accept"))
+        let answer = try await HTTPClient().send(HTTPRequest(
+            url: server.baseURL.absoluteString + "/api/v1/namespaces/demo/secrets?limit=250", headers: [HTTPHeader("Accept", accept)]))
+        let text = String(decoding: answer.body, as: UTF8.self)
+        #expect(text.contains(#""kind":"PartialObjectMetadataList""#) && text.contains("regcred"))
+        // The field names remain in managedFields, as on a real server; the values do not.
+        let stored = try #require(fixture.split(separator: "\"").first { $0.hasPrefix("eyJhdXRocyI6") }, "the base64 of the stored .dockerconfigjson")
+        #expect(!text.contains(stored) && !text.contains(#""data":"#) && !text.contains("kubernetes.io/dockerconfigjson"))
     }
 
     @Test("-A lists through the cluster-wide paths and reads every namespace")
@@ -122,6 +145,21 @@ struct SnapshotCollectorTests {
         #expect(snapshot.deployments.isEmpty)
         #expect(snapshot.pods.count == 4)
         #expect(!logRequests(server).isEmpty, "logs are still read")
+    }
+
+    @Test("a server that cannot send Secrets as metadata (406) leaves Secrets unread, never read whole; the rest is collected")
+    func secretsNotAcceptable() async throws {
+        let notAcceptable = ScriptedResponse.status(
+            code: 406, reason: "NotAcceptable",
+            message: "only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf")
+        let (snapshot, server) = try await collect(from: Fixtures.scenario("image-pull-secret-missing"), CollectionScope(namespace: "demo")) {
+            $0.script(path: "/api/v1/namespaces/demo/secrets", responses: [notAcceptable])
+        }
+
+        #expect(snapshot.unreadable.map(\.resource) == ["secrets"])
+        #expect(!snapshot.collected.contains(.secrets) && snapshot.secrets.isEmpty)
+        #expect(snapshot.collected == Set(ResourceKind.allCases).subtracting([.secrets]))
+        #expect(server.requests(path: "/api/v1/namespaces/demo/secrets").count == 1, "not asked again in another form")
     }
 
     @Test("a 403 on pods fails the collection: pods are the core of a diagnosis")

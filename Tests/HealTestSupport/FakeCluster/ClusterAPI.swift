@@ -121,6 +121,9 @@ struct ClusterAPI: RequestBackend {
         }
         let info = type.info(version: path.groupVersionPrefix.last ?? "v1")
         let metadata = JSONValue.object([.init(key: "resourceVersion", value: .string(String(version)))] + page.metadata)
+        if let answer = PartialObjectMetadata.listAnswer(["metadata": metadata, "items": .array(page.items)], to: request) {
+            return answer
+        }
         if ProtobufEncoder.serves(request, apiVersion: info.apiVersion, kind: info.kind) {
             return .protobuf(ProtobufEncoder.list(metadata: metadata, items: page.items, apiVersion: info.apiVersion, kind: info.kind))
         }

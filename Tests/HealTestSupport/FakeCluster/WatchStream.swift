@@ -18,11 +18,16 @@ final class WatchStream: LiveStream {
     private let deadline: Date?
     private let bookmarks: Bool
     private let protobuf: Bool
+    /// Each object stripped to its metadata (`as=PartialObjectMetadata`).
+    private let metadataOnly: Bool
     private var cursor = 0
     private var pending: [Data] = []
     private var ending = false
 
-    var contentType: String { protobuf ? ProtobufEncoder.mediaType + ";stream=watch" : "application/json" }
+    var contentType: String {
+        protobuf ? ProtobufEncoder.mediaType + ";stream=watch"
+            : metadataOnly ? PartialObjectMetadata.contentType("PartialObjectMetadata") : "application/json"
+    }
 
     init(shared: SharedClusterState, path: APIPath, request: RecordedRequest) throws(APIStatusError) {
         self.shared = shared
@@ -37,7 +42,8 @@ final class WatchStream: LiveStream {
         deadline = request.query("timeoutSeconds").flatMap { Double($0) }.map { Date().addingTimeInterval($0) }
         bookmarks = request.query("allowWatchBookmarks") == "true"
         let info = type.info()
-        protobuf = ProtobufEncoder.serves(request, apiVersion: info.apiVersion, kind: info.kind)
+        metadataOnly = PartialObjectMetadata.requested("PartialObjectMetadata", by: request)
+        protobuf = !metadataOnly && ProtobufEncoder.serves(request, apiVersion: info.apiVersion, kind: info.kind)
         let start = request.query("resourceVersion") ?? ""
         guard let requested = Int(start), requested != 0 else {
             shared.withLock { state in
@@ -116,6 +122,7 @@ final class WatchStream: LiveStream {
     }
 
     private func line(_ type: String, _ object: JSONValue) -> Data {
+        let object = metadataOnly ? PartialObjectMetadata.stripped(object) : object
         if protobuf {
             let info = self.type.info()
             return ProtobufEncoder.watchFrame(type: type, object: object, apiVersion: info.apiVersion, kind: info.kind)

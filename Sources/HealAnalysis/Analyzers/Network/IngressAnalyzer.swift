@@ -1,16 +1,16 @@
 import HealModel
 
-/// Ingresses that name an IngressClass that does not exist (no controller serves them), or that
+/// Ingresses that name an IngressClass that does not exist (no controller serves them), that
 /// route a path (or their default backend) to a Service that does not exist, or to a port the
-/// Service does not have.
+/// Service does not have, or that terminate TLS with a Secret that does not exist.
 struct IngressAnalyzer: Analyzer {
     let descriptor = AnalyzerDescriptor(
         id: "ingress", group: .network,
-        summary: "Ingresses naming an IngressClass that does not exist (when classes were read), or whose rules or default backend name a Service that does not exist in their namespace, or a port that Service does not expose.",
-        codes: ["ingress-class-missing", "ingress-backend-missing", "ingress-backend-port-mismatch"],
+        summary: "Ingresses naming an IngressClass that does not exist (when classes were read), whose rules or default backend name a Service that does not exist in their namespace or a port that Service does not expose, or whose TLS Secret does not exist (when Secrets were read, as metadata only).",
+        codes: ["ingress-class-missing", "ingress-backend-missing", "ingress-backend-port-mismatch", "ingress-tls-secret-missing"],
         reads: [.ingresses, .services],
-        alsoReads: [.ingressClasses],
-        triggeringScenarios: ["ingress-backend-missing", "ingress-port-mismatch", "ingress-class-missing"],
+        alsoReads: [.ingressClasses, .secrets],
+        triggeringScenarios: ["ingress-backend-missing", "ingress-port-mismatch", "ingress-class-missing", "ingress-tls-secret-missing"],
         nonTriggeringScenarios: ["shop", "failover-clean", "hpa-at-min", "hygiene-clean", "service-no-matching-pods"])
 
     /// How far apart two names may be and still be one mistyped for the other.
@@ -27,10 +27,12 @@ struct IngressAnalyzer: Analyzer {
         let servicesByNamespace = Dictionary(grouping: context.snapshot.services) { $0.metadata.namespace ?? "" }
         // Without the classes read (RBAC, a snapshot without them) a missing one cannot be told.
         let classes = context.snapshot.collected.contains(.ingressClasses) ? Set(context.snapshot.ingressClasses.map(\.metadata.name)) : nil
+        let secrets = SecretNames.byNamespace(context.snapshot)
         return context.snapshot.ingresses.flatMap { ingress -> [Finding] in
             if let classes, let name = ingress.spec.ingressClassName, !classes.contains(name) {
                 return [classMissing(ingress, name: name, classes: classes.sorted())]
             }
+            let tls = secrets.flatMap { tlsFinding(ingress, secrets: $0[ingress.metadata.namespace ?? ""] ?? []) }.map { [$0] } ?? []
             let services = servicesByNamespace[ingress.metadata.namespace ?? ""] ?? []
             let routes = routes(of: ingress)
             let missing = routes.filter { route in !services.contains { $0.metadata.name == route.service.name } }
@@ -38,7 +40,7 @@ struct IngressAnalyzer: Analyzer {
                 services.first { $0.metadata.name == route.service.name }.flatMap { Self.lacksPort($0, route) ? (route, $0) : nil }
             }
             return (missing.isEmpty ? [] : [finding(ingress, routes: routes, missing: missing, services: services, context: context)])
-                + (wrongPort.isEmpty ? [] : [portFinding(ingress, routes: routes, wrongPort: wrongPort, broken: missing.count)])
+                + (wrongPort.isEmpty ? [] : [portFinding(ingress, routes: routes, wrongPort: wrongPort, broken: missing.count)]) + tls
         }
     }
 
@@ -60,6 +62,39 @@ struct IngressAnalyzer: Analyzer {
                     ?? "Install an ingress controller with an IngressClass named \(name), or name an existing class.",
                 patch: patch, command: patch.map(KubectlCommand.patch) ?? KubectlCommand.get("ingressclasses"), safeToAutoApply: false),
             confidence: 0.95)
+    }
+
+    /// TLS entries whose Secret does not exist: the controller serves those hosts with its default
+    /// (self-signed) certificate. An entry without a secretName asks for that default on purpose.
+    private func tlsFinding(_ ingress: Ingress, secrets: Set<String>) -> Finding? {
+        let missing = ingress.spec.tls.filter { entry in entry.secretName.map { !$0.isEmpty && !secrets.contains($0) } ?? false }
+        guard !missing.isEmpty else { return nil }
+        let ref = ingress.metadata.ref(kind: "Ingress")
+        let names = Array(Set(missing.compactMap(\.secretName))).sorted()
+        let hosts = missing.flatMap(\.hosts)
+        let issuer = ["cert-manager.io/cluster-issuer", "cert-manager.io/issuer"].lazy.compactMap { key in
+            ingress.metadata.annotations[key].map { (key, $0) }
+        }.first
+        var rootCause = "Ingress \(ref.name) terminates TLS\(hosts.isEmpty ? "" : " for \(Wording.list(hosts))") with \(Wording.list(names.map { "Secret \($0)" })), which \(names.count == 1 ? "does" : "do") not exist in namespace \(ref.namespace ?? "default"), so the controller serves \(hosts.count == 1 ? "that host" : "those hosts") with its default self-signed certificate and clients reject the connection"
+        let summary: String
+        let command: String
+        if let (key, issuerName) = issuer {
+            rootCause += "; the \(key) annotation (\(issuerName)) asks cert-manager to issue it, and it has not: the Certificate of the same name says why."
+            summary = "Find why cert-manager has not issued the certificate (its Certificate, CertificateRequest and Order), and fix the issuer or the DNS/HTTP challenge."
+            command = "kubectl describe certificate \(names[0])\(KubectlCommand.namespaceFlag(ref))"
+        } else {
+            rootCause += "."
+            summary = "Create the TLS Secret (kubectl create secret tls) in namespace \(ref.namespace ?? "default"), or name the Secret that holds the certificate."
+            command = "kubectl create secret tls \(names[0])\(KubectlCommand.namespaceFlag(ref)) --cert=<cert.pem> --key=<key.pem>"
+        }
+        return Finding(
+            code: "ingress-tls-secret-missing", severity: .warning, analyzer: descriptor.id, resource: ref,
+            symptom: "TLS Secret \(Wording.list(names)) not found",
+            rootCause: rootCause,
+            evidence: missing.map { Evidence(.spec, "spec.tls: hosts \($0.hosts.isEmpty ? "(all)" : Wording.list($0.hosts)), secretName \($0.secretName ?? "")", object: ref) }
+                + [SecretNames.evidence(secrets, namespace: ref.namespace ?? "default", object: ref)],
+            remediation: Remediation(action: .manual, summary: summary, command: command, safeToAutoApply: false),
+            confidence: 0.9)
     }
 
     /// A port the Service does not expose, by number or by name (ExternalName Services have none to check).

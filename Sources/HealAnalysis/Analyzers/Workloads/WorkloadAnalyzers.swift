@@ -8,5 +8,6 @@ enum WorkloadAnalyzers {
         CronJobAnalyzer(),
         DisruptionBudgetAnalyzer(),
         WorkloadStatusAnalyzer(),
+        PullSecretAnalyzer(),
     ]
 }
