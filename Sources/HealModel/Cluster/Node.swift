@@ -3,6 +3,12 @@ package struct Node: Decodable, Sendable {
         package var key: String
         package var value: String?
         package var effect: String
+
+        package init(key: String, value: String?, effect: String) {
+            self.key = key
+            self.value = value
+            self.effect = effect
+        }
     }
 
     package struct Spec: Decodable, Sendable {

@@ -96,7 +96,9 @@ struct SchedulingAnalyzer: Analyzer {
                 let have = "\(nodes) \(verb("has", "have")) insufficient \(resource)"
                 return insufficient(resource, nodesHave: have, pod: pod, largest: largest[resource])
             case .untoleratedTaint(let taint):
-                return Cause(sentence: "\(nodes) \(verb("carries", "carry")) taint \(taint), which the pod does not tolerate", fix: nil)
+                return TaintCause(scheduler: taint, nodes: context.snapshot.nodes).map {
+                    Cause(sentence: "\(nodes) \($0.nodeList) \(verb("carries", "carry")) \($0.description)", fix: $0.fix, evidence: $0.evidence)
+                } ?? Cause(sentence: "\(nodes) \(verb("carries", "carry")) taint \(taint), which the pod does not tolerate", fix: nil)
             case .nodeSelectorMismatch:
                 let selector = pod.spec.nodeSelector.selectorText
                 let detail = selector.isEmpty ? "its node affinity" : "its nodeSelector \(selector)"
