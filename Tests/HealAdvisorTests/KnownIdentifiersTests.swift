@@ -24,7 +24,8 @@ struct KnownIdentifiersTests {
             ("postgres", .container), ("fluent-bit", .container), ("exporter", .container),
             ("registry.acme.io", .registry), ("10.20.30.40", .ip), ("10.96.12.34", .ip), ("10.244.1.17", .ip),
             ("fd00:10:244::17", .ipv6), ("shop.acme.com", .host), ("preview.acme.dev", .host),
-            ("payments.partner-bank.net", .host),
+            ("payments.partner-bank.net", .host), ("shop-acme-tls", .secret), ("storefront-api", .service),
+            ("api.shop.acme.com", .host), ("shop-gateway", .object), ("acme-edge", .object), ("storefront-route", .object),
         ])
     func collected(name: String, kind: IdentifierKind) throws {
         let known = KnownIdentifiers.from(try ShopCluster.snapshot())

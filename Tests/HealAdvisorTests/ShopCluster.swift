@@ -22,6 +22,8 @@ enum ShopCluster {
         snapshot.insert(try decode(autoscaler, as: HorizontalPodAutoscaler.self))
         snapshot.insert(try decode(ingress, as: Ingress.self))
         snapshot.insert(try decode(budget, as: PodDisruptionBudget.self))
+        snapshot.insert(try decode(gateway, as: Gateway.self))
+        snapshot.insert(try decode(route, as: HTTPRoute.self))
         snapshot.insert(try decode(rolloutEvent, as: Event.self))
         snapshot.logs[ContainerLogKey(namespace: "batch", pod: "nightly-export-x8p2q", container: "exporter")] =
             ContainerLogs(current: ["export finished"])
@@ -144,7 +146,18 @@ enum ShopCluster {
                   "defaultBackend": {"service": {"name": "storefront-fallback", "port": {"number": 80}}},
                   "rules": [{"host": "shop.acme.com",
                              "http": {"paths": [{"path": "/", "backend": {"service": {"name": "storefront-svc", "port": {"number": 80}}}}]}},
-                            {"host": "*.preview.acme.dev"}]}}
+                            {"host": "*.preview.acme.dev"}],
+                  "tls": [{"hosts": ["shop.acme.com"], "secretName": "shop-acme-tls"}]}}
+        """#
+
+    private static let route = #"""
+        {"metadata": {"name": "storefront-route", "namespace": "shop"},
+         "spec": {"parentRefs": [{"name": "shop-gateway"}], "hostnames": ["api.shop.acme.com"],
+                  "rules": [{"backendRefs": [{"name": "storefront-api", "port": 8080}]}]}}
+        """#
+
+    private static let gateway = #"""
+        {"metadata": {"name": "shop-gateway", "namespace": "shop"}, "spec": {"gatewayClassName": "acme-edge"}}
         """#
 
     private static let budget = #"""

@@ -21,12 +21,12 @@ struct KindRegistryTests {
         var apiVersion: String
     }
 
-    @Test("every registered kind's group serves its version (captured /apis discovery)")
+    @Test("every registered kind's group serves its version (captured /apis discovery; the Gateway API's CRDs were not installed there)")
     func discovery() throws {
         let data = try Data(contentsOf: Fixtures.capturedAPIPaths.appending(path: "apis.json"))
         let groups = try JSONDecoder().decode(GroupList.self, from: data).groups
         let served = Dictionary(uniqueKeysWithValues: groups.map { ($0.name, Set($0.versions.map(\.version))) })
-        for kind in ResourceKind.allCases {
+        for kind in ResourceKind.allCases where !kind.installedByCRD {
             if kind.group.isEmpty {
                 #expect(kind.version == "v1", "\(kind)")
             } else {

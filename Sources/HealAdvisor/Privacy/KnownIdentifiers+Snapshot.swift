@@ -5,8 +5,8 @@ extension KnownIdentifiers {
     /// Every name and address the snapshot holds: namespaces; each object's name under its kind;
     /// the names objects refer to (owners, nodes, claims, Secrets and ConfigMaps a pod spec
     /// references, service accounts, Services behind Ingresses and slices, HPA targets, event
-    /// subjects); containers; Service cluster IPs and endpoint addresses; Ingress hosts and
-    /// external names; image registries. Never a value: the snapshot holds no Secret or
+    /// subjects, Ingress TLS Secrets, HTTPRoute parents and backends); containers; Service cluster
+    /// IPs and endpoint addresses; Ingress and HTTPRoute hosts and external names; image registries. Never a value: the snapshot holds no Secret or
     /// ConfigMap data and env values are not read. Names every cluster has (`kube-system`,
     /// `default`) are left out (see `BuiltInNames`).
     package static func from(_ snapshot: ClusterSnapshot) -> KnownIdentifiers {
@@ -62,9 +62,18 @@ extension KnownIdentifiers {
                         if let service = path.backend.service { known.note(service.name, as: .service) }
                     }
                 }
-                // `*.shop.example.com`: the `*` is no name character, the domain is the name.
-                if let host = rule.host { known.note(host.hasPrefix("*.") ? String(host.dropFirst(2)) : host, as: .host) }
+                if let host = rule.host { known.note(host: host) }
             }
+            for tls in ingress.spec.tls {
+                if let secretName = tls.secretName { known.note(secretName, as: .secret) }
+                for host in tls.hosts { known.note(host: host) }
+            }
+        }
+        for gateway in snapshot.gateways { known.note(gateway.spec.gatewayClassName, as: .object) }
+        for route in snapshot.httpRoutes {
+            for parent in route.spec.parentRefs { known.note(parent.name, as: .object) }
+            for host in route.spec.hostnames { known.note(host: host) }
+            for backend in route.spec.rules.flatMap(\.backendRefs) { known.note(backend.name, as: backend.isService ? .service : .object) }
         }
         for event in snapshot.events {
             if let namespace = event.metadata.namespace { known.note(namespace, as: .namespace) }
@@ -81,6 +90,11 @@ extension KnownIdentifiers {
     private mutating func note(_ value: String, as kind: IdentifierKind) {
         guard !BuiltInNames.all.contains(value) else { return }
         add(value, as: kind)
+    }
+
+    /// `*.shop.example.com`: the `*` is no name character, the domain is the name.
+    private mutating func note(host: String) {
+        note(host.hasPrefix("*.") ? String(host.dropFirst(2)) : host, as: .host)
     }
 
     private mutating func note(_ metadata: ObjectMeta, as kind: IdentifierKind) {

@@ -69,6 +69,9 @@ package struct SnapshotCollector: Sendable {
                 try await listInto(&part, kind: kind, scope: scope, tracker: tracker)
             }
             part.collected.insert(kind)
+        } catch let error as KubeError where kind.installedByCRD && error.httpStatus == 404 {
+            // Its CRDs are not installed: nothing to read, and nothing wrong.
+            logger.debug("\(kind.groupResource) is not served here (its CRDs are not installed)")
         } catch let error as KubeError where kind != .pods && Self.isPartial(error) {
             logger.info("cannot \(error.request): \(Self.reason(error))")
             part.unreadable.append(UnreadableResource(

@@ -14,10 +14,13 @@ package struct ResourceKind: Sendable, Hashable, Comparable, CustomStringConvert
     /// Listed and watched as PartialObjectMetadata: names, labels and times only. Secrets are,
     /// so that their data never leaves the API server.
     package let readsMetadataOnly: Bool
+    /// Served only where its CustomResourceDefinitions are installed (Gateway API): a 404 means
+    /// "not installed here", which is no error, and the server answers JSON only.
+    package let installedByCRD: Bool
 
     package init(
         group: String, version: String, plural: String, kind: String, namespaced: Bool = true,
-        statusSubresource: Bool = true, shortNames: [String] = [], metadataOnly: Bool = false
+        statusSubresource: Bool = true, shortNames: [String] = [], metadataOnly: Bool = false, installedByCRD: Bool = false
     ) {
         self.group = group
         self.version = version
@@ -27,6 +30,7 @@ package struct ResourceKind: Sendable, Hashable, Comparable, CustomStringConvert
         self.hasStatusSubresource = statusSubresource
         self.shortNames = shortNames
         self.readsMetadataOnly = metadataOnly
+        self.installedByCRD = installedByCRD
     }
 
     /// Every registered kind, in registration order.

@@ -30,12 +30,12 @@ struct SnapshotCollectorTests {
             .sorted()
     }
 
-    @Test("a namespace scope lists every kind through namespaced paths and marks each one collected")
+    @Test("a namespace scope lists every kind through namespaced paths and marks each one collected; the Gateway API, not installed, is no error")
     func everyKindCollected() async throws {
         let (snapshot, server) = try await collect(from: Fixtures.scenario("agentic-demo"), CollectionScope(namespace: "agentic-demo"))
 
-        #expect(snapshot.collected == Set(ResourceKind.allCases))
-        #expect(snapshot.unreadable.isEmpty)
+        #expect(snapshot.collected == Set(ResourceKind.allCases.filter { !$0.installedByCRD }))
+        #expect(snapshot.unreadable.isEmpty, "the 404s for gateways, httproutes and gatewayclasses say its CRDs are not installed")
         #expect(snapshot.pods.map(\.metadata.name).sorted() == [
             "alpine-app-6f55c5d7d8-nj25q", "memory-hungry-6478d69d96-mg7j2", "mysql-client-7c5999d768-fngbb",
             "web-server-59c44b768d-tm998",
@@ -141,7 +141,7 @@ struct SnapshotCollectorTests {
         #expect(entry.reason == "Forbidden")
         #expect(entry.message.contains(#"cannot list resource "deployments" in API group "apps""#))
         #expect(!snapshot.collected.contains(.deployments))
-        #expect(snapshot.collected == Set(ResourceKind.allCases).subtracting([.deployments]))
+        #expect(snapshot.collected == Set(ResourceKind.allCases.filter { !$0.installedByCRD }).subtracting([.deployments]))
         #expect(snapshot.deployments.isEmpty)
         #expect(snapshot.pods.count == 4)
         #expect(!logRequests(server).isEmpty, "logs are still read")
@@ -158,7 +158,7 @@ struct SnapshotCollectorTests {
 
         #expect(snapshot.unreadable.map(\.resource) == ["secrets"])
         #expect(!snapshot.collected.contains(.secrets) && snapshot.secrets.isEmpty)
-        #expect(snapshot.collected == Set(ResourceKind.allCases).subtracting([.secrets]))
+        #expect(snapshot.collected == Set(ResourceKind.allCases.filter { !$0.installedByCRD }).subtracting([.secrets]))
         #expect(server.requests(path: "/api/v1/namespaces/demo/secrets").count == 1, "not asked again in another form")
     }
 
@@ -174,14 +174,14 @@ struct SnapshotCollectorTests {
         #expect(error.request.description == "list pods at cluster scope")
     }
 
-    @Test("a 404 for kinds whose API group the cluster does not serve is recorded as unreadable, not fatal")
+    @Test("a 404 for built-in kinds whose API group the cluster does not serve is recorded as unreadable, not fatal; for custom resources it is no error")
     func unservedKinds() async throws {
         let (snapshot, server) = try await collect(from: Fixtures.capturedAPIPaths, CollectionScope(namespace: "shop"))
 
         let served: Set<ResourceKind> = [.pods, .events, .services, .deployments, .replicaSets, .endpointSlices, .nodes]
         #expect(snapshot.collected == served)
         #expect(Set(snapshot.unreadable.map(\.resource)) == Set(
-            Set(ResourceKind.allCases).subtracting(served).map(\.groupResource)))
+            Set(ResourceKind.allCases.filter { !$0.installedByCRD }).subtracting(served).map(\.groupResource)))
         #expect(snapshot.unreadable.allSatisfy { $0.reason == "NotFound" })
         #expect(snapshot.pods.count == 7)
         #expect(server.requests(path: "/apis/batch/v1/namespaces/shop/jobs").count == 1, "a 404 is not retried")

@@ -13,9 +13,6 @@ struct IngressAnalyzer: Analyzer {
         triggeringScenarios: ["ingress-backend-missing", "ingress-port-mismatch", "ingress-class-missing", "ingress-tls-secret-missing"],
         nonTriggeringScenarios: ["shop", "failover-clean", "hpa-at-min", "hygiene-clean", "service-no-matching-pods"])
 
-    /// How far apart two names may be and still be one mistyped for the other.
-    static let typoDistance = 2
-
     /// One place an Ingress sends traffic, with the JSON pointer of its service backend for a patch.
     private struct Route {
         var label: String
@@ -151,7 +148,7 @@ struct IngressAnalyzer: Analyzer {
         let working = routes.count - missing.count
         let names = Array(Set(missing.map(\.service.name))).sorted()
         let descriptions = missing.map { "\($0.label) to Service \($0.service.name)\(Self.portText($0.service.port).map { ":\($0)" } ?? "")" }
-        let suggestions = missing.compactMap { route in Self.closestService(to: route.service, among: services).map { (route, $0) } }
+        let suggestions = missing.compactMap { route in ClosestService.to(route.service.name, port: route.service.port?.number, portName: route.service.port?.name, among: services).map { (route, $0) } }
         var rootCause = "Ingress \(ref.name) routes \(Wording.list(descriptions)), which \(names.count == 1 ? "does" : "do") not exist in namespace \(ref.namespace ?? "default")"
         for (route, candidate) in suggestions {
             rootCause += "; Service \(candidate.metadata.name) exposes \(Self.portText(route.service.port).map { "port \($0)" } ?? "a similar name") and may be the intended backend for \(route.service.name)"
@@ -201,22 +198,6 @@ struct IngressAnalyzer: Analyzer {
         return Remediation(
             action: .manual, summary: "Point the routes at the existing Service (\(Wording.list(renames))), or create the missing one.",
             patch: patch, command: KubectlCommand.patch(patch), safeToAutoApply: false)
-    }
-
-    /// The Service with the closest name among those exposing the backend's port: a renamed
-    /// or mistyped backend. Without a port to go by, only near-identical names count.
-    private static func closestService(to backend: Ingress.Backend.ServiceBackend, among services: [Service]) -> Service? {
-        let candidates = services.filter { service in
-            switch (backend.port?.number, backend.port?.name) {
-            case (let number?, _): service.spec.ports.contains { $0.port == number }
-            case (nil, let name?): service.spec.ports.contains { $0.name == name }
-            default: true
-            }
-        }
-        let scored = candidates.map { ($0, EditDistance.between($0.metadata.name, backend.name)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        let limit = backend.port == nil ? Self.typoDistance : max(Self.typoDistance, backend.name.count / 2)
-        return best.1 <= limit ? best.0 : nil
     }
 
     private static func portText(_ port: Ingress.Backend.ServiceBackend.Port?) -> String? {

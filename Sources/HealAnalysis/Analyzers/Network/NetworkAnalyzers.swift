@@ -4,5 +4,6 @@ enum NetworkAnalyzers {
         IngressAnalyzer(),
         NetworkPolicyAnalyzer(),
         WebhookAnalyzer(),
+        GatewayAnalyzer(),
     ]
 }

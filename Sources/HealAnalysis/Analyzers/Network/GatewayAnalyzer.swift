@@ -1,0 +1,128 @@
+import HealModel
+
+/// Gateway API, where its CRDs are installed: Gateways naming a GatewayClass that does not exist
+/// (no controller programs them), and HTTPRoutes sending requests to a Service that does not
+/// exist. Backends of other kinds (an implementation's own) and of namespaces the run does not
+/// cover are not judged.
+struct GatewayAnalyzer: Analyzer {
+    let descriptor = AnalyzerDescriptor(
+        id: "gateway", group: .network,
+        summary: "Gateway API, when its CRDs are served: Gateways naming a GatewayClass that does not exist (when classes were read), and HTTPRoutes whose backendRefs name a Service that does not exist.",
+        codes: ["gateway-class-missing", "httproute-backend-missing"],
+        reads: [.gateways, .httpRoutes, .services],
+        alsoReads: [.gatewayClasses],
+        triggeringScenarios: ["gateway-api-broken"],
+        nonTriggeringScenarios: ["shop", "ingress-backend-missing", "gateway-api-healthy"])
+
+    func analyze(_ context: AnalysisContext) -> [Finding] {
+        missingClasses(context) + missingBackends(context)
+    }
+
+    private func missingClasses(_ context: AnalysisContext) -> [Finding] {
+        guard context.snapshot.collected.contains(.gatewayClasses) else { return [] }
+        let classes = context.snapshot.gatewayClasses.map(\.metadata.name).sorted()
+        return context.snapshot.gateways.compactMap { gateway -> Finding? in
+            let name = gateway.spec.gatewayClassName
+            guard !classes.contains(name) else { return nil }
+            let ref = gateway.metadata.ref(kind: "Gateway")
+            let routes = context.snapshot.httpRoutes.filter { route in
+                route.metadata.namespace == gateway.metadata.namespace && route.parentNames.contains(gateway.metadata.name)
+            }.map(\.metadata.name).sorted()
+            let closest = EditDistance.nearest(to: name, among: classes, within: max(2, name.count / 3), count: 1).first
+            var rootCause = "Gateway \(ref.name) names GatewayClass \(name), which does not exist, so no controller programs it: it gets no address and listens nowhere"
+            rootCause += routes.isEmpty ? "" : routes.count == 1
+                ? ", and HTTPRoute \(routes[0]), attached to it, serves nothing"
+                : ", and the \(routes.count) HTTPRoutes attached to it (\(Wording.list(routes))) serve nothing"
+            rootCause += classes.isEmpty ? "; the cluster has no GatewayClass at all." : "; the cluster's GatewayClasses are \(Wording.list(classes))."
+            var evidence = [Evidence(.spec, "spec.gatewayClassName: \(name)", object: ref)]
+            if let accepted = gateway.status?.conditions["Accepted"], !accepted.isTrue {
+                evidence.append(Evidence(.status, "Accepted=\(accepted.status) (\(accepted.reason ?? "")): \(accepted.message ?? "")", object: ref))
+            }
+            return Finding(
+                code: "gateway-class-missing", severity: .critical, analyzer: descriptor.id, resource: ref,
+                symptom: "GatewayClass \(name) not found",
+                rootCause: rootCause,
+                evidence: evidence,
+                remediation: Remediation(
+                    action: .manual,
+                    summary: closest.map { "Name GatewayClass \($0), the class that exists, or install the controller that provides \(name)." }
+                        ?? "Install a Gateway API implementation that provides GatewayClass \(name), or name an existing class.",
+                    command: KubectlCommand.get("gatewayclasses"), safeToAutoApply: false),
+                confidence: 0.95)
+        }
+    }
+
+    /// One place a route sends requests, with its JSON pointer for a patch.
+    private struct Backend {
+        var rule: Int
+        var ref: HTTPRoute.BackendRef
+        var namespace: String
+        var pointer: String { "/spec/rules/\(rule)/backendRefs" }
+    }
+
+    private func missingBackends(_ context: AnalysisContext) -> [Finding] {
+        let servicesByNamespace = Dictionary(grouping: context.snapshot.services) { $0.metadata.namespace ?? "" }
+        return context.snapshot.httpRoutes.compactMap { route -> Finding? in
+            let routeNamespace = route.metadata.namespace ?? "default"
+            let backends = route.spec.rules.enumerated().flatMap { index, rule in
+                rule.backendRefs.filter(\.isService).map { Backend(rule: index, ref: $0, namespace: $0.namespace ?? routeNamespace) }
+            }
+            let judged = backends.filter { context.snapshot.covers(namespace: $0.namespace) }
+            let missing = judged.filter { backend in
+                !(servicesByNamespace[backend.namespace] ?? []).contains { $0.metadata.name == backend.ref.name }
+            }
+            guard !missing.isEmpty else { return nil }
+            return backendFinding(route, backends: backends, missing: missing, services: servicesByNamespace)
+        }
+    }
+
+    private func backendFinding(_ route: HTTPRoute, backends: [Backend], missing: [Backend], services: [String: [Service]]) -> Finding {
+        let ref = route.metadata.ref(kind: "HTTPRoute")
+        let working = backends.count - missing.count
+        let names = Array(Set(missing.map { $0.namespace == ref.namespace ? $0.ref.name : "\($0.namespace)/\($0.ref.name)" })).sorted()
+        let guesses = missing.compactMap { backend in
+            ClosestService.to(backend.ref.name, port: backend.ref.port, portName: nil, among: services[backend.namespace] ?? []).map { (backend, $0) }
+        }
+        var rootCause = "HTTPRoute \(ref.name)\(route.spec.hostnames.isEmpty ? "" : " (\(Wording.list(route.spec.hostnames)))") sends requests to Service \(Wording.list(names)), which \(names.count == 1 ? "does" : "do") not exist"
+        for (backend, service) in guesses {
+            rootCause += "; Service \(service.metadata.name) exposes \(backend.ref.port.map { "port \($0)" } ?? "a similar name") and may be the one meant for \(backend.ref.name)"
+        }
+        rootCause += working == 0
+            ? "; no backend of the route exists, so every request it matches gets a 500 from the gateway."
+            : "; the requests weighted to \(missing.count == 1 ? "it" : "them") get a 500, \(working == 1 ? "the other backend still serves" : "the other \(working) backends still serve")."
+        var evidence = missing.map { Evidence(.spec, "rules[\($0.rule)].backendRefs: \($0.ref.name)\($0.ref.port.map { ":\($0)" } ?? "")", object: ref) }
+        if let resolved = route.status?.parents.lazy.compactMap({ $0.conditions["ResolvedRefs"] }).first(where: \.isFalse) {
+            evidence.append(Evidence(.status, "ResolvedRefs=False (\(resolved.reason ?? "")): \(resolved.message ?? "")", object: ref, time: resolved.lastTransitionTime))
+        }
+        var remediation = Remediation(
+            action: .manual, summary: "Create Service \(Wording.list(names)), or point the backendRefs at a Service that exists.",
+            command: KubectlCommand.get("services", namespace: ref.namespace), safeToAutoApply: false)
+        if guesses.count == missing.count {
+            let operations: [JSONValue] = guesses.compactMap { backend, service in
+                let rule = route.spec.rules[backend.rule]
+                return rule.backendRefs.firstIndex { $0.name == backend.ref.name && ($0.namespace ?? ref.namespace) == backend.ref.namespace ?? ref.namespace }.map { index in
+                    .object(["op": .string("replace"), "path": .string("\(backend.pointer)/\(index)/name"), "value": .string(service.metadata.name)])
+                }
+            }
+            let patch = Patch(target: ref, type: .json, body: .array(operations))
+            remediation = Remediation(
+                action: .manual,
+                summary: "Point the backendRefs at the Service that exists (\(Wording.list(guesses.map { "\($0.0.ref.name) → \($0.1.metadata.name)" }))), or create the missing one.",
+                patch: patch, command: KubectlCommand.patch(patch), safeToAutoApply: false)
+        }
+        return Finding(
+            code: "httproute-backend-missing", severity: working == 0 ? .critical : .warning, analyzer: descriptor.id, resource: ref,
+            symptom: "\(Wording.count(missing.count, "backend")) of \(backends.count) to missing Service \(Wording.list(names))",
+            rootCause: rootCause,
+            evidence: evidence,
+            remediation: remediation,
+            confidence: 0.95)
+    }
+}
+
+extension HTTPRoute {
+    /// The Gateways (in the route's namespace) this route attaches to.
+    fileprivate var parentNames: [String] {
+        spec.parentRefs.filter { ($0.kind ?? "Gateway") == "Gateway" && ($0.namespace ?? metadata.namespace) == metadata.namespace }.map(\.name)
+    }
+}
