@@ -314,4 +314,21 @@ struct WorkloadAnalyzerTests {
             $0.statefulSets[0].spec.volumeClaimTemplates[0].metadata.annotations["volume.beta.kubernetes.io/storage-class"] = "fast-ssd"
         }.count == 1, "the annotation wins over the field, as in the PV controller")
     }
+
+    @Test("a StatefulSet during a rolling update, one replica between its old pod and its new one, is not reported; a second missing one is")
+    func statefulSetRollingUpdate() throws {
+        func rolling(ready: Int) -> (inout ClusterSnapshot) -> Void {
+            { snapshot in
+                snapshot.events.removeAll { $0.reason == "FailedCreate" }
+                snapshot.statefulSets[0].status?.readyReplicas = ready
+                snapshot.statefulSets[0].status?.updateRevision = "web-5f8d7c9b6d"
+            }
+        }
+        #expect(try Scenario.findings("statefulset", in: "statefulset-not-ready", editing: rolling(ready: 2)).isEmpty)
+        let stalled = try Scenario.findings("statefulset", in: "statefulset-not-ready", editing: rolling(ready: 1))
+        #expect(stalled.map(\.code) == ["statefulset-not-ready"])
+        // The same gap without a new revision is a missing replica.
+        #expect(try Scenario.findings("statefulset", in: "statefulset-not-ready") { $0.events.removeAll { $0.reason == "FailedCreate" } }
+            .map(\.code) == ["statefulset-not-ready"])
+    }
 }

@@ -77,9 +77,12 @@ struct ReplicaShortfall {
     /// The finding StatefulSets and DaemonSets report when fewer pods are ready than wanted:
     /// a warning while some serve, critical when none does. Their controllers report refusals
     /// as FailedCreate events on the workload itself.
+    /// `rollingOut`: the controller is replacing pods with a new revision, one at a time; a
+    /// replica missing for that with nothing else wrong (no refusal, no pod failing) is the
+    /// rollout, not a problem.
     static func finding(
         _ code: String, analyzer: String, workload: ResourceRef, wanted: Int, ready: Int, unit: String, status: Evidence,
-        context: AnalysisContext
+        rollingOut: Bool = false, context: AnalysisContext
     ) -> Finding? {
         guard wanted > 0, ready < wanted else { return nil }
         let failures = context.index.events(for: workload).warnings(reasons: ["FailedCreate"])
@@ -88,6 +91,7 @@ struct ReplicaShortfall {
         }
         let shortfall = ReplicaShortfall(workload: workload, pods: context.index.pods(of: workload), refused: refused, context: context)
         guard !isStarting(since: shortfall.since, context) else { return nil }
+        if rollingOut, shortfall.explanation == nil, ready >= wanted - 1 { return nil }
         return shortfall.finding(
             code, analyzer: analyzer, counts: "\(ready) of \(wanted) \(unit) ready", serving: ready > 0, status: [status], since: shortfall.since)
     }

@@ -77,6 +77,7 @@ struct StatefulSetAnalyzer: Analyzer {
                     .status,
                     "replicas \(statefulSet.desiredReplicas) desired, \(status.replicas ?? 0) created, \(ready) ready, \(status.updatedReplicas ?? 0) updated",
                     object: statefulSet.metadata.ref(kind: "StatefulSet")),
+                rollingOut: status.updateRevision.map { $0 != status.currentRevision } ?? false,
                 context: context)
         }
     }
