@@ -16,7 +16,7 @@ struct ContainerCreatingAnalyzer: Analyzer {
         summary: "Pods stuck creating their containers past two minutes: a volume that cannot be mounted or attached, a pod sandbox (network) that cannot be created, or no event saying why; younger ones are info.",
         codes: ["volume-mount-failed", "pod-sandbox-failed", "container-creating-stuck", "container-creating"],
         reads: [.pods],
-        triggeringScenarios: ["container-creating-stuck", "starting-pods"],
+        triggeringScenarios: ["container-creating-stuck", "starting-pods", "pod-start-problems"],
         nonTriggeringScenarios: ["shop", "failover-clean", "init-container-failed", "agentic-demo"])
 
     func analyze(_ context: AnalysisContext) -> [Finding] {

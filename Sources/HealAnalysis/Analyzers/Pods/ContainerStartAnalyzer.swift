@@ -11,7 +11,7 @@ struct ContainerStartAnalyzer: Analyzer {
         summary: "CreateContainerError, RunContainerError/StartError, PreStartHookError and PostStartHookError: the runtime, or a hook around the start, keeps the process from starting.",
         codes: ["create-container-error", "run-container-error", "pre-start-hook-failed", "post-start-hook-failed"],
         reads: [.pods],
-        triggeringScenarios: ["run-container-error", "create-container-error"],
+        triggeringScenarios: ["run-container-error", "create-container-error", "pod-start-problems"],
         nonTriggeringScenarios: ["shop", "failover-clean", "agentic-demo", "crashloop-unknown"])
 
     func analyze(_ context: AnalysisContext) -> [Finding] {

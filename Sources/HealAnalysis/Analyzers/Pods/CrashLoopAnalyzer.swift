@@ -13,7 +13,7 @@ struct CrashLoopAnalyzer: Analyzer {
         reads: [.pods],
         triggeringScenarios: [
             "agentic-demo", "agentic-demo-rollout", "crashloop-connection-refused", "crashloop-exec-format",
-            "crashloop-jvm-oom", "crashloop-panic", "crashloop-permission-denied", "crashloop-missing-file", "crashloop-unknown",
+            "crashloop-jvm-oom", "crashloop-panic", "crashloop-permission-denied", "crashloop-missing-file", "crashloop-unknown", "pod-start-problems",
         ],
         nonTriggeringScenarios: ["shop", "failover-clean", "run-container-error", "high-restart-count", "image-pull-auth"])
 

@@ -9,7 +9,7 @@ struct ImagePullAnalyzer: Analyzer {
         summary: "ImagePullBackOff, ErrImagePull, InvalidImageName and ErrImageNeverPull: tag not found, repository typo, missing credentials, invalid reference or an image never pulled, with the intended image suggested.",
         codes: ["image-tag-not-found", "image-not-found", "image-pull-unauthorized", "invalid-image-name", "image-never-pulled", "image-pull-failed"],
         reads: [.pods],
-        triggeringScenarios: ["agentic-demo", "image-pull-auth", "invalid-image-name"],
+        triggeringScenarios: ["agentic-demo", "image-pull-auth", "invalid-image-name", "pod-start-problems"],
         nonTriggeringScenarios: ["shop", "failover-clean", "crashloop-unknown", "config-missing-configmap"])
 
     func analyze(_ context: AnalysisContext) -> [Finding] {

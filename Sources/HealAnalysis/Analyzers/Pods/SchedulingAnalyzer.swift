@@ -14,7 +14,7 @@ struct SchedulingAnalyzer: Analyzer {
         summary: "Pending pods the scheduler cannot place (insufficient CPU/memory, taints, node selectors/affinity, unbound claims) or has not tried to (scheduling gates).",
         codes: ["unschedulable", "scheduling-gated"],
         reads: [.pods],
-        triggeringScenarios: ["unschedulable-cpu", "unschedulable-taint-selector", "pvc-pending"],
+        triggeringScenarios: ["unschedulable-cpu", "unschedulable-taint-selector", "unschedulable-dedicated-taint", "pvc-pending", "pod-start-problems"],
         nonTriggeringScenarios: ["shop", "failover-clean", "starting-pods", "agentic-demo"])
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
@@ -60,7 +60,7 @@ struct SchedulingAnalyzer: Analyzer {
         return factory.finding(
             "scheduling-gated", pod: pod, container: nil, severity: waited >= Self.gatedGraceSeconds ? .warning : .info,
             symptom: "Pending: held by \(named) for \(DurationText.format(seconds: waited))",
-            rootCause: "The scheduler has not tried to place the pod: \(named) have held it for \(DurationText.format(seconds: waited)), and only whoever set them (a job queue such as Kueue, an operator) removes them.",
+            rootCause: "The scheduler has not tried to place the pod: \(named) \(gates.count == 1 ? "has" : "have") held it for \(DurationText.format(seconds: waited)), and only whoever set \(gates.count == 1 ? "it" : "them") (a job queue such as Kueue, an operator) removes \(gates.count == 1 ? "it" : "them").",
             evidence: [Evidence(.status, "PodScheduled=False (SchedulingGated): \(condition.message ?? "")", object: pod.ref, time: since)]
                 + (gates.isEmpty ? [] : [Evidence(.spec, "spec.schedulingGates: \(gates.joined(separator: ", "))", object: pod.ref)]),
             since: since,

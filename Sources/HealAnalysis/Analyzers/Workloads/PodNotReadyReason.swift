@@ -24,6 +24,13 @@ struct PodNotReadyReason {
             return
         }
         let conditions = pod.status.conditions
+        if let scheduled = conditions["PodScheduled"], scheduled.isFalse, scheduled.reason == "SchedulingGated" {
+            let gates = pod.spec.schedulingGates.compactMap(\.name)
+            self.init(
+                text: "held by scheduling \(gates.count == 1 ? "gate" : "gates") \(Wording.list(gates)) (the scheduler has not tried to place it)",
+                evidence: Evidence(.spec, "spec.schedulingGates: \(gates.joined(separator: ", "))", object: ref, time: scheduled.lastTransitionTime))
+            return
+        }
         if let scheduled = conditions["PodScheduled"], scheduled.isFalse {
             let message = scheduled.message.map { ": \(Wording.clip($0, 140))" } ?? ""
             self.init(
