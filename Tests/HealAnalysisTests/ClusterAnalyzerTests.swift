@@ -172,18 +172,23 @@ struct ClusterAnalyzerTests {
         #expect(!cordoned.contains { $0.code == "hpa-max-exceeds-capacity" }, "no schedulable node: nothing to compare against")
     }
 
+    /// storage-problems' findings about claim uploads (its other claim is Lost), after `edit` of that claim.
+    private func uploadsFindings(_ edit: (inout PersistentVolumeClaim) -> Void = { _ in }, removing kind: ResourceKind? = nil) throws -> [Finding] {
+        try Scenario.findings("pvc", in: "storage-problems") { snapshot in
+            let index = try #require(snapshot.persistentVolumeClaims.firstIndex { $0.metadata.name == "uploads" })
+            edit(&snapshot.persistentVolumeClaims[index])
+            if let kind { snapshot.collected.remove(kind) }
+        }.filter { $0.resource.name == "uploads" }
+    }
+
     @Test("a Pending claim with no event is explained by the StorageClasses when they were read: a missing class, or none named and no default")
     func claimStorageClass() throws {
-        let noDefault = try #require(try Scenario.findings("pvc", in: "storage-problems").first)
+        let noDefault = try #require(try uploadsFindings().first)
         #expect(noDefault.rootCause.contains("it names no StorageClass and none is marked default (the cluster's are standard)"))
-        #expect(try Scenario.findings("pvc", in: "storage-problems") { $0.collected.remove(.storageClasses) }.isEmpty, "without the classes nothing is guessed")
-        let missing = try #require(try Scenario.findings("pvc", in: "storage-problems") { snapshot in
-            snapshot.persistentVolumeClaims[0].spec?.storageClassName = "fast-ssd"
-        }.first)
+        #expect(try uploadsFindings(removing: .storageClasses).isEmpty, "without the classes nothing is guessed")
+        let missing = try #require(try uploadsFindings { $0.spec?.storageClassName = "fast-ssd" }.first)
         #expect(missing.rootCause.contains("it asks for StorageClass fast-ssd, which does not exist (the cluster's are standard)"))
-        #expect(try Scenario.findings("pvc", in: "storage-problems") { snapshot in
-            snapshot.persistentVolumeClaims[0].spec?.storageClassName = ""
-        }.isEmpty, "an empty class asks for a volume made by hand on purpose")
+        #expect(try uploadsFindings { $0.spec?.storageClassName = "" }.isEmpty, "an empty class asks for a volume made by hand on purpose")
     }
 
     @Test("PersistentVolumes: Failed and Released-with-Retain are reported for the namespaces in scope; a Released one with Delete only once its deletion is stuck")
@@ -205,9 +210,8 @@ struct ClusterAnalyzerTests {
 
     @Test("the beta storage-class annotation names a claim's class, as the binder reads it; PVs of claims in namespaces the files do not hold are not reported")
     func betaAnnotationAndFileScope() throws {
-        #expect(try Scenario.findings("pvc", in: "storage-problems") { snapshot in
-            snapshot.persistentVolumeClaims[0].metadata.annotations["volume.beta.kubernetes.io/storage-class"] = "standard"
-        }.isEmpty, "standard exists and waits for its first consumer")
+        #expect(try uploadsFindings { $0.metadata.annotations["volume.beta.kubernetes.io/storage-class"] = "standard" }.isEmpty,
+                "standard exists and waits for its first consumer")
         #expect(try Scenario.findings("pv", in: "storage-problems") { snapshot in
             for index in snapshot.persistentVolumes.indices {
                 snapshot.persistentVolumes[index].spec?.claimRef?.namespace = "monitoring"

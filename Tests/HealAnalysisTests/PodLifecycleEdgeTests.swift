@@ -36,12 +36,12 @@ struct PodLifecycleEdgeTests {
     @Test("a pod a node shutdown ended is reported like an eviction, never as a failed container")
     func nodeShutdown() throws {
         func edit(_ snapshot: inout ClusterSnapshot) {
-            for index in snapshot.pods.indices where snapshot.pods[index].status.reason == "Evicted" {
+            for index in snapshot.pods.indices where snapshot.pods[index].status.reason == "Evicted" && snapshot.pods[index].metadata.name.hasPrefix("cache-warmer") {
                 snapshot.pods[index].status.reason = "Terminated"
                 snapshot.pods[index].status.message = "Pod was terminated in response to imminent node shutdown."
             }
         }
-        let evictions = try Scenario.findings("pod-eviction", in: "evicted", editing: edit)
+        let evictions = try Scenario.findings("pod-eviction", in: "evicted", editing: edit).filter { $0.workload.name == "cache-warmer" }
         #expect(evictions.map(\.code) == ["evicted"])
         #expect(evictions[0].rootCause.contains("node shutdown"))
         #expect(try Scenario.findings("pod-exit", in: "evicted", editing: edit).isEmpty)
@@ -62,10 +62,10 @@ struct PodLifecycleEdgeTests {
         ])
     func evictionAdvice(message: String, advice: String) throws {
         let findings = try Scenario.findings("pod-eviction", in: "evicted") { snapshot in
-            for index in snapshot.pods.indices where snapshot.pods[index].status.reason == "Evicted" {
+            for index in snapshot.pods.indices where snapshot.pods[index].status.reason == "Evicted" && snapshot.pods[index].metadata.name.hasPrefix("cache-warmer") {
                 snapshot.pods[index].status.message = message
             }
-        }
+        }.filter { $0.workload.name == "cache-warmer" }
         #expect(findings.count == 1)
         let finding = try #require(findings.first)
         let summary = try #require(finding.remediation?.summary)
@@ -78,7 +78,7 @@ struct PodLifecycleEdgeTests {
     func evictionWithoutMessage() throws {
         let findings = try Scenario.findings("pod-eviction", in: "evicted") { snapshot in
             for index in snapshot.pods.indices where snapshot.pods[index].status.reason == "Evicted" { snapshot.pods[index].status.message = nil }
-        }
+        }.filter { $0.workload.name == "cache-warmer" }
         #expect(findings.first?.rootCause == "The kubelet evicted the pod: no reason given. Evicted pods stay listed until deleted.")
     }
 

@@ -82,6 +82,19 @@ struct WorkloadAnalyzerTests {
         #expect(finding.remediation?.summary.contains("failurePolicy to Ignore") == true)
     }
 
+    @Test("a webhook that denies the pods is named with its message: who denied what, and what to change")
+    func webhookDenied() throws {
+        // The API server's wording for a denial (admission/plugin/webhook/errors: "admission webhook %q denied the request: %s").
+        let message = #"Error creating: admission webhook "validation.gatekeeper.sh" denied the request: [k8srequiredlabels] you must provide labels: {"owner"}"#
+        let finding = try #require(try Scenario.findings("replicaset", in: "replicaset-quota-exceeded") { snapshot in
+            for index in snapshot.events.indices where snapshot.events[index].reason == "FailedCreate" { snapshot.events[index].message = message }
+        }.first)
+        #expect(finding.code == "replicaset-create-failed")
+        #expect(finding.rootCause.contains(#"admission webhook validation.gatekeeper.sh denies the pods: [k8srequiredlabels] you must provide labels: {"owner"}"#), "\(finding.rootCause)")
+        #expect(finding.remediation?.summary.contains("validation.gatekeeper.sh") == true, "\(finding.remediation?.summary ?? "")")
+        #expect(finding.remediation?.summary.contains("failurePolicy") == false, "a denial is the webhook's answer, not an outage")
+    }
+
     @Test("a StatefulSet and a DaemonSet quote the controller's FailedCreate refusal")
     func controllersQuoteRefusals() throws {
         let statefulSet = try #require(try Scenario.findings("statefulset", in: "statefulset-not-ready").first)

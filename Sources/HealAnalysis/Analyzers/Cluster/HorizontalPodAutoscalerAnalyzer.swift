@@ -14,7 +14,7 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
         summary: "HPAs whose scale target does not exist or cannot be scaled, that cannot read metrics, whose target has no requests for the scaled resource, or that are pinned at maxReplicas (never those resting at minReplicas); info when maxReplicas times the pod's requests exceeds every schedulable node's allocatable together.",
         codes: ["hpa-target-missing", "hpa-cannot-scale", "hpa-metrics-unavailable", "hpa-missing-requests", "hpa-at-max", "hpa-max-exceeds-capacity"],
         reads: [.horizontalPodAutoscalers],
-        triggeringScenarios: ["hpa-metrics-unavailable", "hpa-missing-requests", "hpa-at-max"],
+        triggeringScenarios: ["hpa-metrics-unavailable", "hpa-missing-requests", "hpa-at-max", "hpa-problems"],
         nonTriggeringScenarios: ["hpa-at-min", "shop", "failover-clean"])
 
     /// The ScalingActive=False reasons the HPA controller gives when a metric cannot be read.
@@ -60,16 +60,23 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
     private func targetMissing(_ autoscaler: HorizontalPodAutoscaler, context: AnalysisContext) -> Finding? {
         let target = target(autoscaler)
         guard let kind = Self.targetKinds[target.kind], context.snapshot.collected.contains(kind) else { return nil }
-        let exists = context.snapshot.metadata(of: kind).contains { $0.name == target.name && $0.namespace == target.namespace }
-        guard !exists else { return nil }
+        let names = context.snapshot.metadata(of: kind).filter { $0.namespace == target.namespace }.map(\.name)
+        guard !names.contains(target.name) else { return nil }
         let ref = autoscaler.metadata.ref(kind: "HorizontalPodAutoscaler")
+        // A renamed workload: the one of the same kind whose name is closest.
+        let renamed = EditDistance.nearest(to: target.name, among: names.sorted(), within: max(2, target.name.count / 3), count: 1).first
+        let patch = renamed.map { Patch(target: ref, type: .merge, body: .object(["spec": .object(["scaleTargetRef": .object(["name": .string($0)])])])) }
         return finding(
             "hpa-target-missing", autoscaler, condition: (autoscaler.status?.conditions ?? [])["AbleToScale"], context: context,
             symptom: "scale target \(target.typeAndName) not found",
-            rootCause: "HPA \(ref.name) scales \(target.typeAndName), which does not exist in namespace \(target.namespace ?? "default"): it scales nothing.",
+            rootCause: "HPA \(ref.name) scales \(target.typeAndName), which does not exist in namespace \(target.namespace ?? "default"): it scales nothing"
+                + (renamed.map { "; \(target.kind) \($0) exists and may be the target meant." } ?? "."),
             remediation: Remediation(
-                action: .manual, summary: "Point scaleTargetRef at the workload that exists (a renamed Deployment, say), or delete the HPA.",
-                command: "kubectl get \(target.kind.lowercased()) -n \(target.namespace ?? "default")", safeToAutoApply: false),
+                action: .manual,
+                summary: renamed.map { "Point scaleTargetRef at \(target.kind) \($0), or delete the HPA." }
+                    ?? "Point scaleTargetRef at the workload that exists (a renamed Deployment, say), or delete the HPA.",
+                patch: patch, command: patch.map(KubectlCommand.patch) ?? "kubectl get \(target.kind.lowercased()) -n \(target.namespace ?? "default")",
+                safeToAutoApply: false),
             confidence: 0.95)
     }
 

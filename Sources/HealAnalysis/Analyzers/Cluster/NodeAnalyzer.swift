@@ -15,7 +15,7 @@ struct NodeAnalyzer: Analyzer {
         summary: "Nodes that are NotReady, report MemoryPressure, DiskPressure or PIDPressure, or NetworkUnavailable; cordoned nodes while pods wait unscheduled.",
         codes: ["node-not-ready", "node-pressure", "node-network-unavailable", "node-cordoned"],
         reads: [.nodes],
-        triggeringScenarios: ["node-not-ready", "node-pressure"],
+        triggeringScenarios: ["node-not-ready", "node-pressure", "node-problems"],
         nonTriggeringScenarios: ["node-healthy-extra-conditions", "shop", "failover-clean", "daemonset-not-ready", "evicted"])
 
     static let pressureConditions = ["MemoryPressure", "DiskPressure", "PIDPressure"]

@@ -108,7 +108,11 @@ struct SchedulingAnalyzer: Analyzer {
             case .podAffinity, .podAntiAffinity:
                 return Cause(sentence: "\(nodes): \(reason.text)", fix: "Relax the pod (anti-)affinity rules or add nodes.")
             case .nodesUnschedulable:
-                return Cause(sentence: "\(nodes) \(verb("is", "are")) cordoned", fix: "Uncordon nodes (kubectl uncordon NAME) when their maintenance is over.")
+                let cordoned = context.snapshot.nodes.filter { $0.spec?.unschedulable == true }.map(\.metadata.name).sorted()
+                let named = cordoned.isEmpty ? "" : " (\(Wording.list(Array(cordoned.prefix(5)))))"
+                return Cause(
+                    sentence: "\(nodes)\(named) \(verb("is", "are")) cordoned",
+                    fix: "Uncordon \(cordoned.count == 1 ? "the node" : "nodes") (kubectl uncordon \(cordoned.first ?? "NAME")) when \(cordoned.count == 1 ? "its" : "their") maintenance is over.")
             default:
                 return Cause(sentence: "\(nodes): \(reason.text)", fix: nil)
             }
