@@ -64,4 +64,11 @@ struct FindingFolderTests {
         #expect(folded.map(\.code) == ["missing-env-vars"])
         #expect(folded[0].pods?.count == 10)
     }
+
+    @Test("in a diagnosis, one pod failing its readiness probe is reported once, as the pod's cause, ending with the Deployment's shortfall")
+    func shortfallInScenario() throws {
+        let findings = try Scenario("workload-guards").diagnose().findings.filter { $0.workload.name == "web" }
+        #expect(findings.map(\.code) == ["readiness-probe-failing"])
+        #expect(findings.first?.rootCause.hasSuffix(" Deployment web has 2 of 3 replicas available.") == true, "\(findings.first?.rootCause ?? "")")
+    }
 }

@@ -9,7 +9,7 @@ struct JobAnalyzer: Analyzer {
         summary: "Jobs that failed (BackoffLimitExceeded, DeadlineExceeded), with the failed pods' exit codes and the last attempt's cause; suspended Jobs (info).",
         codes: ["job-failed", "job-suspended"],
         reads: [.jobs],
-        triggeringScenarios: ["job-backoff-limit"],
+        triggeringScenarios: ["job-backoff-limit", "workload-guards"],
         nonTriggeringScenarios: ["shop", "failover-clean", "non-zero-exit", "agentic-demo"])
 
     func analyze(_ context: AnalysisContext) -> [Finding] {

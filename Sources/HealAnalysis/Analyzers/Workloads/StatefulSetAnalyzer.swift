@@ -13,7 +13,7 @@ struct StatefulSetAnalyzer: Analyzer {
         reads: [.statefulSets],
         alsoReads: [.storageClasses, .persistentVolumeClaims],
         triggeringScenarios: ["statefulset-not-ready", "pvc-pending"],
-        nonTriggeringScenarios: ["shop", "failover-clean", "daemonset-not-ready", "deployment-unavailable"])
+        nonTriggeringScenarios: ["shop", "failover-clean", "daemonset-not-ready", "deployment-unavailable", "workload-guards"])
 
     func analyze(_ context: AnalysisContext) -> [Finding] {
         shortfalls(context) + missingServices(context) + missingClasses(context)
