@@ -173,13 +173,13 @@ _kubectl-heal() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    diagnose|failover|recommend-limits|cost|learn|mcp|help)
+    diagnose|timeline|failover|recommend-limits|cost|learn|mcp|help)
         # Offer subcommand argument completions
         "_kubectl-heal_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'diagnose failover recommend-limits cost learn mcp help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'diagnose timeline failover recommend-limits cost learn mcp help' -- "${cur}"))
         ;;
     esac
 }
@@ -300,6 +300,54 @@ _kubectl-heal_diagnose() {
         return
         ;;
     '--llm-concurrency')
+        return
+        ;;
+    esac
+}
+
+_kubectl-heal_timeline() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout --snapshot --since --output -o)
+    __kubectl-heal_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--snapshot')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''markdown'
         return
         ;;
     esac

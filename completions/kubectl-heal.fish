@@ -24,6 +24,8 @@ function __kubectl-heal_parse_tokens -S
         switch $unparsed_tokens[1]
         case 'diagnose'
             __kubectl-heal_parse_subcommand -r 1 'kubeconfig=' 'context=' 'cluster=' 'user=' 'n/namespace=' 'as=' 'as-group=+' 'request-timeout=' 'insecure-skip-tls-verify' 'A/all-namespaces' 'l/selector=' 'snapshot=' 'o/output=' 'analyzers=' 'ignore=+' 'config=' 'hygiene' 'exclude-namespace=+' 'min-age=' 'fail-on=' 'explain' 'fix' 'watch' 'yes' 'env=+' 'policy=' 'memory-step=' 'max-memory=' 'verify-for=' 'rollout-timeout=' 'cooldown=' 'max-actions=' 'window=' 'force' 'store=' 'metrics-addr=' 'llm-base-url=' 'llm-model=' 'llm-header=+' 'llm-timeout=' 'llm-concurrency=' 'anonymize' 'no-anonymize' 'no-cache' 'require-llm' 'no-llm' 'v/verbose' 'version' 'h/help'
+        case 'timeline'
+            __kubectl-heal_parse_subcommand 1 'kubeconfig=' 'context=' 'cluster=' 'user=' 'n/namespace=' 'as=' 'as-group=+' 'request-timeout=' 'insecure-skip-tls-verify' 'snapshot=' 'since=' 'o/output=' 'v/verbose' 'version' 'h/help'
         case 'failover'
             __kubectl-heal_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -124,6 +126,7 @@ complete -c 'kubectl-heal' -f
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal" version' -l 'version' -d 'Show the version.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_positional "kubectl-heal" -eq 1' -fa 'diagnose' -d 'Find why pods, workloads, Services and nodes are broken, with evidence and a proposed fix.'
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_positional "kubectl-heal" -eq 1' -fa 'timeline' -d 'What happened to a workload, in time order, and which change probably set it off.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_positional "kubectl-heal" -eq 1' -fa 'failover' -d 'Switch a Service between blue/green Deployments safely: scale the standby, wait Ready, switch, verify, roll back.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_positional "kubectl-heal" -eq 1' -fa 'recommend-limits' -d 'Right-size CPU and memory requests/limits from Prometheus or metrics-server usage (OOM-aware).'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_positional "kubectl-heal" -eq 1' -fa 'cost' -d 'Price workloads and resilience strategies (always-on, blue/green, peak scaling, scale-to-zero, right-sized).'
@@ -179,6 +182,21 @@ complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose"' -l 'verbose' -s 'v' -d 'More detail on stderr: -v explains what is read and skipped, -vv shows every API request.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" version' -l 'version' -d 'Show the version.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal diagnose" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" kubeconfig' -l 'kubeconfig' -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account).' -rF
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" context' -l 'context' -d 'The kubeconfig context to use.' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" cluster' -l 'cluster' -d 'The kubeconfig cluster to use (overrides the context\'s).' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" user' -l 'user' -d 'The kubeconfig user to use (overrides the context\'s).' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" n namespace' -l 'namespace' -s 'n' -d 'The namespace to work in (default: the context\'s namespace, else default).' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" as' -l 'as' -d 'Impersonate this user (needs the impersonate RBAC verb).' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline"' -l 'as-group' -d 'Impersonate this group; repeat for several.' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" request-timeout' -l 'request-timeout' -d 'Time limit per API request, e.g. 30s, 1m; 0 means none.' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" insecure-skip-tls-verify' -l 'insecure-skip-tls-verify' -d 'Do not verify the API server\'s certificate (insecure; for test clusters only).'
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" snapshot' -l 'snapshot' -d 'Read files instead of a live cluster: `kubectl get -o json|yaml` output or a `kubectl cluster-info dump` folder.' -rF
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" since' -l 'since' -d 'How far back to look (e.g. 30m, 6h, 2d).' -rfka ''
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" o output' -l 'output' -s 'o' -d 'Output format.' -rfka 'table wide json yaml markdown'
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline"' -l 'verbose' -s 'v' -d 'More detail on stderr: -v explains what is read and skipped, -vv shows every API request.'
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" version' -l 'version' -d 'Show the version.'
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal failover" version' -l 'version' -d 'Show the version.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal failover" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_positional "kubectl-heal failover" -eq 1' -fa 'switch' -d 'Plan a switch to the standby colour; with --apply, scale it, wait Ready, switch, verify, roll back on failure.'

@@ -251,6 +251,8 @@ extension ProtoSchema {
         ProtoMessage("k8s.io.api.core.v1.Container", [
             ProtoField(1, "name", .string),
             ProtoField(2, "image", .string, json: .omitEmpty),
+            ProtoField(3, "command", .string, .repeated),
+            ProtoField(4, "args", .string, .repeated),
             ProtoField(6, "ports", .message("k8s.io.api.core.v1.ContainerPort"), .repeated),
             ProtoField(7, "env", .message("k8s.io.api.core.v1.EnvVar"), .repeated),
             ProtoField(8, "resources", .message("k8s.io.api.core.v1.ResourceRequirements")),
@@ -526,6 +528,7 @@ extension ProtoSchema {
             ProtoField(1, "key", .string),
             ProtoField(2, "value", .string, json: .omitEmpty),
             ProtoField(3, "effect", .string),
+            ProtoField(4, "timeAdded", .time),
         ]),
         ProtoMessage("k8s.io.api.core.v1.Volume", [
             ProtoField(1, "name", .string),

@@ -25,6 +25,7 @@ struct HelpAndCompletionTests {
     func resourcesHelp() async throws {
         try GoldenFile.assertMatches(await CLIRunner.run(["recommend-limits", "--help"]).stdout, "recommend-limits-help.txt")
         try GoldenFile.assertMatches(await CLIRunner.run(["cost", "scenarios", "--help"]).stdout, "cost-scenarios-help.txt")
+        try GoldenFile.assertMatches(await CLIRunner.run(["timeline", "--help"]).stdout, "timeline-help.txt")
     }
 
     @Test("diagnose --help matches its reviewed text")
@@ -72,7 +73,7 @@ struct HelpAndCompletionTests {
     func subcommands() async {
         let run = await CLIRunner.run(["__complete", ""])
         let names = run.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
-        #expect(Set(names.dropLast()) == ["diagnose", "failover", "recommend-limits", "cost", "learn", "mcp", "help"])
+        #expect(Set(names.dropLast()) == ["diagnose", "timeline", "failover", "recommend-limits", "cost", "learn", "mcp", "help"])
     }
 
     @Test("option values complete from their allowed values, contexts from the kubeconfig")

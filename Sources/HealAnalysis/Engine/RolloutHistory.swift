@@ -31,7 +31,8 @@ enum RolloutHistory {
             changes: changes, removedVariables: removed)
     }
 
-    private static func differences(from old: PodSpec, to new: PodSpec, removedVariables: inout [String: [String]]) -> [String] {
+    /// Readable differences between two pod specs, container by container (env names only, never values).
+    static func differences(from old: PodSpec, to new: PodSpec, removedVariables: inout [String: [String]]) -> [String] {
         var changes: [String] = []
         for container in new.containers {
             guard let before = old.containers.first(where: { $0.name == container.name }) else {
@@ -41,6 +42,9 @@ enum RolloutHistory {
             let prefix = "container \(container.name):"
             if before.image != container.image {
                 changes.append("\(prefix) image \(before.image ?? "-") → \(container.image ?? "-")")
+            }
+            for (field, old, new) in [("command", before.command, container.command), ("args", before.args, container.args)] where old != new {
+                changes.append("\(prefix) \(field) \(old.isEmpty ? "unset" : "[\(old.joined(separator: " "))]") → \(new.isEmpty ? "unset" : "[\(new.joined(separator: " "))]")")
             }
             let oldNames = before.env.map(\.name)
             let newNames = container.env.map(\.name)

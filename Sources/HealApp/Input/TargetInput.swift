@@ -26,6 +26,18 @@ package enum TargetInput {
         return ResourceTarget(kind: kind, name: name)
     }
 
+    /// What a timeline follows: a workload, a Service or a pod.
+    package static let timelineKinds: [ResourceKind] = [.deployments, .statefulSets, .daemonSets, .jobs, .cronJobs, .services, .pods]
+
+    /// deployment/web, cj/nightly, svc/api, pod/x; anything else is refused with the kinds it takes.
+    package static func timeline(_ text: String) throws(InvalidInput) -> ResourceTarget {
+        let (type, name) = try split(text, examples: "deployment/web, cronjob/nightly, svc/api or pod/web-1")
+        guard let kind = ResourceKind(userInput: type), timelineKinds.contains(kind) else {
+            throw InvalidInput("\"\(type)\" in \"\(text)\" has no timeline; use deployment, statefulset, daemonset, job, cronjob, service or pod")
+        }
+        return ResourceTarget(kind: kind, name: name)
+    }
+
     private static func split(_ text: String, examples: String) throws(InvalidInput) -> (type: String, name: String) {
         let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[1].isEmpty else { throw InvalidInput("\"\(text)\" is not TYPE/NAME; write e.g. \(examples)") }

@@ -3,11 +3,13 @@ package struct Node: Decodable, Sendable {
         package var key: String
         package var value: String?
         package var effect: String
+        package var timeAdded: Timestamp?
 
-        package init(key: String, value: String?, effect: String) {
+        package init(key: String, value: String?, effect: String, timeAdded: Timestamp? = nil) {
             self.key = key
             self.value = value
             self.effect = effect
+            self.timeAdded = timeAdded
         }
     }
 

@@ -65,6 +65,8 @@ package struct Volume: Decodable, Sendable {
 package struct Container: Decodable, Sendable, Equatable {
     package var name: String
     package var image: String?
+    @DefaultEmpty package var command: [String]
+    @DefaultEmpty package var args: [String]
     @DefaultEmpty package var ports: [ContainerPort]
     @DefaultEmpty package var env: [EnvVar]
     @DefaultEmpty package var envFrom: [EnvFromSource]

@@ -1,0 +1,57 @@
+import HealModel
+
+/// Which changes probably set off the first failure in the window: changes within `lookback`
+/// before it, a new revision first, then a node's state, then scaling; among equals, the
+/// nearest. When none precedes it, that is said too: the cause is outside what the cluster's
+/// objects record.
+enum TimelineCorrelation {
+    /// How far before the first failure a change still counts as its trigger.
+    static let lookback: Double = 3600
+    static let maximumTriggers = 3
+    /// A failure this soon after the oldest revision kept is the revision's own.
+    static let startupFailure: Double = 600
+
+    static func weight(of kind: TimelineEntry.Kind) -> Int {
+        switch kind {
+        case .rollout: 3
+        case .node: 2
+        case .scaling: 1
+        default: 0
+        }
+    }
+
+    static func correlate(_ entries: [TimelineEntry], since: Timestamp) -> (firstFailure: Int?, triggers: [Timeline.Trigger], verdict: String) {
+        guard let first = entries.indices.first(where: { entries[$0].isFailure && entries[$0].time >= since }) else {
+            return (nil, [], "No failure in the window.")
+        }
+        let failure = entries[first]
+        let candidates = entries.indices.filter { index in
+            let entry = entries[index]
+            let before = failure.time.seconds(since: entry.time)
+            return entry.isChange && before >= 0 && before <= lookback
+        }.sorted { left, right in
+            let (a, b) = (entries[left], entries[right])
+            return weight(of: a.kind) != weight(of: b.kind) ? weight(of: a.kind) > weight(of: b.kind) : a.time > b.time
+        }.prefix(maximumTriggers)
+        let failureText = "the first failure (\(failure.title))"
+        let triggers = candidates.enumerated().map { rank, index in
+            let change = entries[index]
+            let gap = failure.time.seconds(since: change.time)
+            return Timeline.Trigger(
+                entry: index, rank: rank + 1, secondsBefore: gap,
+                reason: "\(Wording.clause(change.sentence)) at \(TimelineText.clock(change.time)); \(failureText) followed \(gap < 1 ? "at once" : "\(DurationText.format(seconds: gap)) later").")
+        }
+        guard let top = triggers.first else {
+            let head = "No change in the window precedes \(failureText) at \(TimelineText.clock(failure.time))"
+            guard let start = entries.last(where: { $0.kind == .rollout && $0.time <= failure.time }) else {
+                return (first, [], head + ": nothing the cluster records changed before it, so look outside it (the application's own state, a dependency, the image's contents, load).")
+            }
+            let ran = failure.time.seconds(since: start.time)
+            if ran <= startupFailure {
+                return (first, [], head + ": it came \(ran < 1 ? "as soon as" : "\(DurationText.format(seconds: ran)) after") \(start.title) started, the oldest revision kept, so the workload has failed from its start: its own image or configuration is the likely cause.")
+            }
+            return (first, [], head + ": the workload had run unchanged for \(DurationText.format(seconds: ran)) since \(start.title), so look outside what the cluster records (the application's own state, a dependency, the image's contents, load).")
+        }
+        return (first, triggers, "Probable trigger: \(top.reason)")
+    }
+}

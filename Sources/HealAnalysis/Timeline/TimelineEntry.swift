@@ -1,0 +1,53 @@
+import HealModel
+
+/// One thing that happened to a workload or what it runs on, at a time, in one sentence with the
+/// facts it rests on. Repeats (an Event seen 40 times, a container's restarts) are one entry
+/// with a count and the last time.
+package struct TimelineEntry: Sendable, Encodable, Equatable {
+    /// In the order entries of one second are listed: a change before what it causes.
+    package enum Kind: String, Sendable, Encodable, CaseIterable {
+        /// A new revision of a Deployment's pod template.
+        case rollout
+        /// Replicas added or removed (a Deployment's ReplicaSets, an HPA).
+        case scaling
+        /// A node the workload's pods run on changing state (NotReady, pressure, cordoned).
+        case node
+        /// A container that stopped (its last termination).
+        case termination
+        /// A container restarting again and again.
+        case crashLoop = "crash-loop"
+        /// An Event, Normal or Warning, folded with its repeats.
+        case event
+    }
+
+    package var time: Timestamp
+    /// The last time, when the entry folds repeats.
+    package var until: Timestamp?
+    package var count: Int?
+    package var kind: Kind
+    package var object: ResourceRef
+    /// A few words that name it in another sentence: "BackOff on pod/web-1".
+    package var title: String
+    package var sentence: String
+    package var evidence: [String]
+    /// Something went wrong here (a crash, a Warning Event, a failing probe).
+    package var isFailure: Bool
+    /// Something was changed here (a rollout, a scale, a node's state): a candidate trigger.
+    package var isChange: Bool
+
+    package init(
+        time: Timestamp, until: Timestamp? = nil, count: Int? = nil, kind: Kind, object: ResourceRef, title: String, sentence: String,
+        evidence: [String] = [], isFailure: Bool = false, isChange: Bool = false
+    ) {
+        self.time = time
+        self.until = until
+        self.count = count
+        self.kind = kind
+        self.object = object
+        self.title = title
+        self.sentence = sentence
+        self.evidence = evidence
+        self.isFailure = isFailure
+        self.isChange = isChange
+    }
+}

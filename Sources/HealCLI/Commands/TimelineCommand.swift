@@ -1,0 +1,66 @@
+import ArgumentParser
+import HealAnalysis
+import HealApp
+import HealModel
+
+/// `kubectl heal timeline [TYPE/NAME]`
+struct TimelineCommand: HealCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "What happened to a workload, in time order, and which change probably set it off.",
+        discussion: """
+            Entries in time order, each with a time, a kind, the object, one sentence and its evidence: Events \
+            (Normal and Warning, repeats folded with their count and last time), container terminations (a crash \
+            loop folded into "crashed N times between A and B, every ~Δ"), Deployment revisions with what each \
+            changed in the pod template (image, command and args, env names — never values —, resources, probes), \
+            scaling, and the state of the nodes the pods ran on (NotReady, pressure, cordoned).
+
+            The first failure in the window is marked `!`. The changes in the hour before it are ranked as its \
+            probable triggers (`◆1`, `◆2`…): a new revision first, then a node's state, then scaling, the nearest \
+            first. When none precedes it, that is said: the cause is outside what the cluster records. Events \
+            expire (1 h by default) and pod status keeps only each container's last termination; the report says \
+            which source covers which span.
+
+            Without TYPE/NAME, the whole namespace. It reads no Secret and no log.
+
+            Examples:
+              kubectl heal timeline deployment/api -n shop
+              kubectl heal timeline deployment/api -n shop --since 6h -o json
+              kubectl heal timeline cronjob/nightly-report -n batch -o markdown
+              kubectl heal timeline -n shop --snapshot cluster-dump/
+
+            \(ExitStatus.table)
+            """)
+
+    @Argument(help: ArgumentHelp("deployment/NAME, statefulset/NAME, daemonset/NAME, job/NAME, cronjob/NAME, service/NAME or pod/NAME; without it, the whole namespace.", valueName: "type/name"))
+    var target: String?
+
+    @OptionGroup(title: "Cluster access") var cluster: ClusterOptions
+
+    @Option(help: ArgumentHelp("Read files instead of a live cluster: `kubectl get -o json|yaml` output or a `kubectl cluster-info dump` folder.", valueName: "path"), completion: .file())
+    var snapshot: String?
+
+    @Option(help: ArgumentHelp("How far back to look (e.g. 30m, 6h, 2d).", valueName: "duration"))
+    var since = "6h"
+
+    @Option(name: .shortAndLong, help: "Output format.")
+    var output: TimelineFormat = .table
+
+    @OptionGroup var verbosity: VerbosityOptions
+
+    func validate() throws {
+        if let target { _ = try parseFlag(nil) { () throws(InvalidInput) in try TargetInput.timeline(target) } }
+        try parseFlag("--since") { () throws(InvalidInput) in try DurationInput.seconds(since) }
+    }
+
+    func execute(in environment: AppEnvironment) async throws -> Int32 {
+        let job = TimelineJob(environment: environment, logLevel: verbosity.logLevel)
+        let timeline = try await job.run(TimelineJob.Request(
+            source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),
+            namespace: cluster.namespace,
+            target: try target.map { text in try parseFlag(nil) { () throws(InvalidInput) in try TargetInput.timeline(text) } },
+            window: try parseFlag("--since") { () throws(InvalidInput) in try DurationInput.seconds(since) }))
+        environment.standardOutput.write(try TimelineRenderer.render(timeline, as: output, at: Timestamp(environment.now())))
+        return ExitStatus.success
+    }
+}

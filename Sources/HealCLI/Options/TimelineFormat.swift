@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// `-o` for timeline.
+enum TimelineFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, wide, json, yaml, markdown
+}

@@ -1,0 +1,99 @@
+import Foundation
+import HealKube
+import HealModel
+import HealTestSupport
+import Testing
+@testable import HealAnalysis
+
+/// Timelines built from captured and generated snapshots: the order of what happened, the
+/// first failure, and the change ranked as its trigger — or the statement that none precedes it.
+@Suite("Timeline: what happened, in order, and what probably set it off")
+struct TimelineBuilderTests {
+    private func timeline(_ snapshot: ClusterSnapshot, _ target: ResourceRef?, namespace: String = "demo", window: Double = 3 * 86_400) -> Timeline {
+        let now = snapshot.referenceTime ?? Timestamp(secondsSince1970: 0)
+        return TimelineBuilder.build(snapshot, target: target, namespace: namespace, since: now.adding(seconds: -window), now: now)
+    }
+
+    private let mysqlClient = ResourceRef(kind: "Deployment", namespace: "agentic-demo", name: "mysql-client")
+
+    @Test("a bad rollout: the new revision with what it changed, then the first crash with its exit code, then the back-off; the revision ranks first")
+    func badRollout() throws {
+        let built = timeline(try Scenario("agentic-demo-rollout").snapshot, mysqlClient, namespace: "agentic-demo")
+        let revision = try #require(built.entries.firstIndex { $0.kind == .rollout && $0.title == "revision 3 of deployment/mysql-client" })
+        #expect(built.entries[revision].sentence.contains("env MYSQL_HOST and MYSQL_ROOT_PASSWORD removed against revision 2"))
+        let failure = try #require(built.firstFailure)
+        #expect(built.entries[failure].kind == .termination)
+        #expect(built.entries[failure].title == "container mysql-client crashed (exit code 1 (Error))")
+        let backOff = try #require(built.entries.firstIndex { $0.title.hasPrefix("BackOff on pod/mysql-client-7c5999d768-76w5w") })
+        #expect(revision < failure && failure < backOff)
+        #expect(built.entries.contains { $0.kind == .crashLoop && $0.sentence.contains("crashed 2 times between 19:39:25 and 19:39:36, every ~11s (back-off)") })
+        #expect(built.triggers.first?.entry == revision && built.triggers.first?.rank == 1)
+        #expect(built.verdict.hasPrefix("Probable trigger: deployment/mysql-client: revision 3"))
+        #expect(built.entries.map(\.time) == built.entries.map(\.time).sorted(), "in time order")
+    }
+
+    @Test("a command change is named with the old and the new command")
+    func commandChange() throws {
+        var snapshot = try Scenario("agentic-demo-rollout").snapshot
+        for index in snapshot.replicaSets.indices where snapshot.replicaSets[index].metadata.name == "mysql-client-7c5999d768" {
+            snapshot.replicaSets[index].spec.template?.spec.containers[0].command = ["/bin/sh", "-c", "exec mysql --batch"]
+        }
+        let built = timeline(snapshot, mysqlClient, namespace: "agentic-demo")
+        let revision = try #require(built.entries.first { $0.title == "revision 3 of deployment/mysql-client" })
+        #expect(revision.sentence.contains("container mysql-client: command [sh -c] → [/bin/sh -c exec mysql --batch]"), "\(revision.sentence)")
+    }
+
+    @Test("an OOM kill with nothing changed before it: no trigger, and that is said")
+    func noCause() throws {
+        let built = timeline(try Scenario("oom-restarted").snapshot, ResourceRef(kind: "Deployment", namespace: "demo", name: "cache"))
+        #expect(built.triggers.isEmpty)
+        let failure = try #require(built.firstFailure.map { built.entries[$0] })
+        #expect(failure.title == "container cache crashed (exit code 137 (OOMKilled))")
+        #expect(built.verdict.hasPrefix("No change in the window precedes the first failure (container cache crashed (exit code 137 (OOMKilled)))"), "\(built.verdict)")
+        #expect(built.verdict.contains("the workload had run unchanged for 29m since revision 1 of deployment/cache, so look outside"), "\(built.verdict)")
+        // Failing from the start is the revision's own doing, not the outside world's.
+        let fromStart = timeline(try Scenario("crashloop-missing-file").snapshot, nil)
+        #expect(fromStart.triggers.isEmpty)
+        #expect(fromStart.verdict.contains("so the workload has failed from its start: its own image or configuration is the likely cause"), "\(fromStart.verdict)")
+    }
+
+    @Test("a node going NotReady under the workload's pods is the outside cause, ranked as the trigger")
+    func outsideCause() throws {
+        var snapshot = try Scenario("node-not-ready").snapshot
+        let pod = snapshot.pods[0]
+        snapshot.pods[0].spec.nodeName = "node-2"
+        let marked = try #require(snapshot.nodes.first { $0.metadata.name == "node-2" }?.status?.conditions.first?.lastTransitionTime)
+        // The node lifecycle controller's Warning on each pod of the node (MarkPodsNotReady).
+        let event = try JSONDecoder().decode(Event.self, from: Data(#"""
+            {"metadata":{"name":"\#(pod.metadata.name).1","namespace":"demo"},
+             "involvedObject":{"kind":"Pod","namespace":"demo","name":"\#(pod.metadata.name)","apiVersion":"v1"},
+             "reason":"NodeNotReady","message":"Node is not ready","type":"Warning","count":1,
+             "firstTimestamp":"\#(marked.adding(seconds: 1))","lastTimestamp":"\#(marked.adding(seconds: 1))",
+             "source":{"component":"node-controller"}}
+            """#.utf8))
+        snapshot.events.append(event)
+        let built = timeline(snapshot, ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend"))
+        let trigger = try #require(built.triggers.first.map { built.entries[$0.entry] })
+        #expect(trigger.kind == .node && trigger.sentence.hasPrefix("node node-2 stopped reporting (Ready=Unknown): NodeStatusUnknown"), "\(trigger.sentence)")
+        #expect(built.firstFailure.map { built.entries[$0].title } == "NodeNotReady on pod/\(pod.metadata.name)")
+    }
+
+    @Test("the window: entries before it are left out, and the Events' coverage is said")
+    func window() throws {
+        let snapshot = try Scenario("agentic-demo-rollout").snapshot
+        let short = timeline(snapshot, mysqlClient, namespace: "agentic-demo", window: 60)
+        #expect(short.entries.isEmpty || short.entries.allSatisfy { ($0.until ?? $0.time) >= short.since })
+        let long = timeline(snapshot, mysqlClient, namespace: "agentic-demo")
+        let events = try #require(long.coverage.first { $0.source == "events" })
+        #expect(events.note.contains("the oldest here is from 2026-11-21T19:36:12Z, so the window's earlier part has none"))
+    }
+
+    @Test("a cluster-info dump of the same moment gives the same entries in the same order")
+    func clusterInfoDump() throws {
+        let dump = try SnapshotLoader().load(Fixtures.root.appending(path: "k8s-v1.36/cluster-info-dump").path).snapshot
+        let fromDump = timeline(dump, mysqlClient, namespace: "agentic-demo").entries.map { "\($0.time) \($0.kind) \($0.title)" }
+        let fromLists = timeline(try Scenario("agentic-demo-rollout").snapshot, mysqlClient, namespace: "agentic-demo").entries.map { "\($0.time) \($0.kind) \($0.title)" }
+        #expect(!fromDump.isEmpty)
+        #expect(fromDump == fromLists)
+    }
+}
