@@ -1,0 +1,45 @@
+import Foundation
+import HealTestSupport
+import Testing
+
+/// `timeline` against the fake control plane, which rolls out and crashes in real time: a
+/// healthy revision 1, then a revision 2 that empties an environment variable the program needs.
+@Suite("timeline against a rolling, crashing fake cluster", .serialized)
+struct TimelineClusterTests {
+    @Test("revision 2's change is shown, then the first crash with its exit code, then the back-off; revision 2 is the trigger")
+    func badRollout() async throws {
+        let cluster = try FakeCluster()
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        try cluster.create(json: #"""
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"api","namespace":"shop","labels":{"app":"api"}},
+             "spec":{"replicas":1,"selector":{"matchLabels":{"app":"api"}},
+                     "template":{"metadata":{"labels":{"app":"api"}},
+                                 "spec":{"containers":[{"name":"api","image":"nginx:1.27",
+                                                        "env":[{"name":"DATABASE_URL","value":"postgres://db.shop:5432/shop"}],
+                                                        "resources":{"requests":{"cpu":"10m","memory":"32Mi"}}}]}}}}
+            """#)
+        cluster.setNeeds(WorkloadNeeds(env: ["DATABASE_URL"]), namespace: "shop", deployment: "api")
+        #expect(await cluster.settle(), "revision 1 runs")
+        try cluster.strategicMergePatch(
+            at: "/apis/apps/v1/namespaces/shop/deployments/api",
+            json: #"{"spec":{"template":{"spec":{"containers":[{"name":"api","env":[{"name":"DATABASE_URL","value":""}]}]}}}}"#)
+        try await waitUntil("revision 2's pod has crashed and backs off", timeout: .seconds(40)) {
+            cluster.objects(in: "/api/v1/namespaces/shop/events").contains { String(decoding: $0, as: UTF8.self).contains(#""reason":"BackOff""#) }
+        }
+
+        let run = await CLIRunner.run(["timeline", "deployment/api", "-n", "shop", "--kubeconfig", kubeconfig.path, "-o", "json"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let entries = try #require(document["entries"] as? [[String: Any]])
+        let titles = entries.map { $0["title"] as? String ?? "" }
+        let revision = try #require(titles.firstIndex(of: "revision 2 of deployment/api"), "\(titles)")
+        #expect((entries[revision]["sentence"] as? String)?.contains("container api: value of DATABASE_URL changed against revision 1") == true)
+        let crash = try #require(titles.firstIndex { $0.hasPrefix("container api crashed (exit code 1") || $0.hasPrefix("container api stopped (exit code 1") }, "\(titles)")
+        let backOff = try #require(titles.firstIndex { $0.hasPrefix("BackOff on pod/api-") }, "\(titles)")
+        #expect(revision < crash && crash <= backOff, "\(titles)")
+        let triggers = try #require(document["triggers"] as? [[String: Any]])
+        #expect(triggers.first?["entry"] as? Int == revision, "\(document["verdict"] ?? "")")
+        #expect(!titles.contains("revision 1 of deployment/api") || titles.firstIndex(of: "revision 1 of deployment/api")! < revision)
+    }
+}
