@@ -10,7 +10,7 @@ import Testing
 struct MCPServerTests {
     static let example = URL(filePath: CLIRunner.example)
     static let readOnlyTools = [
-        "diagnose", "failover_status", "failover_plan", "recommend_limits", "cost", "cost_scenarios", "learn_list", "learn_stats",
+        "diagnose", "timeline", "failover_status", "failover_plan", "recommend_limits", "cost", "cost_scenarios", "learn_list", "learn_stats",
     ]
 
     @Test("tools/list: the read-only tools with strict object schemas; mutating ones only with --allow-mutations; explain_finding only with an LLM")
@@ -127,6 +127,24 @@ struct MCPServerTests {
             #expect(result.structuredContent == (try Value.parsing(expected.stdout)), "\(tool)")
             #expect(result.structuredContent?["apiVersion"] == "heal.kubectl.io/v1alpha1")
         }
+        #expect(await session.closeInput() == 0)
+    }
+
+    @Test("timeline returns the CLI's Timeline document: the same entries and triggers")
+    func timeline() async throws {
+        let cluster = try TestCluster(serving: Self.example)
+        let session = try await MCPSession(["--kubeconfig", cluster.kubeconfig.path])
+        let result = try await session.call("timeline", ["target": "deployment/mysql-client", "namespace": "agentic-demo", "since": "30d"])
+        #expect(result.isError == false, "\(result.text)")
+        #expect(result.structuredContent?["kind"] == "Timeline")
+        let expected = try Value.parsing(await cluster.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--since", "30d", "-o", "json"]).stdout)
+        let titles = { (document: Value?) in document?["entries"]?.arrayValue?.map { $0["title"] } ?? [] }
+        #expect(!titles(result.structuredContent).isEmpty)
+        #expect(titles(result.structuredContent) == titles(expected))
+        #expect(result.structuredContent?["triggers"] == expected["triggers"])
+        #expect(result.structuredContent?["verdict"] == expected["verdict"])
+        let refused = try await session.call("timeline", ["target": "node/worker-1"])
+        #expect(refused.isError == true && refused.text.contains("has no timeline"), "\(refused.text)")
         #expect(await session.closeInput() == 0)
     }
 

@@ -8,10 +8,10 @@ import HealModel
 struct MCPCommand: HealCommand {
     static let configuration = CommandConfiguration(
         commandName: "mcp",
-        abstract: "Serve diagnose, failover, recommend-limits, cost and learn as Model Context Protocol tools over stdio, for AI agents.",
+        abstract: "Serve diagnose, timeline, failover, recommend-limits, cost and learn as Model Context Protocol tools over stdio, for AI agents.",
         discussion: """
             An MCP server on stdin/stdout (JSON-RPC, one message per line) for agent platforms: kagent, kubectl-ai, \
-            Claude Desktop and other MCP clients. Tools: diagnose, explain_finding (with an LLM configured), \
+            Claude Desktop and other MCP clients. Tools: diagnose, explain_finding (with an LLM configured), timeline, \
             failover_status, failover_plan, recommend_limits, cost, cost_scenarios, learn_list, learn_stats; each \
             returns the document the CLI prints with -o json, and errors carry the CLI's message and hint. \
             Read-only unless started with --allow-mutations, which adds apply_fix, failover_apply and apply_limits: \
