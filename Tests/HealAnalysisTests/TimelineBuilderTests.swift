@@ -96,4 +96,12 @@ struct TimelineBuilderTests {
         #expect(!fromDump.isEmpty)
         #expect(fromDump == fromLists)
     }
+
+    @Test("a diagnosis gives a finding the change that set its workload off, and none to findings no change precedes")
+    func findingTrigger() throws {
+        let findings = try Scenario("agentic-demo-rollout").diagnose().findings
+        let envs = try #require(findings.first { $0.code == "missing-env-vars" })
+        #expect(envs.trigger?.hasPrefix("deployment/mysql-client: revision 3 (ReplicaSet mysql-client-7c5999d768) changed container mysql-client: env MYSQL_HOST and MYSQL_ROOT_PASSWORD removed") == true, "\(envs.trigger ?? "nil")")
+        #expect(findings.filter { $0.code != "missing-env-vars" }.allSatisfy { $0.trigger == nil })
+    }
 }

@@ -52,4 +52,15 @@ struct TimelineCommandTests {
         #expect(since.exitCode == 64)
         #expect(since.stderr.contains("--since"), "\(since.stderr)")
     }
+
+    @Test("diagnose -o wide shows a TRIGGER column when a finding has one, and -o json its trigger field")
+    func diagnoseTrigger() async throws {
+        let wide = await CLIRunner.run(["diagnose", "--snapshot", Self.rollout.path, "-o", "wide"])
+        #expect(wide.stdout.contains("TRIGGER"))
+        #expect(wide.stdout.contains("env MYSQL_HOST and MYSQL_ROOT_PASSWORD removed against revision 2 at 19:39:25"))
+        let json = await CLIRunner.run(["diagnose", "--snapshot", Self.rollout.path, "-o", "json"])
+        #expect(json.stdout.contains(#""trigger" : "deployment\/mysql-client: revision 3"#) || json.stdout.contains(#""trigger" : "deployment/mysql-client: revision 3"#), "\(json.stdout.prefix(400))")
+        let plain = await CLIRunner.run(["diagnose", "--snapshot", Self.rollout.path])
+        #expect(!plain.stdout.contains("TRIGGER"), "the default table stays narrow")
+    }
 }

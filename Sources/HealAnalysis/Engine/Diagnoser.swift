@@ -55,6 +55,7 @@ package enum Diagnoser {
         if let minimum = options.minimumAgeSeconds {
             findings = findings.filter { ($0.durationSeconds.map(Double.init) ?? .infinity) >= minimum }
         }
+        FindingTrigger.attach(to: &findings, snapshot: snapshot, index: context.index, now: now)
         // After folding, so a rule sees the codes the report shows; before the summary, which
         // counts what is left as the health score.
         var suppressed: [SuppressedFinding]

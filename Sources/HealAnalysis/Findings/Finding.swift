@@ -41,6 +41,9 @@ package struct Finding: Codable, Sendable, Equatable {
     package var explanation: FindingExplanation?
     /// Set when a config-file rule changed `severity` from the analyzer's.
     package var severityOverride: SeverityOverride?
+    /// The change that probably set the workload's failure off, from its timeline (a new
+    /// revision, a node's state, a scaling in the hour before); nil when none precedes it.
+    package var trigger: String?
 
     package init(
         code: String, severity: Severity, analyzer: String, resource: ResourceRef, owner: ResourceRef? = nil,

@@ -8,9 +8,18 @@ package enum TimelineBuilder {
     static let eventTTL: Double = 3600
 
     package static func build(_ snapshot: ClusterSnapshot, target: ResourceRef?, namespace: String?, since: Timestamp, now: Timestamp) -> Timeline {
-        let index = AnalysisContext(snapshot: snapshot, now: now).index
+        build(
+            snapshot, index: AnalysisContext(snapshot: snapshot, now: now).index, events: TimelineEvents(snapshot.events),
+            target: target, namespace: namespace, since: since, now: now)
+    }
+
+    /// With the index and the Events by object that a diagnosis builds once for all its workloads.
+    static func build(
+        _ snapshot: ClusterSnapshot, index: SnapshotIndex, events byObject: TimelineEvents, target: ResourceRef?, namespace: String?,
+        since: Timestamp, now: Timestamp
+    ) -> Timeline {
         let scope = TimelineScope(snapshot: snapshot, target: target, namespace: namespace, index: index)
-        let events = snapshot.events.filter { scope.follows($0.regarding) }
+        let events = byObject.events(about: scope)
         var entries = TimelineEventEntries.entries(events, scope: scope)
             + TimelineContainerEntries.entries(scope.pods, events: events)
             + TimelineRolloutEntries.entries(scope.deployments, replicaSets: snapshot.replicaSets, events: events)

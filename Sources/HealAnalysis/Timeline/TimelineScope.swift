@@ -60,7 +60,6 @@ struct TimelineScope {
     }
 
     func follows(_ reference: ObjectReference) -> Bool {
-        guard let kind = reference.kind, let name = reference.name else { return false }
-        return followed.contains("\(kind)/\(reference.namespace ?? "")/\(name)")
+        TimelineEvents.key(reference).map(followed.contains) ?? false
     }
 }

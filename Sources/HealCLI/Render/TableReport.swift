@@ -12,6 +12,8 @@ enum TableReport {
         var headers = ["severity"] + (showNamespace ? ["namespace"] : []) + ["resource", "code", "age"]
         if wide { headers += ["container", "pods", "confidence"] }
         headers += ["root cause"]
+        let showTrigger = wide && report.findings.contains { $0.trigger != nil }
+        if showTrigger { headers += ["trigger"] }
         if wide { headers += ["fix"] }
         var table = TextTable(headers: headers)
         for finding in report.findings {
@@ -26,6 +28,7 @@ enum TableReport {
                 row.append(.init(text: String(format: "%.2f", finding.confidence)))
             }
             row.append(.init(text: finding.rootCause))
+            if showTrigger { row.append(.init(text: finding.trigger ?? "-")) }
             if wide { row.append(.init(text: finding.fixText ?? "-")) }
             table.rows.append(row)
         }
