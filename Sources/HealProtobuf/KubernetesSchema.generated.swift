@@ -248,6 +248,12 @@ extension ProtoSchema {
             ProtoField(2, "key", .string),
             ProtoField(3, "optional", .bool),
         ]),
+        ProtoMessage("k8s.io.api.core.v1.ConfigMapProjection", [
+            ProtoField(1, "localObjectReference", .message("k8s.io.api.core.v1.LocalObjectReference"), json: .inline),
+        ]),
+        ProtoMessage("k8s.io.api.core.v1.ConfigMapVolumeSource", [
+            ProtoField(1, "localObjectReference", .message("k8s.io.api.core.v1.LocalObjectReference"), json: .inline),
+        ]),
         ProtoMessage("k8s.io.api.core.v1.Container", [
             ProtoField(1, "name", .string),
             ProtoField(2, "image", .string, json: .omitEmpty),
@@ -484,6 +490,9 @@ extension ProtoSchema {
             ProtoField(3, "tcpSocket", .message("k8s.io.api.core.v1.TCPSocketAction")),
             ProtoField(4, "grpc", .message("k8s.io.api.core.v1.GRPCAction")),
         ]),
+        ProtoMessage("k8s.io.api.core.v1.ProjectedVolumeSource", [
+            ProtoField(1, "sources", .message("k8s.io.api.core.v1.VolumeProjection"), .repeated),
+        ]),
         ProtoMessage("k8s.io.api.core.v1.ResourceFieldSelector", [
             ProtoField(2, "resource", .string),
         ]),
@@ -499,6 +508,12 @@ extension ProtoSchema {
             ProtoField(1, "localObjectReference", .message("k8s.io.api.core.v1.LocalObjectReference"), json: .inline),
             ProtoField(2, "key", .string),
             ProtoField(3, "optional", .bool),
+        ]),
+        ProtoMessage("k8s.io.api.core.v1.SecretProjection", [
+            ProtoField(1, "localObjectReference", .message("k8s.io.api.core.v1.LocalObjectReference"), json: .inline),
+        ]),
+        ProtoMessage("k8s.io.api.core.v1.SecretVolumeSource", [
+            ProtoField(1, "secretName", .string, json: .omitEmpty),
         ]),
         ProtoMessage("k8s.io.api.core.v1.Service", [
             ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),
@@ -534,8 +549,15 @@ extension ProtoSchema {
             ProtoField(1, "name", .string),
             ProtoField(2, "volumeSource", .message("k8s.io.api.core.v1.VolumeSource"), json: .inline),
         ]),
+        ProtoMessage("k8s.io.api.core.v1.VolumeProjection", [
+            ProtoField(1, "secret", .message("k8s.io.api.core.v1.SecretProjection")),
+            ProtoField(3, "configMap", .message("k8s.io.api.core.v1.ConfigMapProjection")),
+        ]),
         ProtoMessage("k8s.io.api.core.v1.VolumeSource", [
+            ProtoField(6, "secret", .message("k8s.io.api.core.v1.SecretVolumeSource")),
             ProtoField(10, "persistentVolumeClaim", .message("k8s.io.api.core.v1.PersistentVolumeClaimVolumeSource")),
+            ProtoField(19, "configMap", .message("k8s.io.api.core.v1.ConfigMapVolumeSource")),
+            ProtoField(26, "projected", .message("k8s.io.api.core.v1.ProjectedVolumeSource")),
         ]),
         ProtoMessage("k8s.io.api.discovery.v1.Endpoint", [
             ProtoField(1, "addresses", .string, .repeated),

@@ -42,4 +42,51 @@ struct TimelineClusterTests {
         #expect(triggers.first?["entry"] as? Int == revision, "\(document["verdict"] ?? "")")
         #expect(!titles.contains("revision 1 of deployment/api") || titles.firstIndex(of: "revision 1 of deployment/api")! < revision)
     }
+
+    @Test("a ConfigMap change, then a restart that crashes: the ConfigMap is the trigger, known by name and managedFields time only")
+    func configChange() async throws {
+        let cluster = try FakeCluster()
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        try cluster.create(json: #"""
+            {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"api-config","namespace":"shop"},
+             "data":{"DATABASE_URL":"postgres://db.shop:5432/shop"}}
+            """#)
+        try cluster.create(json: #"""
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"api","namespace":"shop","labels":{"app":"api"}},
+             "spec":{"replicas":1,"selector":{"matchLabels":{"app":"api"}},
+                     "template":{"metadata":{"labels":{"app":"api"}},
+                                 "spec":{"containers":[{"name":"api","image":"nginx:1.27","envFrom":[{"configMapRef":{"name":"api-config"}}],
+                                                        "resources":{"requests":{"cpu":"10m","memory":"32Mi"}}}]}}}}
+            """#)
+        cluster.setNeeds(WorkloadNeeds(env: ["DATABASE_URL"]), namespace: "shop", deployment: "api")
+        #expect(await cluster.settle(), "the pod runs")
+        // managedFields times are whole seconds: the edit must come in a later second than the creation.
+        try await Task.sleep(for: .seconds(1.1))
+        try cluster.mergePatch(at: "/api/v1/namespaces/shop/configmaps/api-config", json: #"{"data":{"DATABASE_URL":""}}"#, manager: "kubectl-edit")
+        // The running pod keeps its environment; a restart picks the change up.
+        let pods = cluster.objects(in: "/api/v1/namespaces/shop/pods").compactMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        let names = pods.compactMap { ($0["metadata"] as? [String: Any])?["name"] as? String }
+        let pod = try #require(names.first)
+        try await Task.sleep(for: .seconds(1.1))
+        try cluster.delete(at: "/api/v1/namespaces/shop/pods/\(pod)")
+        try await waitUntil("the new pod has crashed and backs off", timeout: .seconds(40)) {
+            cluster.objects(in: "/api/v1/namespaces/shop/events").contains { String(decoding: $0, as: UTF8.self).contains(#""reason":"BackOff""#) }
+        }
+
+        let run = await CLIRunner.run(["timeline", "deployment/api", "-n", "shop", "--kubeconfig", kubeconfig.path, "-o", "json"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let entries = try #require(document["entries"] as? [[String: Any]])
+        let titles = entries.map { $0["title"] as? String ?? "" }
+        let change = try #require(titles.firstIndex(of: "ConfigMap api-config changed"), "\(titles)")
+        #expect((entries[change]["sentence"] as? String)?.contains("(kubectl-edit, Update)") == true)
+        let failure = try #require(document["firstFailure"] as? Int)
+        #expect(change < failure, "\(titles)")
+        let triggers = try #require(document["triggers"] as? [[String: Any]])
+        #expect(triggers.first?["entry"] as? Int == change, "\(document["verdict"] ?? "")")
+        for request in cluster.server.requests where request.path.hasSuffix("/configmaps") || request.path.hasSuffix("/secrets") {
+            #expect(request.header("Accept")?.contains("as=PartialObjectMetadataList") == true, "\(request.path)")
+        }
+    }
 }

@@ -8,7 +8,7 @@ import Testing
 struct TimelineCommandTests {
     static let rollout = Fixtures.scenario("agentic-demo-rollout")
 
-    @Test("live: the bad revision, then the first crash, then the back-off, the revision as the trigger; Events read namespace-wide, no Secret read")
+    @Test("live: the bad revision, then the first crash, then the back-off, the revision as the trigger; Events read namespace-wide, Secrets as metadata only")
     func live() async throws {
         let cluster = try TestCluster(serving: Self.rollout)
         let run = await cluster.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--since", "30d", "-o", "json"])
@@ -27,7 +27,11 @@ struct TimelineCommandTests {
 
         let paths = cluster.server.requests.map(\.path)
         #expect(paths.contains("/api/v1/namespaces/agentic-demo/events"))
-        #expect(!paths.contains { $0.contains("/secrets") }, "a timeline reads no Secret: \(paths)")
+        // Secrets and ConfigMaps: names and managedFields times only.
+        for request in cluster.server.requests where request.path.hasSuffix("/secrets") || request.path.hasSuffix("/configmaps") {
+            #expect(request.header("Accept") == "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1", "\(request.path)")
+        }
+        #expect(paths.contains("/api/v1/namespaces/agentic-demo/secrets") && paths.contains("/api/v1/namespaces/agentic-demo/configmaps"))
     }
 
     @Test("the table and markdown of a bad rollout read from files match their reviewed text")

@@ -13,7 +13,7 @@ struct ResourceKindTests {
             ("horizontalpodautoscalers.autoscaling", .horizontalPodAutoscalers), ("rs", .replicaSets),
             ("sts", .statefulSets), ("ds", .daemonSets), ("ev", .events), ("events.events.k8s.io", .events),
             ("ing", .ingresses), ("pdb", .podDisruptionBudgets), ("pvc", .persistentVolumeClaims),
-            ("no", .nodes), ("nodes", .nodes), ("jobs.batch", .jobs), ("cj", .cronJobs), ("cronjobs", .cronJobs), ("netpol", .networkPolicies), ("ingressclasses", .ingressClasses), ("sc", .storageClasses), ("pv", .persistentVolumes), ("secret", .secrets), ("gtw", .gateways), ("httproutes.gateway.networking.k8s.io", .httpRoutes), ("gc", .gatewayClasses), ("endpointslices.discovery.k8s.io", .endpointSlices),
+            ("no", .nodes), ("nodes", .nodes), ("jobs.batch", .jobs), ("cj", .cronJobs), ("cronjobs", .cronJobs), ("netpol", .networkPolicies), ("ingressclasses", .ingressClasses), ("sc", .storageClasses), ("pv", .persistentVolumes), ("secret", .secrets), ("cm", .configMaps), ("gtw", .gateways), ("httproutes.gateway.networking.k8s.io", .httpRoutes), ("gc", .gatewayClasses), ("endpointslices.discovery.k8s.io", .endpointSlices),
         ])
     func userInput(text: String, kind: ResourceKind) {
         #expect(ResourceKind(userInput: text) == kind)
@@ -21,7 +21,7 @@ struct ResourceKindTests {
 
     @Test(
         "names kubectl would not resolve to a kind diagnose reads are refused",
-        arguments: ["", "foo", "cm", "configmaps", "secrets.apps", "ep", "gateways.apps", "pods.apps", "deployments.batch"])
+        arguments: ["", "foo", "configmaps.apps", "secrets.apps", "ep", "gateways.apps", "pods.apps", "deployments.batch"])
     func refusesUnknown(text: String) {
         #expect(ResourceKind(userInput: text) == nil)
     }
@@ -40,6 +40,6 @@ struct ResourceKindTests {
         #expect(ResourceKind.podDisruptionBudgets.apiVersion == "policy/v1")
         #expect(ResourceKind.endpointSlices.apiVersion == "discovery.k8s.io/v1")
         #expect(ResourceKind.allCases.filter { !$0.isNamespaced } == [.nodes, .persistentVolumes, .storageClasses, .ingressClasses, .gatewayClasses, .validatingWebhookConfigurations, .mutatingWebhookConfigurations])
-        #expect(ResourceKind(kind: "ConfigMap") == nil)
+        #expect(ResourceKind(kind: "Endpoints") == nil)
     }
 }

@@ -1,8 +1,8 @@
 import HealModel
 
 /// Builds a workload's (or a namespace's) timeline from what a snapshot holds: its Events, its
-/// pods' container terminations, its Deployment revisions and the state of its nodes, in time
-/// order, then ranks the changes before the first failure.
+/// pods' container terminations, its Deployment revisions, the ConfigMaps and Secrets it reads
+/// and the state of its nodes, in time order, then ranks the changes before the first failure.
 package enum TimelineBuilder {
     /// The default lifetime of an Event (kube-apiserver --event-ttl).
     static let eventTTL: Double = 3600
@@ -24,6 +24,10 @@ package enum TimelineBuilder {
             + TimelineContainerEntries.entries(scope.pods, events: events)
             + TimelineRolloutEntries.entries(scope.deployments, replicaSets: snapshot.replicaSets, events: events)
             + TimelineNodeEntries.entries(scope.nodes)
+            + TimelineConfigEntries.entries(
+                scope.pods.map { ($0.metadata.namespace, $0.spec) } + scope.deployments.compactMap { deployment in
+                    deployment.spec.template.map { (deployment.metadata.namespace, $0.spec) }
+                }, snapshot: snapshot)
         entries = entries.filter { ($0.until ?? $0.time) >= since }
         let order = Dictionary(uniqueKeysWithValues: TimelineEntry.Kind.allCases.enumerated().map { ($1, $0) })
         // Same second: a change before what it causes, in the order of the kinds.

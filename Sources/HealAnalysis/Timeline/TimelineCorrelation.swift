@@ -1,8 +1,8 @@
 import HealModel
 
 /// Which changes probably set off the first failure in the window: changes within `lookback`
-/// before it, a new revision first, then a node's state, then scaling; among equals, the
-/// nearest. When none precedes it, that is said too: the cause is outside what the cluster's
+/// before it, a new revision or a changed ConfigMap or Secret first, then a node's state, then
+/// scaling; among equals, the nearest. When none precedes it, that is said too: the cause is outside what the cluster's
 /// objects record.
 enum TimelineCorrelation {
     /// How far before the first failure a change still counts as its trigger.
@@ -13,7 +13,7 @@ enum TimelineCorrelation {
 
     static func weight(of kind: TimelineEntry.Kind) -> Int {
         switch kind {
-        case .rollout: 3
+        case .rollout, .config: 3
         case .node: 2
         case .scaling: 1
         default: 0

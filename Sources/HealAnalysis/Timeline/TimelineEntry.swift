@@ -10,6 +10,8 @@ package struct TimelineEntry: Sendable, Encodable, Equatable {
         case rollout
         /// Replicas added or removed (a Deployment's ReplicaSets, an HPA).
         case scaling
+        /// A ConfigMap or Secret the pods read, changed.
+        case config
         /// A node the workload's pods run on changing state (NotReady, pressure, cordoned).
         case node
         /// A container that stopped (its last termination).

@@ -30,9 +30,11 @@ package struct TimelineJob {
         }
     }
 
-    /// What a timeline reads; Events are listed on their own, whole.
+    /// What a timeline reads (ConfigMaps and Secrets as metadata: names and managedFields
+    /// times); Events are listed on their own, whole.
     static let kinds: Set<ResourceKind> = [
         .pods, .replicaSets, .deployments, .statefulSets, .daemonSets, .jobs, .cronJobs, .services, .nodes, .horizontalPodAutoscalers,
+        .configMaps, .secrets,
     ]
 
     package func run(_ request: Request) async throws -> Timeline {

@@ -13,15 +13,18 @@ struct TimelineCommand: HealCommand {
             (Normal and Warning, repeats folded with their count and last time), container terminations (a crash \
             loop folded into "crashed N times between A and B, every ~Δ"), Deployment revisions with what each \
             changed in the pod template (image, command and args, env names — never values —, resources, probes), \
-            scaling, and the state of the nodes the pods ran on (NotReady, pressure, cordoned).
+            the ConfigMaps and Secrets the pods read (dated by their last managedFields write; names and times only, \
+            never data), scaling, and the state of the nodes the pods ran on (NotReady, pressure, cordoned).
 
             The first failure in the window is marked `!`. The changes in the hour before it are ranked as its \
-            probable triggers (`◆1`, `◆2`…): a new revision first, then a node's state, then scaling, the nearest \
-            first. When none precedes it, that is said: the cause is outside what the cluster records. Events \
+            probable triggers (`◆1`, `◆2`…): a new revision or a changed ConfigMap or Secret first, then a node's \
+            state, then scaling, the nearest first. When none precedes it, that is said: within ten minutes of the \
+            oldest revision kept, the workload failed from its start; later, the cause is outside what the cluster \
+            records. Events \
             expire (1 h by default) and pod status keeps only each container's last termination; the report says \
             which source covers which span.
 
-            Without TYPE/NAME, the whole namespace. It reads no Secret and no log.
+            Without TYPE/NAME, the whole namespace. It reads no log, and Secrets as metadata only.
 
             Examples:
               kubectl heal timeline deployment/api -n shop

@@ -1,8 +1,18 @@
-/// core/v1 Secret as PartialObjectMetadata: its name and labels tell which Secrets exist. Its
-/// `data` is never asked for (`ResourceKind.readsMetadataOnly`), and this model has no place
-/// for it even when a snapshot file holds whole Secrets.
+/// core/v1 Secret as PartialObjectMetadata: its name and labels tell which Secrets exist, its
+/// managedFields when it last changed. Its `data` is never asked for
+/// (`ResourceKind.readsMetadataOnly`), and this model has no place for it even when a snapshot
+/// file holds whole Secrets.
 package struct SecretMetadata: Decodable, Sendable {
     package var metadata: ObjectMeta
+    package var writes: [ManagedWrite]
+
+    private enum CodingKeys: String, CodingKey { case metadata }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        metadata = try container.decode(ObjectMeta.self, forKey: .metadata)
+        writes = try container.decode(ManagedWrites.self, forKey: .metadata).managedFields
+    }
 }
 
 extension ResourceKind {

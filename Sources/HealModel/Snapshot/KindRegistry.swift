@@ -25,6 +25,7 @@ package enum KindRegistry {
         HTTPRoute.self,
         PodDisruptionBudget.self,
         SecretMetadata.self,
+        ConfigMapMetadata.self,
         ValidatingWebhookConfiguration.self,
         MutatingWebhookConfiguration.self,
     ]

@@ -52,14 +52,31 @@ package struct NamedReference: Decodable, Sendable, Hashable {
     }
 }
 
-/// A pod volume; only claims matter to diagnosis (a pod waits for its claims to bind).
+/// A pod volume: claims (a pod waits for its claims to bind), and the ConfigMaps and Secrets it
+/// mounts (a timeline dates their changes).
 package struct Volume: Decodable, Sendable {
     package struct ClaimSource: Decodable, Sendable {
         package var claimName: String
     }
 
+    package struct SecretSource: Decodable, Sendable {
+        package var secretName: String?
+    }
+
+    package struct Projected: Decodable, Sendable {
+        package struct Source: Decodable, Sendable {
+            package var secret: NamedReference?
+            package var configMap: NamedReference?
+        }
+
+        @DefaultEmpty package var sources: [Source]
+    }
+
     package var name: String
     package var persistentVolumeClaim: ClaimSource?
+    package var configMap: NamedReference?
+    package var secret: SecretSource?
+    package var projected: Projected?
 }
 
 package struct Container: Decodable, Sendable, Equatable {

@@ -45,7 +45,12 @@ extension FakeCluster {
     /// ReplicaSets and pods go with it. What was set with `setNeeds`/`setBehaviour` stays, for a
     /// Deployment of the same name created again. Throws `APIStatusError` 404 when there is none.
     package func deleteDeployment(namespace: String, name: String) throws {
-        let path = "/apis/apps/v1/namespaces/\(namespace)/deployments/\(name)"
+        try delete(at: "/apis/apps/v1/namespaces/\(namespace)/deployments/\(name)")
+    }
+
+    /// Deletes an object as `kubectl delete` does (a pod: gracefully; its owner replaces it).
+    /// Throws `APIStatusError` 404 when there is none.
+    package func delete(at path: String) throws {
         guard let apiPath = APIPath(components: path.split(separator: "/").map(String.init)) else { return }
         _ = try shared.withLock { try $0.delete(at: apiPath, dryRun: false) }
     }

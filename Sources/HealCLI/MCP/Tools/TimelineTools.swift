@@ -11,9 +11,9 @@ enum TimelineTools {
         name: "timeline", title: "What happened to a workload",
         description: """
             What happened to a workload (or a namespace), in time order: Events, container terminations and crash loops, \
-            Deployment revisions with what each changed (image, command, env names, resources, probes), scaling and the \
-            state of its nodes; the first failure and the changes just before it ranked as probable triggers, or why none \
-            is. The same document as `kubectl heal timeline -o json`. Reads no Secret. Read-only.
+            Deployment revisions with what each changed (image, command, env names, resources, probes), the ConfigMaps \
+            and Secrets its pods read (when they changed), scaling and the state of its nodes; the first failure and the changes just before it ranked as probable triggers, or why none \
+            is. The same document as `kubectl heal timeline -o json`. Secrets as metadata only. Read-only.
             """,
         properties: [
             "target": Schema.string("deployment/NAME, statefulset/NAME, daemonset/NAME, job/NAME, cronjob/NAME, service/NAME or pod/NAME; without it, the whole namespace."),
