@@ -347,7 +347,7 @@ _kubectl-heal_timeline() {
         return
         ;;
     '--output'|'-o')
-        __kubectl-heal_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''markdown'
+        __kubectl-heal_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''markdown'$'\n''html'
         return
         ;;
     esac

@@ -193,7 +193,7 @@ complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" insecure-skip-tls-verify' -l 'insecure-skip-tls-verify' -d 'Do not verify the API server\'s certificate (insecure; for test clusters only).'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" snapshot' -l 'snapshot' -d 'Read files instead of a live cluster: `kubectl get -o json|yaml` output or a `kubectl cluster-info dump` folder.' -rF
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" since' -l 'since' -d 'How far back to look (e.g. 30m, 6h, 2d).' -rfka ''
-complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" o output' -l 'output' -s 'o' -d 'Output format.' -rfka 'table wide json yaml markdown'
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" o output' -l 'output' -s 'o' -d 'Output format.' -rfka 'table wide json yaml markdown html'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline"' -l 'verbose' -s 'v' -d 'More detail on stderr: -v explains what is read and skipped, -vv shows every API request.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" version' -l 'version' -d 'Show the version.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -12,8 +12,9 @@
 #   kubectl get pods -A                                                     (when kubectl exists)
 #   kubectl get pods -A -o json
 #   kubectl get pods,deployments,replicasets,services,endpointslices,events -A -o json
+#   kubectl-heal timeline deployment/NAME -n NS -o json     (one broken Deployment's timeline)
 # Prints wall time, peak RSS and output size of each, and the ratios against the targets
-# (diagnosis <= 1/3 of kubectl's pods-only wall time, peak RSS < 150 MB).
+# (diagnosis <= 1/3 of kubectl's pods-only wall time, peak RSS < 150 MB, a timeline <= 1 s).
 # Talks to nothing but 127.0.0.1 (proxies are unset for the measured commands).
 set -euo pipefail
 
@@ -283,6 +284,15 @@ if [[ -z "$HEAL_PROBLEM" ]]; then
     say "same findings (code, workload, pod count, samples) in both reports: $(python3 "$BENCH/measure.py" same-findings \
       "$WORK/heal.json" "$WORK/heal-compared.json")"
   fi
+  # One broken workload's timeline: its namespace's objects and Events, not the cluster's.
+  read -r TL_NS TL_NAME < <(python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))
+b = next((b for b in m["broken"] if b["category"] == "crash-env"), m["broken"][0])
+print(b["namespace"], b["deployment"])' "$CLUSTER/manifest.json")
+  say "measuring kubectl-heal timeline deployment/$TL_NAME -n $TL_NS (best of $RUNS)"
+  measure "kubectl-heal timeline deployment/NAME -n NS" timeline "$WORK/heal-timeline.json" -- \
+    "${RUN_ENV[@]}" "$HEAL" timeline "deployment/$TL_NAME" -n "$TL_NS" -o json --kubeconfig "$KUBECONFIG_FILE"
   if [[ "$WITH_SNAPSHOT" -eq 1 ]]; then
     say "measuring kubectl-heal diagnose --snapshot (List file) -A -o json"
     measure "kubectl-heal diagnose --snapshot LIST -A" heal "$WORK/heal-snapshot.json" -- \

@@ -3,6 +3,7 @@ import HealAnalysis
 @testable import HealCLI
 import HealKube
 import HealModel
+import HealTestSupport
 import Testing
 
 /// `-o html` loaded in a real headless Chromium: the page is self-contained (its content
@@ -93,5 +94,26 @@ struct HTMLReportTests {
         let load = try await load(run)
         #expect(load.consoleLines.count == 1)
         #expect(load.consoleLines.first?.contains("violates the following Content Security Policy directive") == true)
+    }
+
+    @Test("timeline -o html loads with no console message, marks the first failure and the trigger, and keeps every entry")
+    func timeline() async throws {
+        let rollout = Fixtures.scenario("agentic-demo-rollout").path
+        let run = await CLIRunner.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--snapshot", rollout, "--since", "30d", "-o", "html"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let json = await CLIRunner.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--snapshot", rollout, "--since", "30d", "-o", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let entries = try #require(document["entries"] as? [[String: Any]])
+
+        let load = try await load(run.stdout)
+        #expect(load.consoleLines.isEmpty, "\(load.consoleLines)")
+        let dom = load.dom
+        #expect(count("<tr class=\"entry ", in: dom) == entries.count)
+        let rows = dom.components(separatedBy: "<tr class=\"entry ").dropFirst().map { $0.prefix { $0 != ">" } }
+        #expect(rows.filter { $0.split(separator: " ").contains("failure") || $0.hasSuffix("failure\"") }.count == 1, "\(rows)")
+        #expect(dom.contains("<tr class=\"entry rollout trigger\">"))
+        #expect(dom.contains("<tr class=\"entry termination failure\">"))
+        #expect(dom.contains("Probable trigger: deployment/mysql-client: revision 3"))
+        #expect(dom.contains("<h1>Timeline of deployment/mysql-client in namespace agentic-demo</h1>"))
     }
 }

@@ -7,7 +7,7 @@
       runs, from os.wait4's ru_maxrss), output size, exit status, and what the output holds
       (findings of a DiagnosisReport, or items of a List). Exit status 0 even when the command
       fails: the failure is recorded in the line (and printed on stderr).
-  measure.py report --results RESULTS.ndjson [--rss-target-mb 150] [--ratio-target 0.3333]
+  measure.py report --results RESULTS.ndjson [--rss-target-mb 150] [--ratio-target 0.3333] [--timeline-target-s 1]
       Prints the table and the ratios; exits 1 with --enforce when a target is missed.
 """
 
@@ -54,6 +54,12 @@ def inspect_output(path, kind):
             doc = json.load(f)
     except Exception as e:  # noqa: BLE001
         return None, None, "stdout is not JSON (%s)" % str(e)[:200]
+    if kind == "timeline":
+        if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
+            return None, None, "JSON has no entries[] array (kind=%r)" % (doc.get("kind") if isinstance(doc, dict) else type(doc).__name__)
+        kinds = collections.Counter(str(e.get("kind")) for e in doc["entries"] if isinstance(e, dict))
+        note = "entries %s; %s" % (dict(kinds), str(doc.get("verdict", ""))[:120])
+        return len(doc["entries"]), note, None
     if kind == "heal":
         if not isinstance(doc, dict) or not isinstance(doc.get("findings"), list):
             return None, None, "JSON has no findings[] array (kind=%r)" % (doc.get("kind") if isinstance(doc, dict) else type(doc).__name__)
@@ -127,7 +133,8 @@ def cmd_report(a):
         if r.get("wall") is None:
             print("%-44s %9s %12s %14s  %s" % (r["label"], "-", "-", "-", "FAILED"))
             continue
-        content = "FAILED" if not r["ok"] else "%s %s" % (r.get("count"), "findings" if r["kind"] == "heal" else "items")
+        unit = {"heal": "findings", "timeline": "entries"}.get(r["kind"], "items")
+        content = "FAILED" if not r["ok"] else "%s %s" % (r.get("count"), unit)
         print("%-44s %9.3f %12.1f %14d  %s" % (r["label"], r["wall"], r["rssMB"], r["bytes"], content))
     print("")
     for r in rows:
@@ -167,6 +174,12 @@ def cmd_report(a):
     else:
         print("kubectl-heal: no figures (%s)" % (heal["error"].splitlines()[0] if heal and heal.get("error") else "not run"))
         missed.append("kubectl-heal did not run")
+    timeline = by.get(a.timeline_label)
+    if timeline and timeline.get("ok"):
+        ok = timeline["wall"] <= a.timeline_target_s
+        print("timeline    one workload               = %.3f s  (target <= %.1f s)  %s" % (timeline["wall"], a.timeline_target_s, "PASS" if ok else "MISS"))
+        if not ok:
+            missed.append("timeline wall")
     if a.enforce and missed:
         print("targets missed: %s" % ", ".join(missed))
         sys.exit(1)
@@ -209,7 +222,7 @@ def main():
     r.add_argument("--runs", type=int, default=3)
     r.add_argument("--stdout", required=True)
     r.add_argument("--results", required=True)
-    r.add_argument("--kind", choices=("heal", "list", "table"), default="list")
+    r.add_argument("--kind", choices=("heal", "list", "table", "timeline"), default="list")
     r.add_argument("--access-log")
     r.add_argument("cmd", nargs=argparse.REMAINDER)
     q = sub.add_parser("report")
@@ -219,6 +232,8 @@ def main():
     q.add_argument("--multi-label", default="kubectl get <6 kinds> -A -o json")
     q.add_argument("--json-wire-label", default="kubectl-heal diagnose -A -o json, JSON wire")
     q.add_argument("--table-label", default="kubectl get pods -A")
+    q.add_argument("--timeline-label", default="kubectl-heal timeline deployment/NAME -n NS")
+    q.add_argument("--timeline-target-s", type=float, default=1.0)
     q.add_argument("--rss-target-mb", type=float, default=150)
     q.add_argument("--ratio-target", type=float, default=1 / 3.0)
     q.add_argument("--enforce", action="store_true")

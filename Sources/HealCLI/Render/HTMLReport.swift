@@ -8,36 +8,20 @@ import HealModel
 /// policy forbids every fetch: the page never touches the network.
 enum HTMLReport {
     static func render(_ report: DiagnosisReport) throws -> String {
-        var page = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>kubectl heal diagnose — \(e(report.summary.text))</title>
-            <style>\(HTMLReportStyle.css)</style>
-            </head>
-            <body>
-            <header>
-            <h1>kubectl heal diagnose</h1>
-            <p class="source">\(e(source(report.metadata)))</p>
-            </header>
-
-            """
-        page += summary(report.summary)
+        var body = summary(report.summary)
         for namespace in groups(report.findings) {
-            page += "<section class=\"namespace\" data-namespace=\"\(e(namespace.name))\">\n<h2>\(e(namespace.title))</h2>\n"
+            body += "<section class=\"namespace\" data-namespace=\"\(e(namespace.name))\">\n<h2>\(e(namespace.title))</h2>\n"
             for workload in namespace.workloads {
-                page += "<article class=\"workload\">\n<h3>\(e(workload.ref.kind)) \(e(workload.ref.name))</h3>\n"
-                for finding in workload.findings { page += try self.finding(finding) }
-                page += "</article>\n"
+                body += "<article class=\"workload\">\n<h3>\(e(workload.ref.kind)) \(e(workload.ref.name))</h3>\n"
+                for finding in workload.findings { body += try self.finding(finding) }
+                body += "</article>\n"
             }
-            page += "</section>\n"
+            body += "</section>\n"
         }
-        page += suppressed(report.suppressed) + errors(report.errors)
-        page += "<footer>Generated \(e(report.metadata.generatedAt.description)) · \(e(report.apiVersion)) \(e(report.kind))</footer>\n</body>\n</html>\n"
-        return page
+        body += suppressed(report.suppressed) + errors(report.errors)
+        return HTMLPage.document(
+            title: "kubectl heal diagnose — \(report.summary.text)", heading: "kubectl heal diagnose", subtitle: source(report.metadata), body: body,
+            footer: "Generated \(report.metadata.generatedAt.description) · \(report.apiVersion) \(report.kind)")
     }
 
     private static func e(_ text: String) -> String {

@@ -13,6 +13,7 @@ enum TimelineRenderer {
         case .json: try ReportRenderer.json(VersionedDocument(kind: kind, body: timeline, generatedAt: time))
         case .yaml: try ReportRenderer.yaml(VersionedDocument(kind: kind, body: timeline, generatedAt: time))
         case .markdown: markdown(timeline)
+        case .html: html(timeline, at: time)
         }
     }
 
@@ -64,6 +65,28 @@ enum TimelineRenderer {
         }
         text += "## Coverage\n\n" + timeline.coverage.map { "- **\($0.source)**: \($0.note)\n" }.joined()
         return text
+    }
+
+    /// The entries as a table whose rows say what they are (`failure`, `trigger`, their kind),
+    /// the verdict above it and the coverage below.
+    static func html(_ timeline: Timeline, at time: Timestamp) -> String {
+        func e(_ text: String) -> String { MarkupText.escape(text) }
+        var body = "<section class=\"verdict\" data-triggers=\"\(timeline.triggers.count)\" data-entries=\"\(timeline.entries.count)\">\n<p>\(e(timeline.verdict))</p>\n"
+        for trigger in timeline.triggers.dropFirst() { body += "<p>Also before it (◆\(trigger.rank)): \(e(trigger.reason))</p>\n" }
+        body += "</section>\n<section class=\"entries\">\n<h2>What happened</h2>\n<table>\n<tr><th></th><th>time</th><th>kind</th><th>object</th><th>what</th></tr>\n"
+        for (index, entry) in timeline.entries.enumerated() {
+            var classes = ["entry", entry.kind.rawValue]
+            if index == timeline.firstFailure { classes.append("failure") }
+            if timeline.triggers.contains(where: { $0.entry == index }) { classes.append("trigger") }
+            let evidence = entry.evidence.isEmpty ? "" : "<details><summary>evidence</summary><ul>" + entry.evidence.map { "<li>\(e($0))</li>" }.joined() + "</ul></details>"
+            body += "<tr class=\"\(classes.joined(separator: " "))\"><td>\(e(mark(index, in: timeline)))</td><td>\(e(when(entry)))</td><td>\(e(entry.kind.rawValue))</td>"
+                + "<td>\(e(entry.object.typeAndName))</td><td>\(e(entry.sentence))\(evidence)</td></tr>\n"
+        }
+        body += "</table>\n</section>\n<section class=\"coverage\">\n<h2>Coverage</h2>\n<ul>\n"
+            + timeline.coverage.map { "<li><strong>\(e($0.source))</strong>: \(e($0.note))</li>\n" }.joined() + "</ul>\n</section>\n"
+        return HTMLPage.document(
+            title: "kubectl heal timeline — \(subject(timeline))", heading: "Timeline of \(subject(timeline))",
+            subtitle: "since \(timeline.since), until \(timeline.until)", body: body, footer: "Generated \(time) · \(kind)")
     }
 
     private static func subject(_ timeline: Timeline) -> String {
