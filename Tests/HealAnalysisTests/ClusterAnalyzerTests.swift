@@ -184,10 +184,10 @@ struct ClusterAnalyzerTests {
     @Test("a Pending claim with no event is explained by the StorageClasses when they were read: a missing class, or none named and no default")
     func claimStorageClass() throws {
         let noDefault = try #require(try uploadsFindings().first)
-        #expect(noDefault.rootCause.contains("it names no StorageClass and none is marked default (the cluster's are standard)"))
+        #expect(noDefault.rootCause.contains("it names no StorageClass and none is marked default (the cluster's only StorageClass is standard)"))
         #expect(try uploadsFindings(removing: .storageClasses).isEmpty, "without the classes nothing is guessed")
         let missing = try #require(try uploadsFindings { $0.spec?.storageClassName = "fast-ssd" }.first)
-        #expect(missing.rootCause.contains("it asks for StorageClass fast-ssd, which does not exist (the cluster's are standard)"))
+        #expect(missing.rootCause.contains("it asks for StorageClass fast-ssd, which does not exist (the cluster's only StorageClass is standard)"))
         #expect(try uploadsFindings { $0.spec?.storageClassName = "" }.isEmpty, "an empty class asks for a volume made by hand on purpose")
     }
 

@@ -39,7 +39,7 @@ struct GatewayAnalyzerTests {
     @Test("a Gateway of a class that does not exist names its attached routes and the classes there are; not judged without the classes")
     func missingClass() throws {
         let finding = try #require(try Scenario.findings("gateway", in: "gateway-api-broken").first { $0.code == "gateway-class-missing" })
-        #expect(finding.rootCause.contains("HTTPRoute admin, attached to it, serves nothing; the cluster's GatewayClasses are eg."))
+        #expect(finding.rootCause.contains("HTTPRoute admin, attached to it, serves nothing; the cluster's only GatewayClass is eg."))
         #expect(finding.evidence.contains { $0.text == "Accepted=Unknown (Pending): Waiting for controller" })
         #expect(try Scenario.findings("gateway", in: "gateway-api-broken") { $0.collected.remove(.gatewayClasses) }
             .allSatisfy { $0.code != "gateway-class-missing" })

@@ -35,7 +35,7 @@ struct TimelineClusterTests {
         let titles = entries.map { $0["title"] as? String ?? "" }
         let revision = try #require(titles.firstIndex(of: "revision 2 of deployment/api"), "\(titles)")
         #expect((entries[revision]["sentence"] as? String)?.contains("container api: value of DATABASE_URL changed against revision 1") == true)
-        let crash = try #require(titles.firstIndex { $0.hasPrefix("container api crashed (exit code 1") || $0.hasPrefix("container api stopped (exit code 1") }, "\(titles)")
+        let crash = try #require(titles.firstIndex { $0.hasPrefix("container api crashed with exit code 1") || $0.hasPrefix("container api stopped with exit code 1") }, "\(titles)")
         let backOff = try #require(titles.firstIndex { $0.hasPrefix("BackOff on pod/api-") }, "\(titles)")
         #expect(revision < crash && crash <= backOff, "\(titles)")
         let triggers = try #require(document["triggers"] as? [[String: Any]])

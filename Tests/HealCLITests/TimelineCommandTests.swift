@@ -18,7 +18,7 @@ struct TimelineCommandTests {
         let entries = try #require(document["entries"] as? [[String: Any]])
         let titles = entries.map { $0["title"] as? String ?? "" }
         let revision = try #require(titles.firstIndex(of: "revision 3 of deployment/mysql-client"))
-        let crash = try #require(titles.firstIndex(of: "container mysql-client crashed (exit code 1 (Error))"))
+        let crash = try #require(titles.firstIndex(of: "container mysql-client crashed with exit code 1 (Error)"))
         let backOff = try #require(titles.firstIndex { $0.hasPrefix("BackOff on pod/mysql-client-7c5999d768-76w5w") })
         #expect(revision < crash && crash < backOff)
         #expect(document["firstFailure"] as? Int == crash)

@@ -31,6 +31,18 @@ enum RolloutHistory {
             changes: changes, removedVariables: removed)
     }
 
+    /// "ConfigMap app-config", "Secret db".
+    private static func envSource(_ source: EnvFromSource) -> String? {
+        source.configMapRef?.name.map { "ConfigMap \($0)" } ?? source.secretRef?.name.map { "Secret \($0)" }
+    }
+
+    /// "tls (Secret api-tls)", "data (claim db-data)".
+    private static func volumeText(_ volume: Volume) -> String {
+        let source = volume.secret?.secretName.map { "Secret \($0)" } ?? volume.configMap?.name.map { "ConfigMap \($0)" }
+            ?? volume.persistentVolumeClaim.map { "claim \($0.claimName)" } ?? (volume.projected == nil ? nil : "projected")
+        return source.map { "\(volume.name) (\($0))" } ?? volume.name
+    }
+
     /// Readable differences between two pod specs, container by container (env names only, never values).
     static func differences(from old: PodSpec, to new: PodSpec, removedVariables: inout [String: [String]]) -> [String] {
         var changes: [String] = []
@@ -43,8 +55,14 @@ enum RolloutHistory {
             if before.image != container.image {
                 changes.append("\(prefix) image \(before.image ?? "-") → \(container.image ?? "-")")
             }
+            // That they changed, never what they hold: arguments carry passwords and tokens.
             for (field, old, new) in [("command", before.command, container.command), ("args", before.args, container.args)] where old != new {
-                changes.append("\(prefix) \(field) \(old.isEmpty ? "unset" : "[\(old.joined(separator: " "))]") → \(new.isEmpty ? "unset" : "[\(new.joined(separator: " "))]")")
+                changes.append("\(prefix) \(field) changed (\(Wording.count(old.count, "item")) → \(Wording.count(new.count, "item")))")
+            }
+            let oldSources = Set(before.envFrom.compactMap(Self.envSource)), newSources = Set(container.envFrom.compactMap(Self.envSource))
+            if oldSources != newSources {
+                let added = newSources.subtracting(oldSources).sorted(), removed = oldSources.subtracting(newSources).sorted()
+                changes.append("\(prefix) envFrom" + (added.isEmpty ? "" : " \(Wording.list(added)) added") + (removed.isEmpty ? "" : " \(Wording.list(removed)) removed"))
             }
             let oldNames = before.env.map(\.name)
             let newNames = container.env.map(\.name)
@@ -74,6 +92,11 @@ enum RolloutHistory {
         }
         for container in old.containers where !new.containers.contains(where: { $0.name == container.name }) {
             changes.append("container \(container.name) removed")
+        }
+        let oldVolumes = Set(old.volumes.map(Self.volumeText)), newVolumes = Set(new.volumes.map(Self.volumeText))
+        if oldVolumes != newVolumes {
+            let added = newVolumes.subtracting(oldVolumes).sorted(), removed = oldVolumes.subtracting(newVolumes).sorted()
+            changes.append("volume" + (added.isEmpty ? "" : " \(Wording.list(added)) added") + (removed.isEmpty ? "" : "\(added.isEmpty ? "" : ",") \(Wording.list(removed)) removed"))
         }
         return changes
     }

@@ -1,23 +1,27 @@
 import HealModel
 
-/// Gives each finding the change that probably set its workload's failure off: the first-ranked
-/// trigger of the workload's timeline over the last `window`. One timeline per workload.
+/// Gives each finding the change that probably set it off: from its workload's timeline, the
+/// first-ranked change in the hour before the finding began (its `since`; else the workload's
+/// first failure). The lookups are built once per diagnosis; the trigger text is scrubbed like
+/// every other text of a finding.
 enum FindingTrigger {
     static let window: Double = 6 * 3600
     static let kinds: Set<String> = ["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod"]
 
     static func attach(to findings: inout [Finding], snapshot: ClusterSnapshot, index: SnapshotIndex, now: Timestamp) {
-        var triggers: [ResourceRef: String?] = [:]
-        let events = TimelineEvents(snapshot.events)
+        let lookup = TimelineIndex(snapshot, index: index)
+        var timelines: [ResourceRef: [TimelineEntry]] = [:]
         for position in findings.indices {
             let workload = findings[position].workload
             guard kinds.contains(workload.kind) else { continue }
-            if triggers[workload] == nil {
-                let timeline = TimelineBuilder.build(
-                    snapshot, index: index, events: events, target: workload, namespace: workload.namespace, since: now.adding(seconds: -window), now: now)
-                triggers[workload] = .some(timeline.triggers.first?.reason)
-            }
-            findings[position].trigger = triggers[workload] ?? nil
+            let entries = timelines[workload] ?? TimelineBuilder.entries(
+                target: workload, namespace: workload.namespace, since: now.adding(seconds: -window), lookup: lookup)
+            timelines[workload] = entries
+            let failure: TimelineEntry? = findings[position].since.map {
+                TimelineEntry(time: $0, kind: .event, object: workload, workload: workload, title: findings[position].symptom, sentence: "", isFailure: true)
+            } ?? entries.first { $0.isFailure }
+            guard let failure, let reason = TimelineCorrelation.rank(entries, before: failure).triggers.first?.reason else { continue }
+            findings[position].trigger = SecretScrubber.scrub(reason)
         }
     }
 }

@@ -8,36 +8,36 @@ package enum TimelineBuilder {
     static let eventTTL: Double = 3600
 
     package static func build(_ snapshot: ClusterSnapshot, target: ResourceRef?, namespace: String?, since: Timestamp, now: Timestamp) -> Timeline {
-        build(
-            snapshot, index: AnalysisContext(snapshot: snapshot, now: now).index, events: TimelineEvents(snapshot.events),
-            target: target, namespace: namespace, since: since, now: now)
+        let lookup = TimelineIndex(snapshot, index: AnalysisContext(snapshot: snapshot, now: now).index)
+        let entries = self.entries(target: target, namespace: namespace, since: since, lookup: lookup)
+        let correlation = TimelineCorrelation.correlate(entries, since: since)
+        return Timeline(
+            target: target, namespace: namespace ?? target?.namespace, since: since, until: now, entries: entries,
+            firstFailure: correlation.firstFailure, triggers: correlation.triggers, verdict: correlation.verdict,
+            coverage: coverage(events: lookup.events.events(about: TimelineScope(target: target, namespace: namespace, lookup: lookup)), since: since))
     }
 
-    /// With the index and the Events by object that a diagnosis builds once for all its workloads.
-    static func build(
-        _ snapshot: ClusterSnapshot, index: SnapshotIndex, events byObject: TimelineEvents, target: ResourceRef?, namespace: String?,
-        since: Timestamp, now: Timestamp
-    ) -> Timeline {
-        let scope = TimelineScope(snapshot: snapshot, target: target, namespace: namespace, index: index)
-        let events = byObject.events(about: scope)
+    /// The entries of the window, in time order; within a second, a change before what it causes.
+    static func entries(target: ResourceRef?, namespace: String?, since: Timestamp, lookup: TimelineIndex) -> [TimelineEntry] {
+        let scope = TimelineScope(target: target, namespace: namespace, lookup: lookup)
+        let events = lookup.events.events(about: scope)
         var entries = TimelineEventEntries.entries(events, scope: scope)
-            + TimelineContainerEntries.entries(scope.pods, events: events)
-            + TimelineRolloutEntries.entries(scope.deployments, replicaSets: snapshot.replicaSets, events: events)
+            + TimelineContainerEntries.entries(scope.pods, events: lookup.events)
+            + TimelineRolloutEntries.entries(scope.deployments, lookup: lookup)
             + TimelineNodeEntries.entries(scope.nodes)
             + TimelineConfigEntries.entries(
                 scope.pods.map { ($0.metadata.namespace, $0.spec) } + scope.deployments.compactMap { deployment in
                     deployment.spec.template.map { (deployment.metadata.namespace, $0.spec) }
-                }, snapshot: snapshot)
+                }, lookup: lookup)
         entries = entries.filter { ($0.until ?? $0.time) >= since }
+        for position in entries.indices where entries[position].workload == nil && entries[position].kind != .node && entries[position].kind != .config {
+            entries[position].workload = lookup.workload(of: entries[position].object)
+        }
         let order = Dictionary(uniqueKeysWithValues: TimelineEntry.Kind.allCases.enumerated().map { ($1, $0) })
-        // Same second: a change before what it causes, in the order of the kinds.
         entries.sort { a, b in
             a.time != b.time ? a.time < b.time : (order[a.kind] ?? 0) < (order[b.kind] ?? 0)
         }
-        let (firstFailure, triggers, verdict) = TimelineCorrelation.correlate(entries, since: since)
-        return Timeline(
-            target: target, namespace: namespace ?? target?.namespace, since: since, until: now, entries: entries,
-            firstFailure: firstFailure, triggers: triggers, verdict: verdict, coverage: coverage(events: events, since: since))
+        return entries
     }
 
     /// Which source covers which span: Events expire, pod status keeps the last termination,

@@ -33,21 +33,19 @@ enum TimelineConfigEntries {
         var name: String
     }
 
-    static func entries(_ specs: [(namespace: String?, spec: PodSpec)], snapshot: ClusterSnapshot) -> [TimelineEntry] {
-        var wanted = Set<String>()
+    static func entries(_ specs: [(namespace: String?, spec: PodSpec)], lookup: TimelineIndex) -> [TimelineEntry] {
+        var wanted = Set<ResourceRef>()
         for (namespace, spec) in specs {
-            for reference in references(spec) { wanted.insert("\(reference.kind)/\(namespace ?? "")/\(reference.name)") }
+            for reference in references(spec) { wanted.insert(ResourceRef(kind: reference.kind, namespace: namespace, name: reference.name)) }
         }
-        let objects = snapshot.configMaps.map { ("ConfigMap", $0.metadata, $0.writes) } + snapshot.secrets.map { ("Secret", $0.metadata, $0.writes) }
-        return objects.compactMap { kind, metadata, writes -> TimelineEntry? in
-            guard wanted.contains("\(kind)/\(metadata.namespace ?? "")/\(metadata.name)"),
+        return wanted.sorted().compactMap { ref -> TimelineEntry? in
+            guard let (metadata, writes) = lookup.configObjects[ref],
                   let change = ManagedWrite.lastChange(writes, created: metadata.creationTimestamp), let time = change.time
             else { return nil }
-            let ref = ResourceRef(kind: kind, namespace: metadata.namespace, name: metadata.name)
             let by = [change.manager, change.operation].compactMap { $0 }.joined(separator: ", ")
             return TimelineEntry(
-                time: time, kind: .config, object: ref, title: "\(kind) \(metadata.name) changed",
-                sentence: "\(kind) \(metadata.name), which the pods read, changed\(by.isEmpty ? "" : " (\(by))"); running pods see it only when restarted, unless they mount it as a volume.",
+                time: time, kind: .config, object: ref, title: "\(ref.kind) \(ref.name) changed",
+                sentence: "\(ref.kind) \(ref.name), which the pods read, changed\(by.isEmpty ? "" : " (\(by))"); running pods see it only when restarted, unless they mount it as a volume.",
                 evidence: ["metadata.managedFields: last write \(time)\(by.isEmpty ? "" : " by \(by)")"], isChange: true)
         }
     }

@@ -28,6 +28,9 @@ package struct TimelineEntry: Sendable, Encodable, Equatable {
     package var count: Int?
     package var kind: Kind
     package var object: ResourceRef
+    /// The workload the entry is about (a pod's owner, a ReplicaSet's Deployment); nil for what
+    /// several share (a node). A failure is only blamed on changes of its own workload or shared.
+    package var workload: ResourceRef?
     /// A few words that name it in another sentence: "BackOff on pod/web-1".
     package var title: String
     package var sentence: String
@@ -38,14 +41,15 @@ package struct TimelineEntry: Sendable, Encodable, Equatable {
     package var isChange: Bool
 
     package init(
-        time: Timestamp, until: Timestamp? = nil, count: Int? = nil, kind: Kind, object: ResourceRef, title: String, sentence: String,
-        evidence: [String] = [], isFailure: Bool = false, isChange: Bool = false
+        time: Timestamp, until: Timestamp? = nil, count: Int? = nil, kind: Kind, object: ResourceRef, workload: ResourceRef? = nil, title: String,
+        sentence: String, evidence: [String] = [], isFailure: Bool = false, isChange: Bool = false
     ) {
         self.time = time
         self.until = until
         self.count = count
         self.kind = kind
         self.object = object
+        self.workload = workload
         self.title = title
         self.sentence = sentence
         self.evidence = evidence

@@ -1,18 +1,26 @@
 import HealModel
 
 /// Events grouped by the object they are about, so that the timelines of many workloads (a
-/// diagnosis gives each finding its trigger) each read only their own.
+/// diagnosis gives each finding's workload one) each read only their own.
 struct TimelineEvents {
-    private let byObject: [String: [Event]]
+    private let byObject: [ResourceRef: [Event]]
 
     init(_ events: [Event]) {
-        byObject = Dictionary(grouping: events.filter { Self.key($0.regarding) != nil }) { Self.key($0.regarding) ?? "" }
+        var grouped: [ResourceRef: [Event]] = [:]
+        for event in events {
+            if let ref = Self.ref(event.regarding) { grouped[ref, default: []].append(event) }
+        }
+        byObject = grouped
     }
 
-    /// "Kind/namespace/name", as `TimelineScope.followed` holds it.
-    static func key(_ reference: ObjectReference) -> String? {
+    /// The object an Event is about; a node's Events carry no namespace (or an empty one).
+    static func ref(_ reference: ObjectReference) -> ResourceRef? {
         guard let kind = reference.kind, let name = reference.name else { return nil }
-        return "\(kind)/\(reference.namespace ?? "")/\(name)"
+        return ResourceRef(kind: kind, namespace: reference.namespace.flatMap { $0.isEmpty ? nil : $0 }, name: name)
+    }
+
+    func events(about ref: ResourceRef) -> [Event] {
+        byObject[ref] ?? []
     }
 
     func events(about scope: TimelineScope) -> [Event] {

@@ -1,20 +1,24 @@
 import HealModel
 
 /// A Deployment's revisions (its ReplicaSets) with what each changed in the pod template against
-/// the one before: image, command and args, env names (never values), resources, probes. A
-/// revision's time is its ReplicaSet's creation or, for one brought back (a rollback, or a
-/// template that returned to an old one), its last scale-up from 0.
+/// the one before: image, command and args (that they changed, never their values), env names,
+/// envFrom, volumes, resources, probes. A revision's time is its ReplicaSet's creation or, for one
+/// brought back (a rollback, or a template that returned to an old one: the ReplicaSet records its
+/// old revision numbers), its last scale-up from 0.
 enum TimelineRolloutEntries {
-    static func entries(_ deployments: [Deployment], replicaSets: [ReplicaSet], events: [Event]) -> [TimelineEntry] {
+    static let revisionHistory = "deployment.kubernetes.io/revision-history"
+
+    static func entries(_ deployments: [Deployment], lookup: TimelineIndex) -> [TimelineEntry] {
         deployments.flatMap { deployment -> [TimelineEntry] in
             let ref = deployment.metadata.ref(kind: "Deployment")
-            let revisions = replicaSets.filter {
-                $0.metadata.controller?.name == ref.name && $0.metadata.namespace == ref.namespace && $0.revision != nil
-            }.sorted { ($0.revision ?? 0) < ($1.revision ?? 0) }
+            let revisions = lookup.index.replicaSets(of: ref).filter { $0.revision != nil }.sorted { ($0.revision ?? 0) < ($1.revision ?? 0) }
             return revisions.enumerated().compactMap { position, replicaSet -> TimelineEntry? in
                 guard let created = replicaSet.metadata.creationTimestamp, let revision = replicaSet.revision else { return nil }
                 let rsRef = replicaSet.metadata.ref(kind: "ReplicaSet")
-                let reactivated = events.filter { $0.reason == "ScalingReplicaSet" && $0.message.hasPrefix("Scaled up replica set \(rsRef.name) from 0 ") }
+                // Scaled up from 0 again is a revision brought back only when it had another number before.
+                let broughtBack = replicaSet.metadata.annotations[revisionHistory] != nil
+                let reactivated = !broughtBack ? nil : lookup.events.events(about: ref)
+                    .filter { $0.reason == "ScalingReplicaSet" && $0.message.hasPrefix("Scaled up replica set \(rsRef.name) from 0 ") }
                     .compactMap { $0.lastSeen ?? $0.firstSeen }.max()
                 let time = max(created, reactivated ?? created)
                 guard position > 0, let old = revisions[position - 1].spec.template?.spec, let new = replicaSet.spec.template?.spec else {

@@ -1,22 +1,20 @@
 import HealModel
 
 /// What a timeline follows: the target, the objects it owns (a Deployment's ReplicaSets, a
-/// CronJob's Jobs), its pods, the HPAs that scale it and the nodes its pods run on. Without a
-/// target, everything in the namespace.
+/// CronJob's Jobs), its pods, the workloads behind a Service's pods, the HPAs that scale them and
+/// the nodes the pods run on. Without a target, everything in the namespace.
 struct TimelineScope {
-    let target: ResourceRef?
     let pods: [Pod]
-    let replicaSets: [ReplicaSet]
     let deployments: [Deployment]
     let nodes: [Node]
-    /// Every object whose Events belong in the timeline, as "Kind/namespace/name".
-    let followed: Set<String>
+    /// Every object whose Events belong in the timeline.
+    let followed: Set<ResourceRef>
 
-    init(snapshot: ClusterSnapshot, target: ResourceRef?, namespace: String?, index: SnapshotIndex) {
-        self.target = target
+    init(target: ResourceRef?, namespace: String?, lookup: TimelineIndex) {
+        let snapshot = lookup.snapshot
         func inNamespace(_ meta: ObjectMeta) -> Bool { namespace == nil || meta.namespace == namespace }
-        let pods: [Pod]
         var owned: [ResourceRef] = []
+        let pods: [Pod]
         switch target?.kind {
         case nil:
             pods = snapshot.pods.filter { inNamespace($0.metadata) }
@@ -28,38 +26,45 @@ struct TimelineScope {
                 + snapshot.cronJobs.filter { inNamespace($0.metadata) }.map { $0.metadata.ref(kind: "CronJob") }
                 + snapshot.services.filter { inNamespace($0.metadata) }.map { $0.metadata.ref(kind: "Service") }
         case "Pod":
-            pods = snapshot.pods.filter { $0.ref == target }
+            pods = target.flatMap { lookup.podsByRef[$0] }.map { [$0] } ?? []
         case "Service":
             let selector = snapshot.services.first { $0.metadata.ref(kind: "Service") == target }?.spec.selector ?? [:]
             pods = selector.isEmpty ? [] : snapshot.pods.filter { pod in
                 pod.metadata.namespace == target?.namespace && selector.allSatisfy { pod.metadata.labels[$0.key] == $0.value }
             }
-        case let kind?:
-            let ref = target ?? ResourceRef(kind: kind, namespace: namespace, name: "")
-            pods = index.pods(of: ref)
-            owned = snapshot.replicaSets.filter { $0.metadata.controller?.name == ref.name && $0.metadata.namespace == ref.namespace && kind == "Deployment" }
-                .map { $0.metadata.ref(kind: "ReplicaSet") }
-                + snapshot.jobs.filter { $0.metadata.controller?.name == ref.name && $0.metadata.namespace == ref.namespace && kind == "CronJob" }
-                .map { $0.metadata.ref(kind: "Job") }
+            // The workloads behind the Service: their rollouts explain its endpoints.
+            let workloads = Set(pods.compactMap { lookup.index.workload(of: $0) })
+            owned = workloads.sorted() + workloads.flatMap { Self.owned(by: $0, lookup: lookup) }
+        case .some:
+            let ref = target ?? ResourceRef(kind: "", namespace: namespace, name: "")
+            pods = lookup.index.pods(of: ref)
+            owned = Self.owned(by: ref, lookup: lookup)
         }
         self.pods = pods
-        let ownedNames = Set(owned.map { "\($0.kind)/\($0.namespace ?? "")/\($0.name)" })
-        replicaSets = snapshot.replicaSets.filter { ownedNames.contains("ReplicaSet/\($0.metadata.namespace ?? "")/\($0.metadata.name)") }
-        deployments = snapshot.deployments.filter { deployment in
-            target.map { $0 == deployment.metadata.ref(kind: "Deployment") } ?? inNamespace(deployment.metadata)
-        }
+        let workloads = ([target].compactMap { $0 } + owned).filter { $0.kind == "Deployment" }
+        deployments = target == nil
+            ? snapshot.deployments.filter { inNamespace($0.metadata) }
+            : workloads.compactMap { lookup.deploymentsByRef[$0] }
         let nodeNames = Set(pods.compactMap(\.spec.nodeName))
-        nodes = snapshot.nodes.filter { nodeNames.contains($0.metadata.name) }
-        let scaled = Set(([target].compactMap { $0 } + owned).map { "\($0.kind)/\($0.name)" })
-        let autoscalers = snapshot.horizontalPodAutoscalers.filter { hpa in
-            inNamespace(hpa.metadata) && (target == nil || scaled.contains("\(hpa.spec.scaleTargetRef.kind)/\(hpa.spec.scaleTargetRef.name)"))
-        }.map { $0.metadata.ref(kind: "HorizontalPodAutoscaler") }
-        let refs = [target].compactMap { $0 } + owned + pods.map(\.ref) + autoscalers
-            + nodes.map { ResourceRef(kind: "Node", namespace: nil, name: $0.metadata.name) }
-        followed = Set(refs.map { "\($0.kind)/\($0.namespace ?? "")/\($0.name)" })
+        nodes = nodeNames.sorted().compactMap { lookup.nodesByName[$0] }
+        let scaled = [target].compactMap { $0 } + owned
+        let autoscalers = target == nil
+            ? snapshot.horizontalPodAutoscalers.filter { inNamespace($0.metadata) }.map { $0.metadata.ref(kind: "HorizontalPodAutoscaler") }
+            : scaled.flatMap { lookup.autoscalersByTarget[$0] ?? [] }
+        followed = Set([target].compactMap { $0 } + owned + pods.map(\.ref) + autoscalers
+            + nodes.map { ResourceRef(kind: "Node", namespace: nil, name: $0.metadata.name) })
+    }
+
+    /// A Deployment's ReplicaSets, a CronJob's Jobs.
+    private static func owned(by workload: ResourceRef, lookup: TimelineIndex) -> [ResourceRef] {
+        switch workload.kind {
+        case "Deployment": lookup.index.replicaSets(of: workload).map { $0.metadata.ref(kind: "ReplicaSet") }
+        case "CronJob": lookup.jobsByCronJob[workload] ?? []
+        default: []
+        }
     }
 
     func follows(_ reference: ObjectReference) -> Bool {
-        TimelineEvents.key(reference).map(followed.contains) ?? false
+        TimelineEvents.ref(reference).map(followed.contains) ?? false
     }
 }

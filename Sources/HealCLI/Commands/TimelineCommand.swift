@@ -12,7 +12,8 @@ struct TimelineCommand: HealCommand {
             Entries in time order, each with a time, a kind, the object, one sentence and its evidence: Events \
             (Normal and Warning, repeats folded with their count and last time), container terminations (a crash \
             loop folded into "crashed N times between A and B, every ~Δ"), Deployment revisions with what each \
-            changed in the pod template (image, command and args, env names — never values —, resources, probes), \
+            changed in the pod template (image, that command or args changed, env names — never values —, envFrom, \
+            volumes, resources, probes), \
             the ConfigMaps and Secrets the pods read (dated by their last managedFields write; names and times only, \
             never data), scaling, and the state of the nodes the pods ran on (NotReady, pressure, cordoned).
 

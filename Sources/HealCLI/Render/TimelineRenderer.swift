@@ -90,7 +90,7 @@ enum TimelineRenderer {
     }
 
     private static func subject(_ timeline: Timeline) -> String {
-        timeline.target.map { "\($0.typeAndName) in namespace \($0.namespace ?? "default")" } ?? "namespace \(timeline.namespace ?? "(all)")"
+        timeline.target.map { "\($0.typeAndName) in namespace \($0.namespace ?? "default")" } ?? timeline.namespace.map { "namespace \($0)" } ?? "all namespaces"
     }
 
     private static func cell(_ text: String) -> String {

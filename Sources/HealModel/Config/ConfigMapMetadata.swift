@@ -4,12 +4,8 @@ package struct ConfigMapMetadata: Decodable, Sendable {
     package var metadata: ObjectMeta
     package var writes: [ManagedWrite]
 
-    private enum CodingKeys: String, CodingKey { case metadata }
-
     package init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        metadata = try container.decode(ObjectMeta.self, forKey: .metadata)
-        writes = try container.decode(ManagedWrites.self, forKey: .metadata).managedFields
+        (metadata, writes) = try ManagedWrites.decode(from: decoder)
     }
 }
 

@@ -3,13 +3,11 @@
 package struct ManagedWrite: Decodable, Sendable, Equatable {
     package var manager: String?
     package var operation: String?
-    package var subresource: String?
     package var time: Timestamp?
 
-    package init(manager: String?, operation: String?, subresource: String? = nil, time: Timestamp?) {
+    package init(manager: String?, operation: String?, time: Timestamp?) {
         self.manager = manager
         self.operation = operation
-        self.subresource = subresource
         self.time = time
     }
 }
@@ -17,6 +15,14 @@ package struct ManagedWrite: Decodable, Sendable, Equatable {
 /// `metadata.managedFields`, read beside `ObjectMeta` (which leaves it out).
 struct ManagedWrites: Decodable {
     @DefaultEmpty var managedFields: [ManagedWrite]
+
+    private enum ObjectKeys: String, CodingKey { case metadata }
+
+    /// An object's `metadata` both ways: as `ObjectMeta` and as its writes.
+    static func decode(from decoder: any Decoder) throws -> (ObjectMeta, [ManagedWrite]) {
+        let container = try decoder.container(keyedBy: ObjectKeys.self)
+        return (try container.decode(ObjectMeta.self, forKey: .metadata), try container.decode(ManagedWrites.self, forKey: .metadata).managedFields)
+    }
 }
 
 extension ManagedWrite {

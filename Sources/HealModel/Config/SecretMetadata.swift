@@ -6,12 +6,8 @@ package struct SecretMetadata: Decodable, Sendable {
     package var metadata: ObjectMeta
     package var writes: [ManagedWrite]
 
-    private enum CodingKeys: String, CodingKey { case metadata }
-
     package init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        metadata = try container.decode(ObjectMeta.self, forKey: .metadata)
-        writes = try container.decode(ManagedWrites.self, forKey: .metadata).managedFields
+        (metadata, writes) = try ManagedWrites.decode(from: decoder)
     }
 }
 

@@ -77,7 +77,7 @@ struct PersistentVolumeClaimAnalyzer: Analyzer {
     private func storageClassProblem(_ claim: PersistentVolumeClaim, context: AnalysisContext) -> (cause: String, remediation: Remediation)? {
         guard context.snapshot.collected.contains(.storageClasses) else { return nil }
         let classes = context.snapshot.storageClasses
-        let list = classes.isEmpty ? "the cluster has none" : "the cluster's are \(Wording.list(classes.map(\.metadata.name).sorted()))"
+        let list = Wording.clusterHas(classes.map(\.metadata.name).sorted(), "StorageClass")
         switch claim.storageClass {
         case let name? where !name.isEmpty && !classes.contains(where: { $0.metadata.name == name }):
             return ("it asks for StorageClass \(name), which does not exist (\(list))", Self.recreateWithClass(name))

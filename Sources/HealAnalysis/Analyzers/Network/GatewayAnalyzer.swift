@@ -33,7 +33,7 @@ struct GatewayAnalyzer: Analyzer {
             rootCause += routes.isEmpty ? "" : routes.count == 1
                 ? ", and HTTPRoute \(routes[0]), attached to it, serves nothing"
                 : ", and the \(routes.count) HTTPRoutes attached to it (\(Wording.list(routes))) serve nothing"
-            rootCause += classes.isEmpty ? "; the cluster has no GatewayClass at all." : "; the cluster's GatewayClasses are \(Wording.list(classes))."
+            rootCause += "; \(Wording.clusterHas(classes, "GatewayClass"))."
             var evidence = [Evidence(.spec, "spec.gatewayClassName: \(name)", object: ref)]
             if let accepted = gateway.status?.conditions["Accepted"], !accepted.isTrue {
                 evidence.append(Evidence(.status, "Accepted=\(accepted.status) (\(accepted.reason ?? "")): \(accepted.message ?? "")", object: ref))

@@ -72,7 +72,7 @@ struct IngressAnalyzer: Analyzer {
         let issuer = ["cert-manager.io/cluster-issuer", "cert-manager.io/issuer"].lazy.compactMap { key in
             ingress.metadata.annotations[key].map { (key, $0) }
         }.first
-        var rootCause = "Ingress \(ref.name) terminates TLS\(hosts.isEmpty ? "" : " for \(Wording.list(hosts))") with \(Wording.list(names.map { "Secret \($0)" })), which \(names.count == 1 ? "does" : "do") not exist in namespace \(ref.namespace ?? "default"), so the controller serves \(hosts.count == 1 ? "that host" : "those hosts") with its default self-signed certificate and clients reject the connection"
+        var rootCause = "Ingress \(ref.name) terminates TLS\(hosts.isEmpty ? "" : " for \(Wording.list(hosts))") with \(Wording.list(names.map { "Secret \($0)" })), which \(names.count == 1 ? "does" : "do") not exist in namespace \(ref.namespace ?? "default"), so the controller serves \(hosts.isEmpty ? "the Ingress" : hosts.count == 1 ? "that host" : "those hosts") with its default self-signed certificate and clients reject the connection"
         let summary: String
         let command: String
         if let (key, issuerName) = issuer {

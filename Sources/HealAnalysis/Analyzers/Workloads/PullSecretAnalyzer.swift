@@ -57,7 +57,8 @@ struct PullSecretAnalyzer: Analyzer {
     private func finding(_ owner: PodOwner, missing: [String], existing: Set<String>?, events: [Event]) -> Finding {
         let ref = owner.ref
         let namespace = ref.namespace ?? "default"
-        let field = owner.podSpecPointer.map { Self.fieldPath($0) } ?? "spec.imagePullSecrets"
+        // A Job's template cannot be patched, but it is still where the name is.
+        let field = owner.podSpecPointer.map { Self.fieldPath($0) } ?? (owner.ref.kind == "Pod" ? "spec.imagePullSecrets" : "spec.template.spec.imagePullSecrets")
         let candidates = (existing ?? []).sorted()
         let renames = missing.compactMap { name in
             EditDistance.nearest(to: name, among: candidates, within: max(2, name.count / 3), count: 1).first.map { (name, $0) }
@@ -68,12 +69,15 @@ struct PullSecretAnalyzer: Analyzer {
         if !renames.isEmpty {
             rootCause += " " + renames.map { "Secret \($1) exists and may be the one meant for \($0)." }.joined(separator: " ")
         }
-        var evidence = [Evidence(.spec, "\(field): \(Wording.list(Self.pullSecrets(of: owner)))", object: ref)]
+        // Worded without "…Secret: name", which the secret scrubber would take for a credential.
+        var evidence = [Evidence(.spec, "\(field) names \(Wording.list(Self.pullSecrets(of: owner)))", object: ref)]
         if let existing {
             evidence.append(SecretNames.evidence(existing, namespace: namespace, object: ref))
         }
         if let last = events.last, let podName = last.regarding.name {
-            evidence.append(Evidence.event(last, object: ResourceRef(kind: "Pod", namespace: ref.namespace, name: podName)))
+            evidence.append(Evidence(
+                .event, "the kubelet (\(Self.kubeletReason)) says \(last.message)",
+                object: ResourceRef(kind: "Pod", namespace: ref.namespace, name: podName), time: last.lastSeen, count: last.count))
         }
         return Finding(
             code: "image-pull-secret-missing", severity: .warning, analyzer: descriptor.id, resource: ref,

@@ -45,7 +45,8 @@ struct StatefulSetAnalyzer: Analyzer {
         }
         let pending = claims.filter { $0.status?.phase == "Pending" }.map(\.metadata.name).sorted()
         let templates = wrong.map { "volumeClaimTemplate \($0.template) asks for StorageClass \($0.className)" }
-        var rootCause = "\(Wording.list(templates)), which does not exist (\(classes.isEmpty ? "the cluster has none" : "the cluster's are \(Wording.list(classes))")): every claim made from it stays Pending, so each replica waits unscheduled"
+        let missing = Set(wrong.map(\.className))
+        var rootCause = "\(Wording.list(templates)), which \(missing.count == 1 ? "does" : "do") not exist (\(Wording.clusterHas(classes, "StorageClass"))): every claim made from \(wrong.count == 1 ? "it" : "them") stays Pending, so each replica waits unscheduled"
         rootCause += pending.isEmpty ? "." : " (\(Wording.list(pending)) \(pending.count == 1 ? "is" : "are") Pending now)."
         rootCause += " volumeClaimTemplates cannot be changed on an existing StatefulSet."
         var evidence = wrong.map { Evidence(.spec, "volumeClaimTemplates[\($0.template)].spec.storageClassName: \($0.className)", object: ref) }

@@ -1,0 +1,61 @@
+import HealModel
+
+/// What timelines look up, built once per snapshot: a diagnosis gives every finding's workload a
+/// timeline, so nothing here may scan the whole snapshot per workload.
+struct TimelineIndex {
+    let snapshot: ClusterSnapshot
+    let index: SnapshotIndex
+    let events: TimelineEvents
+    let podsByRef: [ResourceRef: Pod]
+    let deploymentsByRef: [ResourceRef: Deployment]
+    let jobsByCronJob: [ResourceRef: [ResourceRef]]
+    let autoscalersByTarget: [ResourceRef: [ResourceRef]]
+    let nodesByName: [String: Node]
+    /// ConfigMaps and Secrets (metadata and managedFields writes) by reference.
+    let configObjects: [ResourceRef: (metadata: ObjectMeta, writes: [ManagedWrite])]
+
+    init(_ snapshot: ClusterSnapshot, index: SnapshotIndex) {
+        self.snapshot = snapshot
+        self.index = index
+        events = TimelineEvents(snapshot.events)
+        podsByRef = Dictionary(snapshot.pods.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
+        deploymentsByRef = Dictionary(snapshot.deployments.map { ($0.metadata.ref(kind: "Deployment"), $0) }, uniquingKeysWith: { first, _ in first })
+        var jobs: [ResourceRef: [ResourceRef]] = [:]
+        for job in snapshot.jobs {
+            guard let owner = job.metadata.controller, owner.kind == "CronJob" else { continue }
+            jobs[ResourceRef(kind: "CronJob", namespace: job.metadata.namespace, name: owner.name), default: []].append(job.metadata.ref(kind: "Job"))
+        }
+        jobsByCronJob = jobs
+        var autoscalers: [ResourceRef: [ResourceRef]] = [:]
+        for hpa in snapshot.horizontalPodAutoscalers {
+            let target = ResourceRef(kind: hpa.spec.scaleTargetRef.kind, namespace: hpa.metadata.namespace, name: hpa.spec.scaleTargetRef.name)
+            autoscalers[target, default: []].append(hpa.metadata.ref(kind: "HorizontalPodAutoscaler"))
+        }
+        autoscalersByTarget = autoscalers
+        nodesByName = Dictionary(snapshot.nodes.map { ($0.metadata.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let written = snapshot.configMaps.map { ($0.metadata.ref(kind: "ConfigMap"), (metadata: $0.metadata, writes: $0.writes)) }
+            + snapshot.secrets.map { ($0.metadata.ref(kind: "Secret"), (metadata: $0.metadata, writes: $0.writes)) }
+        configObjects = Dictionary(written, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The workload an object belongs to, for telling one workload's failures and changes from
+    /// another's in a namespace timeline: a pod's or ReplicaSet's owner, a Job's CronJob, an
+    /// HPA's target; nil for what several share (a node).
+    func workload(of ref: ResourceRef) -> ResourceRef? {
+        switch ref.kind {
+        case "Pod":
+            return podsByRef[ref].map { index.workload(of: $0) ?? ref } ?? ref
+        case "ReplicaSet":
+            guard let replicaSet = index.replicaSet(namespace: ref.namespace ?? "", name: ref.name), let owner = replicaSet.metadata.controller else { return ref }
+            return ResourceRef(kind: owner.kind, namespace: ref.namespace, name: owner.name)
+        case "Job":
+            return jobsByCronJob.first { $0.value.contains(ref) }?.key ?? ref
+        case "HorizontalPodAutoscaler":
+            return autoscalersByTarget.first { $0.value.contains(ref) }?.key
+        case "Node":
+            return nil
+        default:
+            return ref
+        }
+    }
+}
