@@ -38,6 +38,16 @@ package struct HTTPRoute: Decodable, Sendable {
     }
 
     package struct Rule: Decodable, Sendable {
+        /// Which requests the rule takes: a path match (`PathPrefix /api`); no match is every request.
+        package struct Match: Decodable, Sendable {
+            package struct Path: Decodable, Sendable {
+                package var value: String?
+            }
+
+            package var path: Path?
+        }
+
+        @DefaultEmpty package var matches: [Match]
         @DefaultEmpty package var backendRefs: [BackendRef]
     }
 

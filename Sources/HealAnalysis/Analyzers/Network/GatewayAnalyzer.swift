@@ -76,9 +76,41 @@ struct GatewayAnalyzer: Analyzer {
         }
     }
 
+    /// "/api" — or "every path" for a rule without a path match.
+    private static func paths(of rule: HTTPRoute.Rule) -> String {
+        let paths = rule.matches.compactMap { $0.path?.value }
+        return paths.isEmpty ? "every path" : Wording.list(paths)
+    }
+
+    /// Rules with at least one backend that exists (or is not judged): they still serve.
+    private static func servingRules(_ route: HTTPRoute, missing: [Backend]) -> Int {
+        route.spec.rules.indices.filter { index in
+            let services = route.spec.rules[index].backendRefs.filter(\.isService).count
+            return missing.filter { $0.rule == index }.count < max(services, 1)
+        }.count
+    }
+
+    /// What the missing backends do to the requests, rule by rule: a rule with no backend left
+    /// answers all its requests with 500; one with others left, the share weighted to them.
+    private static func impact(_ route: HTTPRoute, missing: [Backend]) -> String {
+        var down: [String] = []
+        var shares: [String] = []
+        for (index, rule) in route.spec.rules.enumerated() {
+            let gone = missing.filter { $0.rule == index }
+            guard !gone.isEmpty else { continue }
+            if gone.count >= rule.backendRefs.filter(\.isService).count {
+                down.append(paths(of: rule))
+            } else {
+                shares.append("the share of \(paths(of: rule)) weighted to \(Wording.list(gone.map(\.ref.name))) gets a 500")
+            }
+        }
+        let clauses = (down.isEmpty ? [] : ["every request to \(Wording.list(down)) gets a 500 from the gateway"]) + shares
+        let serving = route.spec.rules.indices.filter { index in !missing.contains { $0.rule == index } }.map { paths(of: route.spec.rules[$0]) }
+        return Wording.list(clauses) + (serving.isEmpty ? "" : "; \(Wording.list(serving)) still \(serving.count == 1 ? "works" : "work")")
+    }
+
     private func backendFinding(_ route: HTTPRoute, backends: [Backend], missing: [Backend], services: [String: [Service]]) -> Finding {
         let ref = route.metadata.ref(kind: "HTTPRoute")
-        let working = backends.count - missing.count
         let names = Array(Set(missing.map { $0.namespace == ref.namespace ? $0.ref.name : "\($0.namespace)/\($0.ref.name)" })).sorted()
         let guesses = missing.compactMap { backend in
             ClosestService.to(backend.ref.name, port: backend.ref.port, portName: nil, among: services[backend.namespace] ?? []).map { (backend, $0) }
@@ -87,9 +119,7 @@ struct GatewayAnalyzer: Analyzer {
         for (backend, service) in guesses {
             rootCause += "; Service \(service.metadata.name) exposes \(backend.ref.port.map { "port \($0)" } ?? "a similar name") and may be the one meant for \(backend.ref.name)"
         }
-        rootCause += working == 0
-            ? "; no backend of the route exists, so every request it matches gets a 500 from the gateway."
-            : "; the requests weighted to \(missing.count == 1 ? "it" : "them") get a 500, \(working == 1 ? "the other backend still serves" : "the other \(working) backends still serve")."
+        rootCause += "; " + Self.impact(route, missing: missing) + "."
         var evidence = missing.map { Evidence(.spec, "rules[\($0.rule)].backendRefs: \($0.ref.name)\($0.ref.port.map { ":\($0)" } ?? "")", object: ref) }
         if let resolved = route.status?.parents.lazy.compactMap({ $0.conditions["ResolvedRefs"] }).first(where: \.isFalse) {
             evidence.append(Evidence(.status, "ResolvedRefs=False (\(resolved.reason ?? "")): \(resolved.message ?? "")", object: ref, time: resolved.lastTransitionTime))
@@ -111,7 +141,7 @@ struct GatewayAnalyzer: Analyzer {
                 patch: patch, command: KubectlCommand.patch(patch), safeToAutoApply: false)
         }
         return Finding(
-            code: "httproute-backend-missing", severity: working == 0 ? .critical : .warning, analyzer: descriptor.id, resource: ref,
+            code: "httproute-backend-missing", severity: Self.servingRules(route, missing: missing) == 0 ? .critical : .warning, analyzer: descriptor.id, resource: ref,
             symptom: "\(Wording.count(missing.count, "backend")) of \(backends.count) to missing Service \(Wording.list(names))",
             rootCause: rootCause,
             evidence: evidence,
