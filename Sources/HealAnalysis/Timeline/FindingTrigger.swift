@@ -10,18 +10,18 @@ enum FindingTrigger {
 
     static func attach(to findings: inout [Finding], snapshot: ClusterSnapshot, index: SnapshotIndex, now: Timestamp) {
         let lookup = TimelineIndex(snapshot, index: index)
-        var timelines: [ResourceRef: [TimelineEntry]] = [:]
-        for position in findings.indices {
-            let workload = findings[position].workload
-            guard kinds.contains(workload.kind) else { continue }
-            let entries = timelines[workload] ?? TimelineBuilder.entries(
-                target: workload, namespace: workload.namespace, since: now.adding(seconds: -window), lookup: lookup)
-            timelines[workload] = entries
-            let failure: TimelineEntry? = findings[position].since.map {
-                TimelineEntry(time: $0, kind: .event, object: workload, workload: workload, title: findings[position].symptom, sentence: "", isFailure: true)
-            } ?? entries.first { $0.isFailure }
-            guard let failure, let reason = TimelineCorrelation.rank(entries, before: failure).triggers.first?.reason else { continue }
-            findings[position].trigger = SecretScrubber.scrub(reason)
+        // One workload at a time: its entries are dropped before the next is built, so a mass
+        // failure's thousands of timelines are never held at once.
+        let byWorkload = Dictionary(grouping: findings.indices.filter { kinds.contains(findings[$0].workload.kind) }) { findings[$0].workload }
+        for (workload, positions) in byWorkload {
+            let entries = TimelineBuilder.entries(target: workload, namespace: workload.namespace, since: now.adding(seconds: -window), lookup: lookup)
+            for position in positions {
+                let failure: TimelineEntry? = findings[position].since.map {
+                    TimelineEntry(time: $0, kind: .event, object: workload, workload: workload, title: findings[position].symptom, sentence: "", isFailure: true)
+                } ?? entries.first { $0.isFailure }
+                guard let failure, let reason = TimelineCorrelation.rank(entries, before: failure).triggers.first?.reason else { continue }
+                findings[position].trigger = SecretScrubber.scrub(reason)
+            }
         }
     }
 }
