@@ -51,7 +51,7 @@ enum TimelineContainerEntries {
                 evidence: evidence, isFailure: failed),
             TimelineEntry(
                 time: first, until: finished, count: restarts, kind: .crashLoop, object: pod.ref, title: "crash loop of container \(status.name)",
-                sentence: "\(container) crashed \(restarts) times between \(TimelineText.clock(first)) and \(TimelineText.clock(finished))"
+                sentence: "\(container) crashed \(restarts) times between \(TimelineText.clock(first)) and \(TimelineText.clock(finished, sameDayAs: first))"
                     + (every >= 1 ? ", every ~\(DurationText.format(seconds: every))\(every <= backOffCap ? " (back-off)" : "")." : "."),
                 evidence: ["status.containerStatuses[\(status.name)].restartCount: \(restarts)"] + (firstBackOff.map { ["first BackOff Event at \($0)"] } ?? []),
                 isFailure: failed),

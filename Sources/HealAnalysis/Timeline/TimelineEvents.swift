@@ -3,12 +3,15 @@ import HealModel
 /// Events grouped by the object they are about, so that the timelines of many workloads (a
 /// diagnosis gives each finding's workload one) each read only their own.
 struct TimelineEvents {
-    private let byObject: [ResourceRef: [Event]]
+    private let events: [Event]
+    /// Positions in `events`, not copies: a mass failure brings fifteen thousand of them.
+    private let byObject: [ResourceRef: [Int]]
 
     init(_ events: [Event]) {
-        var grouped: [ResourceRef: [Event]] = [:]
-        for event in events {
-            if let ref = Self.ref(event.regarding) { grouped[ref, default: []].append(event) }
+        self.events = events
+        var grouped: [ResourceRef: [Int]] = [:]
+        for (position, event) in events.enumerated() {
+            if let ref = Self.ref(event.regarding) { grouped[ref, default: []].append(position) }
         }
         byObject = grouped
     }
@@ -20,10 +23,10 @@ struct TimelineEvents {
     }
 
     func events(about ref: ResourceRef) -> [Event] {
-        byObject[ref] ?? []
+        (byObject[ref] ?? []).map { events[$0] }
     }
 
     func events(about scope: TimelineScope) -> [Event] {
-        scope.followed.sorted().flatMap { byObject[$0] ?? [] }
+        scope.followed.sorted().flatMap { events(about: $0) }
     }
 }

@@ -6,8 +6,9 @@ struct TimelineIndex {
     let snapshot: ClusterSnapshot
     let index: SnapshotIndex
     let events: TimelineEvents
-    let podsByRef: [ResourceRef: Pod]
-    let deploymentsByRef: [ResourceRef: Deployment]
+    /// Positions in `snapshot.pods`: a copy of 20,000 pods would cost as much as the pods.
+    private let podPositions: [ResourceRef: Int]
+    private let deploymentPositions: [ResourceRef: Int]
     let jobsByCronJob: [ResourceRef: [ResourceRef]]
     let autoscalersByTarget: [ResourceRef: [ResourceRef]]
     let nodesByName: [String: Node]
@@ -18,8 +19,9 @@ struct TimelineIndex {
         self.snapshot = snapshot
         self.index = index
         events = TimelineEvents(snapshot.events)
-        podsByRef = Dictionary(snapshot.pods.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
-        deploymentsByRef = Dictionary(snapshot.deployments.map { ($0.metadata.ref(kind: "Deployment"), $0) }, uniquingKeysWith: { first, _ in first })
+        podPositions = Dictionary(snapshot.pods.indices.map { (snapshot.pods[$0].ref, $0) }, uniquingKeysWith: { first, _ in first })
+        deploymentPositions = Dictionary(
+            snapshot.deployments.indices.map { (snapshot.deployments[$0].metadata.ref(kind: "Deployment"), $0) }, uniquingKeysWith: { first, _ in first })
         var jobs: [ResourceRef: [ResourceRef]] = [:]
         for job in snapshot.jobs {
             guard let owner = job.metadata.controller, owner.kind == "CronJob" else { continue }
@@ -38,13 +40,21 @@ struct TimelineIndex {
         configObjects = Dictionary(written, uniquingKeysWith: { first, _ in first })
     }
 
+    func pod(_ ref: ResourceRef) -> Pod? {
+        podPositions[ref].map { snapshot.pods[$0] }
+    }
+
+    func deployment(_ ref: ResourceRef) -> Deployment? {
+        deploymentPositions[ref].map { snapshot.deployments[$0] }
+    }
+
     /// The workload an object belongs to, for telling one workload's failures and changes from
     /// another's in a namespace timeline: a pod's or ReplicaSet's owner, a Job's CronJob, an
     /// HPA's target; nil for what several share (a node).
     func workload(of ref: ResourceRef) -> ResourceRef? {
         switch ref.kind {
         case "Pod":
-            return podsByRef[ref].map { index.workload(of: $0) ?? ref } ?? ref
+            return pod(ref).map { index.workload(of: $0) ?? ref } ?? ref
         case "ReplicaSet":
             guard let replicaSet = index.replicaSet(namespace: ref.namespace ?? "", name: ref.name), let owner = replicaSet.metadata.controller else { return ref }
             return ResourceRef(kind: owner.kind, namespace: ref.namespace, name: owner.name)

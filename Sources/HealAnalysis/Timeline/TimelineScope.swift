@@ -26,7 +26,7 @@ struct TimelineScope {
                 + snapshot.cronJobs.filter { inNamespace($0.metadata) }.map { $0.metadata.ref(kind: "CronJob") }
                 + snapshot.services.filter { inNamespace($0.metadata) }.map { $0.metadata.ref(kind: "Service") }
         case "Pod":
-            pods = target.flatMap { lookup.podsByRef[$0] }.map { [$0] } ?? []
+            pods = target.flatMap { lookup.pod($0) }.map { [$0] } ?? []
         case "Service":
             let selector = snapshot.services.first { $0.metadata.ref(kind: "Service") == target }?.spec.selector ?? [:]
             pods = selector.isEmpty ? [] : snapshot.pods.filter { pod in
@@ -44,7 +44,7 @@ struct TimelineScope {
         let workloads = ([target].compactMap { $0 } + owned).filter { $0.kind == "Deployment" }
         deployments = target == nil
             ? snapshot.deployments.filter { inNamespace($0.metadata) }
-            : workloads.compactMap { lookup.deploymentsByRef[$0] }
+            : workloads.compactMap { lookup.deployment($0) }
         let nodeNames = Set(pods.compactMap(\.spec.nodeName))
         nodes = nodeNames.sorted().compactMap { lookup.nodesByName[$0] }
         let scaled = [target].compactMap { $0 } + owned

@@ -26,7 +26,7 @@ enum TimelineRenderer {
     private static func when(_ entry: TimelineEntry) -> String {
         let time = entry.time.description
         guard let until = entry.until else { return time }
-        return "\(time) … \(TimelineText.clock(until))"
+        return "\(time) … \(TimelineText.clock(until, sameDayAs: entry.time))"
     }
 
     static func table(_ timeline: Timeline, wide: Bool) -> String {
