@@ -24,15 +24,7 @@ struct TimelineClusterTests {
         try cluster.strategicMergePatch(
             at: "/apis/apps/v1/namespaces/shop/deployments/api",
             json: #"{"spec":{"template":{"spec":{"containers":[{"name":"api","env":[{"name":"DATABASE_URL","value":""}]}]}}}}"#)
-        try await waitUntil("revision 2's pod has crashed and backs off", timeout: .seconds(40)) {
-            cluster.objects(in: "/api/v1/namespaces/shop/events").contains { String(decoding: $0, as: UTF8.self).contains(#""reason":"BackOff""#) }
-        }
-
-        let run = await CLIRunner.run(["timeline", "deployment/api", "-n", "shop", "--kubeconfig", kubeconfig.path, "-o", "json"])
-        #expect(run.exitCode == 0, "\(run.stderr)")
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let entries = try #require(document["entries"] as? [[String: Any]])
-        let titles = entries.map { $0["title"] as? String ?? "" }
+        let (document, entries, titles) = try await timelineAfterBackOff(cluster, kubeconfig: kubeconfig)
         let revision = try #require(titles.firstIndex(of: "revision 2 of deployment/api"), "\(titles)")
         #expect((entries[revision]["sentence"] as? String)?.contains("container api: value of DATABASE_URL changed against revision 1") == true)
         let crash = try #require(titles.firstIndex { $0.hasPrefix("container api crashed with exit code 1") || $0.hasPrefix("container api stopped with exit code 1") }, "\(titles)")
@@ -70,15 +62,7 @@ struct TimelineClusterTests {
         let pod = try #require(names.first)
         try await Task.sleep(for: .seconds(1.1))
         try cluster.delete(at: "/api/v1/namespaces/shop/pods/\(pod)")
-        try await waitUntil("the new pod has crashed and backs off", timeout: .seconds(40)) {
-            cluster.objects(in: "/api/v1/namespaces/shop/events").contains { String(decoding: $0, as: UTF8.self).contains(#""reason":"BackOff""#) }
-        }
-
-        let run = await CLIRunner.run(["timeline", "deployment/api", "-n", "shop", "--kubeconfig", kubeconfig.path, "-o", "json"])
-        #expect(run.exitCode == 0, "\(run.stderr)")
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let entries = try #require(document["entries"] as? [[String: Any]])
-        let titles = entries.map { $0["title"] as? String ?? "" }
+        let (document, entries, titles) = try await timelineAfterBackOff(cluster, kubeconfig: kubeconfig)
         let change = try #require(titles.firstIndex(of: "ConfigMap api-config changed"), "\(titles)")
         #expect((entries[change]["sentence"] as? String)?.contains("(kubectl-edit, Update)") == true)
         let failure = try #require(document["firstFailure"] as? Int)
@@ -88,5 +72,17 @@ struct TimelineClusterTests {
         for request in cluster.server.requests where request.path.hasSuffix("/configmaps") || request.path.hasSuffix("/secrets") {
             #expect(request.header("Accept")?.contains("as=PartialObjectMetadataList") == true, "\(request.path)")
         }
+    }
+
+    /// Waits for the kubelet's first BackOff in shop, then reads deployment/api's timeline as JSON.
+    private func timelineAfterBackOff(_ cluster: FakeCluster, kubeconfig: URL) async throws -> ([String: Any], [[String: Any]], [String]) {
+        try await waitUntil("the crashing pod backs off", timeout: .seconds(40)) {
+            cluster.objects(in: "/api/v1/namespaces/shop/events").contains { String(decoding: $0, as: UTF8.self).contains(#""reason":"BackOff""#) }
+        }
+        let run = await CLIRunner.run(["timeline", "deployment/api", "-n", "shop", "--kubeconfig", kubeconfig.path, "-o", "json"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let entries = try #require(document["entries"] as? [[String: Any]])
+        return (document, entries, entries.map { $0["title"] as? String ?? "" })
     }
 }
