@@ -153,6 +153,20 @@ struct ClusterAnalyzerTests {
         #expect(cannot.first?.rootCause.contains("unable to get the target's current scale") == true)
     }
 
+    @Test("a renamed HPA target is patched to the near-named Deployment, unless another HPA already scales that one")
+    func hpaRenameGuard() throws {
+        let finding = try #require(try Scenario.findings("hpa", in: "hpa-problems").first { $0.code == "hpa-target-missing" })
+        #expect(finding.remediation?.command == #"kubectl -n demo patch horizontalpodautoscaler/checkout --type=merge -p '{"spec":{"scaleTargetRef":{"name":"checkout"}}}'"#)
+        let edited = try Scenario.findings("hpa", in: "hpa-problems") { snapshot in
+            for index in snapshot.horizontalPodAutoscalers.indices where snapshot.horizontalPodAutoscalers[index].metadata.name == "search" {
+                snapshot.horizontalPodAutoscalers[index].spec.scaleTargetRef.name = "checkout"
+            }
+        }
+        let taken = try #require(edited.first { $0.code == "hpa-target-missing" })
+        #expect(taken.remediation?.patch == nil)
+        #expect(!taken.rootCause.contains("may be the target meant"))
+    }
+
     @Test("an HPA whose maxReplicas the whole cluster could not hold is advice (info), naming how many replicas fit; one that fits is not reported")
     func hpaBeyondCapacity() throws {
         #expect(try Scenario.findings("hpa", in: "hpa-at-min").allSatisfy { $0.code != "hpa-max-exceeds-capacity" }, "10 × 50m fits 32 CPU")

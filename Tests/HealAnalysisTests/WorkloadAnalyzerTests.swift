@@ -1,5 +1,5 @@
 import Foundation
-import HealAnalysis
+@testable import HealAnalysis
 import HealModel
 import Testing
 
@@ -343,5 +343,13 @@ struct WorkloadAnalyzerTests {
         // The same gap without a new revision is a missing replica.
         #expect(try Scenario.findings("statefulset", in: "statefulset-not-ready") { $0.events.removeAll { $0.reason == "FailedCreate" } }
             .map(\.code) == ["statefulset-not-ready"])
+    }
+
+    @Test("a StatefulSet's claims are <template>-<name>-<ordinal>: another StatefulSet's that shares the prefix are not its")
+    func claimNames() {
+        #expect(StatefulSetAnalyzer.isClaim("data-web-0", of: "data", statefulSet: "web"))
+        #expect(StatefulSetAnalyzer.isClaim("data-web-12", of: "data", statefulSet: "web"))
+        #expect(!StatefulSetAnalyzer.isClaim("data-web-canary-0", of: "data", statefulSet: "web"))
+        #expect(!StatefulSetAnalyzer.isClaim("data-web-", of: "data", statefulSet: "web"))
     }
 }

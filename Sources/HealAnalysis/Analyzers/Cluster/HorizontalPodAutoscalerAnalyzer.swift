@@ -63,8 +63,11 @@ struct HorizontalPodAutoscalerAnalyzer: Analyzer {
         let names = context.snapshot.metadata(of: kind).filter { $0.namespace == target.namespace }.map(\.name)
         guard !names.contains(target.name) else { return nil }
         let ref = autoscaler.metadata.ref(kind: "HorizontalPodAutoscaler")
-        // A renamed workload: the one of the same kind whose name is closest.
-        let renamed = EditDistance.nearest(to: target.name, among: names.sorted(), within: max(2, target.name.count / 3), count: 1).first
+        // A renamed workload: the one of the same kind whose name is closest, unless another HPA
+        // already scales it (two HPAs on one workload fight over its replicas).
+        let scaled = Set(context.snapshot.horizontalPodAutoscalers.filter { $0.metadata.namespace == target.namespace && $0.spec.scaleTargetRef.kind == target.kind }
+            .map(\.spec.scaleTargetRef.name))
+        let renamed = EditDistance.nearest(to: target.name, among: names.filter { !scaled.contains($0) }.sorted(), within: max(2, target.name.count / 3), count: 1).first
         let patch = renamed.map { Patch(target: ref, type: .merge, body: .object(["spec": .object(["scaleTargetRef": .object(["name": .string($0)])])])) }
         return finding(
             "hpa-target-missing", autoscaler, condition: (autoscaler.status?.conditions ?? [])["AbleToScale"], context: context,

@@ -35,13 +35,21 @@ struct StatefulSetAnalyzer: Analyzer {
         }
     }
 
+    /// "<template>-<statefulset>-<ordinal>": data-web-0 is web's, data-web-canary-0 is not.
+    static func isClaim(_ name: String, of template: String, statefulSet: String) -> Bool {
+        let prefix = "\(template)-\(statefulSet)-"
+        guard name.hasPrefix(prefix) else { return false }
+        let ordinal = name.dropFirst(prefix.count)
+        return !ordinal.isEmpty && ordinal.allSatisfy(\.isNumber)
+    }
+
     private func classFinding(_ statefulSet: StatefulSet, wrong: [(template: String, className: String)], classes: [String], context: AnalysisContext) -> Finding {
         let ref = statefulSet.metadata.ref(kind: "StatefulSet")
         let namespace = statefulSet.metadata.namespace ?? "default"
         // The controller names claims <template>-<statefulset>-<ordinal>.
         let claims = context.snapshot.persistentVolumeClaims.filter { claim in
             claim.metadata.namespace == statefulSet.metadata.namespace
-                && wrong.contains { claim.metadata.name.hasPrefix("\($0.template)-\(statefulSet.metadata.name)-") }
+                && wrong.contains { Self.isClaim(claim.metadata.name, of: $0.template, statefulSet: statefulSet.metadata.name) }
         }
         let pending = claims.filter { $0.status?.phase == "Pending" }.map(\.metadata.name).sorted()
         let templates = wrong.map { "volumeClaimTemplate \($0.template) asks for StorageClass \($0.className)" }
