@@ -4,40 +4,33 @@ import HealModel
 /// changed after their creation: managedFields is the only record of it. Only names and times:
 /// both are read as metadata.
 enum TimelineConfigEntries {
-    /// What a pod spec reads, by kind ("ConfigMap", "Secret") and name.
-    static func references(_ spec: PodSpec) -> Set<Reference> {
-        var references = Set<Reference>()
+    /// The ConfigMaps and Secrets a pod spec in `namespace` reads.
+    static func references(_ spec: PodSpec, namespace: String?) -> Set<ResourceRef> {
+        var references = Set<ResourceRef>()
+        func insert(_ kind: String, _ name: String) { references.insert(ResourceRef(kind: kind, namespace: namespace, name: name)) }
         for container in spec.containers + spec.initContainers {
             for source in container.envFrom {
-                if let name = source.configMapRef?.name { references.insert(Reference(kind: "ConfigMap", name: name)) }
-                if let name = source.secretRef?.name { references.insert(Reference(kind: "Secret", name: name)) }
+                if let name = source.configMapRef?.name { insert("ConfigMap", name) }
+                if let name = source.secretRef?.name { insert("Secret", name) }
             }
             for variable in container.env {
-                if let name = variable.valueFrom?.configMapKeyRef?.name { references.insert(Reference(kind: "ConfigMap", name: name)) }
-                if let name = variable.valueFrom?.secretKeyRef?.name { references.insert(Reference(kind: "Secret", name: name)) }
+                if let name = variable.valueFrom?.configMapKeyRef?.name { insert("ConfigMap", name) }
+                if let name = variable.valueFrom?.secretKeyRef?.name { insert("Secret", name) }
             }
         }
         for volume in spec.volumes {
-            if let name = volume.configMap?.name { references.insert(Reference(kind: "ConfigMap", name: name)) }
-            if let name = volume.secret?.secretName { references.insert(Reference(kind: "Secret", name: name)) }
+            if let name = volume.configMap?.name { insert("ConfigMap", name) }
+            if let name = volume.secret?.secretName { insert("Secret", name) }
             for source in volume.projected?.sources ?? [] {
-                if let name = source.configMap?.name { references.insert(Reference(kind: "ConfigMap", name: name)) }
-                if let name = source.secret?.name { references.insert(Reference(kind: "Secret", name: name)) }
+                if let name = source.configMap?.name { insert("ConfigMap", name) }
+                if let name = source.secret?.name { insert("Secret", name) }
             }
         }
         return references
     }
 
-    struct Reference: Hashable {
-        var kind: String
-        var name: String
-    }
-
     static func entries(_ specs: [(namespace: String?, spec: PodSpec)], lookup: TimelineIndex) -> [TimelineEntry] {
-        var wanted = Set<ResourceRef>()
-        for (namespace, spec) in specs {
-            for reference in references(spec) { wanted.insert(ResourceRef(kind: reference.kind, namespace: namespace, name: reference.name)) }
-        }
+        let wanted = specs.reduce(into: Set<ResourceRef>()) { $0.formUnion(references($1.spec, namespace: $1.namespace)) }
         return wanted.sorted().compactMap { ref -> TimelineEntry? in
             guard let (metadata, writes) = lookup.configObjects[ref],
                   let change = ManagedWrite.lastChange(writes, created: metadata.creationTimestamp), let time = change.time

@@ -12,6 +12,8 @@ struct TimelineIndex {
     let jobsByCronJob: [ResourceRef: [ResourceRef]]
     let autoscalersByTarget: [ResourceRef: [ResourceRef]]
     let nodesByName: [String: Node]
+    /// A Job's CronJob, an HPA's target: the inverse of the two maps above.
+    private let workloadOf: [ResourceRef: ResourceRef]
     /// ConfigMaps and Secrets (metadata and managedFields writes) by reference.
     let configObjects: [ResourceRef: (metadata: ObjectMeta, writes: [ManagedWrite])]
 
@@ -34,6 +36,11 @@ struct TimelineIndex {
             autoscalers[target, default: []].append(hpa.metadata.ref(kind: "HorizontalPodAutoscaler"))
         }
         autoscalersByTarget = autoscalers
+        var owners: [ResourceRef: ResourceRef] = [:]
+        for (owner, owned) in Array(jobs) + Array(autoscalers) {
+            for ref in owned { owners[ref] = owner }
+        }
+        workloadOf = owners
         nodesByName = Dictionary(snapshot.nodes.map { ($0.metadata.name, $0) }, uniquingKeysWith: { first, _ in first })
         let written = snapshot.configMaps.map { ($0.metadata.ref(kind: "ConfigMap"), (metadata: $0.metadata, writes: $0.writes)) }
             + snapshot.secrets.map { ($0.metadata.ref(kind: "Secret"), (metadata: $0.metadata, writes: $0.writes)) }
@@ -59,9 +66,9 @@ struct TimelineIndex {
             guard let replicaSet = index.replicaSet(namespace: ref.namespace ?? "", name: ref.name), let owner = replicaSet.metadata.controller else { return ref }
             return ResourceRef(kind: owner.kind, namespace: ref.namespace, name: owner.name)
         case "Job":
-            return jobsByCronJob.first { $0.value.contains(ref) }?.key ?? ref
+            return workloadOf[ref] ?? ref
         case "HorizontalPodAutoscaler":
-            return autoscalersByTarget.first { $0.value.contains(ref) }?.key
+            return workloadOf[ref]
         case "Node":
             return nil
         default:

@@ -53,7 +53,8 @@ enum MarkdownReport {
         return text + "\n"
     }
 
-    private static func cell(_ text: String) -> String {
+    /// Text for a markdown table cell: its pipes escaped, on one line.
+    static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 }

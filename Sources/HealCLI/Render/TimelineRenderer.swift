@@ -56,7 +56,7 @@ enum TimelineRenderer {
         if !timeline.entries.isEmpty {
             text += "| | time | kind | object | what |\n|---|---|---|---|---|\n"
             for (index, entry) in timeline.entries.enumerated() {
-                text += "| \(mark(index, in: timeline)) | \(when(entry)) | \(entry.kind.rawValue) | \(cell(entry.object.typeAndName)) | \(cell(entry.sentence)) |\n"
+                text += "| \(mark(index, in: timeline)) | \(when(entry)) | \(entry.kind.rawValue) | \(MarkdownReport.cell(entry.object.typeAndName)) | \(MarkdownReport.cell(entry.sentence)) |\n"
             }
             text += "\n"
         }
@@ -93,7 +93,4 @@ enum TimelineRenderer {
         timeline.target.map { "\($0.typeAndName) in namespace \($0.namespace ?? "default")" } ?? timeline.namespace.map { "namespace \($0)" } ?? "all namespaces"
     }
 
-    private static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
 }

@@ -43,8 +43,8 @@ struct PullSecretAnalyzer: Analyzer {
 
     /// The kubelet's warnings on the owner's pods (on the pod itself, for a bare one).
     private func kubeletEvents(for owner: PodOwner, context: AnalysisContext) -> [Event] {
-        let pods = owner.ref.kind == "Pod" ? context.snapshot.pods.filter { $0.ref == owner.ref } : context.index.pods(of: owner.ref)
-        return pods.flatMap { context.index.events(for: $0) }.filter { $0.reason == Self.kubeletReason }
+        let events = owner.ref.kind == "Pod" ? context.index.events(for: owner.ref) : context.index.pods(of: owner.ref).flatMap { context.index.events(for: $0) }
+        return events.filter { $0.reason == Self.kubeletReason }
             .sorted { ($0.lastSeen ?? Timestamp(secondsSince1970: 0)) < ($1.lastSeen ?? Timestamp(secondsSince1970: 0)) }
     }
 
