@@ -307,9 +307,9 @@ _kubectl-heal_diagnose() {
 
 _kubectl-heal_timeline() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--insecure-skip-tls-verify --version -h --help)
+    non_repeating_flags=(--insecure-skip-tls-verify --watch --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout --snapshot --since --output -o)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout --snapshot --since --output -o --store)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
@@ -348,6 +348,10 @@ _kubectl-heal_timeline() {
         ;;
     '--output'|'-o')
         __kubectl-heal_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''markdown'$'\n''html'
+        return
+        ;;
+    '--store')
+        __kubectl-heal_add_completions -f
         return
         ;;
     esac

@@ -25,7 +25,7 @@ function __kubectl-heal_parse_tokens -S
         case 'diagnose'
             __kubectl-heal_parse_subcommand -r 1 'kubeconfig=' 'context=' 'cluster=' 'user=' 'n/namespace=' 'as=' 'as-group=+' 'request-timeout=' 'insecure-skip-tls-verify' 'A/all-namespaces' 'l/selector=' 'snapshot=' 'o/output=' 'analyzers=' 'ignore=+' 'config=' 'hygiene' 'exclude-namespace=+' 'min-age=' 'fail-on=' 'explain' 'fix' 'watch' 'yes' 'env=+' 'policy=' 'memory-step=' 'max-memory=' 'verify-for=' 'rollout-timeout=' 'cooldown=' 'max-actions=' 'window=' 'force' 'store=' 'metrics-addr=' 'llm-base-url=' 'llm-model=' 'llm-header=+' 'llm-timeout=' 'llm-concurrency=' 'anonymize' 'no-anonymize' 'no-cache' 'require-llm' 'no-llm' 'v/verbose' 'version' 'h/help'
         case 'timeline'
-            __kubectl-heal_parse_subcommand 1 'kubeconfig=' 'context=' 'cluster=' 'user=' 'n/namespace=' 'as=' 'as-group=+' 'request-timeout=' 'insecure-skip-tls-verify' 'snapshot=' 'since=' 'o/output=' 'v/verbose' 'version' 'h/help'
+            __kubectl-heal_parse_subcommand 1 'kubeconfig=' 'context=' 'cluster=' 'user=' 'n/namespace=' 'as=' 'as-group=+' 'request-timeout=' 'insecure-skip-tls-verify' 'snapshot=' 'since=' 'o/output=' 'watch' 'store=' 'v/verbose' 'version' 'h/help'
         case 'failover'
             __kubectl-heal_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -194,6 +194,8 @@ complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" snapshot' -l 'snapshot' -d 'Read files instead of a live cluster: `kubectl get -o json|yaml` output or a `kubectl cluster-info dump` folder.' -rF
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" since' -l 'since' -d 'How far back to look (e.g. 30m, 6h, 2d).' -rfka ''
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" o output' -l 'output' -s 'o' -d 'Output format.' -rfka 'table wide json yaml markdown html'
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" watch' -l 'watch' -d 'Keep watching and print each new entry as it happens, until interrupted (live clusters only).'
+complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" store' -l 'store' -d 'The memory of fixes: a SQLite file path, or configmap://NAMESPACE/NAME to share it through the cluster (default: $KUBECTL_HEAL_STORE, else $XDG_STATE_HOME/kubectl-heal/memory.sqlite).' -rF
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline"' -l 'verbose' -s 'v' -d 'More detail on stderr: -v explains what is read and skipped, -vv shows every API request.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" version' -l 'version' -d 'Show the version.'
 complete -c 'kubectl-heal' -n '__kubectl-heal_should_offer_completions_for_flags_or_options "kubectl-heal timeline" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -177,6 +177,7 @@ extension ProtoSchema {
             ProtoField(3, "maxReplicas", .int32),
         ]),
         ProtoMessage("k8s.io.api.autoscaling.v2.HorizontalPodAutoscalerStatus", [
+            ProtoField(2, "lastScaleTime", .time),
             ProtoField(3, "currentReplicas", .int32, json: .omitEmpty),
             ProtoField(4, "desiredReplicas", .int32),
             ProtoField(6, "conditions", .message("k8s.io.api.autoscaling.v2.HorizontalPodAutoscalerCondition"), .repeated),

@@ -123,4 +123,69 @@ struct TimelineBuilderTests {
         #expect(built.entries.contains { $0.title == "revision 1 of deployment/api-gateway" }, "\(built.entries.map(\.title))")
         #expect(built.entries.contains { $0.title.hasPrefix("Unhealthy on pod/api-gateway-") })
     }
+
+    @Test("an HPA's status outlives its Events: the bound it is held at, and its last rescale once the SuccessfulRescale Event is gone")
+    func autoscaler() throws {
+        var snapshot = try Scenario("hpa-at-max").snapshot
+        let frontend = ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend")
+        let limited = try #require(timeline(snapshot, frontend).entries.first { $0.title == "HPA frontend limited" })
+        #expect(limited.kind == .scaling && limited.time.description == "2026-11-21T20:30:00Z" && !limited.isFailure)
+        #expect(limited.sentence == "HPA frontend is held at a bound: TooManyReplicas — the desired replica count is more than the maximum replica count (current 5, desired 5, min 2, max 5).", "\(limited.sentence)")
+        #expect(!timeline(snapshot, frontend).entries.contains { $0.title == "HPA frontend rescaled deployment/frontend" }, "the Event already says it")
+        snapshot.events.removeAll { $0.reason == "SuccessfulRescale" }
+        let rescale = try #require(timeline(snapshot, frontend).entries.first { $0.title == "HPA frontend rescaled deployment/frontend" })
+        #expect(rescale.isChange && rescale.time.description == "2026-11-21T20:30:00Z" && rescale.workload == frontend)
+        #expect(rescale.evidence.contains("status.lastScaleTime: 2026-11-21T20:30:00Z"))
+    }
+
+    @Test("kubectl-heal's own change, recorded in its store, is an entry of its workload's timeline and ranks as a trigger when it stayed live")
+    func recordedHealAction() throws {
+        let snapshot = try Scenario("oom-restarted").snapshot
+        let cache = ResourceRef(kind: "Deployment", namespace: "demo", name: "cache")
+        let failure = try #require(timeline(snapshot, cache).firstFailure.map { timeline(snapshot, cache).entries[$0].time })
+        func fix(_ workload: ResourceRef, live: Bool) -> TimelineEntry {
+            TimelineEntry(
+                time: failure.adding(seconds: -120), until: failure.adding(seconds: -60), kind: .heal, object: workload, workload: workload,
+                title: "kubectl-heal set-image on \(workload.typeAndName)", sentence: "kubectl-heal set-image on \(workload.typeAndName): succeeded.", isChange: live)
+        }
+        let other = ResourceRef(kind: "Deployment", namespace: "demo", name: "web")
+        let now = try #require(snapshot.referenceTime)
+        let built = TimelineBuilder.build(
+            snapshot, target: cache, namespace: "demo", since: now.adding(seconds: -86_400), now: now,
+            recorded: .init(entries: [fix(cache, live: true), fix(other, live: true)], coverage: [.init(source: "heal store", from: nil, note: "test")]))
+        #expect(built.entries.filter { $0.kind == .heal }.map(\.object) == [cache], "another workload's fix is not in this timeline")
+        let trigger = try #require(built.triggers.first.map { built.entries[$0.entry] })
+        #expect(trigger.kind == .heal)
+        #expect(built.verdict.hasPrefix("Probable trigger: kubectl-heal set-image on deployment/cache: succeeded at "), "\(built.verdict)")
+        #expect(built.coverage.last?.source == "heal store")
+        let undone = TimelineBuilder.build(snapshot, target: cache, namespace: "demo", since: now.adding(seconds: -86_400), now: now, recorded: .init(entries: [fix(cache, live: false)]))
+        #expect(undone.entries.contains { $0.kind == .heal } && undone.triggers.isEmpty, "a fix rolled back set nothing off")
+        // Without a target every workload of the namespace counts, one deleted since too.
+        let namespace = TimelineBuilder.build(snapshot, target: nil, namespace: "demo", since: now.adding(seconds: -86_400), now: now, recorded: .init(entries: [fix(other, live: true)]))
+        #expect(namespace.entries.contains { $0.kind == .heal && $0.object == other })
+    }
+
+    @Test("a watch's samples: each Service's ready endpoints and each HPA's replicas, an entry when they change, a failure when none is ready")
+    func samples() throws {
+        var snapshot = try Scenario("hpa-at-max").snapshot
+        let now = try #require(snapshot.referenceTime)
+        let first = TimelineSample(snapshot, target: ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend"), namespace: "demo", now: now)
+        let start = first.entries(since: nil, at: now)
+        #expect(start.map(\.sentence).contains("service/frontend when the watch started: 5 ready, 0 not ready."), "\(start.map(\.sentence))")
+        #expect(start.allSatisfy { !$0.isFailure && !$0.isChange })
+        #expect(first.entries(since: first, at: now).isEmpty, "nothing changed, nothing said")
+        for slice in snapshot.endpointSlices.indices {
+            for endpoint in snapshot.endpointSlices[slice].endpoints.indices { snapshot.endpointSlices[slice].endpoints[endpoint].conditions?.ready = false }
+        }
+        snapshot.horizontalPodAutoscalers[0].status?.desiredReplicas = 4
+        let later = now.adding(seconds: 30)
+        let changes = TimelineSample(snapshot, target: ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend"), namespace: "demo", now: later)
+            .entries(since: first, at: later)
+        let lost = try #require(changes.first { $0.kind == .endpoints })
+        #expect(lost.isFailure && lost.title == "service/frontend has no ready endpoint" && lost.time == later)
+        #expect(lost.sentence == "service/frontend: 0 ready, 5 not ready (was 5 ready, 0 not ready); every request to it fails.", "\(lost.sentence)")
+        #expect(lost.workload == ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend"), "lined up with the workload behind it")
+        let scaled = try #require(changes.first { $0.kind == .scaling })
+        #expect(scaled.isChange && scaled.sentence.hasPrefix("HPA frontend: current 5, desired 4, min 2, max 5 (was current 5, desired 5, min 2, max 5)"), "\(scaled.sentence)")
+    }
 }

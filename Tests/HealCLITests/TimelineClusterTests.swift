@@ -74,6 +74,65 @@ struct TimelineClusterTests {
         }
     }
 
+    @Test("--watch streams the bad revision, the first crash, the Service's endpoints and the verdict as they happen, and outlives an API server restart")
+    func watch() async throws {
+        let cluster = try FakeCluster()
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        try cluster.create(json: #"""
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"api","namespace":"shop","labels":{"app":"api"}},
+             "spec":{"replicas":1,"selector":{"matchLabels":{"app":"api"}},
+                     "template":{"metadata":{"labels":{"app":"api"}},
+                                 "spec":{"containers":[{"name":"api","image":"nginx:1.27",
+                                                        "env":[{"name":"DATABASE_URL","value":"postgres://db.shop:5432/shop"}],
+                                                        "resources":{"requests":{"cpu":"10m","memory":"32Mi"}}}]}}}}
+            """#)
+        try cluster.create(json: #"""
+            {"apiVersion":"v1","kind":"Service","metadata":{"name":"api","namespace":"shop"},
+             "spec":{"selector":{"app":"api"},"ports":[{"port":80,"targetPort":8080,"protocol":"TCP"}]}}
+            """#)
+        cluster.setNeeds(WorkloadNeeds(env: ["DATABASE_URL"]), namespace: "shop", deployment: "api")
+        #expect(await cluster.settle(), "revision 1 runs")
+        let watch = BackgroundRun(["timeline", "deployment/api", "-n", "shop", "--watch", "-o", "json", "--kubeconfig", kubeconfig.path])
+        #expect(await watch.waitFor(#""title":"service/api when the watch started""#) != nil, "\(watch.stdout.text)\(watch.stderr.text)")
+        #expect(watch.stdout.text.hasPrefix(#"{"apiVersion":"#) && watch.stdout.text.contains(#""kind":"Timeline""#), "the timeline first, on one line")
+        #expect(watch.stdout.text.contains("1 ready, 0 not ready"), "\(watch.stdout.text)")
+
+        try cluster.strategicMergePatch(
+            at: "/apis/apps/v1/namespaces/shop/deployments/api",
+            json: #"{"spec":{"template":{"spec":{"containers":[{"name":"api","env":[{"name":"DATABASE_URL","value":""}]}]}}}}"#)
+        #expect(await watch.waitFor(#""title":"revision 2 of deployment/api""#, timeout: .seconds(30)) != nil, "\(watch.stdout.text)")
+        #expect(await watch.waitFor(#""title":"container api crashed with exit code 1"#, timeout: .seconds(30)) != nil, "\(watch.stdout.text)")
+        #expect(await watch.waitFor(#""kind":"endpoints""# + #","# + #""object""#, timeout: .seconds(30)) != nil || watch.stdout.text.contains("not ready (was 1 ready"), "\(watch.stdout.text)")
+        #expect(await watch.waitFor(#""sentence":"Probable trigger: deployment/api: revision 2"#, timeout: .seconds(30)) != nil, "\(watch.stdout.text)")
+        let lines = try watch.stdout.text.split(separator: "\n").dropFirst().map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(lines.allSatisfy { $0["kind"] as? String == "TimelineUpdate" })
+        let entries = lines.compactMap { line in (line["entry"] as? [String: Any]).map { (type: line["type"] as? String ?? "", entry: $0) } }
+        let titles = entries.map { $0.entry["title"] as? String ?? "" }
+        let revision = try #require(titles.firstIndex(of: "revision 2 of deployment/api"))
+        let crash = try #require(titles.firstIndex { $0.hasPrefix("container api crashed with exit code 1") })
+        #expect(revision < crash, "\(titles)")
+        #expect(titles.filter { $0.hasPrefix("container api crashed with") || $0.hasPrefix("container api stopped with") }.count == 1, "the first crash is said once: \(titles)")
+        #expect(titles.contains { $0.hasPrefix("service/api changed to ") && $0.contains("not ready") }, "the crashing pod never became ready: \(titles)")
+        let firstSeen = entries.filter { $0.type == "entry" }.map { "\($0.entry["title"] ?? "") \($0.entry["time"] ?? "")" }
+        #expect(Set(firstSeen).count == firstSeen.count, "an entry is new once; repeats are updates: \(firstSeen)")
+
+        // The API server goes away and comes back; the watch resumes and sees what follows.
+        cluster.stopAPIServer()
+        try await Task.sleep(for: .seconds(2))
+        try cluster.startAPIServer()
+        try await waitUntil("the watch resumes", timeout: .seconds(30)) { watch.stderr.text.contains("the API server answers again") }
+        try cluster.mergePatch(at: "/apis/apps/v1/namespaces/shop/deployments/api", json: #"{"spec":{"replicas":0}}"#)
+        #expect(await watch.waitFor("Scaled down replica set api-", timeout: .seconds(30)) != nil, "\(watch.stdout.text)\(watch.stderr.text)")
+        #expect(await watch.stop() == 0, "\(watch.stderr.text)")
+        let verdicts = watch.stdout.text.split(separator: "\n").filter { $0.contains(#""type":"verdict""#) }
+        #expect(verdicts.allSatisfy { $0.contains("Probable trigger: deployment/api: revision 2") }, "what was seen stays seen: the first failure does not move when its pod goes: \(verdicts)")
+        #expect(watch.stderr.text.contains("did not answer the watch"), "\(watch.stderr.text)")
+        let reconnected = try #require(watch.stdout.text.range(of: #""type":"reconnected""#), "\(watch.stdout.text)")
+        #expect(watch.stdout.text.range(of: #""type":"disconnected""#).map { $0.lowerBound < reconnected.lowerBound } == true)
+        #expect(watch.stdout.text.range(of: "Scaled down replica set api-").map { $0.lowerBound > reconnected.upperBound } == true, "seen after the restart")
+    }
+
     /// Waits for the kubelet's first BackOff in shop, then reads deployment/api's timeline as JSON.
     private func timelineAfterBackOff(_ cluster: FakeCluster, kubeconfig: URL) async throws -> ([String: Any], [[String: Any]], [String]) {
         try await waitUntil("the crashing pod backs off", timeout: .seconds(40)) {

@@ -1,4 +1,5 @@
 import Foundation
+import HealStore
 import HealTestSupport
 import Testing
 
@@ -36,11 +37,54 @@ struct TimelineCommandTests {
 
     @Test("the table and markdown of a bad rollout read from files match their reviewed text")
     func goldens() async throws {
-        let table = await CLIRunner.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--snapshot", Self.rollout.path, "--since", "30d"])
+        // No heal store there: other tests may have made the default one under the fake home.
+        let state = ["XDG_STATE_HOME": "/nonexistent-state"]
+        let table = await CLIRunner.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--snapshot", Self.rollout.path, "--since", "30d"], variables: state)
         #expect(table.exitCode == 0, "\(table.stderr)")
         try GoldenFile.assertMatches(table.stdout, "timeline-table.txt")
-        let markdown = await CLIRunner.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--snapshot", Self.rollout.path, "--since", "30d", "-o", "markdown"])
+        let markdown = await CLIRunner.run(
+            ["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--snapshot", Self.rollout.path, "--since", "30d", "-o", "markdown"], variables: state)
         try GoldenFile.assertMatches(markdown.stdout, "timeline.md")
+    }
+
+    @Test("kubectl-heal's own fixes come from its store with their outcome, only the target's; a --store that does not exist is an error and is not created")
+    func healActions() async throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appending(path: "memory.sqlite").path
+        let store = try SQLiteFixStore(path: path)
+        let started = try #require(ISO8601DateFormatter().date(from: "2026-11-21T19:40:00Z"))
+        for (workload, outcome) in [("mysql-client", AttemptRecord.Outcome.rolledBack), ("mysql-server", .succeeded)] {
+            let draft = PatternDraft(fingerprint: "missing-env|\(workload)", signature: [:], action: "set-env", template: [:], learnedValue: nil)
+            try await store.record(AttemptRecord(
+                patternID: draft.patternID, fingerprint: draft.fingerprint, user: "alice", context: "prod",
+                workload: WorkloadKey(namespace: "agentic-demo", kind: "Deployment", name: workload), container: workload, findingCode: "missing-env-vars",
+                action: "set-env", parameters: [:], patch: #"{"spec":{"template":{"spec":{"containers":[{"name":"x","env":[{"name":"MYSQL_HOST","value":"<redacted>"}]}]}}}}"#,
+                priorState: "{}", outcome: outcome, verification: "pod mysql-client-1 crashed again with exit code 1", source: .rule,
+                incidentSince: nil, detectedAt: started, startedAt: started, finishedAt: started.addingTimeInterval(75)), pattern: draft)
+        }
+        let run = await CLIRunner.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--snapshot", Self.rollout.path, "--since", "30d", "--store", path, "-o", "json"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let heal = (document["entries"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "heal" }
+        #expect(heal.count == 1, "only mysql-client's: \(heal)")
+        #expect(heal.first?["sentence"] as? String == "kubectl-heal set-env on deployment/mysql-client (container mysql-client) for missing-env-vars: rolled-back — pod mysql-client-1 crashed again with exit code 1.")
+        #expect(heal.first?["time"] as? String == "2026-11-21T19:40:00Z" && heal.first?["until"] as? String == "2026-11-21T19:41:15Z")
+        #expect((heal.first?["evidence"] as? [String])?.contains { $0.hasPrefix("patch: {\"spec\"") } == true)
+        #expect(heal.first?["isChange"] as? Bool == false, "rolled back: nothing of it is live")
+        let coverage = (document["coverage"] as? [[String: Any]] ?? []).first { $0["source"] as? String == "heal store" }
+        #expect((coverage?["note"] as? String)?.contains("(from any context)") == true, "snapshot files name no context")
+
+        let missing = folder.url.appending(path: "typo.sqlite").path
+        let refused = await CLIRunner.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--snapshot", Self.rollout.path, "--store", missing])
+        #expect(refused.exitCode == 78, "\(refused.exitCode) \(refused.stderr)")
+        #expect(refused.stderr.contains(missing) && refused.stderr.contains("no such file"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: missing), "a timeline never creates a store")
+        // The default store, when it does not exist, is only a line of the coverage.
+        let home = try TemporaryDirectory()
+        let fresh = await CLIRunner.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--snapshot", Self.rollout.path], home: home.url.path)
+        #expect(fresh.exitCode == 0, "\(fresh.stderr)")
+        #expect(fresh.stdout.contains("heal store: no store at \(home.url.path)/.local/state/kubectl-heal/memory.sqlite"), "\(fresh.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: "\(home.url.path)/.local/state/kubectl-heal"))
     }
 
     @Test("a target that does not exist, a kind with no timeline and a bad --since are clear errors")

@@ -56,6 +56,16 @@ struct FakeClusterKubeletTests {
         #expect(container["state"]?["running"] != nil)
         #expect(container["image"] == .string("docker.io/library/nginx:latest"))
         #expect(try web.deployment()["metadata"]?["annotations"]?["deployment.kubernetes.io/revision"] == .string("2"))
+        // The deployment controller's own Events, worded and shaped as the captured ones.
+        let scaling = try web.allEvents().filter { $0["reason"] == .string("ScalingReplicaSet") }
+        let messages = scaling.compactMap { $0["message"]?.string }
+        #expect(messages.count == 3, "\(messages)")
+        #expect(messages.filter { $0.hasPrefix("Scaled up replica set web-server-") && $0.hasSuffix(" from 0 to 1") }.count == 2, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("Scaled down replica set web-server-") && $0.hasSuffix(" from 1 to 0") }, "\(messages)")
+        #expect(scaling.allSatisfy {
+            $0["involvedObject"]?["kind"] == .string("Deployment") && $0["source"]?["component"] == .string("deployment-controller")
+                && $0["reportingComponent"] == .string("deployment-controller") && $0["type"] == .string("Normal")
+        })
     }
 
     @Test("setRegistry decides what pulls: an image taken away fails, one added starts")

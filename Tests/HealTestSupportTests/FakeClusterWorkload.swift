@@ -62,7 +62,13 @@ struct FakeClusterWorkload {
         return try #require(pods[0]["status"]?["containerStatuses"]?[0])
     }
 
+    /// The kubelet's Events: those about pods.
     func events() throws -> [JSON] {
+        try allEvents().filter { $0["involvedObject"]?["kind"] == .string("Pod") }
+    }
+
+    /// Every Event of the namespace, the controllers' included.
+    func allEvents() throws -> [JSON] {
         try cluster.objects(in: "/api/v1/namespaces/\(Self.namespace)/events").map { try JSON(data: $0) }
     }
 

@@ -6,21 +6,21 @@ import Logging
 /// a tick (debounce and time-based rules need the clock to move without changes). An informer
 /// that ends — stopped, or an essential one refused for good — ends the feed; a refused
 /// non-essential one is said on stderr and its kind stays as it was.
-struct ChangeFeed: Sendable {
-    enum Change: Sendable {
+package struct ChangeFeed: Sendable {
+    package enum Change: Sendable {
         /// An informer stored a change.
         case changed
         case tick
     }
 
     /// One informer the loop follows, subscribed to when made: no change after that is missed.
-    struct Source: Sendable {
+    package struct Source: Sendable {
         let scope: InformerScope
         /// A refusal ends the feed (and so the watcher) rather than freezing this kind.
         let essential: Bool
         let follow: @Sendable (_ changed: @escaping @Sendable () -> Void) async throws -> Void
 
-        init<Object: KubeResource>(subscribingTo informer: Informer<Object>, essential: Bool = true) {
+        package init<Object: KubeResource>(subscribingTo informer: Informer<Object>, essential: Bool = true) {
             scope = informer.scope
             self.essential = essential
             let changes = informer.changes(newestOnly: true)
@@ -30,10 +30,10 @@ struct ChangeFeed: Sendable {
         }
     }
 
-    let stream: AsyncThrowingStream<Change, any Error>
+    package let stream: AsyncThrowingStream<Change, any Error>
     private let tasks: [Task<Void, Never>]
 
-    init(_ sources: [Source], tick: Duration, logger: Logger) {
+    package init(_ sources: [Source], tick: Duration, logger: Logger) {
         let (stream, continuation) = AsyncThrowingStream<Change, any Error>.makeStream()
         let follows = sources.map { source in
             Task {
@@ -65,7 +65,7 @@ struct ChangeFeed: Sendable {
         }
     }
 
-    func cancel() {
+    package func cancel() {
         for task in tasks { task.cancel() }
     }
 }

@@ -14,7 +14,8 @@ enum FindingTrigger {
         // failure's thousands of timelines are never held at once.
         let byWorkload = Dictionary(grouping: findings.indices.filter { kinds.contains(findings[$0].workload.kind) }) { findings[$0].workload }
         for (workload, positions) in byWorkload {
-            let entries = TimelineBuilder.entries(target: workload, namespace: workload.namespace, since: now.adding(seconds: -window), lookup: lookup)
+            let scope = TimelineScope(target: workload, namespace: workload.namespace, lookup: lookup)
+            let entries = TimelineBuilder.entries(scope: scope, since: now.adding(seconds: -window), lookup: lookup)
             for position in positions {
                 let failure: TimelineEntry? = findings[position].since.map {
                     TimelineEntry(time: $0, kind: .event, object: workload, workload: workload, title: findings[position].symptom, sentence: "", isFailure: true)

@@ -20,6 +20,12 @@ package struct Timeline: Sendable, Encodable {
         package var source: String
         package var from: Timestamp?
         package var note: String
+
+        package init(source: String, from: Timestamp?, note: String) {
+            self.source = source
+            self.from = from
+            self.note = note
+        }
     }
 
     /// nil: the whole namespace.

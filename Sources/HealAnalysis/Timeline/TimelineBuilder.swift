@@ -1,30 +1,47 @@
 import HealModel
 
 /// Builds a workload's (or a namespace's) timeline from what a snapshot holds: its Events, its
-/// pods' container terminations, its Deployment revisions, the ConfigMaps and Secrets it reads
-/// and the state of its nodes, in time order, then ranks the changes before the first failure.
+/// pods' container terminations, its Deployment revisions, the ConfigMaps and Secrets it reads,
+/// its HPAs' status and the state of its nodes, with what was recorded elsewhere (kubectl-heal's
+/// own actions, what a watch saw), in time order, then ranks the changes before the first failure.
 package enum TimelineBuilder {
     /// The default lifetime of an Event (kube-apiserver --event-ttl).
     static let eventTTL: Double = 3600
 
-    package static func build(_ snapshot: ClusterSnapshot, target: ResourceRef?, namespace: String?, since: Timestamp, now: Timestamp) -> Timeline {
+    /// Entries kept outside the cluster's objects, each with its `workload` set (those of
+    /// workloads the timeline does not follow are left out), and what their source covers.
+    package struct Recorded: Sendable {
+        package var entries: [TimelineEntry]
+        package var coverage: [Timeline.Coverage]
+
+        package init(entries: [TimelineEntry] = [], coverage: [Timeline.Coverage] = []) {
+            self.entries = entries
+            self.coverage = coverage
+        }
+    }
+
+    package static func build(
+        _ snapshot: ClusterSnapshot, target: ResourceRef?, namespace: String?, since: Timestamp, now: Timestamp, recorded: Recorded = Recorded()
+    ) -> Timeline {
         let lookup = TimelineIndex(snapshot, index: AnalysisContext(snapshot: snapshot, now: now).index)
-        let entries = self.entries(target: target, namespace: namespace, since: since, lookup: lookup)
+        let scope = TimelineScope(target: target, namespace: namespace, lookup: lookup)
+        let entries = self.entries(scope: scope, since: since, lookup: lookup, recorded: recorded.entries)
         let correlation = TimelineCorrelation.correlate(entries, since: since)
         return Timeline(
             target: target, namespace: namespace ?? target?.namespace, since: since, until: now, entries: entries,
             firstFailure: correlation.firstFailure, triggers: correlation.triggers, verdict: correlation.verdict,
-            coverage: coverage(events: lookup.events.events(about: TimelineScope(target: target, namespace: namespace, lookup: lookup)), since: since))
+            coverage: coverage(events: lookup.events.events(about: scope), since: since) + recorded.coverage)
     }
 
     /// The entries of the window, in time order; within a second, a change before what it causes.
-    static func entries(target: ResourceRef?, namespace: String?, since: Timestamp, lookup: TimelineIndex) -> [TimelineEntry] {
-        let scope = TimelineScope(target: target, namespace: namespace, lookup: lookup)
+    static func entries(scope: TimelineScope, since: Timestamp, lookup: TimelineIndex, recorded: [TimelineEntry] = []) -> [TimelineEntry] {
         let events = lookup.events.events(about: scope)
         var entries = TimelineEventEntries.entries(events, scope: scope)
             + TimelineContainerEntries.entries(scope.pods, events: lookup.events)
             + TimelineRolloutEntries.entries(scope.deployments, lookup: lookup)
+            + TimelineAutoscalerEntries.entries(scope.autoscalers, events: lookup.events)
             + TimelineNodeEntries.entries(scope.nodes)
+            + recorded.filter { $0.workload.map(scope.covers) ?? false }
             + TimelineConfigEntries.entries(
                 scope.pods.map { ($0.metadata.namespace, $0.spec) } + scope.deployments.compactMap { deployment in
                     deployment.spec.template.map { (deployment.metadata.namespace, $0.spec) }
@@ -33,11 +50,26 @@ package enum TimelineBuilder {
         for position in entries.indices where entries[position].workload == nil && entries[position].kind != .node && entries[position].kind != .config {
             entries[position].workload = lookup.workload(of: entries[position].object)
         }
+        return inTimeOrder(entries)
+    }
+
+    /// `timeline` with `kept` added — what a watch saw that the objects no longer show (a pod
+    /// deleted takes its crashes with it) — in time order, with the first failure and its
+    /// triggers found again.
+    package static func adding(_ kept: [TimelineEntry], to timeline: Timeline) -> Timeline {
+        guard !kept.isEmpty else { return timeline }
+        var merged = timeline
+        merged.entries = inTimeOrder(timeline.entries + kept)
+        (merged.firstFailure, merged.triggers, merged.verdict) = TimelineCorrelation.correlate(merged.entries, since: timeline.since)
+        return merged
+    }
+
+    /// Within a second, a change before what it causes.
+    private static func inTimeOrder(_ entries: [TimelineEntry]) -> [TimelineEntry] {
         let order = Dictionary(uniqueKeysWithValues: TimelineEntry.Kind.allCases.enumerated().map { ($1, $0) })
-        entries.sort { a, b in
+        return entries.sorted { a, b in
             a.time != b.time ? a.time < b.time : (order[a.kind] ?? 0) < (order[b.kind] ?? 0)
         }
-        return entries
     }
 
     /// Which source covers which span: Events expire, pod status keeps the last termination,

@@ -32,9 +32,11 @@ enum TimelineContainerEntries {
         let evidence = ["status.containerStatuses[\(status.name)].lastState.terminated: \(exit), finishedAt \(finished)"]
         guard restarts >= loopRestarts else {
             let ran = terminated.startedAt.map { " after running \(DurationText.format(seconds: finished.seconds(since: $0)))" } ?? ""
+            // Restarted after failing once: its first crash, titled as the crash loop's will be.
+            let verb = failed && restarts > 0 ? "crashed" : "stopped"
             return [TimelineEntry(
-                time: finished, kind: .termination, object: pod.ref, title: "container \(status.name) stopped with \(exit)",
-                sentence: "\(container) stopped: \(exit)\(ran).",
+                time: finished, kind: .termination, object: pod.ref, title: "container \(status.name) \(verb) with \(exit)",
+                sentence: "\(container) \(verb): \(exit)\(ran).",
                 evidence: evidence, isFailure: failed)]
         }
         let backOffs = podBackOffs.filter { $0.regarding.fieldPath?.contains("{\(status.name)}") ?? true }

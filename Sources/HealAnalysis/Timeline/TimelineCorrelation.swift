@@ -1,10 +1,10 @@
 import HealModel
 
 /// Which changes probably set off the first failure in the window: changes within `lookback`
-/// before it, of the failing workload or shared by all (a node), a new revision or a changed
-/// ConfigMap or Secret first, then a node's state, then scaling; among equals, the nearest. When
-/// none precedes it, that is said too: the workload failed from its start, or the cause is
-/// outside what the cluster's objects record.
+/// before it, of the failing workload or shared by all (a node); a new revision, a changed
+/// ConfigMap or Secret or a fix kubectl-heal left live first, then a node's state, then
+/// scaling; among equals, the nearest. When none precedes it, that is said too: the workload
+/// failed from its start, or the cause is outside what the cluster's objects record.
 enum TimelineCorrelation {
     /// How far before the first failure a change still counts as its trigger.
     static let lookback: Double = 3600
@@ -14,7 +14,7 @@ enum TimelineCorrelation {
 
     static func weight(of kind: TimelineEntry.Kind) -> Int {
         switch kind {
-        case .rollout, .config: 3
+        case .rollout, .config, .heal: 3
         case .node: 2
         case .scaling: 1
         default: 0

@@ -6,9 +6,11 @@ import HealModel
 package struct TimelineEntry: Sendable, Encodable, Equatable {
     /// In the order entries of one second are listed: a change before what it causes.
     package enum Kind: String, Sendable, Encodable, CaseIterable {
+        /// A change kubectl-heal made itself (`--fix`), from its store's audit trail.
+        case heal
         /// A new revision of a Deployment's pod template.
         case rollout
-        /// Replicas added or removed (a Deployment's ReplicaSets, an HPA).
+        /// Replicas added or removed (a Deployment's ReplicaSets, an HPA), or an HPA held back.
         case scaling
         /// A ConfigMap or Secret the pods read, changed.
         case config
@@ -18,6 +20,8 @@ package struct TimelineEntry: Sendable, Encodable, Equatable {
         case termination
         /// A container restarting again and again.
         case crashLoop = "crash-loop"
+        /// A Service's ready and not-ready endpoint counts, when they change (`--watch`).
+        case endpoints
         /// An Event, Normal or Warning, folded with its repeats.
         case event
     }

@@ -21,12 +21,15 @@ package struct TimelineJob {
         package var target: ResourceTarget?
         /// How far back the timeline reaches.
         package var window: Double
+        /// The heal store whose attempts are kubectl-heal's own actions (nil: the default).
+        package var store: String?
 
-        package init(source: DiagnoseRequest.Source, namespace: String?, target: ResourceTarget?, window: Double) {
+        package init(source: DiagnoseRequest.Source, namespace: String?, target: ResourceTarget?, window: Double, store: String? = nil) {
             self.source = source
             self.namespace = namespace
             self.target = target
             self.window = window
+            self.store = store
         }
     }
 
@@ -37,9 +40,51 @@ package struct TimelineJob {
         .configMaps, .secrets,
     ]
 
+    /// What was read, for the timeline and for a watch that follows it.
+    private struct Read {
+        var snapshot: ClusterSnapshot
+        var namespace: String?
+        var target: ResourceRef?
+        var client: KubeClient?
+        /// The context the objects came from: only its heal actions belong here.
+        var context: String?
+        var since: Timestamp
+        var now: Timestamp
+    }
+
     package func run(_ request: Request) async throws -> Timeline {
+        let read = try await self.read(request, kinds: Self.kinds)
+        return TimelineBuilder.build(
+            read.snapshot, target: read.target, namespace: read.namespace, since: read.since, now: read.now,
+            recorded: try await actions(request, read: read))
+    }
+
+    /// Builds the timeline, hands it to `shown`, then follows the namespace and emits each new
+    /// entry until stopped (SIGINT/SIGTERM).
+    package func watch(
+        _ request: Request, shown: @escaping @Sendable (Timeline) throws -> Void, emit: @escaping @Sendable (TimelineWatchLine) -> Void
+    ) async throws {
+        let read = try await self.read(request, kinds: Self.kinds.union([.endpointSlices]))
+        guard let client = read.client, let namespace = read.namespace else { throw AppError.liveClusterNeeded }
+        let timeline = TimelineBuilder.build(
+            read.snapshot, target: read.target, namespace: namespace, since: read.since, now: read.now,
+            recorded: try await actions(request, read: read))
+        try shown(timeline)
+        let now = environment.now
+        let informers = SharedInformers(client: client, connectivity: WatchConnectivity(logger: logger, onOutage: { error in
+            emit(TimelineWatchLine(type: error == nil ? .reconnected : .disconnected, time: Timestamp(now()), sentence: WatchConnectivity.sentence(error: error)))
+        }))
+        defer { informers.stopAll() }
+        let watch = TimelineWatch(
+            view: TimelineLiveView(base: read.snapshot, namespace: namespace, informers: informers), target: read.target, namespace: namespace,
+            since: read.since, readActions: { [self] in (try? await actions(request, read: read)) ?? TimelineBuilder.Recorded() },
+            logger: logger, now: environment.now)
+        try await Interruption.run({ try await watch.run(after: timeline, emit: emit) }, stop: environment.stopRequested)
+    }
+
+    private func read(_ request: Request, kinds: Set<ResourceKind>) async throws -> Read {
         let read = try await SnapshotReader(environment: environment, logger: logger).read(SnapshotReader.Request(
-            source: request.source, namespace: request.namespace, allNamespaces: false, kinds: Self.kinds, logs: nil))
+            source: request.source, namespace: request.namespace, allNamespaces: false, kinds: kinds, logs: nil))
         var snapshot = read.snapshot
         let namespace = read.namespaces?.first ?? request.namespace
         if let client = read.client {
@@ -54,8 +99,15 @@ package struct TimelineJob {
             target = ResourceRef(kind: wanted.kind.kind, namespace: found?.namespace ?? namespace, name: wanted.name)
         }
         let now = snapshot.referenceTime ?? Timestamp(environment.now())
-        return TimelineBuilder.build(
-            snapshot, target: target, namespace: target?.namespace ?? namespace, since: now.adding(seconds: -request.window), now: now)
+        let context = read.connection.map { $0.contextName ?? $0.server }
+        return Read(
+            snapshot: snapshot, namespace: target?.namespace ?? namespace, target: target, client: read.client, context: context,
+            since: now.adding(seconds: -request.window), now: now)
+    }
+
+    private func actions(_ request: Request, read: Read) async throws -> TimelineBuilder.Recorded {
+        try await TimelineHealActions(environment: environment, logger: logger).read(
+            store: request.store, client: read.client, context: read.context, since: read.since.date)
     }
 
     /// Every Event of the namespace, and the nodes' (which live in "default"): a timeline needs

@@ -15,10 +15,13 @@ struct TimelineCommand: HealCommand {
             changed in the pod template (image, that command or args changed, env names — never values —, envFrom, \
             volumes, resources, probes), \
             the ConfigMaps and Secrets the pods read (dated by their last managedFields write; names and times only, \
-            never data), scaling, and the state of the nodes the pods ran on (NotReady, pressure, cordoned).
+            never data), scaling (ScalingReplicaSet, and the HPAs' last rescale and the bounds that hold them back), \
+            the state of the nodes the pods ran on (NotReady, pressure, cordoned), and kubectl-heal's own fixes from \
+            its store (--store) with their outcome.
 
             The first failure in the window is marked `!`. The changes in the hour before it are ranked as its \
-            probable triggers (`◆1`, `◆2`…): a new revision or a changed ConfigMap or Secret first, then a node's \
+            probable triggers (`◆1`, `◆2`…): a new revision, a changed ConfigMap or Secret or a fix kubectl-heal left \
+            live first, then a node's \
             state, then scaling, the nearest first. When none precedes it, that is said: within ten minutes of the \
             oldest revision kept, the workload failed from its start; later, the cause is outside what the cluster \
             records. Events \
@@ -27,11 +30,18 @@ struct TimelineCommand: HealCommand {
 
             Without TYPE/NAME, the whole namespace. It reads no log, and Secrets as metadata only.
 
+            With --watch, the timeline is printed, then each new entry as it happens ("+" new, "~" grown: an Event \
+            or a crash loop counted again), the Services' ready and not-ready endpoint counts and the HPAs' current \
+            and desired replicas when they change, and a new verdict when the first failure or its trigger changes. \
+            An API server outage is waited out (resumed, relisted on 410), said on stderr and marked DISCONNECTED and \
+            RECONNECTED in the stream. -o json prints one JSON document per line.
+
             Examples:
               kubectl heal timeline deployment/api -n shop
               kubectl heal timeline deployment/api -n shop --since 6h -o json
               kubectl heal timeline cronjob/nightly-report -n batch -o markdown
               kubectl heal timeline -n shop --snapshot cluster-dump/
+              kubectl heal timeline service/web -n shop --watch
 
             \(ExitStatus.table)
             """)
@@ -50,21 +60,47 @@ struct TimelineCommand: HealCommand {
     @Option(name: .shortAndLong, help: "Output format.")
     var output: TimelineFormat = .table
 
+    @Flag(help: "Keep watching and print each new entry as it happens, until interrupted (live clusters only).")
+    var watch = false
+
+    @OptionGroup var store: StoreOptions
+
     @OptionGroup var verbosity: VerbosityOptions
 
     func validate() throws {
         if let target { _ = try parseFlag(nil) { () throws(InvalidInput) in try TargetInput.timeline(target) } }
         try parseFlag("--since") { () throws(InvalidInput) in try DurationInput.seconds(since) }
+        if watch {
+            if let snapshot { throw ValidationError("--watch follows a live cluster; --snapshot \(snapshot) is files") }
+            guard [.table, .wide, .json].contains(output) else {
+                throw ValidationError("with --watch the output is a stream of entries: use -o table, -o wide or -o json (JSON lines)")
+            }
+        }
     }
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
         let job = TimelineJob(environment: environment, logLevel: verbosity.logLevel)
-        let timeline = try await job.run(TimelineJob.Request(
+        let request = TimelineJob.Request(
             source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),
             namespace: cluster.namespace,
             target: try target.map { text in try parseFlag(nil) { () throws(InvalidInput) in try TargetInput.timeline(text) } },
-            window: try parseFlag("--since") { () throws(InvalidInput) in try DurationInput.seconds(since) }))
-        environment.standardOutput.write(try TimelineRenderer.render(timeline, as: output, at: Timestamp(environment.now())))
+            window: try parseFlag("--since") { () throws(InvalidInput) in try DurationInput.seconds(since) },
+            store: store.store)
+        guard watch else {
+            let timeline = try await job.run(request)
+            environment.standardOutput.write(try TimelineRenderer.render(timeline, as: output, at: Timestamp(environment.now())))
+            return ExitStatus.success
+        }
+        let output = output
+        let out = environment.standardOutput
+        let now = environment.now
+        try await job.watch(request, shown: { timeline in
+            // JSON lines: the timeline as one line, then one line per entry.
+            out.write(output == .json ? try ReportRenderer.compactJSON(VersionedDocument(kind: TimelineRenderer.kind, body: timeline, generatedAt: Timestamp(now())))
+                : try TimelineRenderer.render(timeline, as: output, at: Timestamp(now())) + "\nWatching (Ctrl-C stops):\n")
+        }, emit: { line in
+            out.write((try? TimelineRenderer.watchLine(line, json: output == .json, wide: output == .wide)) ?? "")
+        })
         return ExitStatus.success
     }
 }

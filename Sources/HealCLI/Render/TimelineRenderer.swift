@@ -1,4 +1,5 @@
 import HealAnalysis
+import HealApp
 import HealModel
 
 /// Renders a timeline in the format `-o` asked for. The first failure is marked `!`, the probable
@@ -87,6 +88,18 @@ enum TimelineRenderer {
         return HTMLPage.document(
             title: "kubectl heal timeline — \(subject(timeline))", heading: "Timeline of \(subject(timeline))",
             subtitle: "since \(timeline.since), until \(timeline.until)", body: body, footer: "Generated \(time) · \(kind)")
+    }
+
+    /// One line of `--watch`: "+" a new entry, "~" one that grew, "!" a new verdict,
+    /// DISCONNECTED and RECONNECTED for the API server.
+    static func watchLine(_ line: TimelineWatchLine, json: Bool, wide: Bool) throws -> String {
+        if json { return try ReportRenderer.compactJSON(VersionedDocument(kind: "TimelineUpdate", body: line)) }
+        guard let entry = line.entry else {
+            let mark = line.type == .verdict ? "!" : line.type.rawValue.uppercased()
+            return "\(mark) \(line.time) \(line.sentence ?? "")\n"
+        }
+        let evidence = wide && !entry.evidence.isEmpty ? " [\(entry.evidence.joined(separator: "; "))]" : ""
+        return "\(line.type == .update ? "~" : "+") \(when(entry)) \(entry.kind.rawValue) \(entry.object.typeAndName): \(entry.sentence)\(evidence)\n"
     }
 
     private static func subject(_ timeline: Timeline) -> String {

@@ -14,6 +14,8 @@ package struct HorizontalPodAutoscaler: Decodable, Sendable {
     }
 
     package struct Status: Decodable, Sendable {
+        /// When the HPA last changed its target's replicas.
+        package var lastScaleTime: Timestamp?
         package var currentReplicas: Int?
         package var desiredReplicas: Int?
         @DefaultEmpty package var conditions: [Condition]

@@ -55,7 +55,12 @@ enum DeploymentController {
             strategy: deployment.value(at: ["spec", "strategy"]))
         let targets = [(key(current, .replicaSets), current, step.new)] + zip(old, step.old).map { ($0.key, $0.object, $1) }
         for (key, replicaSet, replicas) in targets {
+            let before = replicaSet.value(at: ["spec", "replicas"])?.intValue ?? 0
             state.write(scaled(replicaSet, to: replicas, deployment: deployment, desired: desired), at: key)
+            guard replicas != before else { continue }
+            ControllerEvents.record(
+                "ScalingReplicaSet", "Scaled \(replicas > before ? "up" : "down") replica set \(replicaSet.name) from \(before) to \(replicas)",
+                about: deployment, kind: "Deployment", apiVersion: "apps/v1", component: "deployment-controller", in: &state)
         }
     }
     /// Counts pods into ReplicaSet and Deployment statuses.
