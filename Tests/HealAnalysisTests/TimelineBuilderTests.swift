@@ -50,8 +50,10 @@ struct TimelineBuilderTests {
         #expect(built.triggers.isEmpty)
         let failure = try #require(built.firstFailure.map { built.entries[$0] })
         #expect(failure.title == "container cache crashed with exit code 137 (OOMKilled)")
-        #expect(built.verdict.hasPrefix("No change in the window precedes the first failure — container cache crashed with exit code 137 (OOMKilled) — at 19:29:57"), "\(built.verdict)")
-        #expect(built.verdict.contains("the workload had run unchanged for 29m since revision 1 of deployment/cache, so look outside"), "\(built.verdict)")
+        // Restart 2 ran from 20:10:00; before it, the kubelet's first back-off (10 s): the first
+        // crash was at 20:09:50, the pod having run since 19:00.
+        #expect(built.verdict.hasPrefix("No change in the window precedes the first failure — container cache crashed with exit code 137 (OOMKilled) — at 20:09:50"), "\(built.verdict)")
+        #expect(built.verdict.contains("the workload had run unchanged for 1h9m since revision 1 of deployment/cache, so look outside"), "\(built.verdict)")
         // Failing from the start is the revision's own doing, not the outside world's.
         let fromStart = timeline(try Scenario("crashloop-missing-file").snapshot, nil)
         #expect(fromStart.triggers.isEmpty)

@@ -131,14 +131,93 @@ struct TimelineClusterTests {
         let reconnected = try #require(watch.stdout.text.range(of: #""type":"reconnected""#), "\(watch.stdout.text)")
         #expect(watch.stdout.text.range(of: #""type":"disconnected""#).map { $0.lowerBound < reconnected.lowerBound } == true)
         #expect(watch.stdout.text.range(of: "Scaled down replica set api-").map { $0.lowerBound > reconnected.upperBound } == true, "seen after the restart")
+        // Listed and watched, Secrets and ConfigMaps are metadata only.
+        let metadataOnly = cluster.server.requests.filter { $0.path.hasSuffix("/secrets") || $0.path.hasSuffix("/configmaps") }
+        #expect(metadataOnly.contains { $0.query("watch") == "1" }, "watched too")
+        for request in metadataOnly {
+            #expect(request.header("Accept")?.contains("as=PartialObjectMetadata") == true, "\(request.path) \(request.header("Accept") ?? "")")
+        }
     }
 
-    /// Waits for the kubelet's first BackOff in shop, then reads deployment/api's timeline as JSON.
-    private func timelineAfterBackOff(_ cluster: FakeCluster, kubeconfig: URL) async throws -> ([String: Any], [[String: Any]], [String]) {
+    @Test("an OOM kill half an hour into an unchanged revision: no change precedes it, and that is said")
+    func noCause() async throws {
+        let cluster = try FakeCluster()
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        try cluster.create(json: Self.deployment("cache", limits: #","limits":{"memory":"64Mi"}"#))
+        #expect(await cluster.settle(), "revision 1 runs")
+        cluster.advanceClock(by: .seconds(1800))
+        // The cache grows past its limit: load, not a change anyone made in the cluster.
+        cluster.setNeeds(WorkloadNeeds(memory: "100Mi"), namespace: "shop", deployment: "cache")
+        let (document, entries, titles) = try await timelineAfterBackOff(cluster, kubeconfig: kubeconfig, deployment: "cache")
+        let failure = try #require(document["firstFailure"] as? Int)
+        #expect(titles[failure] == "container cache crashed with exit code 137 (OOMKilled)", "\(titles)")
+        #expect((document["triggers"] as? [Any])?.isEmpty == true, "\(document["verdict"] ?? "")")
+        let verdict = try #require(document["verdict"] as? String)
+        #expect(verdict.hasPrefix("No change in the window precedes the first failure — container cache crashed with exit code 137 (OOMKilled)"), "\(verdict)")
+        #expect(verdict.contains("the workload had run unchanged for 30m since revision 1 of deployment/cache, so look outside"), "\(verdict)")
+        #expect(entries.filter { $0["isChange"] as? Bool == true }.isEmpty, "\(titles)")
+    }
+
+    @Test("a node that stops reporting under the workload's pod is the outside cause, ranked as the trigger")
+    func outsideCause() async throws {
+        let cluster = try FakeCluster()
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        try cluster.create(json: #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"node-1"}}"#)
+        try setNode(cluster, #""status":"True","reason":"KubeletReady","message":"kubelet is posting ready status""#)
+        try cluster.create(json: Self.deployment("web", limits: ""))
+        #expect(await cluster.settle(), "revision 1 runs")
+        cluster.advanceClock(by: .seconds(1800))
+        // The node lifecycle controller's work, which the fake does not play: the condition, then
+        // its Warning on each pod of the node.
+        try setNode(cluster, #""status":"Unknown","reason":"NodeStatusUnknown","message":"Kubelet stopped posting node status.""#)
+        let pods = cluster.objects(in: "/api/v1/namespaces/shop/pods").compactMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        let names = pods.compactMap { ($0["metadata"] as? [String: Any])?["name"] as? String }
+        let pod = try #require(names.first)
+        let now = cluster.timestampNow
+        try cluster.create(json: #"""
+            {"apiVersion":"v1","kind":"Event","metadata":{"name":"\#(pod).node-not-ready","namespace":"shop"},
+             "involvedObject":{"kind":"Pod","namespace":"shop","name":"\#(pod)","apiVersion":"v1"},
+             "reason":"NodeNotReady","message":"Node is not ready","type":"Warning","count":1,
+             "firstTimestamp":"\#(now)","lastTimestamp":"\#(now)","source":{"component":"node-controller"}}
+            """#)
+        let run = await CLIRunner.run(["timeline", "deployment/web", "-n", "shop", "--kubeconfig", kubeconfig.path, "-o", "json"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let entries = try #require(document["entries"] as? [[String: Any]])
+        let trigger = try #require((document["triggers"] as? [[String: Any]])?.first?["entry"] as? Int)
+        #expect(entries[trigger]["kind"] as? String == "node")
+        #expect((entries[trigger]["sentence"] as? String)?.hasPrefix("node node-1 stopped reporting (Ready=Unknown): NodeStatusUnknown") == true, "\(entries[trigger])")
+        let failure = try #require(document["firstFailure"] as? Int)
+        #expect(entries[failure]["title"] as? String == "NodeNotReady on pod/\(pod)", "\(document["verdict"] ?? "")")
+    }
+
+    /// Writes node-1's Ready condition (the rest of the condition in `fields`) at the cluster's time.
+    private func setNode(_ cluster: FakeCluster, _ fields: String) throws {
+        let time = cluster.timestampNow
+        try cluster.mergePatch(
+            at: "/api/v1/nodes/node-1/status",
+            json: #"{"status":{"conditions":[{"type":"Ready",\#(fields),"lastHeartbeatTime":"\#(time)","lastTransitionTime":"\#(time)"}]}}"#)
+    }
+
+    /// A one-replica Deployment in shop whose container is NAME (`limits`: a JSON fragment after the requests).
+    private static func deployment(_ name: String, limits: String) -> String {
+        #"""
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"\#(name)","namespace":"shop","labels":{"app":"\#(name)"}},
+         "spec":{"replicas":1,"selector":{"matchLabels":{"app":"\#(name)"}},
+                 "template":{"metadata":{"labels":{"app":"\#(name)"}},
+                             "spec":{"containers":[{"name":"\#(name)","image":"nginx:1.27",
+                                                    "resources":{"requests":{"cpu":"10m","memory":"32Mi"}\#(limits)}}]}}}}
+        """#
+    }
+
+    /// Waits for the kubelet's first BackOff in shop, then reads the Deployment's timeline as JSON.
+    private func timelineAfterBackOff(_ cluster: FakeCluster, kubeconfig: URL, deployment: String = "api") async throws -> ([String: Any], [[String: Any]], [String]) {
         try await waitUntil("the crashing pod backs off", timeout: .seconds(40)) {
             cluster.objects(in: "/api/v1/namespaces/shop/events").contains { String(decoding: $0, as: UTF8.self).contains(#""reason":"BackOff""#) }
         }
-        let run = await CLIRunner.run(["timeline", "deployment/api", "-n", "shop", "--kubeconfig", kubeconfig.path, "-o", "json"])
+        let run = await CLIRunner.run(["timeline", "deployment/\(deployment)", "-n", "shop", "--kubeconfig", kubeconfig.path, "-o", "json"])
         #expect(run.exitCode == 0, "\(run.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let entries = try #require(document["entries"] as? [[String: Any]])

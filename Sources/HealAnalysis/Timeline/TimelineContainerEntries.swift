@@ -8,9 +8,10 @@ enum TimelineContainerEntries {
     /// Restarts from which a container is a crash loop rather than a container that stopped.
     static let loopRestarts = 2
 
-    /// Up to this interval between crashes, the kubelet's back-off (which caps at 5 minutes)
-    /// explains the rhythm; a longer one is the program's own.
+    /// Up to this interval between crashes, the kubelet's back-off (10 s, doubling, capped at 5
+    /// minutes) explains the rhythm; a longer one is the program's own.
     static let backOffCap: Double = 300
+    static let backOffStart: Double = 10
 
     static func entries(_ pods: [Pod], events: TimelineEvents) -> [TimelineEntry] {
         pods.flatMap { pod -> [TimelineEntry] in
@@ -41,10 +42,14 @@ enum TimelineContainerEntries {
         }
         let backOffs = podBackOffs.filter { $0.regarding.fieldPath?.contains("{\(status.name)}") ?? true }
         let firstBackOff = backOffs.compactMap { $0.firstSeen ?? $0.lastSeen }.min()
-        // The first run lasted about as long as the last one; the first back-off follows the first crash.
+        // Counted back from the last crash: before each restart the kubelet waited its back-off,
+        // and each run lasted about as long as the last one. Not before the pod started, and
+        // not after the first BackOff Event, which follows the first crash.
         let run = terminated.startedAt.map { finished.seconds(since: $0) } ?? 0
-        let estimate = (pod.status.startTime ?? pod.metadata.creationTimestamp)?.adding(seconds: run)
-        let first = [estimate, firstBackOff, finished].compactMap { $0 }.min() ?? finished
+        let waited = (1..<restarts).reduce(0.0) { total, restart in total + min(backOffStart * Double(1 << min(restart - 1, 16)), backOffCap) + run }
+        var first = finished.adding(seconds: -waited)
+        if let started = pod.status.startTime ?? pod.metadata.creationTimestamp, first < started { first = min(started.adding(seconds: run), finished) }
+        if let firstBackOff, firstBackOff < first { first = firstBackOff }
         let every = restarts > 1 ? finished.seconds(since: first) / Double(restarts - 1) : 0
         return [
             TimelineEntry(

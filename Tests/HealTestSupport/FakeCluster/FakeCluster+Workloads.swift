@@ -29,6 +29,12 @@ extension FakeCluster {
         }
     }
 
+    /// The time the API server writes now (RFC 3339), what `advanceClock` skipped included: for
+    /// a test writing a status or Event as a component the fake does not play would.
+    package var timestampNow: String {
+        shared.withLock { $0.timestampNow }
+    }
+
     /// Moves the cluster's clock ahead: crash loops restart (restartCount, back-off message and
     /// `BackOff` event count move on), ErrImagePull turns into ImagePullBackOff after 10s, and
     /// `readyAfter` delays, pod starts and termination graces run out — without waiting in real
