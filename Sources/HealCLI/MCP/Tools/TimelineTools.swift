@@ -12,7 +12,7 @@ enum TimelineTools {
         description: """
             What happened to a workload (or a namespace), in time order: Events, container terminations and crash loops, \
             Deployment revisions with what each changed (image, command, env names, resources, probes), the ConfigMaps \
-            and Secrets its pods read (when they changed), scaling and the state of its nodes; the first failure and the changes just before it ranked as probable triggers, or why none \
+            and Secrets its pods read (when they changed), scaling and its HPAs, the state of its nodes and kubectl-heal's own fixes from the server's store; the first failure and the changes just before it ranked as probable triggers, or why none \
             is. The same document as `kubectl heal timeline -o json`. Secrets as metadata only. Read-only.
             """,
         properties: [
@@ -24,7 +24,7 @@ enum TimelineTools {
         let choice = try arguments.namespace(in: call.settings.scope)
         let timeline = try await TimelineJob(environment: call.environment, logLevel: call.logLevel).run(TimelineJob.Request(
             source: call.source(choice), namespace: choice.namespace, target: try arguments.parsed("target", TargetInput.timeline),
-            window: try arguments.parsed("since", DurationInput.seconds) ?? 6 * 3600))
+            window: try arguments.parsed("since", DurationInput.seconds) ?? 6 * 3600, store: call.settings.store))
         return try ToolAnswer(json: try TimelineRenderer.render(timeline, as: .json, at: Timestamp(call.environment.now())))
     }
 }
