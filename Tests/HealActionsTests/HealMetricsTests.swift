@@ -53,6 +53,16 @@ struct HealMetricsTests {
         #expect(HealMetrics(startTime: Self.start).render() == expected)
     }
 
+    @Test("with leader election, kubectl_heal_leader says whether this replica acts; without, it is absent")
+    func leader() {
+        let metrics = HealMetrics(startTime: Self.start)
+        #expect(!metrics.render().contains("kubectl_heal_leader"))
+        metrics.setLeader(false)
+        #expect(metrics.render().contains("# TYPE kubectl_heal_leader gauge\nkubectl_heal_leader 0\n"))
+        metrics.setLeader(true)
+        #expect(metrics.render().contains("\nkubectl_heal_leader 1\n"))
+    }
+
     @Test("counters count per label set, in sorted order")
     func counters() {
         let metrics = HealMetrics(startTime: Self.start)

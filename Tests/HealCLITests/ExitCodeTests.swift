@@ -126,6 +126,10 @@ struct ExitCodeTests {
         (["diagnose", "--fix", "--env", "=value"], "--env"),
         (["diagnose", "--fix", "--max-memory", "lots"], "--max-memory"),
         (["diagnose", "--fix", "--verify-for", "soon"], "--verify-for"),
+        (["diagnose", "--fix", "--leader-elect"], "add --watch"),
+        (["diagnose", "--watch", "--lease-name", "mine"], "add it"),
+        (["diagnose", "--watch", "--leader-elect", "--lease-duration", "1s"], "--lease-duration 1s is too short"),
+        (["diagnose", "--watch", "--leader-elect", "--lease-duration", "forever"], "--lease-duration"),
     ])
     func healingUsage(arguments: [String], named: String) async {
         let run = await CLIRunner.run(arguments)

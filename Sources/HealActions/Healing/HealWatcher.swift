@@ -19,6 +19,9 @@ package struct HealWatcher: Sendable {
         /// How long changes are gathered before a diagnosis: a rollout's burst of events makes
         /// one diagnosis, not fifty.
         package var debounce: Duration = .milliseconds(100)
+        /// With several replicas, only the holder of this Lease heals; the others keep watching
+        /// (their informers warm) and take over when it stops renewing.
+        package var leadership: LeaderLease?
 
         package init(namespace: String?) {
             self.namespace = namespace
@@ -52,12 +55,7 @@ package struct HealWatcher: Sendable {
     package func run(from initial: ClusterSnapshot) async throws {
         var live = LiveCluster(initial, namespace: settings.namespace, informers: informers)
         var reported: [String: Finding] = [:]
-        // Changes an earlier run left unverified are finished before anything new is tried.
-        if let session {
-            do { try await session.finishUnverified(in: settings.namespace.map { [$0] }) } catch {
-                logger.error("the learned memory could not be read or written: \(error)")
-            }
-        }
+        if settings.leadership?.isLeader ?? true { await finishUnverified() }
         let healer = session.map { HealQueue(session: $0, logger: logger) }
         let feed = ChangeFeed(live.feeds.map { $0.subscribe() }, tick: settings.debounce, logger: logger)
         defer { feed.cancel() }
@@ -77,16 +75,33 @@ package struct HealWatcher: Sendable {
     private func follow(_ feed: ChangeFeed, live: inout LiveCluster, reported: inout [String: Finding], healer: HealQueue?) async throws {
         var dirty = true
         var lastChange = ContinuousClock.now
+        var leading = settings.leadership?.isLeader ?? true
         for try await change in feed.stream {
             switch change {
             case .changed:
                 dirty = true
                 lastChange = .now
             case .tick:
+                // A replica that just took over heals what is broken now, changed or not.
+                let now = settings.leadership?.isLeader ?? true
+                if now && !leading {
+                    await finishUnverified()
+                    dirty = true
+                }
+                leading = now
                 guard dirty, lastChange.duration(to: .now) >= settings.debounce || Task.isCancelled else { continue }
                 dirty = false
                 await evaluate(&live, reported: &reported, healer: healer)
             }
+        }
+    }
+
+    /// Changes an earlier run (or a replica that held the Lease before) left unverified are
+    /// finished before anything new is tried.
+    private func finishUnverified() async {
+        guard let session else { return }
+        do { try await session.finishUnverified(in: settings.namespace.map { [$0] }) } catch {
+            logger.error("the learned memory could not be read or written: \(error)")
         }
     }
 
@@ -110,7 +125,7 @@ package struct HealWatcher: Sendable {
             emit(.resolved(finding, at: detectedAt))
             healer?.forget(key)
         }
-        if let healer, let session {
+        if let healer, let session, settings.leadership?.isLeader ?? true {
             for incident in session.incidents(in: findings) {
                 healer.enqueue(incident, key: Self.key(incident), snapshot: snapshot, detectedAt: detectedAt)
             }

@@ -45,6 +45,8 @@ package final class HealMetrics: MetricsSource {
             bounds: HealMetrics.durationBuckets)
         var watchedPods = 0
         var watchReconnects = 0
+        /// nil without leader election.
+        var leader: Bool?
     }
 
     private let state = Mutex(State())
@@ -74,6 +76,11 @@ package final class HealMetrics: MetricsSource {
         state.withLock { $0.watchedPods = count }
     }
 
+    /// Whether this replica holds the Lease (`--leader-elect`).
+    package func setLeader(_ leading: Bool) {
+        state.withLock { $0.leader = leading }
+    }
+
     /// A watch interrupted by the API server (restart, outage, dropped stream) is streaming again.
     package func watchReconnected() {
         state.withLock { $0.watchReconnects += 1 }
@@ -89,6 +96,10 @@ package final class HealMetrics: MetricsSource {
             state.repairDuration.render(),
             PrometheusText.header("kubectl_heal_watched_pods", type: "gauge", help: "Pods the watcher currently follows.")
                 + PrometheusText.sample("kubectl_heal_watched_pods", Double(state.watchedPods)),
+            state.leader.map { leader in
+                PrometheusText.header("kubectl_heal_leader", type: "gauge", help: "1 while this replica holds the Lease and acts, 0 while it stands by.")
+                    + PrometheusText.sample("kubectl_heal_leader", leader ? 1 : 0)
+            } ?? "",
             PrometheusText.watcherFamilies(watcher: "healing", reconnects: state.watchReconnects, startTime: startTime),
         ].joined()
     }

@@ -26,10 +26,12 @@ package struct HealJob {
         package var metricsAddress: String?
         /// Plans incidents no rule covers, when an LLM is configured.
         package var llm: LLMSession?
+        /// With `watch`: heal only while holding this Lease (several replicas, one acting).
+        package var leaderElection: LeaderElection?
 
         package init(
             diagnose: DiagnoseRequest, fix: Bool, watch: Bool, yes: Bool, heal: HealSettings, store: String?, cluster: ConfigOverrides,
-            metricsAddress: String? = nil, llm: LLMSession? = nil
+            metricsAddress: String? = nil, llm: LLMSession? = nil, leaderElection: LeaderElection? = nil
         ) {
             self.diagnose = diagnose
             self.fix = fix
@@ -40,6 +42,21 @@ package struct HealJob {
             self.cluster = cluster
             self.metricsAddress = metricsAddress
             self.llm = llm
+            self.leaderElection = leaderElection
+        }
+    }
+
+    /// `--leader-elect`: the Lease the replicas of one watcher share.
+    package struct LeaderElection: Sendable {
+        package var leaseName: String
+        /// nil: $POD_NAMESPACE in a pod, else the context's namespace.
+        package var namespace: String?
+        package var durationSeconds: Int
+
+        package init(leaseName: String, namespace: String?, durationSeconds: Int) {
+            self.leaseName = leaseName
+            self.namespace = namespace
+            self.durationSeconds = durationSeconds
         }
     }
 
@@ -104,9 +121,26 @@ package struct HealJob {
                 approve: { step, labels in approval.decide(step, labels: labels) }, advisor: advisor, emit: emit, now: environment.now)
         }
         if request.watch, let informers {
-            try await watch(
-                request, namespace: outcome.report.metadata.namespaces?.first, snapshot: outcome.snapshot, informers: informers, session: session,
-                metrics: metrics, logger: logger, emit: emit)
+            let leadership = request.leaderElection.map { election in
+                LeaderLease(
+                    elector: LeaseElector(
+                        client: client, namespace: election.namespace ?? environment.variables["POD_NAMESPACE"] ?? connection.namespace,
+                        name: election.leaseName, identity: Self.identity(environment), leaseDurationSeconds: election.durationSeconds, logger: logger),
+                    // client-go's ratio: 2 s retries for a 15 s Lease.
+                    retryPeriod: .milliseconds(max(200, election.durationSeconds * 1000 * 2 / 15)), logger: logger,
+                    onChange: { metrics.setLeader($0) })
+            }
+            await leadership?.start()
+            do {
+                try await watch(
+                    request, namespace: outcome.report.metadata.namespaces?.first, snapshot: outcome.snapshot, informers: informers, session: session,
+                    leadership: leadership, metrics: metrics, logger: logger, emit: emit)
+            } catch {
+                await leadership?.stop()
+                throw error
+            }
+            // A clean exit gives the Lease up: a standby takes over at once, not after it expires.
+            await leadership?.stop()
         } else if let session {
             for finding in outcome.report.findings where finding.severity >= .warning {
                 emit(.detected(finding, at: environment.now()))
@@ -124,12 +158,20 @@ package struct HealJob {
             refusedForConflict: await session?.refusedForConflict ?? 0 > 0, llmFailed: advisor?.failedOnce == true)
     }
 
+    /// Who this replica is in a Lease: the pod's name in a pod (its HOSTNAME), else the host's,
+    /// with a random suffix so two processes on one machine are two candidates.
+    static func identity(_ environment: AppEnvironment) -> String {
+        let host = environment.variables["POD_NAME"] ?? environment.variables["HOSTNAME"] ?? ProcessInfo.processInfo.hostName
+        return "\(host)_\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
     private func watch(
-        _ request: Request, namespace: String?, snapshot: ClusterSnapshot, informers: SharedInformers, session: HealSession?, metrics: HealMetrics,
-        logger: Logger,
+        _ request: Request, namespace: String?, snapshot: ClusterSnapshot, informers: SharedInformers, session: HealSession?,
+        leadership: LeaderLease?, metrics: HealMetrics, logger: Logger,
         emit: @escaping @Sendable (HealEvent) -> Void
     ) async throws {
         var settings = HealWatcher.Settings(namespace: namespace)
+        settings.leadership = leadership
         settings.excludedNamespaces = request.diagnose.excludedNamespaces
         settings.options = request.diagnose.options
         let server = try MetricsEndpoint.start(request.metricsAddress, metrics: metrics, logger: logger)

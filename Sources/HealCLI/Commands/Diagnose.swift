@@ -29,6 +29,7 @@ struct Diagnose: HealCommand {
               kubectl heal diagnose -A -o html > report.html
               kubectl heal diagnose -n shop --ignore missing-probes --fail-on warning
               kubectl heal diagnose -n shop --explain --llm-base-url http://localhost:11434 --llm-model qwen2.5:7b
+              kubectl heal diagnose -A --watch --fix --leader-elect --store configmap://kubectl-heal/memory
 
             Findings are left out by the heal.kubectl.io/ignore annotation on an object or its owner, by \
             --ignore, or by the rules of a config file (--config, else ./.kubectl-heal.yaml, else \
@@ -40,6 +41,10 @@ struct Diagnose: HealCommand {
             for incidents no rule covers; plans are validated against the allowed actions before use. Names, \
             addresses and secret-looking values are masked before sending (--no-anonymize to opt out). When \
             the LLM cannot answer, the rule-based result is shown with one warning.
+
+            Run as several replicas, --watch --leader-elect heals only while holding a coordination.k8s.io \
+            Lease (--lease-name, in $POD_NAMESPACE or the context's namespace); the others keep watching and \
+            take over once the holder stops renewing (--lease-duration, 15s). A clean exit gives the Lease up.
 
             \(ExitStatus.table)
             """)
@@ -95,6 +100,8 @@ struct Diagnose: HealCommand {
     @Option(help: ArgumentHelp("With --watch: serve Prometheus metrics on HOST:PORT (:PORT for every interface).", valueName: "host:port"))
     var metricsAddr: String?
 
+    @OptionGroup(title: "Several replicas (with --watch)") var leadership: LeaderElectionOptions
+
     @OptionGroup(title: "LLM (optional)") var llm: LLMOptions
 
     @OptionGroup var verbosity: VerbosityOptions
@@ -128,6 +135,7 @@ struct Diagnose: HealCommand {
             try MetricsAddressFlag.check(metricsAddr)
         }
         if let selector = scope.selector { try parseFlag("-l") { () throws(InvalidInput) in try DiagnosisInput.selector(selector) } }
+        try leadership.check(watching: watch)
     }
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
@@ -152,7 +160,7 @@ struct Diagnose: HealCommand {
             let stdout = environment.standardOutput
             let outcome = try await HealJob(environment: environment, logLevel: verbosity.logLevel).run(HealJob.Request(
                 diagnose: request, fix: fix, watch: watch, yes: yes, heal: try heal.settings(namedNamespace: cluster.namespace), store: store.store,
-                cluster: cluster.overrides, metricsAddress: metricsAddr, llm: session)
+                cluster: cluster.overrides, metricsAddress: metricsAddr, llm: session, leaderElection: leadership.election)
             ) { event in
                 stdout.write((try? HealEventRenderer.line(event, json: json)) ?? "")
             }
