@@ -49,6 +49,13 @@ struct HealMetricsTests {
 
             """
             + Self.histogram("kubectl_heal_repair_duration_seconds", cumulative: zero, sum: "0")
+            + """
+            # HELP kubectl_heal_findings Findings of the last diagnosis, by namespace (empty for cluster-scoped objects), code and severity.
+            # TYPE kubectl_heal_findings gauge
+            # HELP kubectl_heal_health_score Each namespace's health score (0-100) at the last diagnosis: the share of its resources without a warning or critical finding.
+            # TYPE kubectl_heal_health_score gauge
+
+            """
             + Self.gauges
         #expect(HealMetrics(startTime: Self.start).render() == expected)
     }

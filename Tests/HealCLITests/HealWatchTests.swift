@@ -1,6 +1,7 @@
 import Foundation
 @testable import HealApp
 import HealCLI
+import HealHTTP
 import HealModel
 import HealTestSupport
 import Testing
@@ -41,6 +42,40 @@ struct HealWatchTests {
         let podRequests = cluster.server.requests(path: "/api/v1/namespaces/shop/pods", method: "GET").map(\.queryItems)
         #expect(podRequests.filter { $0.contains { $0.name == "watch" } }.count == 1, "\(podRequests)")
         #expect((1...2).contains(podRequests.filter { $0.contains { $0.name == "labelSelector" } }.count), "\(podRequests)")
+    }
+
+    @Test("--metrics-addr lists the current findings by namespace, code and severity and each namespace's health score; a resolved finding's series goes")
+    func findingMetrics() async throws {
+        let cluster = try FakeCluster()
+        cluster.seedHealthyDeployments(namespace: "shop", deployments: 2, replicasEach: 1)
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        let watch = BackgroundRun(["diagnose", "--watch", "-v", "-n", "shop", "--metrics-addr", "127.0.0.1:0", "--kubeconfig", kubeconfig.path])
+        try await waitUntil("the metrics are served") { watch.stderr.text.contains("serving Prometheus metrics on ") }
+        try await waitUntilAsync("the first diagnosis is counted", timeout: .seconds(10)) { try await Self.scrape(watch).contains(#"kubectl_heal_health_score{namespace="shop"} 100"#) }
+        let healthy = try await Self.scrape(watch)
+        #expect(!healthy.contains("kubectl_heal_findings{"), "a healthy namespace has no finding: \(healthy)")
+
+        cluster.setRegistry(images: ["busybox:1.36"])
+        #expect(await watch.waitFor("DETECTED") != nil)
+        try await waitUntilAsync("the findings are counted", timeout: .seconds(10)) {
+            try await Self.scrape(watch).contains(#"kubectl_heal_findings{namespace="shop",code="image-not-found",severity="critical"} 2"#)
+        }
+        let broken = try await Self.scrape(watch)
+        #expect(broken.contains(#"kubectl_heal_findings{namespace="shop",code="image-not-found",severity="critical"} 2"#), "\(broken)")
+        // Both Deployments (and their pods) fail to pull: none of the namespace's resources is healthy.
+        #expect(broken.contains(#"kubectl_heal_health_score{namespace="shop"} 0"#), "\(broken)")
+
+        cluster.setRegistry(images: ["nginx:1.27"])
+        #expect(await watch.waitFor("RESOLVED") != nil, "\(watch.stdout.text)")
+        try await waitUntilAsync("the series is gone", timeout: .seconds(10)) { !(try await Self.scrape(watch)).contains("kubectl_heal_findings{") }
+        #expect(await watch.stop() == 0)
+    }
+
+    private static func scrape(_ watch: BackgroundRun) async throws -> String {
+        let line = try #require(watch.stderr.text.split(separator: "\n").first { $0.contains("serving Prometheus metrics on ") })
+        let response = try await HTTPClient().send(HTTPRequest(url: String(try #require(line.split(separator: " ").last))))
+        return String(decoding: response.body, as: UTF8.self)
     }
 
     @Test("without --fix the watcher only reports: problems appear and resolve, nothing is changed")

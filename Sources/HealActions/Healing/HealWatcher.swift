@@ -34,12 +34,15 @@ package struct HealWatcher: Sendable {
     let session: HealSession?
     let emit: @Sendable (HealEvent) -> Void
     let onPodCount: @Sendable (Int) -> Void
+    /// Every diagnosis, for the metrics of current findings.
+    let onDiagnosis: @Sendable (Diagnosis) -> Void
     let logger: Logger
     let now: @Sendable () -> Date
 
     package init(
         informers: SharedInformers, settings: Settings, session: HealSession?, logger: Logger, now: @escaping @Sendable () -> Date = Date.init,
-        onPodCount: @escaping @Sendable (Int) -> Void = { _ in }, emit: @escaping @Sendable (HealEvent) -> Void
+        onPodCount: @escaping @Sendable (Int) -> Void = { _ in }, onDiagnosis: @escaping @Sendable (Diagnosis) -> Void = { _ in },
+        emit: @escaping @Sendable (HealEvent) -> Void
     ) {
         self.informers = informers
         self.settings = settings
@@ -47,6 +50,7 @@ package struct HealWatcher: Sendable {
         self.logger = logger
         self.now = now
         self.onPodCount = onPodCount
+        self.onDiagnosis = onDiagnosis
         self.emit = emit
     }
 
@@ -115,8 +119,9 @@ package struct HealWatcher: Sendable {
         onPodCount(snapshot.pods.count)
         snapshot = snapshot.restricted(toNamespace: settings.namespace, excluding: settings.excludedNamespaces)
         let detectedAt = now()
-        let findings = Diagnoser.diagnose(snapshot, options: settings.options, now: Timestamp(detectedAt)).findings
-            .filter { $0.severity >= .warning }
+        let diagnosis = Diagnoser.diagnose(snapshot, options: settings.options, now: Timestamp(detectedAt))
+        onDiagnosis(diagnosis)
+        let findings = diagnosis.findings.filter { $0.severity >= .warning }
         let current = Dictionary(findings.map { (Self.key($0), $0) }) { first, _ in first }
         for (key, finding) in current.sorted(by: { $0.key < $1.key }) where reported[key] == nil {
             emit(.detected(finding, at: detectedAt))

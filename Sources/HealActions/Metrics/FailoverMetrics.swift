@@ -5,7 +5,7 @@ import Synchronization
 /// and outcome, decisions to act, and watches resumed after an API server outage.
 package final class FailoverMetrics: MetricsSource {
     private struct State {
-        var switches = LabelledCounter(
+        var switches = LabelledFamily(
             name: "kubectl_heal_failover_switches_total",
             help: "Switches the watcher carried out, by direction (failover, failback) and outcome (succeeded, rolled-back, refused, nothing-to-do).",
             labelNames: ["direction", "outcome"])

@@ -28,10 +28,10 @@ package final class HealMetrics: MetricsSource {
     package static let durationBuckets: [Double] = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600]
 
     private struct State {
-        var incidents = LabelledCounter(
+        var incidents = LabelledFamily(
             name: "kubectl_heal_incidents_total", help: "Incidents detected, by finding code and namespace.",
             labelNames: ["code", "namespace"])
-        var actions = LabelledCounter(
+        var actions = LabelledFamily(
             name: "kubectl_heal_actions_total",
             help: "Remediation actions by action, outcome (succeeded, rolled-back, failed, refused, unverified, interrupted) and the source of the plan (rule, learned, llm).",
             labelNames: ["action", "outcome", "source"])
@@ -43,6 +43,12 @@ package final class HealMetrics: MetricsSource {
             name: "kubectl_heal_repair_duration_seconds",
             help: "From the start of an action to its outcome, verification window included. Refused actions are not observed.",
             bounds: HealMetrics.durationBuckets)
+        var findings = LabelledFamily(
+            name: "kubectl_heal_findings", help: "Findings of the last diagnosis, by namespace (empty for cluster-scoped objects), code and severity.",
+            kind: .gauge, labelNames: ["namespace", "code", "severity"])
+        var healthScores = LabelledFamily(
+            name: "kubectl_heal_health_score", help: "Each namespace's health score (0-100) at the last diagnosis: the share of its resources without a warning or critical finding.",
+            kind: .gauge, labelNames: ["namespace"])
         var watchedPods = 0
         var watchReconnects = 0
         /// nil without leader election.
@@ -72,6 +78,19 @@ package final class HealMetrics: MetricsSource {
         }
     }
 
+    /// What the last diagnosis found, replacing what the one before did.
+    package func setDiagnosis(_ diagnosis: Diagnosis) {
+        var counts: [[String]: Double] = [:]
+        for finding in diagnosis.findings {
+            counts[[finding.workload.namespace ?? "", finding.code, finding.severity.rawValue], default: 0] += 1
+        }
+        let scores = Dictionary(uniqueKeysWithValues: diagnosis.healthByNamespace.map { ([$0.key], Double($0.value)) })
+        state.withLock { state in
+            state.findings.set(counts)
+            state.healthScores.set(scores)
+        }
+    }
+
     package func setWatchedPods(_ count: Int) {
         state.withLock { $0.watchedPods = count }
     }
@@ -94,6 +113,8 @@ package final class HealMetrics: MetricsSource {
             state.actions.render(),
             state.detectionLatency.render(),
             state.repairDuration.render(),
+            state.findings.render(),
+            state.healthScores.render(),
             PrometheusText.header("kubectl_heal_watched_pods", type: "gauge", help: "Pods the watcher currently follows.")
                 + PrometheusText.sample("kubectl_heal_watched_pods", Double(state.watchedPods)),
             state.leader.map { leader in

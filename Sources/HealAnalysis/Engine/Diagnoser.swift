@@ -6,6 +6,8 @@ package struct Diagnosis: Sendable {
     /// Findings the ignore annotation, `--ignore` or the config file left out.
     package var suppressed: [SuppressedFinding]
     package var summary: DiagnosisSummary
+    /// Each namespace's health score (0–100), as the summary's.
+    package var healthByNamespace: [String: Int]
     /// Analyzer ids that ran.
     package var analyzers: [String]
     /// Analyzers that could not run because a kind they need was not collected.
@@ -62,9 +64,9 @@ package enum Diagnoser {
         (findings, suppressed) = Suppressor(rules: options.suppression, labels: labels, index: context.index).apply(to: findings)
         findings.sort(by: reportOrder)
         suppressed.sort { reportOrder($0.finding, $1.finding) }
-        let summary = DiagnosisSummary.make(
+        let (summary, byNamespace) = DiagnosisSummary.make(
             findings: findings, suppressed: suppressed.count, snapshot: snapshot, index: context.index, targets: options.targets)
-        return Diagnosis(findings: findings, suppressed: suppressed, summary: summary, analyzers: ran, skipped: skipped)
+        return Diagnosis(findings: findings, suppressed: suppressed, summary: summary, healthByNamespace: byNamespace, analyzers: ran, skipped: skipped)
     }
 
     /// Every text of a finding may quote what the cluster said (probe output, runtime errors,

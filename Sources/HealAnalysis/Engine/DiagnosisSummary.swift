@@ -16,7 +16,11 @@ package struct DiagnosisSummary: Codable, Sendable, Equatable {
     package var suppressed: Int
     package var text: String
 
-    static func make(findings: [Finding], suppressed: Int, snapshot: ClusterSnapshot, index: SnapshotIndex, targets: [ResourceTarget]) -> DiagnosisSummary {
+    /// The summary, and each namespace's health score on the same terms (cluster-scoped
+    /// resources, nodes say, count in the summary only).
+    static func make(
+        findings: [Finding], suppressed: Int, snapshot: ClusterSnapshot, index: SnapshotIndex, targets: [ResourceTarget]
+    ) -> (summary: DiagnosisSummary, byNamespace: [String: Int]) {
         var units = assessedResources(snapshot, index: index)
         if !targets.isEmpty {
             // Only what was asked about counts: the targets, and the workloads of targeted pods.
@@ -30,10 +34,14 @@ package struct DiagnosisSummary: Codable, Sendable, Equatable {
         let critical = findings.count { $0.severity == .critical }
         let warning = findings.count { $0.severity == .warning }
         let info = findings.count { $0.severity == .info }
-        return DiagnosisSummary(
+        let summary = DiagnosisSummary(
             findings: findings.count, critical: critical, warning: warning, info: info, resources: total,
             healthyResources: healthy, healthScore: score, suppressed: suppressed,
             text: text(findings: findings.count, critical: critical, warning: warning, info: info, unhealthy: unhealthy.count, total: total, score: score, suppressed: suppressed))
+        let byNamespace = Dictionary(grouping: units.union(unhealthy).filter { $0.namespace != nil }) { $0.namespace ?? "" }.mapValues { units in
+            Int((100 * Double(units.count { !unhealthy.contains($0) }) / Double(units.count)).rounded())
+        }
+        return (summary, byNamespace)
     }
 
     private static func text(findings: Int, critical: Int, warning: Int, info: Int, unhealthy: Int, total: Int, score: Int, suppressed: Int) -> String {
