@@ -11,6 +11,24 @@ package struct DiagnosisReport: Codable, Sendable {
         /// nil: all namespaces.
         package var namespaces: [String]?
         package var analyzers: [String]
+        /// A run over several clusters: each context with its summary, or why it has none.
+        package var clusters: [ClusterResult]?
+    }
+
+    /// One cluster of a run over several: its context and server, and its summary, or the
+    /// error that kept it out (also listed in `errors`).
+    package struct ClusterResult: Codable, Sendable {
+        package var context: String
+        package var server: String?
+        package var summary: DiagnosisSummary?
+        package var error: UnreadableResource?
+
+        package init(context: String, server: String?, summary: DiagnosisSummary?, error: UnreadableResource?) {
+            self.context = context
+            self.server = server
+            self.summary = summary
+            self.error = error
+        }
     }
 
     package struct Source: Codable, Sendable {
@@ -39,6 +57,14 @@ package struct DiagnosisReport: Codable, Sendable {
     package var errors: [UnreadableResource]
     /// With `--explain`: the model, the endpoint and what the explanations cost.
     package var llm: LLMUsageSummary?
+
+    init(metadata: Metadata, summary: DiagnosisSummary, findings: [Finding], suppressed: [SuppressedFinding], errors: [UnreadableResource]) {
+        self.metadata = metadata
+        self.summary = summary
+        self.findings = findings
+        self.suppressed = suppressed
+        self.errors = errors
+    }
 
     package init(diagnosis: Diagnosis, snapshot: ClusterSnapshot, source: Source, namespaces: [String]?, generatedAt: Timestamp, referenceTime: Timestamp) {
         metadata = Metadata(

@@ -44,7 +44,7 @@ package struct DiagnosisSummary: Codable, Sendable, Equatable {
         return (summary, byNamespace)
     }
 
-    private static func text(findings: Int, critical: Int, warning: Int, info: Int, unhealthy: Int, total: Int, score: Int, suppressed: Int) -> String {
+    static func text(findings: Int, critical: Int, warning: Int, info: Int, unhealthy: Int, total: Int, score: Int, suppressed: Int) -> String {
         let resources = total == 1 ? "1 resource" : "\(total) resources"
         let quieted = suppressed == 0 ? "" : "; \(suppressed) suppressed"
         guard findings > 0 else { return "No problems found in \(resources)\(quieted); health score \(score)/100." }

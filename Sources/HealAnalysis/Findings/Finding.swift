@@ -44,6 +44,9 @@ package struct Finding: Codable, Sendable, Equatable {
     /// The change that probably set the workload's failure off, from its timeline (a new
     /// revision, a node's state, a scaling in the hour before); nil when none precedes it.
     package var trigger: String?
+    /// The kubeconfig context it was found in, in a run over several clusters (`--context a,b`,
+    /// `--all-contexts`); nil for one cluster.
+    package var cluster: String?
 
     package init(
         code: String, severity: Severity, analyzer: String, resource: ResourceRef, owner: ResourceRef? = nil,

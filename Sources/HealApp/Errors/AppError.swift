@@ -11,4 +11,6 @@ package enum AppError: Error, Sendable, Equatable {
     /// `-n NAME` (or the context's namespace) naming a namespace that does not exist where it was
     /// read (`place`: a context, or snapshot files), with the closest names that do.
     case namespaceNotFound(name: String, place: String, closest: [String])
+    /// `--all-contexts`/`--contexts-matching` left no kubeconfig context to work on.
+    case noContextSelected(pattern: String?, available: [String])
 }

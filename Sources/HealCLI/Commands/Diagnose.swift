@@ -102,6 +102,8 @@ struct Diagnose: HealCommand {
 
     @OptionGroup(title: "Several replicas (with --watch)") var leadership: LeaderElectionOptions
 
+    @OptionGroup(title: "Several clusters") var fleet: FleetOptions
+
     @OptionGroup(title: "LLM (optional)") var llm: LLMOptions
 
     @OptionGroup var verbosity: VerbosityOptions
@@ -136,6 +138,9 @@ struct Diagnose: HealCommand {
         }
         if let selector = scope.selector { try parseFlag("-l") { () throws(InvalidInput) in try DiagnosisInput.selector(selector) } }
         try leadership.check(watching: watch)
+        try fleet.check(
+            context: cluster.context,
+            singleClusterFlags: [("--snapshot", snapshot != nil), ("--fix", fix), ("--watch", watch), ("--explain", explain), ("--cluster", cluster.cluster != nil), ("--user", cluster.user != nil)])
     }
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
@@ -167,6 +172,7 @@ struct Diagnose: HealCommand {
             stdout.write(try HealEventRenderer.summary(outcome.summary, json: json))
             return outcome.exitCode(requireLLM: llm.requireLLM)
         }
+        if fleet.selection(context: cluster.context).isFleet { return try await diagnoseFleet(request, in: environment) }
         let outcome = try await DiagnoseJob(environment: environment, logLevel: verbosity.logLevel).run(request)
         var report = outcome.report
         var llmFailed = false
@@ -177,6 +183,31 @@ struct Diagnose: HealCommand {
         if llmFailed && llm.requireLLM { return ExitStatus.unavailable }
         guard let failOn else { return ExitStatus.success }
         return report.findings.contains { $0.severity >= failOn } ? ExitStatus.findings : ExitStatus.success
+    }
+
+    /// Several clusters: each diagnosed on its own, merged into one report; a cluster that
+    /// failed is in `errors` with the exit code it alone would have given. The exit code is the
+    /// highest of the clusters' (an error's, else 1 for findings at --fail-on, else 0).
+    private func diagnoseFleet(_ request: DiagnoseRequest, in environment: AppEnvironment) async throws -> Int32 {
+        let contexts = try fleet.selection(context: cluster.context).resolve(cluster.overrides, environment: environment)
+        let members = await FleetDiagnoseJob(environment: environment, logLevel: verbosity.logLevel).run(request, overrides: cluster.overrides, contexts: contexts)
+        var reports: [(context: String, report: DiagnosisReport)] = []
+        var failures: [UnreadableResource] = []
+        for member in members {
+            switch member.result {
+            case .success(let report): reports.append((member.context, report))
+            case .failure(let error):
+                let presented = ErrorPresenter.present(error, situation: ErrorPresenter.Situation(context: member.context))
+                environment.standardError.write("error: context \(member.context): \(presented.message)\n")
+                failures.append(UnreadableResource(
+                    resource: "cluster", namespace: nil, reason: ExitStatus.reason(presented.exitCode), message: presented.message,
+                    cluster: member.context, exitCode: presented.exitCode, hint: presented.hint))
+            }
+        }
+        let report = DiagnosisReport.fleet(reports, failures: failures, order: contexts, generatedAt: Timestamp(environment.now()))
+        environment.standardOutput.write(try ReportRenderer.render(report, as: output, colors: environment.colorsStandardOutput))
+        let findings = failOn.map { failOn in report.findings.contains { $0.severity >= failOn } } ?? false
+        return ([findings ? ExitStatus.findings : ExitStatus.success] + failures.compactMap(\.exitCode)).max() ?? ExitStatus.success
     }
 
     /// The LLM, read only when this run may use it: a plain diagnosis never fails on an

@@ -89,6 +89,11 @@ package enum ErrorPresenter {
             PresentedError(
                 message: "--fix and --watch act on a live cluster, not on --snapshot files",
                 hint: "drop --snapshot to work on the kubeconfig's cluster", exitCode: ExitStatus.usage)
+        case .noContextSelected(let pattern, let available):
+            PresentedError(
+                message: pattern.map { "no kubeconfig context matches --contexts-matching \($0)" } ?? "the kubeconfig has no context",
+                hint: available.isEmpty ? "add one with `kubectl config set-context`" : "the contexts are: \(available.joined(separator: ", "))",
+                exitCode: ExitStatus.usage)
         }
     }
 

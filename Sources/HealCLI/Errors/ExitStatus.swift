@@ -11,6 +11,19 @@ package enum ExitStatus {
     package static let permissionDenied: Int32 = 77
     package static let configuration: Int32 = 78
 
+    /// A word for a cluster's failure in a run over several (`errors[].reason`).
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case unavailable: "Unavailable"
+        case permissionDenied: "Forbidden"
+        case configuration: "Misconfigured"
+        case temporaryFailure: "TemporaryFailure"
+        case badInput: "BadInput"
+        case usage: "Usage"
+        default: "Failed"
+        }
+    }
+
     /// The table every `--help` ends with.
     package static let table = """
         EXIT CODES:

@@ -9,7 +9,31 @@ import HealModel
 enum HTMLReport {
     static func render(_ report: DiagnosisReport) throws -> String {
         var body = summary(report.summary)
-        for namespace in groups(report.findings) {
+        if let clusters = report.metadata.clusters {
+            // Several clusters: each one's summary and findings in a section of its own.
+            for cluster in clusters {
+                body += "<section class=\"cluster\" data-cluster=\"\(e(cluster.context))\">\n<h2>Cluster \(e(cluster.context))</h2>\n"
+                if let error = cluster.error {
+                    body += "<p class=\"cluster-error\" data-exit-code=\"\(error.exitCode ?? 0)\">Not diagnosed — \(e(error.reason)): \(e(error.message))"
+                        + "\(error.hint.map { " Hint: \(e($0))." } ?? "")</p>\n"
+                } else {
+                    body += (cluster.summary.map(summary) ?? "") + (try namespaces(report.findings.filter { $0.cluster == cluster.context }))
+                }
+                body += "</section>\n"
+            }
+        } else {
+            body += try namespaces(report.findings)
+        }
+        body += suppressed(report.suppressed) + errors(report.errors)
+        return HTMLPage.document(
+            title: "kubectl heal diagnose — \(report.summary.text)", heading: "kubectl heal diagnose", subtitle: source(report.metadata), body: body,
+            footer: "Generated \(report.metadata.generatedAt.description) · \(report.apiVersion) \(report.kind)")
+    }
+
+    /// The findings grouped by namespace, then owner.
+    private static func namespaces(_ findings: [Finding]) throws -> String {
+        var body = ""
+        for namespace in groups(findings) {
             body += "<section class=\"namespace\" data-namespace=\"\(e(namespace.name))\">\n<h2>\(e(namespace.title))</h2>\n"
             for workload in namespace.workloads {
                 body += "<article class=\"workload\">\n<h3>\(e(workload.ref.kind)) \(e(workload.ref.name))</h3>\n"
@@ -18,10 +42,7 @@ enum HTMLReport {
             }
             body += "</section>\n"
         }
-        body += suppressed(report.suppressed) + errors(report.errors)
-        return HTMLPage.document(
-            title: "kubectl heal diagnose — \(report.summary.text)", heading: "kubectl heal diagnose", subtitle: source(report.metadata), body: body,
-            footer: "Generated \(report.metadata.generatedAt.description) · \(report.apiVersion) \(report.kind)")
+        return body
     }
 
     private static func e(_ text: String) -> String {
@@ -31,7 +52,8 @@ enum HTMLReport {
     private static func source(_ metadata: DiagnosisReport.Metadata) -> String {
         let origin = metadata.source.type == "snapshot"
             ? "snapshot \(metadata.source.path ?? "")"
-            : "context \(metadata.source.context ?? "-") (\(metadata.source.server ?? "-"))"
+            : metadata.clusters.map { "contexts " + $0.map(\.context).joined(separator: ", ") }
+                ?? "context \(metadata.source.context ?? "-") (\(metadata.source.server ?? "-"))"
         let scope = metadata.namespaces.map { "namespaces " + $0.joined(separator: ", ") } ?? "all namespaces"
         return "\(origin) · \(scope) · as of \(metadata.referenceTime)"
     }
@@ -101,7 +123,7 @@ enum HTMLReport {
     private static func errors(_ errors: [UnreadableResource]) -> String {
         table(
             "errors", title: "Not read (\(errors.count)): the report is partial there", headers: ["resource", "namespace", "reason", "message"],
-            rows: errors.map { [e($0.resource), e($0.namespace ?? "all"), e($0.reason), e($0.message)] })
+            rows: errors.map { [e(($0.cluster.map { "\($0): " } ?? "") + $0.resource), e($0.namespace ?? "all"), e($0.reason), e($0.message)] })
     }
 
     /// A section with a table of already escaped cells; nothing when there are no rows.

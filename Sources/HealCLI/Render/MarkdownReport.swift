@@ -7,13 +7,29 @@ import HealModel
 enum MarkdownReport {
     static func render(_ report: DiagnosisReport) throws -> String {
         var text = "# kubectl heal diagnose\n\n\(report.summary.text)\n\n"
-        guard !report.findings.isEmpty else { return text + suppressed(report) }
-        text += "| Severity | Resource | Code | Age | Root cause |\n|---|---|---|---|---|\n"
-        for finding in report.findings {
+        guard let clusters = report.metadata.clusters else { return text + (try findings(report.findings, heading: "##")) + suppressed(report) }
+        // Several clusters: each one's summary and findings under its own heading.
+        for cluster in clusters {
+            text += "## Cluster `\(cluster.context)`\(cluster.server.map { " (\($0))" } ?? "")\n\n"
+            if let error = cluster.error {
+                text += "Not diagnosed — **\(error.reason)** (exit \(error.exitCode ?? 0)): \(error.message)\(error.hint.map { " Hint: \($0)." } ?? "")\n\n"
+                continue
+            }
+            let own = report.findings.filter { $0.cluster == cluster.context }
+            text += "\(cluster.summary?.text ?? "")\n\n" + (try findings(own, heading: "###"))
+        }
+        return text + suppressed(report)
+    }
+
+    /// The findings' table, then one section per finding under `heading`.
+    private static func findings(_ findings: [Finding], heading: String) throws -> String {
+        guard !findings.isEmpty else { return "" }
+        var text = "| Severity | Resource | Code | Age | Root cause |\n|---|---|---|---|---|\n"
+        for finding in findings {
             text += "| \(finding.severity.rawValue) | \(cell(finding.workloadPath)) | `\(finding.code)` | \(finding.ageText) | \(cell(finding.rootCause)) |\n"
         }
-        for finding in report.findings {
-            text += "\n## \(finding.severity.rawValue): \(finding.workloadPath) — `\(finding.code)`\n\n"
+        for finding in findings {
+            text += "\n\(heading) \(finding.severity.rawValue): \(finding.workloadPath) — `\(finding.code)`\n\n"
             text += "**Symptom:** \(finding.symptom)\n\n**Root cause:** \(finding.rootCause)\n\n"
             if let pods = finding.pods {
                 text += "**Pods:** \(pods.count) (\(pods.sample.joined(separator: ", ")))\n\n"
@@ -39,7 +55,7 @@ enum MarkdownReport {
                 }
             }
         }
-        return text + suppressed(report)
+        return text
     }
 
     /// What was left out, and who asked: a reviewer sees it in the same comment.

@@ -6,10 +6,12 @@ import HealModel
 enum TableReport {
     static func render(_ report: DiagnosisReport, wide: Bool, palette: Palette) -> String {
         let suppressed = wide ? suppressedTable(report) : ""
-        guard !report.findings.isEmpty else { return suppressed + (suppressed.isEmpty ? "" : "\n") + report.summary.text + "\n" }
+        let clusters = clusterFailures(report)
+        guard !report.findings.isEmpty else { return suppressed + (suppressed.isEmpty ? "" : "\n") + clusters + report.summary.text + "\n" }
         let namespaces = Set(report.findings.map { $0.workload.namespace ?? "" })
         let showNamespace = report.metadata.namespaces == nil || namespaces.count > 1
-        var headers = ["severity"] + (showNamespace ? ["namespace"] : []) + ["resource", "code", "age"]
+        let showCluster = report.metadata.clusters != nil
+        var headers = ["severity"] + (showCluster ? ["cluster"] : []) + (showNamespace ? ["namespace"] : []) + ["resource", "code", "age"]
         if wide { headers += ["container", "pods", "confidence"] }
         headers += ["root cause"]
         let showTrigger = wide && report.findings.contains { $0.trigger != nil }
@@ -18,6 +20,7 @@ enum TableReport {
         var table = TextTable(headers: headers)
         for finding in report.findings {
             var row = [TextTable.Cell(text: finding.severity.rawValue, paint: { palette.severity($0, finding.severity) })]
+            if showCluster { row.append(.init(text: finding.cluster ?? "-")) }
             if showNamespace { row.append(.init(text: finding.workload.namespace ?? "-")) }
             row.append(.init(text: finding.workload.typeAndName))
             row.append(.init(text: finding.code))
@@ -32,7 +35,14 @@ enum TableReport {
             if wide { row.append(.init(text: finding.fixText ?? "-")) }
             table.rows.append(row)
         }
-        return table.render() + explanations(report) + (suppressed.isEmpty ? "" : "\n" + suppressed) + "\n" + report.summary.text + "\n"
+        return table.render() + explanations(report) + (suppressed.isEmpty ? "" : "\n" + suppressed) + "\n" + clusters + report.summary.text + "\n"
+    }
+
+    /// In a run over several clusters, one line per cluster that could not be diagnosed.
+    private static func clusterFailures(_ report: DiagnosisReport) -> String {
+        (report.metadata.clusters ?? []).compactMap { cluster in
+            cluster.error.map { "cluster \(cluster.context): not diagnosed (\($0.reason), exit \($0.exitCode ?? 0)): \($0.message)\($0.hint.map { "; hint: \($0)" } ?? "")\n" }
+        }.joined()
     }
 
     /// `-o wide`: what was left out and who asked, so a quiet report can be audited.

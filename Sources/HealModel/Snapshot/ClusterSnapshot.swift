@@ -112,11 +112,20 @@ package struct UnreadableResource: Sendable, Equatable, Codable {
     /// The server's `reason` ("Forbidden") or a short cause.
     package var reason: String
     package var message: String
+    /// The kubeconfig context, in a run over several clusters.
+    package var cluster: String?
+    /// For a whole cluster that could not be read (resource "cluster"): the exit code its
+    /// failure alone would have given, and what to do about it.
+    package var exitCode: Int32?
+    package var hint: String?
 
-    package init(resource: String, namespace: String?, reason: String, message: String) {
+    package init(resource: String, namespace: String?, reason: String, message: String, cluster: String? = nil, exitCode: Int32? = nil, hint: String? = nil) {
         self.resource = resource
         self.namespace = namespace
         self.reason = reason
         self.message = message
+        self.cluster = cluster
+        self.exitCode = exitCode
+        self.hint = hint
     }
 }

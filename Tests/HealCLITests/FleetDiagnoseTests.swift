@@ -1,0 +1,106 @@
+import Foundation
+import HealTestSupport
+import Testing
+
+/// `diagnose` over several clusters of one kubeconfig: two fake API servers in different states
+/// and a context whose server is down.
+@Suite("diagnose --context a,b / --all-contexts: several clusters, one report")
+struct FleetDiagnoseTests {
+    /// Three contexts: "prod" (a cache OOM-killed), "staging" (an image that does not pull) and
+    /// "lab", whose API server is not listening. Each has its own token.
+    private struct Fleet {
+        let prod: FakeAPIServer
+        let staging: FakeAPIServer
+        let folder: TemporaryDirectory
+        let kubeconfig: URL
+
+        init() throws {
+            prod = try FakeAPIServer(fixtureRoot: Fixtures.scenario("oom-restarted"))
+            staging = try FakeAPIServer(fixtureRoot: Fixtures.scenario("invalid-image-name"))
+            folder = try TemporaryDirectory()
+            let clusters = [("prod", prod.baseURL.absoluteString), ("staging", staging.baseURL.absoluteString), ("lab", "http://127.0.0.1:1")]
+            kubeconfig = try folder.write("kubeconfig", """
+                apiVersion: v1
+                kind: Config
+                current-context: prod
+                clusters:
+                \(clusters.map { "- name: \($0.0)\n  cluster:\n    server: \($0.1)" }.joined(separator: "\n"))
+                users:
+                \(clusters.map { "- name: \($0.0)-user\n  user:\n    token: \($0.0)-token" }.joined(separator: "\n"))
+                contexts:
+                \(clusters.map { "- name: \($0.0)\n  context:\n    cluster: \($0.0)\n    user: \($0.0)-user\n    namespace: demo" }.joined(separator: "\n"))
+                """)
+        }
+
+        func run(_ arguments: [String]) async -> CLIRun {
+            await CLIRunner.run(arguments + ["--kubeconfig", kubeconfig.path, "--request-timeout", "2s"])
+        }
+    }
+
+    @Test("--all-contexts: each healthy cluster's findings with its context, the unreachable one in errors with its exit code, which the run exits with")
+    func allContexts() async throws {
+        let fleet = try Fleet()
+        let run = await fleet.run(["diagnose", "--all-contexts", "-o", "json"])
+        #expect(run.exitCode == 69, "the worst of the clusters: lab is unreachable (69): \(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        let byCluster = Dictionary(grouping: findings) { $0["cluster"] as? String ?? "" }.mapValues { $0.compactMap { $0["code"] as? String } }
+        #expect(byCluster["prod"]?.contains("oom-killed") == true, "\(byCluster)")
+        #expect(byCluster["staging"]?.contains("invalid-image-name") == true, "\(byCluster)")
+        #expect(byCluster["lab"] == nil)
+        let errors = try #require(document["errors"] as? [[String: Any]])
+        let lab = try #require(errors.first { $0["cluster"] as? String == "lab" })
+        #expect(lab["resource"] as? String == "cluster" && lab["exitCode"] as? Int == 69 && lab["reason"] as? String == "Unavailable", "\(lab)")
+        #expect((lab["hint"] as? String)?.isEmpty == false)
+        let metadata = try #require(document["metadata"] as? [String: Any])
+        let clusters = try #require(metadata["clusters"] as? [[String: Any]])
+        #expect(clusters.compactMap { $0["context"] as? String } == ["lab", "prod", "staging"], "kubeconfig contexts, sorted")
+        let summary = try #require(document["summary"] as? [String: Any])
+        let perCluster = clusters.compactMap { $0["summary"] as? [String: Any] }
+        #expect(perCluster.count == 2)
+        #expect(summary["findings"] as? Int == perCluster.reduce(0) { $0 + ($1["findings"] as? Int ?? 0) }, "the summary sums the clusters'")
+        #expect((summary["text"] as? String)?.hasSuffix("Across 2 of 3 clusters; not read: lab.") == true, "\(summary)")
+        #expect(run.stderr.contains("error: context lab: "), "\(run.stderr)")
+        // Each cluster was asked with its own credentials.
+        #expect(fleet.prod.requests.allSatisfy { $0.header("Authorization") == "Bearer prod-token" })
+        #expect(fleet.staging.requests.allSatisfy { $0.header("Authorization") == "Bearer staging-token" })
+    }
+
+    @Test("--context a,b: a table with a CLUSTER column; --fail-on counts every cluster's findings; markdown and HTML group by cluster")
+    func someContexts() async throws {
+        let fleet = try Fleet()
+        let table = await fleet.run(["diagnose", "--context", "staging,prod", "--fail-on", "warning"])
+        #expect(table.exitCode == 1, "\(table.stderr)")
+        let header = try #require(table.stdout.split(separator: "\n").first)
+        #expect(header.split(separator: " ").prefix(2) == ["SEVERITY", "CLUSTER"], "\(header)")
+        #expect(table.stdout.contains("Across 2 of 2 clusters."), "\(table.stdout)")
+        #expect(fleet.prod.requests.count > 0 && fleet.staging.requests.count > 0)
+
+        let markdown = await fleet.run(["diagnose", "--context", "staging,prod", "-o", "markdown"])
+        let staging = try #require(markdown.stdout.range(of: "## Cluster `staging`"))
+        let prod = try #require(markdown.stdout.range(of: "## Cluster `prod`"))
+        #expect(staging.upperBound < prod.lowerBound, "in the order given")
+        #expect(markdown.stdout[staging.upperBound..<prod.lowerBound].contains("invalid-image-name"))
+        #expect(markdown.stdout[prod.upperBound...].contains(": demo/deployment/cache — `oom-killed`"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("\n### "), "findings under their cluster's heading")
+
+        let html = await fleet.run(["diagnose", "--all-contexts", "-o", "html"])
+        #expect(html.exitCode == 69)
+        #expect(html.stdout.contains(#"<section class="cluster" data-cluster="lab">"#) && html.stdout.contains(#"<p class="cluster-error" data-exit-code="69">"#))
+        #expect(html.stdout.contains(#"<section class="cluster" data-cluster="prod">"#))
+    }
+
+    @Test("a context the kubeconfig lacks, a bad pattern, no match and flags that work on one cluster are clear errors before anything is read")
+    func badInput() async throws {
+        let fleet = try Fleet()
+        let typo = await fleet.run(["diagnose", "--context", "prod,stagin"])
+        #expect(typo.exitCode == 78 && typo.stderr.contains("stagin"), "\(typo.stderr)")
+        let pattern = await fleet.run(["diagnose", "--contexts-matching", "(prod"])
+        #expect(pattern.exitCode == 64 && pattern.stderr.contains("--contexts-matching"), "\(pattern.stderr)")
+        let none = await fleet.run(["diagnose", "--contexts-matching", "^eu-"])
+        #expect(none.exitCode == 64 && none.stderr.contains("lab, prod, staging"), "\(none.stderr)")
+        let fix = await fleet.run(["diagnose", "--all-contexts", "--fix"])
+        #expect(fix.exitCode == 64 && fix.stderr.contains("--fix works on one cluster"), "\(fix.stderr)")
+        #expect(fleet.prod.requests.isEmpty && fleet.staging.requests.isEmpty)
+    }
+}
