@@ -90,6 +90,46 @@ struct FleetDiagnoseTests {
         #expect(html.stdout.contains(#"<section class="cluster" data-cluster="prod">"#))
     }
 
+    @Test("two contexts of one exec-plugin user: the plugin runs once, and both clusters get its token")
+    func sharedExecUser() async throws {
+        let fleet = try Fleet()
+        let runs = fleet.folder.url.appending(path: "runs")
+        let plugin = try fleet.folder.writeExecutable("plugin.sh", """
+            #!/bin/sh
+            echo run >> \(runs.path)
+            printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"exec-token"}}'
+            """)
+        let kubeconfig = try fleet.folder.write("shared-kubeconfig", """
+            apiVersion: v1
+            kind: Config
+            current-context: a
+            clusters:
+            - name: a
+              cluster:
+                server: \(fleet.prod.baseURL.absoluteString)
+            - name: b
+              cluster:
+                server: \(fleet.staging.baseURL.absoluteString)
+            users:
+            - name: sso
+              user:
+                exec:
+                  apiVersion: client.authentication.k8s.io/v1
+                  command: \(plugin.path)
+                  interactiveMode: Never
+            contexts:
+            - name: a
+              context: {cluster: a, user: sso, namespace: demo}
+            - name: b
+              context: {cluster: b, user: sso, namespace: demo}
+            """)
+        let run = await CLIRunner.run(["diagnose", "--all-contexts", "-o", "json", "--kubeconfig", kubeconfig.path])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(try String(contentsOf: runs, encoding: .utf8) == "run\n", "once for the user, not once per context")
+        #expect(!fleet.prod.requests.isEmpty && fleet.prod.requests.allSatisfy { $0.header("Authorization") == "Bearer exec-token" })
+        #expect(!fleet.staging.requests.isEmpty && fleet.staging.requests.allSatisfy { $0.header("Authorization") == "Bearer exec-token" })
+    }
+
     @Test("a context the kubeconfig lacks, a bad pattern, no match and flags that work on one cluster are clear errors before anything is read")
     func badInput() async throws {
         let fleet = try Fleet()

@@ -25,7 +25,7 @@ package struct KubeClient: Sendable {
     ) {
         self.connection = connection
         self.http = HTTPClient(logger: logger)
-        self.credentials = CredentialProvider(credential: connection.credential, pluginTimeout: pluginTimeout)
+        self.credentials = SharedCredentialProviders.provider(for: connection.credential, pluginTimeout: pluginTimeout)
         self.retryPolicy = retryPolicy
         self.logger = logger
     }
