@@ -1,6 +1,8 @@
 import Foundation
 import Glibc
 import HealActions
+import HealAnalysis
+import HealModel
 import HealTestSupport
 import Logging
 import Testing
@@ -25,6 +27,22 @@ struct MetricsServerTests {
         #expect(response.headers["connection"] == "close")
         #expect(response.headers["content-length"] == String(response.body.utf8.count))
         #expect(response.body == metrics.render())
+    }
+
+    @Test("/healthz answers while the process runs; /readyz is 503 until a diagnosis was made from informers that had all listed")
+    func probes() throws {
+        let metrics = HealMetrics()
+        let server = try Self.server(metrics)
+        defer { server.stop() }
+        #expect(try RawHTTP.get(port: server.address.port, "/healthz").status == 200)
+        let waiting = try RawHTTP.get(port: server.address.port, "/readyz")
+        #expect(waiting.status == 503 && waiting.body.contains("not ready"), "\(waiting.body)")
+        let diagnosis = Diagnoser.diagnose(ClusterSnapshot(), now: Timestamp(secondsSince1970: 0))
+        metrics.setDiagnosis(diagnosis, synced: false)
+        #expect(try RawHTTP.get(port: server.address.port, "/readyz").status == 503, "made from what the collection read: not yet")
+        metrics.setDiagnosis(diagnosis, synced: true)
+        #expect(try RawHTTP.get(port: server.address.port, "/readyz").status == 200)
+        #expect(try RawHTTP.get(port: server.address.port, "/readyz", method: "HEAD").status == 200)
     }
 
     @Test("HEAD sends the headers only")

@@ -53,6 +53,8 @@ struct HealWatchTests {
         let watch = BackgroundRun(["diagnose", "--watch", "-v", "-n", "shop", "--metrics-addr", "127.0.0.1:0", "--kubeconfig", kubeconfig.path])
         try await waitUntil("the metrics are served") { watch.stderr.text.contains("serving Prometheus metrics on ") }
         try await waitUntilAsync("the first diagnosis is counted", timeout: .seconds(10)) { try await Self.scrape(watch).contains(#"kubectl_heal_health_score{namespace="shop"} 100"#) }
+        try await waitUntilAsync("the watcher is ready (/readyz)", timeout: .seconds(10)) { try await Self.scrape(watch, path: "/readyz") == "ok\n" }
+        #expect(try await Self.scrape(watch, path: "/healthz") == "ok\n")
         let healthy = try await Self.scrape(watch)
         #expect(!healthy.contains("kubectl_heal_findings{"), "a healthy namespace has no finding: \(healthy)")
 
@@ -72,9 +74,10 @@ struct HealWatchTests {
         #expect(await watch.stop() == 0)
     }
 
-    private static func scrape(_ watch: BackgroundRun) async throws -> String {
+    private static func scrape(_ watch: BackgroundRun, path: String = "/metrics") async throws -> String {
         let line = try #require(watch.stderr.text.split(separator: "\n").first { $0.contains("serving Prometheus metrics on ") })
-        let response = try await HTTPClient().send(HTTPRequest(url: String(try #require(line.split(separator: " ").last))))
+        let url = String(try #require(line.split(separator: " ").last)).replacingOccurrences(of: "/metrics", with: path)
+        let response = try await HTTPClient().send(HTTPRequest(url: url))
         return String(decoding: response.body, as: UTF8.self)
     }
 

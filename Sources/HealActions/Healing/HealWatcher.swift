@@ -34,14 +34,15 @@ package struct HealWatcher: Sendable {
     let session: HealSession?
     let emit: @Sendable (HealEvent) -> Void
     let onPodCount: @Sendable (Int) -> Void
-    /// Every diagnosis, for the metrics of current findings.
-    let onDiagnosis: @Sendable (Diagnosis) -> Void
+    /// Every diagnosis, for the metrics of current findings, and whether every informer it
+    /// read had listed by then (readiness).
+    let onDiagnosis: @Sendable (_ diagnosis: Diagnosis, _ synced: Bool) -> Void
     let logger: Logger
     let now: @Sendable () -> Date
 
     package init(
         informers: SharedInformers, settings: Settings, session: HealSession?, logger: Logger, now: @escaping @Sendable () -> Date = Date.init,
-        onPodCount: @escaping @Sendable (Int) -> Void = { _ in }, onDiagnosis: @escaping @Sendable (Diagnosis) -> Void = { _ in },
+        onPodCount: @escaping @Sendable (Int) -> Void = { _ in }, onDiagnosis: @escaping @Sendable (_ diagnosis: Diagnosis, _ synced: Bool) -> Void = { _, _ in },
         emit: @escaping @Sendable (HealEvent) -> Void
     ) {
         self.informers = informers
@@ -120,7 +121,7 @@ package struct HealWatcher: Sendable {
         snapshot = snapshot.restricted(toNamespace: settings.namespace, excluding: settings.excludedNamespaces)
         let detectedAt = now()
         let diagnosis = Diagnoser.diagnose(snapshot, options: settings.options, now: Timestamp(detectedAt))
-        onDiagnosis(diagnosis)
+        onDiagnosis(diagnosis, live.feeds.allSatisfy(\.synced))
         let findings = diagnosis.findings.filter { $0.severity >= .warning }
         let current = Dictionary(findings.map { (Self.key($0), $0) }) { first, _ in first }
         for (key, finding) in current.sorted(by: { $0.key < $1.key }) where reported[key] == nil {

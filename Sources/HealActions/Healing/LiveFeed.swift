@@ -6,6 +6,8 @@ import HealModel
 /// listed, and from its store after.
 protocol LiveFeed: Sendable {
     var kind: ResourceKind { get }
+    /// Whether the informer has listed (before, the feed serves what the collection read).
+    var synced: Bool { get }
     /// Subscribes to the informer's changes.
     func subscribe() -> ChangeFeed.Source
     /// Puts this feed's objects into `snapshot`, after what earlier feeds of the kind put there
@@ -19,6 +21,8 @@ private struct InformerFeed<Object: KubeResource>: LiveFeed {
     let namespace: String?
 
     var kind: ResourceKind { Object.resource }
+
+    var synced: Bool { informer.synced }
 
     func subscribe() -> ChangeFeed.Source {
         ChangeFeed.Source(subscribingTo: informer, essential: LiveFeeds.essential.contains(Object.resource))

@@ -53,6 +53,8 @@ package final class HealMetrics: MetricsSource {
         var watchReconnects = 0
         /// nil without leader election.
         var leader: Bool?
+        /// A diagnosis was made from informers that had all listed.
+        var ready = false
     }
 
     private let state = Mutex(State())
@@ -78,8 +80,12 @@ package final class HealMetrics: MetricsSource {
         }
     }
 
+    /// Ready (`/readyz`) once a diagnosis was made from informers that had all listed: a
+    /// standby replica is ready too, its view warm for a takeover.
+    package var isReady: Bool { state.withLock { $0.ready } }
+
     /// What the last diagnosis found, replacing what the one before did.
-    package func setDiagnosis(_ diagnosis: Diagnosis) {
+    package func setDiagnosis(_ diagnosis: Diagnosis, synced: Bool = true) {
         var counts: [[String]: Double] = [:]
         for finding in diagnosis.findings {
             counts[[finding.workload.namespace ?? "", finding.code, finding.severity.rawValue], default: 0] += 1
@@ -88,6 +94,7 @@ package final class HealMetrics: MetricsSource {
         state.withLock { state in
             state.findings.set(counts)
             state.healthScores.set(scores)
+            if synced { state.ready = true }
         }
     }
 

@@ -13,14 +13,14 @@ struct MetricsExchange {
     static let sendTimeoutSeconds = 5
 
     let descriptor: Int32
-    let render: () -> String
+    let source: any MetricsSource
 
     func run() {
         var timeout = timeval(tv_sec: Self.sendTimeoutSeconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let response: MetricsResponse
         switch readHead() {
-        case .head(let requestLine): response = MetricsResponse.answering(requestLine, render: render)
+        case .head(let requestLine): response = MetricsResponse.answering(requestLine, source: source)
         case .tooLarge: response = MetricsResponse(status: 431, reason: "Request Header Fields Too Large", body: "request head too large\n")
         case .gone: return
         }

@@ -1,5 +1,7 @@
-/// What the metrics endpoint answers: `GET /metrics` (and `HEAD`), 404 elsewhere, 405 for
-/// other methods, 400 for what is not HTTP/1.x. Always `Connection: close`.
+/// What the metrics endpoint answers: `GET /metrics` (and `HEAD`); `/healthz` (the process
+/// answers) and `/readyz` (503 until the watcher's informers have listed) for a Deployment's
+/// probes; 404 elsewhere, 405 for other methods, 400 for what is not HTTP/1.x. Always
+/// `Connection: close`.
 struct MetricsResponse {
     var status: Int
     var reason: String
@@ -9,8 +11,8 @@ struct MetricsResponse {
     /// False for HEAD: the headers describe the body that GET would send.
     var sendsBody = true
 
-    /// `render` runs only for a scrape, so a bad request costs no rendering.
-    static func answering(_ requestLine: String, render: () -> String) -> MetricsResponse {
+    /// The source renders only for a scrape, so a bad request costs no rendering.
+    static func answering(_ requestLine: String, source: any MetricsSource) -> MetricsResponse {
         let parts = requestLine.split(separator: " ", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[2].hasPrefix("HTTP/1.") else {
             return MetricsResponse(status: 400, reason: "Bad Request", body: "not an HTTP/1.x request\n")
@@ -22,11 +24,20 @@ struct MetricsResponse {
                 status: 405, reason: "Method Not Allowed", extraHeaders: [("Allow", "GET, HEAD")],
                 body: "only GET and HEAD are served\n")
         }
-        guard path == "/metrics" else {
-            return MetricsResponse(status: 404, reason: "Not Found", body: "not found; metrics are at /metrics\n", sendsBody: method == "GET")
+        switch path {
+        case "/metrics":
+            return MetricsResponse(
+                status: 200, reason: "OK", contentType: PrometheusText.contentType, body: source.render(), sendsBody: method == "GET")
+        case "/healthz":
+            return MetricsResponse(status: 200, reason: "OK", body: "ok\n", sendsBody: method == "GET")
+        case "/readyz":
+            return source.isReady
+                ? MetricsResponse(status: 200, reason: "OK", body: "ok\n", sendsBody: method == "GET")
+                : MetricsResponse(status: 503, reason: "Service Unavailable", body: "not ready: the watches have not listed the cluster yet\n", sendsBody: method == "GET")
+        default:
+            return MetricsResponse(
+                status: 404, reason: "Not Found", body: "not found; metrics are at /metrics, probes at /healthz and /readyz\n", sendsBody: method == "GET")
         }
-        return MetricsResponse(
-            status: 200, reason: "OK", contentType: PrometheusText.contentType, body: render(), sendsBody: method == "GET")
     }
 
     var bytes: [UInt8] {

@@ -91,7 +91,7 @@ package final class MetricsServer: Sendable {
             }
             threads.enter()
             let thread = Thread { [self] in
-                MetricsExchange(descriptor: connection, render: metrics.render).run()
+                MetricsExchange(descriptor: connection, source: metrics).run()
                 // Closing under the lock keeps `stop()` from shutting down a reused descriptor.
                 state.withLock { state in
                     state.connections.remove(connection)

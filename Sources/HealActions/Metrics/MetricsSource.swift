@@ -4,6 +4,12 @@ import Foundation
 package protocol MetricsSource: Sendable {
     /// The whole exposition (Prometheus text format 0.0.4).
     func render() -> String
+    /// What `/readyz` says: whether the watcher sees the cluster (its informers have listed).
+    var isReady: Bool { get }
+}
+
+extension MetricsSource {
+    package var isReady: Bool { true }
 }
 
 extension PrometheusText {

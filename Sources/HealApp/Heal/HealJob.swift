@@ -178,7 +178,7 @@ package struct HealJob {
         defer { server?.stop() }
         let watcher = HealWatcher(
             informers: informers, settings: settings, session: session, logger: logger, now: environment.now,
-            onPodCount: { metrics.setWatchedPods($0) }, onDiagnosis: { metrics.setDiagnosis($0) }, emit: emit)
+            onPodCount: { metrics.setWatchedPods($0) }, onDiagnosis: { metrics.setDiagnosis($0, synced: $1) }, emit: emit)
         let stop = environment.stopRequested
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await watcher.run(from: snapshot) }

@@ -97,7 +97,7 @@ struct Diagnose: HealCommand {
 
     @OptionGroup(title: "Healing (with --fix)") var store: StoreOptions
 
-    @Option(help: ArgumentHelp("With --watch: serve Prometheus metrics on HOST:PORT (:PORT for every interface).", valueName: "host:port"))
+    @Option(help: ArgumentHelp("With --watch: serve Prometheus metrics on HOST:PORT (:PORT for every interface), with /healthz and /readyz for probes.", valueName: "host:port"))
     var metricsAddr: String?
 
     @OptionGroup(title: "Several replicas (with --watch)") var leadership: LeaderElectionOptions
