@@ -31,7 +31,7 @@ package struct DiagnoseJob {
     package func run(_ request: DiagnoseRequest) async throws -> Outcome {
         let read = try await SnapshotReader(environment: environment, logger: logger).read(SnapshotReader.Request(
             source: request.source, namespace: request.namespace, allNamespaces: request.allNamespaces,
-            excludedNamespaces: request.excludedNamespaces, kinds: kindsToCollect(request.options), logs: LogPolicy()))
+            excludedNamespaces: request.excludedNamespaces, kinds: Self.kindsToCollect(request.options), logs: LogPolicy()))
         let snapshot = read.snapshot
         for target in request.options.targets where snapshot.collected.contains(target.kind) && !snapshot.contains(target.kind, named: target.name) {
             throw AppError.targetNotFound(type: target.kind.kind.lowercased(), name: target.name, namespace: read.namespaces?.first)
@@ -49,8 +49,8 @@ package struct DiagnoseJob {
     }
 
     /// The kinds the selected analyzers need, plus the ones every diagnosis uses for owners,
-    /// evidence and explanations.
-    private func kindsToCollect(_ options: DiagnosisOptions) -> Set<ResourceKind> {
+    /// evidence and explanations (what the in-cluster healer's ClusterRole must let it read).
+    package static func kindsToCollect(_ options: DiagnosisOptions) -> Set<ResourceKind> {
         let selected = options.selectedAnalyzers()
         let required = selected.reduce(into: Set<ResourceKind>()) { $0.formUnion($1.descriptor.reads.union($1.descriptor.alsoReads)) }
         // Jobs too: a Job that succeeded on a later attempt makes its failed attempts history.
