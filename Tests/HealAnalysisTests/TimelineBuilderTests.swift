@@ -26,7 +26,8 @@ struct TimelineBuilderTests {
         #expect(built.entries[failure].title == "container mysql-client crashed with exit code 1 (Error)")
         let backOff = try #require(built.entries.firstIndex { $0.title.hasPrefix("BackOff on pod/mysql-client-7c5999d768-76w5w") })
         #expect(revision < failure && failure < backOff)
-        #expect(built.entries.contains { $0.kind == .crashLoop && $0.sentence.contains("crashed 2 times between 19:39:25 and 19:39:36, every ~11s (back-off)") })
+        // Waiting in back-off after restart 2: three crashes (restarted at once, then after 10 s).
+        #expect(built.entries.contains { $0.kind == .crashLoop && $0.sentence.contains("crashed 3 times between 19:39:25 and 19:39:36, every ~5s (back-off)") })
         #expect(built.triggers.first?.entry == revision && built.triggers.first?.rank == 1)
         #expect(built.verdict.hasPrefix("Probable trigger: deployment/mysql-client: revision 3"))
         #expect(built.entries.map(\.time) == built.entries.map(\.time).sorted(), "in time order")
@@ -50,10 +51,10 @@ struct TimelineBuilderTests {
         #expect(built.triggers.isEmpty)
         let failure = try #require(built.firstFailure.map { built.entries[$0] })
         #expect(failure.title == "container cache crashed with exit code 137 (OOMKilled)")
-        // Restart 2 ran from 20:10:00; before it, the kubelet's first back-off (10 s): the first
-        // crash was at 20:09:50, the pod having run since 19:00.
-        #expect(built.verdict.hasPrefix("No change in the window precedes the first failure — container cache crashed with exit code 137 (OOMKilled) — at 20:09:50"), "\(built.verdict)")
-        #expect(built.verdict.contains("the workload had run unchanged for 1h9m since revision 1 of deployment/cache, so look outside"), "\(built.verdict)")
+        // Running after restart 2, which started at 20:10:00; the kubelet restarts after a first
+        // crash at once, so that was the first crash: the pod had run since 19:00.
+        #expect(built.verdict.hasPrefix("No change in the window precedes the first failure — container cache crashed with exit code 137 (OOMKilled) — at 20:10:00"), "\(built.verdict)")
+        #expect(built.verdict.contains("the workload had run unchanged for 1h10m since revision 1 of deployment/cache, so look outside"), "\(built.verdict)")
         // Failing from the start is the revision's own doing, not the outside world's.
         let fromStart = timeline(try Scenario("crashloop-missing-file").snapshot, nil)
         #expect(fromStart.triggers.isEmpty)
@@ -187,6 +188,18 @@ struct TimelineBuilderTests {
         #expect(lost.isFailure && lost.title == "service/frontend has no ready endpoint" && lost.time == later)
         #expect(lost.sentence == "service/frontend: 0 ready, 5 not ready (was 5 ready, 0 not ready); every request to it fails.", "\(lost.sentence)")
         #expect(lost.workload == ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend"), "lined up with the workload behind it")
+        // Through the builder, as a watch passes them: the endpoints' failure is the workload's.
+        let built = TimelineBuilder.build(
+            snapshot, target: ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend"), namespace: "demo", since: now.adding(seconds: -86_400),
+            now: later, recorded: .init(entries: changes))
+        #expect(built.entries.contains { $0.title == "service/frontend has no ready endpoint" && $0.isFailure })
+        // Scaled to no pod, the Service is still followed through the pod template's labels.
+        var empty = snapshot
+        empty.pods = []
+        empty.endpointSlices = []
+        let gone = TimelineSample(empty, target: ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend"), namespace: "demo", now: later)
+            .entries(since: first, at: later)
+        #expect(gone.contains { $0.sentence.hasPrefix("service/frontend: 0 ready, 0 not ready (was 5 ready, 0 not ready)") }, "\(gone.map(\.sentence))")
         let scaled = try #require(changes.first { $0.kind == .scaling })
         #expect(scaled.isChange && scaled.sentence.hasPrefix("HPA frontend: current 5, desired 4, min 2, max 5 (was current 5, desired 5, min 2, max 5)"), "\(scaled.sentence)")
     }

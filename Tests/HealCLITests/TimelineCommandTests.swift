@@ -12,7 +12,7 @@ struct TimelineCommandTests {
     @Test("live: the bad revision, then the first crash, then the back-off, the revision as the trigger; Events read namespace-wide, Secrets as metadata only")
     func live() async throws {
         let cluster = try TestCluster(serving: Self.rollout)
-        let run = await cluster.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--since", "30d", "-o", "json"])
+        let run = await cluster.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--since", "30d", "-o", "json"], variables: ["XDG_STATE_HOME": "/nonexistent-state"])
         #expect(run.exitCode == 0, "\(run.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(document["kind"] as? String == "Timeline")
@@ -74,6 +74,12 @@ struct TimelineCommandTests {
         let coverage = (document["coverage"] as? [[String: Any]] ?? []).first { $0["source"] as? String == "heal store" }
         #expect((coverage?["note"] as? String)?.contains("(from any context)") == true, "snapshot files name no context")
 
+        // Only read: the file is not written (no migration, no WAL checkpoint).
+        let written = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        let again = await CLIRunner.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--snapshot", Self.rollout.path, "--store", path])
+        #expect(again.exitCode == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == written)
+
         let missing = folder.url.appending(path: "typo.sqlite").path
         let refused = await CLIRunner.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--snapshot", Self.rollout.path, "--store", missing])
         #expect(refused.exitCode == 78, "\(refused.exitCode) \(refused.stderr)")
@@ -85,6 +91,35 @@ struct TimelineCommandTests {
         #expect(fresh.exitCode == 0, "\(fresh.stderr)")
         #expect(fresh.stdout.contains("heal store: no store at \(home.url.path)/.local/state/kubectl-heal/memory.sqlite"), "\(fresh.stdout)")
         #expect(!FileManager.default.fileExists(atPath: "\(home.url.path)/.local/state/kubectl-heal"))
+    }
+
+    @Test("live, only this cluster's fixes count (by context name or server); a default store that cannot be read is a line of the coverage, not an error")
+    func storeOfThisCluster() async throws {
+        let cluster = try TestCluster(serving: Self.rollout)
+        let state = try TemporaryDirectory()
+        let path = state.url.appending(path: "kubectl-heal/memory.sqlite").path
+        let store = try SQLiteFixStore(path: path)
+        let started = try #require(ISO8601DateFormatter().date(from: "2026-11-21T19:40:00Z"))
+        for context in ["test", cluster.server.baseURL.absoluteString, "elsewhere"] {
+            let draft = PatternDraft(fingerprint: "oom|\(context)", signature: [:], action: "raise-memory-limit", template: [:], learnedValue: nil)
+            try await store.record(AttemptRecord(
+                patternID: draft.patternID, fingerprint: draft.fingerprint, user: "alice", context: context,
+                workload: WorkloadKey(namespace: "agentic-demo", kind: "Deployment", name: "mysql-client"), container: "mysql-client", findingCode: "oom-killed",
+                action: "raise-memory-limit", parameters: [:], patch: "{}", priorState: "{}", outcome: .succeeded, verification: "verified on \(context)",
+                source: .rule, incidentSince: nil, detectedAt: started, startedAt: started, finishedAt: started.addingTimeInterval(60)), pattern: draft)
+        }
+        let run = await cluster.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--since", "30d", "-o", "json"], variables: ["XDG_STATE_HOME": state.url.path])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let sentences = (document["entries"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "heal" }.compactMap { $0["sentence"] as? String }
+        #expect(sentences.count == 2 && !sentences.contains { $0.contains("elsewhere") }, "\(sentences)")
+
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try Data(String(repeating: "not a database ", count: 100).utf8).write(to: URL(fileURLWithPath: path))
+        let damaged = await cluster.run(["timeline", "deployment/mysql-client", "-n", "agentic-demo", "--since", "30d"], variables: ["XDG_STATE_HOME": state.url.path])
+        #expect(damaged.exitCode == 0, "\(damaged.stderr)")
+        #expect(damaged.stdout.contains("heal store: \(path) could not be read"), "\(damaged.stdout)")
+        #expect(damaged.stderr.contains("could not be read"))
     }
 
     @Test("a target that does not exist, a kind with no timeline and a bad --since are clear errors")

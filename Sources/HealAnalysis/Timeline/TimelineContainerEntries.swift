@@ -3,7 +3,8 @@ import HealModel
 /// What the pods' status says of their containers' past: the last termination of each, and for
 /// one that keeps restarting, its crash loop folded into one entry ("crashed 14 times between A
 /// and B, every ~5m (back-off)"). The API keeps only the last termination, so a crash loop's
-/// first crash is dated by the kubelet's first BackOff Event, else the pod's start.
+/// first crash is counted back from it through the kubelet's back-off (or the first BackOff
+/// Event, if earlier).
 enum TimelineContainerEntries {
     /// Restarts from which a container is a crash loop rather than a container that stopped.
     static let loopRestarts = 2
@@ -38,30 +39,45 @@ enum TimelineContainerEntries {
             return [TimelineEntry(
                 time: finished, kind: .termination, object: pod.ref, title: "container \(status.name) \(verb) with \(exit)",
                 sentence: "\(container) \(verb): \(exit)\(ran).",
-                evidence: evidence, isFailure: failed)]
+                evidence: evidence, isFailure: failed,
+                // A failure is the container's first crash however it is worded later.
+                key: failed ? firstCrashKey(pod, status) : "stop|\(pod.ref)|\(status.name)|\(finished)")]
         }
         let backOffs = podBackOffs.filter { $0.regarding.fieldPath?.contains("{\(status.name)}") ?? true }
         let firstBackOff = backOffs.compactMap { $0.firstSeen ?? $0.lastSeen }.min()
-        // Counted back from the last crash: before each restart the kubelet waited its back-off,
-        // and each run lasted about as long as the last one. Not before the pod started, and
+        // Waiting in back-off, the last crash has not been restarted yet: one more crash than restarts.
+        let crashes = restarts + (status.state?.waiting != nil ? 1 : 0)
+        // Counted back from the last crash: each run lasted about as long as the last one, and
+        // before each restart the kubelet waited its back-off. Not before the pod started, and
         // not after the first BackOff Event, which follows the first crash.
         let run = terminated.startedAt.map { finished.seconds(since: $0) } ?? 0
-        let waited = (1..<restarts).reduce(0.0) { total, restart in total + min(backOffStart * Double(1 << min(restart - 1, 16)), backOffCap) + run }
-        var first = finished.adding(seconds: -waited)
+        var first = finished.adding(seconds: -Self.backOffs(before: crashes) - Double(crashes - 1) * run)
         if let started = pod.status.startTime ?? pod.metadata.creationTimestamp, first < started { first = min(started.adding(seconds: run), finished) }
         if let firstBackOff, firstBackOff < first { first = firstBackOff }
-        let every = restarts > 1 ? finished.seconds(since: first) / Double(restarts - 1) : 0
+        let every = crashes > 1 ? finished.seconds(since: first) / Double(crashes - 1) : 0
         return [
             TimelineEntry(
                 time: first, kind: .termination, object: pod.ref, title: "container \(status.name) crashed with \(exit)",
                 sentence: "\(container) crashed for the first time (the last crash: \(exit)).",
-                evidence: evidence, isFailure: failed),
+                evidence: evidence, isFailure: failed, key: firstCrashKey(pod, status)),
             TimelineEntry(
-                time: first, until: finished, count: restarts, kind: .crashLoop, object: pod.ref, title: "crash loop of container \(status.name)",
-                sentence: "\(container) crashed \(restarts) times between \(TimelineText.clock(first)) and \(TimelineText.clock(finished, sameDayAs: first))"
+                time: first, until: finished, count: crashes, kind: .crashLoop, object: pod.ref, title: "crash loop of container \(status.name)",
+                sentence: "\(container) crashed \(crashes) times between \(TimelineText.clock(first)) and \(TimelineText.clock(finished, sameDayAs: first))"
                     + (every >= 1 ? ", every ~\(DurationText.format(seconds: every))\(every <= backOffCap ? " (back-off)" : "")." : "."),
                 evidence: ["status.containerStatuses[\(status.name)].restartCount: \(restarts)"] + (firstBackOff.map { ["first BackOff Event at \($0)"] } ?? []),
-                isFailure: failed),
+                isFailure: failed, key: "loop|\(pod.ref)|\(status.name)"),
         ]
+    }
+
+    private static func firstCrashKey(_ pod: Pod, _ status: ContainerStatus) -> String {
+        "first-crash|\(pod.ref)|\(status.name)"
+    }
+
+    /// What the kubelet waited between `crashes` crashes: it restarts after the first at once,
+    /// then waits 10 s, doubling up to 5 minutes.
+    static func backOffs(before crashes: Int) -> Double {
+        let waits = max(0, crashes - 2)
+        let doubling = min(waits, 5)
+        return backOffStart * Double((1 << doubling) - 1) + Double(waits - doubling) * backOffCap
     }
 }

@@ -43,10 +43,23 @@ package struct TimelineEntry: Sendable, Encodable, Equatable {
     package var isFailure: Bool
     /// Something was changed here (a rollout, a scale, a node's state): a candidate trigger.
     package var isChange: Bool
+    /// What stays the same while the entry grows or is re-estimated (an Event's uid, a
+    /// container's crash loop), for `--watch` to tell a new entry from one it printed; nil: the
+    /// kind, object, title and time are. Not part of the document.
+    package var key: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case time, until, count, kind, object, workload, title, sentence, evidence, isFailure, isChange
+    }
+
+    /// `key`, else the kind, object, title and time.
+    package var identity: String {
+        key ?? "\(kind.rawValue)|\(object)|\(title)|\(time)"
+    }
 
     package init(
         time: Timestamp, until: Timestamp? = nil, count: Int? = nil, kind: Kind, object: ResourceRef, workload: ResourceRef? = nil, title: String,
-        sentence: String, evidence: [String] = [], isFailure: Bool = false, isChange: Bool = false
+        sentence: String, evidence: [String] = [], isFailure: Bool = false, isChange: Bool = false, key: String? = nil
     ) {
         self.time = time
         self.until = until
@@ -59,5 +72,6 @@ package struct TimelineEntry: Sendable, Encodable, Equatable {
         self.evidence = evidence
         self.isFailure = isFailure
         self.isChange = isChange
+        self.key = key
     }
 }

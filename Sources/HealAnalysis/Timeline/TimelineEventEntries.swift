@@ -29,7 +29,8 @@ enum TimelineEventEntries {
                 title: "\(event.reason) on \(object.typeAndName)",
                 sentence: "\(object.typeAndName): \(event.reason): \(Wording.clip(event.message, 200))",
                 evidence: ["\(event.type) Event \(event.reason)\(event.count > 1 ? " ×\(event.count)" : "")\(event.regarding.fieldPath.map { " (\($0))" } ?? "")"],
-                isFailure: event.isWarning && !isChange, isChange: isChange)
+                isFailure: event.isWarning && !isChange, isChange: isChange,
+                key: "event|\(event.metadata.uid ?? "\(event.metadata.namespace ?? "")/\(event.metadata.name)")")
         }
     }
 }

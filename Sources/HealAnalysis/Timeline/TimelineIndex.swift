@@ -10,9 +10,10 @@ struct TimelineIndex {
     private let podPositions: [ResourceRef: Int]
     private let deploymentPositions: [ResourceRef: Int]
     let jobsByCronJob: [ResourceRef: [ResourceRef]]
-    let autoscalersByTarget: [ResourceRef: [ResourceRef]]
+    /// Positions in `snapshot.horizontalPodAutoscalers`, by the workload each scales.
+    private let autoscalerPositions: [ResourceRef: [Int]]
     let nodesByName: [String: Node]
-    /// A Job's CronJob, an HPA's target: the inverse of the two maps above.
+    /// A Job's CronJob, an HPA's target.
     private let workloadOf: [ResourceRef: ResourceRef]
     /// ConfigMaps and Secrets (metadata and managedFields writes) by reference.
     let configObjects: [ResourceRef: (metadata: ObjectMeta, writes: [ManagedWrite])]
@@ -30,15 +31,16 @@ struct TimelineIndex {
             jobs[ResourceRef(kind: "CronJob", namespace: job.metadata.namespace, name: owner.name), default: []].append(job.metadata.ref(kind: "Job"))
         }
         jobsByCronJob = jobs
-        var autoscalers: [ResourceRef: [ResourceRef]] = [:]
-        for hpa in snapshot.horizontalPodAutoscalers {
-            let target = ResourceRef(kind: hpa.spec.scaleTargetRef.kind, namespace: hpa.metadata.namespace, name: hpa.spec.scaleTargetRef.name)
-            autoscalers[target, default: []].append(hpa.metadata.ref(kind: "HorizontalPodAutoscaler"))
-        }
-        autoscalersByTarget = autoscalers
+        var autoscalers: [ResourceRef: [Int]] = [:]
         var owners: [ResourceRef: ResourceRef] = [:]
-        for (owner, owned) in Array(jobs) + Array(autoscalers) {
-            for ref in owned { owners[ref] = owner }
+        for (position, hpa) in snapshot.horizontalPodAutoscalers.enumerated() {
+            let target = ResourceRef(kind: hpa.spec.scaleTargetRef.kind, namespace: hpa.metadata.namespace, name: hpa.spec.scaleTargetRef.name)
+            autoscalers[target, default: []].append(position)
+            owners[hpa.metadata.ref(kind: "HorizontalPodAutoscaler")] = target
+        }
+        autoscalerPositions = autoscalers
+        for (cronJob, owned) in jobs {
+            for ref in owned { owners[ref] = cronJob }
         }
         workloadOf = owners
         nodesByName = Dictionary(snapshot.nodes.map { ($0.metadata.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -49,6 +51,11 @@ struct TimelineIndex {
 
     func pod(_ ref: ResourceRef) -> Pod? {
         podPositions[ref].map { snapshot.pods[$0] }
+    }
+
+    /// The HPAs that scale `workload`.
+    func autoscalers(of workload: ResourceRef) -> [HorizontalPodAutoscaler] {
+        (autoscalerPositions[workload] ?? []).map { snapshot.horizontalPodAutoscalers[$0] }
     }
 
     func deployment(_ ref: ResourceRef) -> Deployment? {

@@ -23,19 +23,25 @@ package struct TimelineSample: Sendable, Equatable {
         let lookup = TimelineIndex(snapshot, index: AnalysisContext(snapshot: snapshot, now: now).index)
         let scope = TimelineScope(target: target, namespace: namespace, lookup: lookup)
         let slices = Dictionary(grouping: snapshot.endpointSlices) { ResourceRef(kind: "Service", namespace: $0.metadata.namespace, name: $0.serviceName ?? "") }
-        for service in scope.services {
+        for service in scope.services(lookup: lookup) {
             let ref = service.metadata.ref(kind: "Service")
-            let endpoints = (slices[ref] ?? []).flatMap(\.endpoints)
-            let ready = endpoints.filter(\.isReady).count
-            let terminating = endpoints.filter { $0.conditions?.terminating == true }.count
+            // One per pod: a dual-stack Service has a slice per IP family listing each pod twice.
+            var seen = Set<String>()
+            let endpoints = (slices[ref] ?? []).flatMap(\.endpoints).filter { endpoint in
+                guard let identity = endpoint.targetRef?.name ?? endpoint.addresses.first else { return true }
+                return seen.insert(identity).inserted
+            }
+            let terminating = endpoints.count { $0.conditions?.terminating == true }
+            let ready = endpoints.count { $0.conditions?.terminating != true && $0.isReady }
             let notReady = endpoints.count - ready - terminating
             // The workload behind the endpoints, so a drop lines up with that workload's rollout.
             let workloads = Set(endpoints.compactMap(\.targetRef).compactMap { reference -> ResourceRef? in
                 guard reference.kind == "Pod", let name = reference.name else { return nil }
                 return lookup.workload(of: ResourceRef(kind: "Pod", namespace: reference.namespace ?? ref.namespace, name: name))
             })
+            // Its entries belong to the workload behind it, else the target it fronts, else itself.
             readings[ref] = Reading(
-                kind: .endpoints, workload: workloads.count == 1 ? workloads.first ?? ref : ref, figures: [ready, notReady, terminating],
+                kind: .endpoints, workload: workloads.count == 1 ? workloads.first ?? ref : target ?? ref, figures: [ready, notReady, terminating],
                 text: "\(ready) ready, \(notReady) not ready" + (terminating > 0 ? ", \(terminating) terminating" : ""),
                 isFailure: ready == 0 && !service.spec.selector.isEmpty)
         }

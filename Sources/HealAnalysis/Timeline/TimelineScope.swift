@@ -1,9 +1,8 @@
 import HealModel
 
 /// What a timeline follows: the target, the objects it owns (a Deployment's ReplicaSets, a
-/// CronJob's Jobs), its pods, the workloads behind a Service's pods, the HPAs that scale them,
-/// the Services in front of the pods and the nodes the pods run on. Without a target,
-/// everything in the namespace.
+/// CronJob's Jobs), its pods, the workloads behind a Service's pods, the HPAs that scale them and
+/// the nodes the pods run on. Without a target, everything in the namespace.
 struct TimelineScope {
     let target: ResourceRef?
     let namespace: String?
@@ -11,8 +10,6 @@ struct TimelineScope {
     let deployments: [Deployment]
     let nodes: [Node]
     let autoscalers: [HorizontalPodAutoscaler]
-    /// The Services whose selector picks the pods (the target itself when it is a Service).
-    let services: [Service]
     /// Every object whose Events belong in the timeline.
     let followed: Set<ResourceRef>
 
@@ -37,9 +34,7 @@ struct TimelineScope {
             pods = target.flatMap { lookup.pod($0) }.map { [$0] } ?? []
         case "Service":
             let selector = snapshot.services.first { $0.metadata.ref(kind: "Service") == target }?.spec.selector ?? [:]
-            pods = selector.isEmpty ? [] : snapshot.pods.filter { pod in
-                pod.metadata.namespace == target?.namespace && selector.allSatisfy { pod.metadata.labels[$0.key] == $0.value }
-            }
+            pods = snapshot.pods.filter { pod in pod.metadata.namespace == target?.namespace && Self.selects(selector, pod.metadata.labels) }
             // The workloads behind the Service: their rollouts explain its endpoints.
             let workloads = Set(pods.compactMap { lookup.index.workload(of: $0) })
             owned = workloads.sorted() + workloads.flatMap { Self.owned(by: $0, lookup: lookup) }
@@ -55,19 +50,9 @@ struct TimelineScope {
             : workloads.compactMap { lookup.deployment($0) }
         let nodeNames = Set(pods.compactMap(\.spec.nodeName))
         nodes = nodeNames.sorted().compactMap { lookup.nodesByName[$0] }
-        let scaled = Set([target].compactMap { $0 } + owned)
-        autoscalers = snapshot.horizontalPodAutoscalers.filter { hpa in
-            guard inNamespace(hpa.metadata) else { return false }
-            return target == nil || scaled.contains(ResourceRef(kind: hpa.spec.scaleTargetRef.kind, namespace: hpa.metadata.namespace, name: hpa.spec.scaleTargetRef.name))
-        }
-        services = snapshot.services.filter { service in
-            guard inNamespace(service.metadata) else { return false }
-            if target == nil || service.metadata.ref(kind: "Service") == target { return true }
-            let selector = service.spec.selector
-            return !selector.isEmpty && pods.contains { pod in
-                pod.metadata.namespace == service.metadata.namespace && selector.allSatisfy { pod.metadata.labels[$0.key] == $0.value }
-            }
-        }
+        autoscalers = target == nil
+            ? snapshot.horizontalPodAutoscalers.filter { inNamespace($0.metadata) }
+            : ([target].compactMap { $0 } + owned).flatMap { lookup.autoscalers(of: $0) }
         followed = Set([target].compactMap { $0 } + owned + pods.map(\.ref) + autoscalers.map { $0.metadata.ref(kind: "HorizontalPodAutoscaler") }
             + nodes.map { ResourceRef(kind: "Node", namespace: nil, name: $0.metadata.name) })
     }
@@ -76,6 +61,36 @@ struct TimelineScope {
     /// namespace without a target (a deleted one too), else one the target follows.
     func covers(_ workload: ResourceRef) -> Bool {
         target == nil ? namespace == nil || workload.namespace == namespace : followed.contains(workload)
+    }
+
+    /// The Services in front of the pods (the target itself when it is a Service): those whose
+    /// selector picks one of the pods, or the target's pod template (so a Service scaled to no
+    /// pod is still followed). Only a watch samples them, so they are looked for on demand.
+    func services(lookup: TimelineIndex) -> [Service] {
+        let template = target.flatMap { Self.templateLabels(of: $0, in: lookup) }
+        return lookup.snapshot.services.filter { service in
+            guard namespace == nil || service.metadata.namespace == namespace else { return false }
+            if target == nil || service.metadata.ref(kind: "Service") == target { return true }
+            let selector = service.spec.selector
+            return template.map { Self.selects(selector, $0) } == true
+                || pods.contains { $0.metadata.namespace == service.metadata.namespace && Self.selects(selector, $0.metadata.labels) }
+        }
+    }
+
+    /// An empty selector selects nothing (a Service without one has its endpoints set by hand).
+    static func selects(_ selector: [String: String], _ labels: [String: String]) -> Bool {
+        !selector.isEmpty && selector.allSatisfy { labels[$0.key] == $0.value }
+    }
+
+    private static func templateLabels(of workload: ResourceRef, in lookup: TimelineIndex) -> [String: String]? {
+        let snapshot = lookup.snapshot
+        let template: PodTemplate? = switch workload.kind {
+        case "Deployment": lookup.deployment(workload)?.spec.template
+        case "StatefulSet": snapshot.statefulSets.first { $0.metadata.ref(kind: "StatefulSet") == workload }?.spec.template
+        case "DaemonSet": snapshot.daemonSets.first { $0.metadata.ref(kind: "DaemonSet") == workload }?.spec.template
+        default: nil
+        }
+        return template?.metadata?.labels
     }
 
     /// A Deployment's ReplicaSets, a CronJob's Jobs.

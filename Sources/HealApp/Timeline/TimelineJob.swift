@@ -46,17 +46,17 @@ package struct TimelineJob {
         var namespace: String?
         var target: ResourceRef?
         var client: KubeClient?
-        /// The context the objects came from: only its heal actions belong here.
-        var context: String?
-        var since: Timestamp
+        /// Whether the nodes' Events (in "default") could be read: a watch follows them only then.
+        var nodeEvents: Bool
         var now: Timestamp
     }
 
     package func run(_ request: Request) async throws -> Timeline {
         let read = try await self.read(request, kinds: Self.kinds)
+        let since = read.now.adding(seconds: -request.window)
+        let actions = try TimelineHealActions(store: request.store, client: read.client, environment: environment, logger: logger)
         return TimelineBuilder.build(
-            read.snapshot, target: read.target, namespace: read.namespace, since: read.since, now: read.now,
-            recorded: try await actions(request, read: read))
+            read.snapshot, target: read.target, namespace: read.namespace, since: since, now: read.now, recorded: await actions.read(since: since.date))
     }
 
     /// Builds the timeline, hands it to `shown`, then follows the namespace and emits each new
@@ -65,10 +65,12 @@ package struct TimelineJob {
         _ request: Request, shown: @escaping @Sendable (Timeline) throws -> Void, emit: @escaping @Sendable (TimelineWatchLine) -> Void
     ) async throws {
         let read = try await self.read(request, kinds: Self.kinds.union([.endpointSlices]))
-        guard let client = read.client, let namespace = read.namespace else { throw AppError.liveClusterNeeded }
-        let timeline = TimelineBuilder.build(
-            read.snapshot, target: read.target, namespace: namespace, since: read.since, now: read.now,
-            recorded: try await actions(request, read: read))
+        // The command refuses --watch with --snapshot; a live read always has both.
+        guard let client = read.client, let namespace = read.namespace else { return }
+        let actions = try TimelineHealActions(store: request.store, client: client, environment: environment, logger: logger)
+        let since = read.now.adding(seconds: -request.window)
+        let recorded = await actions.read(since: since.date)
+        let timeline = TimelineBuilder.build(read.snapshot, target: read.target, namespace: namespace, since: since, now: read.now, recorded: recorded)
         try shown(timeline)
         let now = environment.now
         let informers = SharedInformers(client: client, connectivity: WatchConnectivity(logger: logger, onOutage: { error in
@@ -76,10 +78,10 @@ package struct TimelineJob {
         }))
         defer { informers.stopAll() }
         let watch = TimelineWatch(
-            view: TimelineLiveView(base: read.snapshot, namespace: namespace, informers: informers), target: read.target, namespace: namespace,
-            since: read.since, readActions: { [self] in (try? await actions(request, read: read)) ?? TimelineBuilder.Recorded() },
-            logger: logger, now: environment.now)
-        try await Interruption.run({ try await watch.run(after: timeline, emit: emit) }, stop: environment.stopRequested)
+            view: TimelineLiveView(base: read.snapshot, namespace: namespace, nodeEvents: read.nodeEvents, informers: informers),
+            target: request.target, targetRef: read.target, namespace: namespace, window: request.window, actions: actions, logger: logger,
+            now: environment.now)
+        try await Interruption.run({ try await watch.run(after: timeline, recorded: recorded, emit: emit) }, stop: environment.stopRequested)
     }
 
     private func read(_ request: Request, kinds: Set<ResourceKind>) async throws -> Read {
@@ -87,8 +89,9 @@ package struct TimelineJob {
             source: request.source, namespace: request.namespace, allNamespaces: false, kinds: kinds, logs: nil))
         var snapshot = read.snapshot
         let namespace = read.namespaces?.first ?? request.namespace
+        var nodeEvents = false
         if let client = read.client {
-            snapshot.events = try await events(client: client, namespace: namespace)
+            (snapshot.events, nodeEvents) = try await events(client: client, namespace: namespace)
         }
         var target: ResourceRef?
         if let wanted = request.target {
@@ -98,35 +101,30 @@ package struct TimelineJob {
             let found = snapshot.metadata(of: wanted.kind).first { $0.name == wanted.name && (namespace == nil || $0.namespace == namespace) }
             target = ResourceRef(kind: wanted.kind.kind, namespace: found?.namespace ?? namespace, name: wanted.name)
         }
-        let now = snapshot.referenceTime ?? Timestamp(environment.now())
-        let context = read.connection.map { $0.contextName ?? $0.server }
         return Read(
-            snapshot: snapshot, namespace: target?.namespace ?? namespace, target: target, client: read.client, context: context,
-            since: now.adding(seconds: -request.window), now: now)
-    }
-
-    private func actions(_ request: Request, read: Read) async throws -> TimelineBuilder.Recorded {
-        try await TimelineHealActions(environment: environment, logger: logger).read(
-            store: request.store, client: read.client, context: read.context, since: read.since.date)
+            snapshot: snapshot, namespace: target?.namespace ?? namespace, target: target, client: read.client, nodeEvents: nodeEvents,
+            now: snapshot.referenceTime ?? Timestamp(environment.now()))
     }
 
     /// Every Event of the namespace, and the nodes' (which live in "default"): a timeline needs
     /// the Normal ones diagnosis leaves out (ScalingReplicaSet, Pulled, Started, NodeNotReady).
-    /// The nodes' are a bonus: refused or missing, the timeline goes on without them.
-    private func events(client: KubeClient, namespace: String?) async throws -> [Event] {
+    /// The nodes' are a bonus: refused or missing, the timeline goes on without them (and says
+    /// whether they were read).
+    private func events(client: KubeClient, namespace: String?) async throws -> (events: [Event], nodes: Bool) {
         var events: [Event] = []
         try await client.list(.events, as: Event.self, namespace: namespace, reading: .initial) { page in
             events += page
             Event.reduce(&events)
         }
-        guard namespace != nil, namespace != "default" else { return events }
+        guard namespace != nil, namespace != "default" else { return (events, false) }
         do {
-            try await client.list(.events, as: Event.self, namespace: "default", fieldSelector: "involvedObject.kind=Node", reading: .initial) { page in
+            try await client.list(.events, as: Event.self, namespace: "default", fieldSelector: TimelineLiveView.nodeEventSelector, reading: .initial) { page in
                 events += page
             }
         } catch let error as KubeError where [403, 404].contains(error.httpStatus ?? 0) {
             logger.info("the nodes' Events could not be read (\(error.httpStatus ?? 0)); the timeline goes on without them")
+            return (events, false)
         }
-        return events
+        return (events, true)
     }
 }

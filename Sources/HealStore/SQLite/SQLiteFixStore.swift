@@ -22,6 +22,29 @@ package final class SQLiteFixStore: FixStore {
         pool = try Self.openPool(path: path)
     }
 
+    /// Opens an existing store to read it only (a timeline): no file or folder is created and
+    /// nothing is migrated; a store of another schema version is refused with its reason.
+    package init(readingOnly path: String, now: @escaping @Sendable () -> Date = Date.init) throws(StoreError) {
+        location = path
+        self.now = now
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.cannotOpen(location: path, reason: "no such file") }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "kubectl-heal.store"
+        let found: Int
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            found = try pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+        guard found <= StoreSchema.version else { throw StoreError.newerSchema(location: path, found: found, supported: StoreSchema.version) }
+        guard found == StoreSchema.version else {
+            throw StoreError.cannotOpen(location: path, reason: "it was written by an older kubectl-heal (schema \(found)); any `kubectl heal learn` command updates it")
+        }
+    }
+
     /// Opens and migrates. Retries briefly while another process is creating the same file.
     private static func openPool(path: String) throws(StoreError) -> DatabasePool {
         var configuration = Configuration()

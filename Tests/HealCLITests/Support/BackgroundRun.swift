@@ -10,12 +10,12 @@ final class BackgroundRun: Sendable {
     private let stopSignal = AsyncStream<Void>.makeStream()
     private let task: Task<Int32, Never>
 
-    init(_ arguments: [String]) {
+    init(_ arguments: [String], variables: [String: String] = [:]) {
         let stdout = stdout
         let stderr = stderr
         let stream = stopSignal.stream
         let environment = AppEnvironment(
-            variables: [:], homeDirectory: "/nonexistent-home", standardOutput: stdout, standardError: stderr,
+            variables: variables, homeDirectory: "/nonexistent-home", standardOutput: stdout, standardError: stderr,
             standardOutputIsTerminal: false, standardErrorIsTerminal: false, now: Date.init,
             stopRequested: { for await _ in stream { return } })
         task = Task { await HealCommandLine.run(arguments, environment: environment) }

@@ -40,7 +40,7 @@ struct TestCluster {
         """
     }
 
-    func run(_ arguments: [String], stderrIsTerminal: Bool = false) async -> CLIRun {
-        await CLIRunner.run(arguments + ["--kubeconfig", kubeconfig.path], stderrIsTerminal: stderrIsTerminal)
+    func run(_ arguments: [String], variables: [String: String] = [:], stderrIsTerminal: Bool = false) async -> CLIRun {
+        await CLIRunner.run(arguments + ["--kubeconfig", kubeconfig.path], variables: variables, stderrIsTerminal: stderrIsTerminal)
     }
 }
