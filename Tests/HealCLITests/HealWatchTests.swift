@@ -46,11 +46,9 @@ struct HealWatchTests {
 
     @Test("--metrics-addr lists the current findings by namespace, code and severity and each namespace's health score; a resolved finding's series goes")
     func findingMetrics() async throws {
-        let cluster = try FakeCluster()
-        cluster.seedHealthyDeployments(namespace: "shop", deployments: 2, replicasEach: 1)
-        let folder = try TemporaryDirectory()
-        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
-        let watch = BackgroundRun(["diagnose", "--watch", "-v", "-n", "shop", "--metrics-addr", "127.0.0.1:0", "--kubeconfig", kubeconfig.path])
+        let shop = try ShopCluster(deployments: 2)
+        let cluster = shop.cluster
+        let watch = shop.watch(["-v", "--metrics-addr", "127.0.0.1:0"])
         try await waitUntil("the metrics are served") { watch.stderr.text.contains("serving Prometheus metrics on ") }
         try await waitUntilAsync("the first diagnosis is counted", timeout: .seconds(10)) { try await Self.scrape(watch).contains(#"kubectl_heal_health_score{namespace="shop"} 100"#) }
         try await waitUntilAsync("the watcher is ready (/readyz)", timeout: .seconds(10)) { try await Self.scrape(watch, path: "/readyz") == "ok\n" }

@@ -12,12 +12,10 @@ struct LeaderElectionTests {
 
     @Test("only the holder fixes; killed, the standby takes over within the Lease duration and fixes the next incident; a clean exit releases the Lease")
     func takeover() async throws {
-        let cluster = try FakeCluster()
-        cluster.seedHealthyDeployments(namespace: "shop", deployments: 3, replicasEach: 1)
-        let folder = try TemporaryDirectory()
-        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        let shop = try ShopCluster(deployments: 3)
+        let (cluster, folder) = (shop.cluster, shop.folder)
         let arguments = [
-            "diagnose", "--watch", "--fix", "--yes", "-n", "shop", "--kubeconfig", kubeconfig.path, "--store", "configmap://shop/heal-memory",
+            "diagnose", "--watch", "--fix", "--yes", "-n", "shop", "--kubeconfig", shop.kubeconfig.path, "--store", "configmap://shop/heal-memory",
             "--verify-for", "300ms", "--leader-elect", "--lease-duration", "3s",
         ]
         let first = try Replica(arguments, folder: folder, name: "first")

@@ -14,14 +14,7 @@ struct TimelineClusterTests {
         let cluster = try FakeCluster()
         let folder = try TemporaryDirectory()
         let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
-        try cluster.create(json: #"""
-            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"api","namespace":"shop","labels":{"app":"api"}},
-             "spec":{"replicas":1,"selector":{"matchLabels":{"app":"api"}},
-                     "template":{"metadata":{"labels":{"app":"api"}},
-                                 "spec":{"containers":[{"name":"api","image":"nginx:1.27",
-                                                        "env":[{"name":"DATABASE_URL","value":"postgres://db.shop:5432/shop"}],
-                                                        "resources":{"requests":{"cpu":"10m","memory":"32Mi"}}}]}}}}
-            """#)
+        try cluster.create(json: Self.deployment("api", container: #""env":[{"name":"DATABASE_URL","value":"postgres://db.shop:5432/shop"}],"# + Self.requests))
         cluster.setNeeds(WorkloadNeeds(env: ["DATABASE_URL"]), namespace: "shop", deployment: "api")
         #expect(await cluster.settle(), "revision 1 runs")
         try cluster.strategicMergePatch(
@@ -47,13 +40,7 @@ struct TimelineClusterTests {
             {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"api-config","namespace":"shop"},
              "data":{"DATABASE_URL":"postgres://db.shop:5432/shop"}}
             """#)
-        try cluster.create(json: #"""
-            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"api","namespace":"shop","labels":{"app":"api"}},
-             "spec":{"replicas":1,"selector":{"matchLabels":{"app":"api"}},
-                     "template":{"metadata":{"labels":{"app":"api"}},
-                                 "spec":{"containers":[{"name":"api","image":"nginx:1.27","envFrom":[{"configMapRef":{"name":"api-config"}}],
-                                                        "resources":{"requests":{"cpu":"10m","memory":"32Mi"}}}]}}}}
-            """#)
+        try cluster.create(json: Self.deployment("api", container: #""envFrom":[{"configMapRef":{"name":"api-config"}}],"# + Self.requests))
         cluster.setNeeds(WorkloadNeeds(env: ["DATABASE_URL"]), namespace: "shop", deployment: "api")
         #expect(await cluster.settle(), "the pod runs")
         // managedFields times are whole seconds: the edit must come in a later second than the creation.
@@ -82,14 +69,7 @@ struct TimelineClusterTests {
         let cluster = try FakeCluster()
         let folder = try TemporaryDirectory()
         let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
-        try cluster.create(json: #"""
-            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"api","namespace":"shop","labels":{"app":"api"}},
-             "spec":{"replicas":1,"selector":{"matchLabels":{"app":"api"}},
-                     "template":{"metadata":{"labels":{"app":"api"}},
-                                 "spec":{"containers":[{"name":"api","image":"nginx:1.27",
-                                                        "env":[{"name":"DATABASE_URL","value":"postgres://db.shop:5432/shop"}],
-                                                        "resources":{"requests":{"cpu":"10m","memory":"32Mi"}}}]}}}}
-            """#)
+        try cluster.create(json: Self.deployment("api", container: #""env":[{"name":"DATABASE_URL","value":"postgres://db.shop:5432/shop"}],"# + Self.requests))
         try cluster.create(json: #"""
             {"apiVersion":"v1","kind":"Service","metadata":{"name":"api","namespace":"shop"},
              "spec":{"selector":{"app":"api"},"ports":[{"port":80,"targetPort":8080,"protocol":"TCP"}]}}
@@ -153,7 +133,7 @@ struct TimelineClusterTests {
         let cluster = try FakeCluster()
         let folder = try TemporaryDirectory()
         let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
-        try cluster.create(json: Self.deployment("cache", limits: #","limits":{"memory":"64Mi"}"#))
+        try cluster.create(json: Self.deployment("cache", container: #""resources":{"requests":{"cpu":"10m","memory":"32Mi"},"limits":{"memory":"64Mi"}}"#))
         #expect(await cluster.settle(), "revision 1 runs")
         cluster.advanceClock(by: .seconds(1800))
         // The cache grows past its limit: load, not a change anyone made in the cluster.
@@ -175,7 +155,7 @@ struct TimelineClusterTests {
         let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
         try cluster.create(json: #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"node-1"}}"#)
         try setNode(cluster, #""status":"True","reason":"KubeletReady","message":"kubelet is posting ready status""#)
-        try cluster.create(json: Self.deployment("web", limits: ""))
+        try cluster.create(json: Self.deployment("web"))
         #expect(await cluster.settle(), "revision 1 runs")
         cluster.advanceClock(by: .seconds(1800))
         // The node lifecycle controller's work, which the fake does not play: the condition, then
@@ -210,14 +190,15 @@ struct TimelineClusterTests {
             json: #"{"status":{"conditions":[{"type":"Ready",\#(fields),"lastHeartbeatTime":"\#(time)","lastTransitionTime":"\#(time)"}]}}"#)
     }
 
-    /// A one-replica Deployment in shop whose container is NAME (`limits`: a JSON fragment after the requests).
-    private static func deployment(_ name: String, limits: String) -> String {
+    static let requests = #""resources":{"requests":{"cpu":"10m","memory":"32Mi"}}"#
+
+    /// A one-replica Deployment in shop whose container is NAME, nginx:1.27, with `container`'s fields.
+    private static func deployment(_ name: String, container fields: String = requests) -> String {
         #"""
         {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"\#(name)","namespace":"shop","labels":{"app":"\#(name)"}},
          "spec":{"replicas":1,"selector":{"matchLabels":{"app":"\#(name)"}},
                  "template":{"metadata":{"labels":{"app":"\#(name)"}},
-                             "spec":{"containers":[{"name":"\#(name)","image":"nginx:1.27",
-                                                    "resources":{"requests":{"cpu":"10m","memory":"32Mi"}\#(limits)}}]}}}}
+                             "spec":{"containers":[{"name":"\#(name)","image":"nginx:1.27",\#(fields)}]}}}}
         """#
     }
 

@@ -69,3 +69,36 @@ package struct ChangeFeed: Sendable {
         for task in tasks { task.cancel() }
     }
 }
+
+/// When a watcher's loop reads the cluster again: once changes have settled for `settle` (a
+/// rollout's burst of events makes one read, not fifty), or, while they never settle (a large
+/// cluster's heartbeats), at least every `longest`.
+package struct ChangeDebounce: Sendable {
+    let settle: Duration
+    let longest: Duration?
+    private var dirty = true
+    private var lastChange = ContinuousClock.now
+    /// The oldest change not read yet.
+    private var firstUnread = ContinuousClock.now
+
+    package init(settle: Duration, longest: Duration? = nil) {
+        self.settle = settle
+        self.longest = longest
+    }
+
+    /// Something changed (or must be read again anyway).
+    package mutating func changed(now: ContinuousClock.Instant = .now) {
+        if !dirty { firstUnread = now }
+        dirty = true
+        lastChange = now
+    }
+
+    /// Whether to read now; if so, the changes are taken as read.
+    package mutating func due(now: ContinuousClock.Instant = .now) -> Bool {
+        guard dirty, lastChange.duration(to: now) >= settle || longest.map({ firstUnread.duration(to: now) >= $0 }) == true || Task.isCancelled else {
+            return false
+        }
+        dirty = false
+        return true
+    }
+}

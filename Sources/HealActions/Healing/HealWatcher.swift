@@ -78,24 +78,21 @@ package struct HealWatcher: Sendable {
     }
 
     private func follow(_ feed: ChangeFeed, live: inout LiveCluster, reported: inout [String: Finding], healer: HealQueue?) async throws {
-        var dirty = true
-        var lastChange = ContinuousClock.now
+        var debounce = ChangeDebounce(settle: settings.debounce)
         var leading = settings.leadership?.isLeader ?? true
         for try await change in feed.stream {
             switch change {
             case .changed:
-                dirty = true
-                lastChange = .now
+                debounce.changed()
             case .tick:
                 // A replica that just took over heals what is broken now, changed or not.
                 let now = settings.leadership?.isLeader ?? true
                 if now && !leading {
                     await finishUnverified()
-                    dirty = true
+                    debounce.changed(now: .now - settings.debounce)
                 }
                 leading = now
-                guard dirty, lastChange.duration(to: .now) >= settings.debounce || Task.isCancelled else { continue }
-                dirty = false
+                guard debounce.due() else { continue }
                 await evaluate(&live, reported: &reported, healer: healer)
             }
         }

@@ -88,20 +88,15 @@ struct TimelineWatch {
         var state = Shown(shown)
         var sample: TimelineSample?
         var observed: [TimelineEntry] = []
-        var dirty = true
-        var lastChange = ContinuousClock.now
-        var lastRead = ContinuousClock.now
+        var debounce = ChangeDebounce(settle: Self.debounce, longest: Self.longestWait)
         do {
             for try await change in feed.stream {
                 switch change {
                 case .changed:
-                    dirty = true
-                    lastChange = .now
+                    debounce.changed()
                 case .tick:
-                    if store.withLock({ state in defer { state.fresh = false }; return state.fresh }) { dirty = true }
-                    guard dirty, lastChange.duration(to: .now) >= Self.debounce || lastRead.duration(to: .now) >= Self.longestWait else { continue }
-                    dirty = false
-                    lastRead = .now
+                    if store.withLock({ state in defer { state.fresh = false }; return state.fresh }) { debounce.changed(now: .now - Self.debounce) }
+                    guard debounce.due() else { continue }
                     let time = Timestamp(now())
                     let snapshot = view.snapshot
                     let current = TimelineSample(snapshot, target: targetRef, namespace: namespace, now: time)
