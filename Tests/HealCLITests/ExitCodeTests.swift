@@ -127,6 +127,7 @@ struct ExitCodeTests {
         (["diagnose", "--fix", "--max-memory", "lots"], "--max-memory"),
         (["diagnose", "--fix", "--verify-for", "soon"], "--verify-for"),
         (["diagnose", "--fix", "--leader-elect"], "add --watch"),
+        (["diagnose", "--record-events"], "add --watch"),
         (["diagnose", "--watch", "--lease-name", "mine"], "add it"),
         (["diagnose", "--watch", "--leader-elect", "--lease-duration", "1s"], "--lease-duration 1s is too short"),
         (["diagnose", "--watch", "--leader-elect", "--lease-duration", "forever"], "--lease-duration"),

@@ -79,6 +79,28 @@ struct HealWatchTests {
         return String(decoding: response.body, as: UTF8.self)
     }
 
+    @Test("--record-events: a Warning Event on each workload when its problem is first seen, not again while it lasts")
+    func recordEvents() async throws {
+        let shop = try ShopCluster(deployments: 2)
+        let watch = shop.watch(["--record-events"])
+        try await Task.sleep(for: .milliseconds(300))
+        shop.cluster.setRegistry(images: ["busybox:1.36"])
+        #expect(await watch.waitFor("DETECTED") != nil)
+        let recorded = {
+            try shop.cluster.objects(in: "/api/v1/namespaces/shop/events").compactMap { try JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+                .filter { $0["reason"] as? String == "HealProblemDetected" }
+        }
+        try await waitUntil("both Deployments have their Event") { try recorded().count == 2 }
+        // The pods keep backing off (more diagnoses); the incidents are the same.
+        try await Task.sleep(for: .seconds(1))
+        let events = try recorded()
+        #expect(events.count == 2, "\(events.map { $0["message"] ?? "" })")
+        let subjects = events.compactMap { ($0["involvedObject"] as? [String: Any]).map { "\($0["kind"] ?? "")/\($0["name"] ?? "")" } }
+        #expect(Set(subjects) == ["Deployment/app-0", "Deployment/app-1"])
+        #expect(events.allSatisfy { $0["type"] as? String == "Warning" && ($0["message"] as? String)?.hasPrefix("kubectl-heal: image-not-found (critical): ") == true })
+        #expect(await watch.stop() == 0)
+    }
+
     @Test("without --fix the watcher only reports: problems appear and resolve, nothing is changed")
     func reportOnly() async throws {
         let cluster = try FakeCluster()

@@ -22,6 +22,8 @@ package struct HealWatcher: Sendable {
         /// With several replicas, only the holder of this Lease heals; the others keep watching
         /// (their informers warm) and take over when it stops renewing.
         package var leadership: LeaderLease?
+        /// `--record-events`: an Event on the workload of each new incident (by the holder only).
+        package var findingEvents: FindingEvents?
 
         package init(namespace: String?) {
             self.namespace = namespace
@@ -121,8 +123,10 @@ package struct HealWatcher: Sendable {
         onDiagnosis(diagnosis, live.feeds.allSatisfy(\.synced))
         let findings = diagnosis.findings.filter { $0.severity >= .warning }
         let current = Dictionary(findings.map { (Self.key($0), $0) }) { first, _ in first }
+        let recording = settings.leadership?.isLeader ?? true ? settings.findingEvents : nil
         for (key, finding) in current.sorted(by: { $0.key < $1.key }) where reported[key] == nil {
             emit(.detected(finding, at: detectedAt))
+            recording?.detected(finding)
         }
         for (key, finding) in reported.sorted(by: { $0.key < $1.key }) where current[key] == nil {
             emit(.resolved(finding, at: detectedAt))

@@ -28,10 +28,12 @@ package struct HealJob {
         package var llm: LLMSession?
         /// With `watch`: heal only while holding this Lease (several replicas, one acting).
         package var leaderElection: LeaderElection?
+        /// With `watch`: an Event on the workload of each new incident.
+        package var recordEvents = false
 
         package init(
             diagnose: DiagnoseRequest, fix: Bool, watch: Bool, yes: Bool, heal: HealSettings, store: String?, cluster: ConfigOverrides,
-            metricsAddress: String? = nil, llm: LLMSession? = nil, leaderElection: LeaderElection? = nil
+            metricsAddress: String? = nil, llm: LLMSession? = nil, leaderElection: LeaderElection? = nil, recordEvents: Bool = false
         ) {
             self.diagnose = diagnose
             self.fix = fix
@@ -43,6 +45,7 @@ package struct HealJob {
             self.metricsAddress = metricsAddress
             self.llm = llm
             self.leaderElection = leaderElection
+            self.recordEvents = recordEvents
         }
     }
 
@@ -172,6 +175,12 @@ package struct HealJob {
     ) async throws {
         var settings = HealWatcher.Settings(namespace: namespace)
         settings.leadership = leadership
+        if request.recordEvents {
+            let recorder = EventRecorder(client: informers.client, logger: logger, now: environment.now)
+            settings.findingEvents = FindingEvents(logger: logger) { subject, message in
+                await recorder.record(on: subject, type: "Warning", reason: FindingEvents.reason, message: message)
+            }
+        }
         settings.excludedNamespaces = request.diagnose.excludedNamespaces
         settings.options = request.diagnose.options
         let server = try MetricsEndpoint.start(request.metricsAddress, metrics: metrics, logger: logger)

@@ -100,6 +100,9 @@ struct Diagnose: HealCommand {
     @Option(help: ArgumentHelp("With --watch: serve Prometheus metrics on HOST:PORT (:PORT for every interface), with /healthz and /readyz for probes.", valueName: "host:port"))
     var metricsAddr: String?
 
+    @Flag(help: "With --watch: post a Warning Event (HealProblemDetected) on the workload of each new problem, at most 30 a minute.")
+    var recordEvents = false
+
     @OptionGroup(title: "Several replicas (with --watch)") var leadership: LeaderElectionOptions
 
     @OptionGroup(title: "Several clusters") var fleet: FleetOptions
@@ -138,6 +141,7 @@ struct Diagnose: HealCommand {
         }
         if let selector = scope.selector { try parseFlag("-l") { () throws(InvalidInput) in try DiagnosisInput.selector(selector) } }
         try leadership.check(watching: watch)
+        if recordEvents && !watch { throw ValidationError("--record-events posts an Event for each problem --watch finds; add --watch") }
         try fleet.check(
             context: cluster.context,
             singleClusterFlags: [("--snapshot", snapshot != nil), ("--fix", fix), ("--watch", watch), ("--explain", explain), ("--cluster", cluster.cluster != nil), ("--user", cluster.user != nil)])
@@ -165,7 +169,7 @@ struct Diagnose: HealCommand {
             let stdout = environment.standardOutput
             let outcome = try await HealJob(environment: environment, logLevel: verbosity.logLevel).run(HealJob.Request(
                 diagnose: request, fix: fix, watch: watch, yes: yes, heal: try heal.settings(namedNamespace: cluster.namespace), store: store.store,
-                cluster: cluster.overrides, metricsAddress: metricsAddr, llm: session, leaderElection: leadership.election)
+                cluster: cluster.overrides, metricsAddress: metricsAddr, llm: session, leaderElection: leadership.election, recordEvents: recordEvents)
             ) { event in
                 stdout.write((try? HealEventRenderer.line(event, json: json)) ?? "")
             }
