@@ -86,12 +86,14 @@ struct WatchBenchmark {
             + "Service selector matching nothing → finding \(Self.figures(service))")
     }
 
-    @Test("idle diagnose -A --watch over 5,000 pods: CPU and RSS of the kubectl-heal process")
+    @Test("idle diagnose -A --watch over 5,000 pods (KUBECTL_HEAL_BENCH_IDLE_PODS): CPU and RSS of the kubectl-heal process")
     func idleWatcher() async throws {
         let binary = try #require(Self.environment["KUBECTL_HEAL_BINARY"].map(URL.init(fileURLWithPath:)), "set KUBECTL_HEAL_BINARY")
         let seconds = Double(Self.environment["KUBECTL_HEAL_BENCH_IDLE_SECONDS"] ?? "") ?? 120
+        // 500 pods a namespace: 50 Deployments of 10.
+        let pods = Int(Self.environment["KUBECTL_HEAL_BENCH_IDLE_PODS"] ?? "") ?? 5000
         let cluster = try FakeCluster()
-        for namespace in 0..<10 {
+        for namespace in 0..<max(1, pods / 500) {
             cluster.seedHealthyDeployments(namespace: "team-\(namespace)", deployments: 50, replicasEach: 10)
         }
         #expect(await cluster.settle())
@@ -110,7 +112,7 @@ struct WatchBenchmark {
         try await Task.sleep(for: .seconds(5))  // the first diagnosis
         let idle = try await IdleFigures.measure(process, for: seconds)
         #expect(process.isRunning)
-        print(String(format: "idle diagnose -A --watch, 5,000 pods, %.0f s after %.1f s to start watching: ", idle.seconds, ready) + idle.text)
+        print(String(format: "idle diagnose -A --watch, %d pods, %.0f s after %.1f s to start watching: ", max(1, pods / 500) * 500, idle.seconds, ready) + idle.text)
     }
 
     static func figures(_ values: [Double]) -> String {
