@@ -13,8 +13,10 @@ loopback address, the way a v1.36 kube-apiserver answers reads:
   * /version, /api, /apis (captured documents), /apis/GROUP, /api/v1 and /apis/GROUP/VERSION
     APIResourceLists. Aggregated discovery requests (Accept: ...as=APIGroupDiscoveryList) get the
     legacy documents with Content-Type application/json, so clients fall back to them;
+  * WATCH of every list, held open and quiet until its timeoutSeconds (the cluster is static:
+    nothing ever changes), as an idle cluster's watch is — for an idle `--watch` benchmark;
   * `Status` JSON errors (shapes from Tests/Fixtures/k8s-v1.36/errors/): 404 for anything
-    unknown, 405 for writes and watches, 401 when --token is set and the bearer token differs;
+    unknown, 405 for writes, 401 when --token is set and the bearer token differs;
   * protobuf (`Accept: application/vnd.kubernetes.protobuf`) for lists and errors of the kinds
     the narrow schema in proto/ describes, encoded from the same objects through it
     (scripts/proto/narrow_proto.py); other kinds answer JSON, as a real server does for CRDs.
@@ -624,7 +626,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.not_found_generic()
         if len(rest) == 1:
             if q.get("watch") in ("1", "true"):
-                return self.respond_status(405, "MethodNotAllowed", "watch is not supported by the benchmark API server")
+                return self.idle_watch(q)
             try:
                 limit = int(q.get("limit") or 0)
             except ValueError:
@@ -655,6 +657,33 @@ class Handler(BaseHTTPRequestHandler):
                 return self.respond(404, not_found(r.plural, r.group, name))
             return self.respond(200, body)
         return self.not_found_generic()
+
+    def idle_watch(self, q):
+        """A watch of a static cluster: the stream opens (chunked, as the apiserver's) and stays
+        quiet until timeoutSeconds (at most 30 minutes) or until the client goes away."""
+        try:
+            timeout = min(float(q.get("timeoutSeconds") or 1800), 1800.0)
+        except ValueError:
+            return self.respond_status(400, "BadRequest", "invalid timeoutSeconds %r" % q.get("timeoutSeconds"))
+        ctype = "application/vnd.kubernetes.protobuf;stream=watch" if self.wants_protobuf() else "application/json"
+        head = ["HTTP/1.1 200 OK", "Audit-Id: %s" % uuid.uuid4(), "Cache-Control: no-cache, private", "Content-Type: %s" % ctype,
+                "Date: %s" % self.date_time_string(), "Transfer-Encoding: chunked"]
+        self.wfile.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1"))
+        self.wfile.flush()
+        deadline = time.monotonic() + timeout
+        self.connection.settimeout(1.0)
+        while time.monotonic() < deadline:
+            try:
+                if self.connection.recv(1, socket.MSG_PEEK) == b"":
+                    self.close_connection = True
+                    return
+                time.sleep(1.0)  # a client that writes on a watch: nothing to read here
+            except socket.timeout:
+                continue
+            except OSError:
+                self.close_connection = True
+                return
+        self.wfile.write(b"0\r\n\r\n")
 
     def not_found_generic(self):
         self.respond_status(404, "NotFound", "the server could not find the requested resource", {})
