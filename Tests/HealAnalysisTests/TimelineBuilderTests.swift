@@ -141,6 +141,20 @@ struct TimelineBuilderTests {
         #expect(rescale.evidence.contains("status.lastScaleTime: 2026-11-21T20:30:00Z"))
     }
 
+    @Test("an HPA that cannot compute a scale is a failure once past the analyzer's grace, not in the first minutes of a rollout")
+    func autoscalerGrace() throws {
+        var snapshot = try Scenario("hpa-metrics-unavailable").snapshot
+        let api = ResourceRef(kind: "Deployment", namespace: "demo", name: "api")
+        let stuck = try #require(timeline(snapshot, api).entries.first { $0.title == "HPA api cannot compute a scale" })
+        #expect(stuck.isFailure, "since 20:00:20, long before the snapshot")
+        let now = try #require(snapshot.referenceTime)
+        for index in snapshot.horizontalPodAutoscalers[0].status!.conditions.indices where snapshot.horizontalPodAutoscalers[0].status!.conditions[index].type == "ScalingActive" {
+            snapshot.horizontalPodAutoscalers[0].status!.conditions[index].lastTransitionTime = now.adding(seconds: -30)
+        }
+        let fresh = try #require(timeline(snapshot, api).entries.first { $0.title == "HPA api cannot compute a scale" })
+        #expect(!fresh.isFailure, "30 s old: metrics are often missing that early")
+    }
+
     @Test("kubectl-heal's own change, recorded in its store, is an entry of its workload's timeline and ranks as a trigger when it stayed live")
     func recordedHealAction() throws {
         let snapshot = try Scenario("oom-restarted").snapshot

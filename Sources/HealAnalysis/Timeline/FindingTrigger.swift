@@ -15,7 +15,7 @@ enum FindingTrigger {
         let byWorkload = Dictionary(grouping: findings.indices.filter { kinds.contains(findings[$0].workload.kind) }) { findings[$0].workload }
         for (workload, positions) in byWorkload {
             let scope = TimelineScope(target: workload, namespace: workload.namespace, lookup: lookup)
-            let entries = TimelineBuilder.entries(scope: scope, since: now.adding(seconds: -window), lookup: lookup)
+            let entries = TimelineBuilder.entries(scope: scope, since: now.adding(seconds: -window), now: now, lookup: lookup)
             for position in positions {
                 let failure: TimelineEntry? = findings[position].since.map {
                     TimelineEntry(time: $0, kind: .event, object: workload, workload: workload, title: findings[position].symptom, sentence: "", isFailure: true)

@@ -7,7 +7,11 @@ enum TimelineAutoscalerEntries {
     /// A SuccessfulRescale Event this close to lastScaleTime already is that rescale.
     static let sameRescale: Double = 5
 
-    static func entries(_ autoscalers: [HorizontalPodAutoscaler], events: TimelineEvents) -> [TimelineEntry] {
+    /// Metrics are missing for a minute or two after an HPA or its pods start (the analyzer's
+    /// grace too): until then a condition that cannot compute a scale is not yet a failure.
+    static let graceSeconds: Double = 120
+
+    static func entries(_ autoscalers: [HorizontalPodAutoscaler], events: TimelineEvents, now: Timestamp) -> [TimelineEntry] {
         autoscalers.flatMap { hpa -> [TimelineEntry] in
             let ref = hpa.metadata.ref(kind: "HorizontalPodAutoscaler")
             let target = ResourceRef(kind: hpa.spec.scaleTargetRef.kind, namespace: hpa.metadata.namespace, name: hpa.spec.scaleTargetRef.name)
@@ -29,7 +33,7 @@ enum TimelineAutoscalerEntries {
                     time: since, kind: .scaling, object: ref, workload: target, title: "HPA \(ref.name) \(state.title)",
                     sentence: "HPA \(ref.name) \(state.sentence)\(condition.reason.map { ": \($0)" } ?? "")"
                         + "\(condition.message.map { " — \(Wording.clip($0, 160))" } ?? "") (\(replicas)).",
-                    evidence: ["\(condition.type)=\(condition.status) since \(since)"], isFailure: state.isFailure))
+                    evidence: ["\(condition.type)=\(condition.status) since \(since)"], isFailure: state.isFailure && now.seconds(since: since) >= graceSeconds))
             }
             return entries
         }

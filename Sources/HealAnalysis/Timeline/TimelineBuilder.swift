@@ -25,7 +25,7 @@ package enum TimelineBuilder {
     ) -> Timeline {
         let lookup = TimelineIndex(snapshot, index: AnalysisContext(snapshot: snapshot, now: now).index)
         let scope = TimelineScope(target: target, namespace: namespace, lookup: lookup)
-        let entries = self.entries(scope: scope, since: since, lookup: lookup, recorded: recorded.entries)
+        let entries = self.entries(scope: scope, since: since, now: now, lookup: lookup, recorded: recorded.entries)
         let correlation = TimelineCorrelation.correlate(entries, since: since)
         return Timeline(
             target: target, namespace: namespace ?? target?.namespace, since: since, until: now, entries: entries,
@@ -34,12 +34,12 @@ package enum TimelineBuilder {
     }
 
     /// The entries of the window, in time order; within a second, a change before what it causes.
-    static func entries(scope: TimelineScope, since: Timestamp, lookup: TimelineIndex, recorded: [TimelineEntry] = []) -> [TimelineEntry] {
+    static func entries(scope: TimelineScope, since: Timestamp, now: Timestamp, lookup: TimelineIndex, recorded: [TimelineEntry] = []) -> [TimelineEntry] {
         let events = lookup.events.events(about: scope)
         var entries = TimelineEventEntries.entries(events, scope: scope)
             + TimelineContainerEntries.entries(scope.pods, events: lookup.events)
             + TimelineRolloutEntries.entries(scope.deployments, lookup: lookup)
-            + TimelineAutoscalerEntries.entries(scope.autoscalers, events: lookup.events)
+            + TimelineAutoscalerEntries.entries(scope.autoscalers, events: lookup.events, now: now)
             + TimelineNodeEntries.entries(scope.nodes)
             + recorded.filter { $0.workload.map(scope.covers) ?? false }
             + TimelineConfigEntries.entries(
