@@ -186,7 +186,7 @@ struct TimelineBuilderTests {
     func samples() throws {
         var snapshot = try Scenario("hpa-at-max").snapshot
         let now = try #require(snapshot.referenceTime)
-        let first = TimelineSample(snapshot, target: ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend"), namespace: "demo", now: now)
+        let first = TimelineBuilder.Moment(snapshot, target: ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend"), namespace: "demo", now: now).sample
         let start = first.entries(since: nil, at: now)
         #expect(start.map(\.sentence).contains("service/frontend when the watch started: 5 ready, 0 not ready."), "\(start.map(\.sentence))")
         #expect(start.allSatisfy { !$0.isFailure && !$0.isChange })
@@ -196,7 +196,7 @@ struct TimelineBuilderTests {
         }
         snapshot.horizontalPodAutoscalers[0].status?.desiredReplicas = 4
         let later = now.adding(seconds: 30)
-        let changes = TimelineSample(snapshot, target: ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend"), namespace: "demo", now: later)
+        let changes = TimelineBuilder.Moment(snapshot, target: ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend"), namespace: "demo", now: later).sample
             .entries(since: first, at: later)
         let lost = try #require(changes.first { $0.kind == .endpoints })
         #expect(lost.isFailure && lost.title == "service/frontend has no ready endpoint" && lost.time == later)
@@ -211,7 +211,7 @@ struct TimelineBuilderTests {
         var empty = snapshot
         empty.pods = []
         empty.endpointSlices = []
-        let gone = TimelineSample(empty, target: ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend"), namespace: "demo", now: later)
+        let gone = TimelineBuilder.Moment(empty, target: ResourceRef(kind: "Deployment", namespace: "demo", name: "frontend"), namespace: "demo", now: later).sample
             .entries(since: first, at: later)
         #expect(gone.contains { $0.sentence.hasPrefix("service/frontend: 0 ready, 0 not ready (was 5 ready, 0 not ready)") }, "\(gone.map(\.sentence))")
         let scaled = try #require(changes.first { $0.kind == .scaling })

@@ -93,6 +93,12 @@ package struct ChangeDebounce: Sendable {
         lastChange = now
     }
 
+    /// Something must be read again at the next tick, with nothing to wait for (a replica
+    /// that took over, a store read afresh).
+    package mutating func requestRead(now: ContinuousClock.Instant = .now) {
+        changed(now: now - settle)
+    }
+
     /// Whether to read now; if so, the changes are taken as read.
     package mutating func due(now: ContinuousClock.Instant = .now) -> Bool {
         guard dirty, lastChange.duration(to: now) >= settle || longest.map({ firstUnread.duration(to: now) >= $0 }) == true || Task.isCancelled else {

@@ -1,5 +1,6 @@
 import Foundation
 import HealAnalysis
+import HealModel
 import Logging
 import Synchronization
 
@@ -32,8 +33,7 @@ package final class FindingEvents: Sendable {
     /// Records the finding's Event unless the minute's allowance is spent. Returns at once.
     package func detected(_ finding: Finding, now: ContinuousClock.Instant = .now) {
         let dropped = bucket.withLock { bucket -> Int? in
-            let elapsed = bucket.refilled.duration(to: now)
-            bucket.tokens = min(Double(perMinute), bucket.tokens + Double(perMinute) * (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / 60)
+            bucket.tokens = min(Double(perMinute), bucket.tokens + Double(perMinute) * bucket.refilled.duration(to: now).seconds / 60)
             bucket.refilled = now
             guard bucket.tokens >= 1 else {
                 bucket.dropped += 1

@@ -91,7 +91,7 @@ package struct HealWatcher: Sendable {
                 let now = settings.leadership?.isLeader ?? true
                 if now && !leading {
                     await finishUnverified()
-                    debounce.changed(now: .now - settings.debounce)
+                    debounce.requestRead()
                 }
                 leading = now
                 guard debounce.due() else { continue }

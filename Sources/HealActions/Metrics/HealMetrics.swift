@@ -85,7 +85,7 @@ package final class HealMetrics: MetricsSource {
     package var isReady: Bool { state.withLock { $0.ready } }
 
     /// What the last diagnosis found, replacing what the one before did.
-    package func setDiagnosis(_ diagnosis: Diagnosis, synced: Bool = true) {
+    package func setDiagnosis(_ diagnosis: Diagnosis, synced: Bool) {
         var counts: [[String]: Double] = [:]
         for finding in diagnosis.findings {
             counts[[finding.workload.namespace ?? "", finding.code, finding.severity.rawValue], default: 0] += 1

@@ -5,14 +5,15 @@ extension DiagnosisReport {
     /// tagged with its context; findings worst first across clusters (then by cluster, each
     /// cluster's own order kept); the summary summed, its score taken over every cluster's
     /// resources; `metadata.clusters` with each cluster's summary, or the failure that kept it
-    /// out (`failures`, also listed in `errors`), in the order the contexts were given.
+    /// out (`failures`, also listed in `errors`), in the order the contexts were given
+    /// (`order`, which `members` follow).
     package static func fleet(
         _ members: [(context: String, report: DiagnosisReport)], failures: [UnreadableResource], order: [String], generatedAt: Timestamp
     ) -> DiagnosisReport {
         var findings: [(cluster: Int, position: Int, finding: Finding)] = []
         var suppressed: [SuppressedFinding] = []
         var errors: [UnreadableResource] = []
-        for (rank, member) in members.sorted(by: { (order.firstIndex(of: $0.context) ?? 0) < (order.firstIndex(of: $1.context) ?? 0) }).enumerated() {
+        for (rank, member) in members.enumerated() {
             for (position, var finding) in member.report.findings.enumerated() {
                 finding.cluster = member.context
                 findings.append((rank, position, finding))

@@ -20,17 +20,36 @@ package enum TimelineBuilder {
         }
     }
 
+    /// One snapshot's lookups and what the timeline follows in it, made once for all that is
+    /// read from that moment: a watch's sample, then the timeline.
+    package struct Moment {
+        let lookup: TimelineIndex
+        let scope: TimelineScope
+        let now: Timestamp
+
+        package init(_ snapshot: ClusterSnapshot, target: ResourceRef?, namespace: String?, now: Timestamp) {
+            lookup = TimelineIndex(snapshot, index: AnalysisContext(snapshot: snapshot, now: now).index)
+            scope = TimelineScope(target: target, namespace: namespace, lookup: lookup)
+            self.now = now
+        }
+
+        /// What no object keeps a history of: the Services' endpoints, the HPAs' replicas.
+        package var sample: TimelineSample { TimelineSample(scope: scope, lookup: lookup) }
+
+        package func timeline(since: Timestamp, recorded: Recorded = Recorded()) -> Timeline {
+            let entries = TimelineBuilder.entries(scope: scope, since: since, now: now, lookup: lookup, recorded: recorded.entries)
+            let correlation = TimelineCorrelation.correlate(entries, since: since)
+            return Timeline(
+                target: scope.target, namespace: scope.namespace ?? scope.target?.namespace, since: since, until: now, entries: entries,
+                firstFailure: correlation.firstFailure, triggers: correlation.triggers, verdict: correlation.verdict,
+                coverage: coverage(events: lookup.events.events(about: scope), since: since) + recorded.coverage)
+        }
+    }
+
     package static func build(
         _ snapshot: ClusterSnapshot, target: ResourceRef?, namespace: String?, since: Timestamp, now: Timestamp, recorded: Recorded = Recorded()
     ) -> Timeline {
-        let lookup = TimelineIndex(snapshot, index: AnalysisContext(snapshot: snapshot, now: now).index)
-        let scope = TimelineScope(target: target, namespace: namespace, lookup: lookup)
-        let entries = self.entries(scope: scope, since: since, now: now, lookup: lookup, recorded: recorded.entries)
-        let correlation = TimelineCorrelation.correlate(entries, since: since)
-        return Timeline(
-            target: target, namespace: namespace ?? target?.namespace, since: since, until: now, entries: entries,
-            firstFailure: correlation.firstFailure, triggers: correlation.triggers, verdict: correlation.verdict,
-            coverage: coverage(events: lookup.events.events(about: scope), since: since) + recorded.coverage)
+        Moment(snapshot, target: target, namespace: namespace, now: now).timeline(since: since, recorded: recorded)
     }
 
     /// The entries of the window, in time order; within a second, a change before what it causes.
@@ -74,7 +93,7 @@ package enum TimelineBuilder {
 
     /// Which source covers which span: Events expire, pod status keeps the last termination,
     /// a Deployment keeps revisionHistoryLimit ReplicaSets.
-    private static func coverage(events: [Event], since: Timestamp) -> [Timeline.Coverage] {
+    static func coverage(events: [Event], since: Timestamp) -> [Timeline.Coverage] {
         let oldest = events.compactMap { $0.firstSeen ?? $0.lastSeen }.min()
         var eventNote = "Events expire (after \(DurationText.format(seconds: eventTTL)) by default)"
         if let oldest, oldest > since {

@@ -19,10 +19,9 @@ package struct TimelineSample: Sendable, Equatable {
 
     private(set) var readings: [ResourceRef: Reading] = [:]
 
-    package init(_ snapshot: ClusterSnapshot, target: ResourceRef?, namespace: String?, now: Timestamp) {
-        let lookup = TimelineIndex(snapshot, index: AnalysisContext(snapshot: snapshot, now: now).index)
-        let scope = TimelineScope(target: target, namespace: namespace, lookup: lookup)
-        let slices = Dictionary(grouping: snapshot.endpointSlices) { ResourceRef(kind: "Service", namespace: $0.metadata.namespace, name: $0.serviceName ?? "") }
+    init(scope: TimelineScope, lookup: TimelineIndex) {
+        let target = scope.target
+        let slices = Dictionary(grouping: lookup.snapshot.endpointSlices) { ResourceRef(kind: "Service", namespace: $0.metadata.namespace, name: $0.serviceName ?? "") }
         for service in scope.services(lookup: lookup) {
             let ref = service.metadata.ref(kind: "Service")
             // One per pod: a dual-stack Service has a slice per IP family listing each pod twice.

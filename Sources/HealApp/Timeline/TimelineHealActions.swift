@@ -1,4 +1,5 @@
 import Foundation
+import HealActions
 import HealAnalysis
 import HealKube
 import HealModel
@@ -34,10 +35,12 @@ final class TimelineHealActions: Sendable {
                 opened = try SQLiteFixStore(readingOnly: path, now: environment.now)
             } catch {
                 if flag != nil { throw error }
-                absence = FileManager.default.fileExists(atPath: path)
-                    ? "\(path) could not be read (\(error)); kubectl-heal's own actions are missing."
-                    : "no store at \(path): kubectl-heal has not acted from this machine (another store is chosen with --store)."
-                if FileManager.default.fileExists(atPath: path) { logger.warning("the heal store \(path) could not be read (\(error)); the timeline goes on without kubectl-heal's own actions") }
+                if FileManager.default.fileExists(atPath: path) {
+                    logger.warning("the heal store \(path) could not be read (\(error)); the timeline goes on without kubectl-heal's own actions")
+                    absence = "\(path) could not be read (\(error)); kubectl-heal's own actions are missing."
+                } else {
+                    absence = "no store at \(path): kubectl-heal has not acted from this machine (another store is chosen with --store)."
+                }
             }
             store = opened
             self.absence = absence
@@ -68,14 +71,11 @@ final class TimelineHealActions: Sendable {
             coverage: [Timeline.Coverage(source: "heal store", from: nil, note: "\(location) keeps every attempt kubectl-heal made\(scope) until `learn prune`.")])
     }
 
-    /// A patch with every env value masked; one that is not JSON is left to the scrubber.
+    /// A patch with every env value masked, as the executor records it; one that is not JSON is
+    /// left to the scrubber.
     private static func redacted(_ patch: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(patch.utf8)),
-            let data = try? encoder.encode(EnvRedaction.redact(value))
-        else { return patch }
-        return String(decoding: data, as: UTF8.self)
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(patch.utf8)) else { return patch }
+        return EnvRedaction.redact(value).sortedText
     }
 
     private static func note(_ text: String) -> TimelineBuilder.Recorded {

@@ -24,16 +24,14 @@ struct TimelineLiveView {
 
     init(base: ClusterSnapshot, namespace: String, nodeEvents: Bool, informers: SharedInformers) {
         self.base = base
-        func feed<Object: KubeResource>(
-            _ type: Object.Type, namespace: String?, fieldSelector: String? = nil, inScope: @escaping @Sendable (Object) -> Bool = { _ in true }
-        ) -> Feed? {
+        func feed<Object: KubeResource>(_ type: Object.Type, namespace: String?) -> Feed? {
             guard base.collected.contains(Object.resource) else { return nil }
-            let informer = informers.informer(type, namespace: namespace, fieldSelector: fieldSelector)
+            let informer = informers.informer(type, namespace: namespace)
             return Feed(
                 source: ChangeFeed.Source(subscribingTo: informer, essential: false),
                 fill: { snapshot, base in
                     snapshot[Object.self] += informer.synced
-                        ? informer.objects(in: namespace) : base[Object.self].filter { $0.metadata.namespace == namespace && inScope($0) }
+                        ? informer.objects(in: namespace) : base[Object.self].filter { $0.metadata.namespace == namespace }
                 },
                 clear: { $0[Object.self] = [] })
         }

@@ -95,17 +95,18 @@ struct TimelineWatch {
                 case .changed:
                     debounce.changed()
                 case .tick:
-                    if store.withLock({ state in defer { state.fresh = false }; return state.fresh }) { debounce.changed(now: .now - Self.debounce) }
+                    if store.withLock({ state in defer { state.fresh = false }; return state.fresh }) { debounce.requestRead() }
                     guard debounce.due() else { continue }
                     let time = Timestamp(now())
                     let snapshot = view.snapshot
-                    let current = TimelineSample(snapshot, target: targetRef, namespace: namespace, now: time)
+                    let moment = TimelineBuilder.Moment(snapshot, target: targetRef, namespace: namespace, now: time)
+                    let current = moment.sample
                     let since = time.adding(seconds: -window)
                     observed = (observed + current.entries(since: sample, at: time)).filter { $0.time >= since }
                     sample = current
                     var recorded = store.withLock { $0.recorded }
                     recorded.entries += observed
-                    let built = TimelineBuilder.build(snapshot, target: targetRef, namespace: namespace, since: since, now: time, recorded: recorded)
+                    let built = moment.timeline(since: since, recorded: recorded)
                     // What was seen stays seen while it is in the window: a deleted pod's crash still came first.
                     state.entries = state.entries.filter { ($0.value.until ?? $0.value.time) >= since }
                     let present = Set(built.entries.map(\.identity))

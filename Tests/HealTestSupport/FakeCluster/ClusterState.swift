@@ -31,8 +31,8 @@ struct ClusterState: Sendable {
     var wakeUps: [String: ContinuousClock.Instant] = [:]
     /// Pods created per ReplicaSet uid, so a replacement gets a name never used before.
     var createdPods: [String: Int] = [:]
-    /// Kubelet events already emitted (`uid|reason|message`) and where, so reconciling does not
-    /// repeat them but can count a repeat.
+    /// Events the kubelet and the controllers already emitted (`uid|reason|message`) and where,
+    /// so reconciling does not repeat them but can count a repeat (`recordEvent`).
     var reportedEvents: [String: ObjectKey] = [:]
     /// Bumped whenever something every pod's status may depend on changes (the registry, the
     /// clock), so the kubelet can skip pods whose inputs are as when it last synced them.

@@ -79,28 +79,20 @@ enum KubeletEvents {
             // The capture counted on its own clock; only later repeats raise the count.
             if event.count <= captured.object["count"]?.intValue ?? 0 { return }
         }
-        let now = JSONValue.string(state.timestampNow)
-        if let key = state.reportedEvents[identity] {
-            guard let stored = state.store[key], stored["count"]?.intValue != event.count else { return }
-            state.write(stored.setting("count", to: .int(event.count)).setting("lastTimestamp", to: now), at: key)
-            return
+        state.recordEvent(identity: identity, about: pod, repeated: { $0 == event.count ? nil : event.count }) { name, now in
+            [
+                "kind": "Event", "apiVersion": "v1",
+                "metadata": ["name": .string(name), "namespace": .string(namespace)],
+                "involvedObject": [
+                    "kind": "Pod", "namespace": .string(namespace), "name": .string(pod.name), "uid": .string(pod.uid),
+                    "apiVersion": "v1", "resourceVersion": pod.value(at: ["metadata", "resourceVersion"]) ?? "",
+                    "fieldPath": .string("spec.containers{\(container)}"),
+                ],
+                "reason": .string(event.reason), "message": .string(event.message),
+                "source": ["component": "kubelet", "host": .string(PodStatusFactory.nodeName)],
+                "firstTimestamp": now, "lastTimestamp": now, "count": .int(event.count), "type": .string(event.type),
+                "eventTime": .null, "reportingComponent": "kubelet", "reportingInstance": .string(PodStatusFactory.nodeName),
+            ]
         }
-        let name = "\(pod.name).\(StableHash.hex(identity, count: 16))"
-        let object: JSONValue = [
-            "kind": "Event", "apiVersion": "v1",
-            "metadata": ["name": .string(name), "namespace": .string(namespace)],
-            "involvedObject": [
-                "kind": "Pod", "namespace": .string(namespace), "name": .string(pod.name), "uid": .string(pod.uid),
-                "apiVersion": "v1", "resourceVersion": pod.value(at: ["metadata", "resourceVersion"]) ?? "",
-                "fieldPath": .string("spec.containers{\(container)}"),
-            ],
-            "reason": .string(event.reason), "message": .string(event.message),
-            "source": ["component": "kubelet", "host": .string(PodStatusFactory.nodeName)],
-            "firstTimestamp": now, "lastTimestamp": now, "count": .int(event.count), "type": .string(event.type),
-            "eventTime": .null, "reportingComponent": "kubelet", "reportingInstance": .string(PodStatusFactory.nodeName),
-        ]
-        let key = ObjectKey(type: .events, namespace: namespace, name: name)
-        state.reportedEvents[identity] = key
-        state.write(object, at: key)
     }
 }
