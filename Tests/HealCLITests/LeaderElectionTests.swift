@@ -53,6 +53,28 @@ struct LeaderElectionTests {
         #expect(try holder(cluster) == nil, "a clean exit gives the Lease up")
     }
 
+    @Test("an API server outage longer than the Lease: the holder stops acting, then holds it again and heals what broke")
+    func outage() async throws {
+        let shop = try ShopCluster(deployments: 2)
+        let replica = try Replica(
+            ["diagnose", "--watch", "--fix", "--yes", "-n", "shop", "--kubeconfig", shop.kubeconfig.path, "--store", "configmap://shop/heal-memory",
+             "--verify-for", "300ms", "--leader-elect", "--lease-duration", "3s"],
+            folder: shop.folder, name: "only")
+        defer { replica.kill() }
+        try await waitUntil("the replica holds the Lease") { try holder(shop.cluster) != nil }
+        shop.cluster.stopAPIServer()
+        try await Task.sleep(for: .seconds(5))
+        try shop.cluster.startAPIServer()
+        try await waitUntil("the watches are back", timeout: .seconds(30)) { replica.stderr.contains("the API server answers again") }
+        try starve(shop.cluster, "app-1")
+        try await waitUntil("app-1 is fixed after the outage", timeout: .seconds(30)) { try memoryLimit(shop.cluster, "app-1") == "164Mi" }
+        #expect(try holder(shop.cluster) != nil)
+        // It could not renew, so it stopped acting; it took the Lease again when the server came back.
+        #expect(replica.stderr.contains("stands by and does not act"), "\(replica.stderr)")
+        #expect(replica.stderr.components(separatedBy: "holds it and acts").count - 1 == 2, "\(replica.stderr)")
+        #expect(replica.terminate() == 0, "\(replica.stderr)")
+    }
+
     private func holder(_ cluster: FakeCluster) throws -> String? {
         guard let data = cluster.object(at: Self.lease) else { return nil }
         let lease = try JSONSerialization.jsonObject(with: data) as? [String: Any]
