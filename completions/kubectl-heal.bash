@@ -319,9 +319,9 @@ _kubectl-heal_diagnose() {
 
 _kubectl-heal_timeline() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--insecure-skip-tls-verify --watch --version -h --help)
+    non_repeating_flags=(--insecure-skip-tls-verify --watch --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout --snapshot --since --output -o --store)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout --snapshot --since --output -o --store --contexts-matching)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
@@ -364,6 +364,9 @@ _kubectl-heal_timeline() {
         ;;
     '--store')
         __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--contexts-matching')
         return
         ;;
     esac
@@ -576,9 +579,9 @@ _kubectl-heal_failover_watch() {
 
 _kubectl-heal_recommend-limits() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --prometheus-insecure-skip-tls-verify --apply --yes --force --version -h --help)
+    non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --prometheus-insecure-skip-tls-verify --apply --yes --force --all-contexts --version -h --help)
     repeating_options=(--exclude-namespace --as-group --prometheus-header)
-    non_repeating_options=(-l --selector --snapshot --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o --fail-on --usage-source --history --step --sample --every --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --cpu-percentile --cpu-limit-percentile --memory-buffer --min-cpu --min-memory --policy --verify-for --rollout-timeout --store)
+    non_repeating_options=(-l --selector --snapshot --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o --fail-on --usage-source --history --step --sample --every --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --cpu-percentile --cpu-limit-percentile --memory-buffer --min-cpu --min-memory --policy --verify-for --rollout-timeout --store --contexts-matching)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
@@ -696,6 +699,9 @@ _kubectl-heal_recommend-limits() {
         __kubectl-heal_add_completions -f
         return
         ;;
+    '--contexts-matching')
+        return
+        ;;
     esac
 }
 
@@ -724,9 +730,9 @@ _kubectl-heal_cost() {
 
 _kubectl-heal_cost_workloads() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --prometheus-insecure-skip-tls-verify --version -h --help)
+    non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --prometheus-insecure-skip-tls-verify --all-contexts --version -h --help)
     repeating_options=(--exclude-namespace --as-group --prometheus-header)
-    non_repeating_options=(-l --selector --snapshot --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o --cpu-price --memory-price --hours-per-month --pricing --usage-source --history --step --sample --every --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key)
+    non_repeating_options=(-l --selector --snapshot --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o --cpu-price --memory-price --hours-per-month --pricing --usage-source --history --step --sample --every --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --contexts-matching)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
@@ -822,6 +828,9 @@ _kubectl-heal_cost_workloads() {
         ;;
     '--prometheus-client-key')
         __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--contexts-matching')
         return
         ;;
     esac

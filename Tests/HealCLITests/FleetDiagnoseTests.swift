@@ -6,40 +6,9 @@ import Testing
 /// and a context whose server is down.
 @Suite("diagnose --context a,b / --all-contexts: several clusters, one report")
 struct FleetDiagnoseTests {
-    /// Three contexts: "prod" (a cache OOM-killed), "staging" (an image that does not pull) and
-    /// "lab", whose API server is not listening. Each has its own token.
-    private struct Fleet {
-        let prod: FakeAPIServer
-        let staging: FakeAPIServer
-        let folder: TemporaryDirectory
-        let kubeconfig: URL
-
-        init() throws {
-            prod = try FakeAPIServer(fixtureRoot: Fixtures.scenario("oom-restarted"))
-            staging = try FakeAPIServer(fixtureRoot: Fixtures.scenario("invalid-image-name"))
-            folder = try TemporaryDirectory()
-            let clusters = [("prod", prod.baseURL.absoluteString), ("staging", staging.baseURL.absoluteString), ("lab", "http://127.0.0.1:1")]
-            kubeconfig = try folder.write("kubeconfig", """
-                apiVersion: v1
-                kind: Config
-                current-context: prod
-                clusters:
-                \(clusters.map { "- name: \($0.0)\n  cluster:\n    server: \($0.1)" }.joined(separator: "\n"))
-                users:
-                \(clusters.map { "- name: \($0.0)-user\n  user:\n    token: \($0.0)-token" }.joined(separator: "\n"))
-                contexts:
-                \(clusters.map { "- name: \($0.0)\n  context:\n    cluster: \($0.0)\n    user: \($0.0)-user\n    namespace: demo" }.joined(separator: "\n"))
-                """)
-        }
-
-        func run(_ arguments: [String]) async -> CLIRun {
-            await CLIRunner.run(arguments + ["--kubeconfig", kubeconfig.path, "--request-timeout", "2s"])
-        }
-    }
-
     @Test("--all-contexts: each healthy cluster's findings with its context, the unreachable one in errors with its exit code, which the run exits with")
     func allContexts() async throws {
-        let fleet = try Fleet()
+        let fleet = try FleetKubeconfig()
         let run = await fleet.run(["diagnose", "--all-contexts", "-o", "json"])
         #expect(run.exitCode == 69, "the worst of the clusters: lab is unreachable (69): \(run.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -68,7 +37,7 @@ struct FleetDiagnoseTests {
 
     @Test("--context a,b: a table with a CLUSTER column; --fail-on counts every cluster's findings; markdown and HTML group by cluster")
     func someContexts() async throws {
-        let fleet = try Fleet()
+        let fleet = try FleetKubeconfig()
         let table = await fleet.run(["diagnose", "--context", "staging,prod", "--fail-on", "warning"])
         #expect(table.exitCode == 1, "\(table.stderr)")
         let header = try #require(table.stdout.split(separator: "\n").first)
@@ -92,7 +61,7 @@ struct FleetDiagnoseTests {
 
     @Test("two contexts of one exec-plugin user: the plugin runs once, and both clusters get its token")
     func sharedExecUser() async throws {
-        let fleet = try Fleet()
+        let fleet = try FleetKubeconfig()
         let runs = fleet.folder.url.appending(path: "runs")
         let plugin = try fleet.folder.writeExecutable("plugin.sh", """
             #!/bin/sh
@@ -132,7 +101,7 @@ struct FleetDiagnoseTests {
 
     @Test("a context the kubeconfig lacks, a bad pattern, no match and flags that work on one cluster are clear errors before anything is read")
     func badInput() async throws {
-        let fleet = try Fleet()
+        let fleet = try FleetKubeconfig()
         let typo = await fleet.run(["diagnose", "--context", "prod,stagin"])
         #expect(typo.exitCode == 78 && typo.stderr.contains("stagin"), "\(typo.stderr)")
         let pattern = await fleet.run(["diagnose", "--contexts-matching", "(prod"])

@@ -23,11 +23,7 @@ extension DiagnosisReport {
                 item.finding.cluster = member.context
                 return item
             }
-            errors += member.report.errors.map { error in
-                var error = error
-                error.cluster = member.context
-                return error
-            }
+            errors += member.report.errors.map { $0.inCluster(member.context) }
         }
         findings.sort { a, b in
             a.finding.severity != b.finding.severity ? a.finding.severity > b.finding.severity : (a.cluster, a.position) < (b.cluster, b.position)

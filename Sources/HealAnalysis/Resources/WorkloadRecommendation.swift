@@ -6,6 +6,8 @@ package struct WorkloadRecommendation: Sendable, Equatable, Codable {
     package var source: UsageSourceKind
     package var containers: [ContainerRecommendation]
     package var severity: SizingSeverity
+    /// The kubeconfig context, in a run over several clusters.
+    package var cluster: String?
 
     package init(ref: ResourceRef, replicas: Int, source: UsageSourceKind, containers: [ContainerRecommendation]) {
         self.ref = ref

@@ -40,4 +40,8 @@ package struct Timeline: Sendable, Encodable {
     /// One sentence: the probable trigger, or that no change precedes the first failure.
     package var verdict: String
     package var coverage: [Coverage]
+    /// A run over several clusters: each context's own verdict, or the error that kept it out.
+    package var clusters: [ClusterVerdict]?
+    /// A run over several clusters: the clusters that could not be read.
+    package var errors: [UnreadableResource]?
 }

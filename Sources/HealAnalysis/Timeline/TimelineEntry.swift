@@ -47,9 +47,11 @@ package struct TimelineEntry: Sendable, Encodable, Equatable {
     /// container's crash loop), for `--watch` to tell a new entry from one it printed; nil: the
     /// kind, object, title and time are. Not part of the document.
     package var key: String?
+    /// The kubeconfig context, in a run over several clusters.
+    package var cluster: String?
 
     private enum CodingKeys: String, CodingKey {
-        case time, until, count, kind, object, workload, title, sentence, evidence, isFailure, isChange
+        case time, until, count, kind, object, workload, title, sentence, evidence, isFailure, isChange, cluster
     }
 
     /// `key`, else the kind, object, title and time.

@@ -52,6 +52,9 @@ package struct CostDocument: Encodable, Sendable {
         package var usage: RecommendationReport.UsageDescription
         /// The sheet's own prices, before node pool and namespace overrides.
         package var prices: EffectivePrices
+        /// A run over several clusters: each context with its server and usage source, or the
+        /// error that kept it out (also in `errors`).
+        package var clusters: [FleetCluster]?
     }
 
     package var metadata: Metadata

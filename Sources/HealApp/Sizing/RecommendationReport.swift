@@ -10,6 +10,9 @@ package struct RecommendationReport: Encodable, Sendable {
         package var namespaces: [String]?
         package var usage: UsageDescription
         package var settings: RecommenderSettings
+        /// A run over several clusters: each context with its server and usage source, or the
+        /// error that kept it out (also in `errors`).
+        package var clusters: [FleetCluster]?
     }
 
     /// Where usage came from and, when it fell short, why.

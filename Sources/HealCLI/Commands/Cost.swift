@@ -33,6 +33,7 @@ struct CostWorkloads: HealCommand {
               kubectl heal cost -A -o csv > cost.csv
               kubectl heal cost deployment/web -n shop --pricing pricing.yaml
               kubectl heal cost --snapshot cluster-dump/ --usage-source none
+              kubectl heal cost --context prod-eu,prod-us -A
 
             \(ExitStatus.table)
             """)
@@ -50,17 +51,31 @@ struct CostWorkloads: HealCommand {
 
     @OptionGroup(title: "Prometheus") var prometheus: PrometheusOptions
 
+    @OptionGroup(title: "Several clusters") var fleet: FleetOptions
+
     @OptionGroup var verbosity: VerbosityOptions
 
     func validate() throws {
         try workloads.checkUsageSource(usage, prometheus: prometheus)
+        try fleet.check(context: cluster.context, singleClusterFlags: workloads.singleClusterFlags(cluster: cluster, prometheus: prometheus))
     }
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
-        let document = try await CostJob(environment: environment, logLevel: verbosity.logLevel).run(CostJob.Request(
-            inventory: try workloads.inventoryRequest(cluster: cluster),
-            usage: usage.settings, prometheus: prometheus.access, pricing: pricing.settings))
+        let job = CostJob(environment: environment, logLevel: verbosity.logLevel)
+        let request = CostJob.Request(
+            inventory: try workloads.inventoryRequest(cluster: cluster), usage: usage.settings, prometheus: prometheus.access, pricing: pricing.settings)
+        guard fleet.selection(context: cluster.context).isFleet else {
+            environment.standardOutput.write(try CostRenderer.render(try await job.run(request), as: output, at: Timestamp(environment.now())))
+            return ExitStatus.success
+        }
+        // Several clusters, priced with one sheet; the exit code is the worst cluster's.
+        let fleet = try await fleet.run(cluster: cluster, in: environment) { overrides in
+            var request = request
+            request.inventory.source = .cluster(overrides)
+            return try await job.run(request)
+        }
+        let document = try CostDocument.fleet(fleet.reports, failures: fleet.failures, order: fleet.contexts, pricing: pricing.settings)
         environment.standardOutput.write(try CostRenderer.render(document, as: output, at: Timestamp(environment.now())))
-        return ExitStatus.success
+        return fleet.exitCode(findings: false)
     }
 }

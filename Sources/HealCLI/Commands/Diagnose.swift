@@ -193,25 +193,15 @@ struct Diagnose: HealCommand {
     /// failed is in `errors` with the exit code it alone would have given. The exit code is the
     /// highest of the clusters' (an error's, else 1 for findings at --fail-on, else 0).
     private func diagnoseFleet(_ request: DiagnoseRequest, in environment: AppEnvironment) async throws -> Int32 {
-        let contexts = try fleet.selection(context: cluster.context).resolve(cluster.overrides, environment: environment)
-        let members = await FleetDiagnoseJob(environment: environment, logLevel: verbosity.logLevel).run(request, overrides: cluster.overrides, contexts: contexts)
-        var reports: [(context: String, report: DiagnosisReport)] = []
-        var failures: [UnreadableResource] = []
-        for member in members {
-            switch member.result {
-            case .success(let report): reports.append((member.context, report))
-            case .failure(let error):
-                let presented = ErrorPresenter.present(error, situation: ErrorPresenter.Situation(context: member.context))
-                environment.standardError.write("error: context \(member.context): \(presented.message)\n")
-                failures.append(UnreadableResource(
-                    resource: "cluster", namespace: nil, reason: ExitStatus.reason(presented.exitCode), message: presented.message,
-                    cluster: member.context, exitCode: presented.exitCode, hint: presented.hint))
-            }
+        let job = DiagnoseJob(environment: environment, logLevel: verbosity.logLevel)
+        let fleet = try await fleet.run(cluster: cluster, in: environment) { overrides in
+            var request = request
+            request.source = .cluster(overrides)
+            return try await job.run(request).report
         }
-        let report = DiagnosisReport.fleet(reports, failures: failures, order: contexts, generatedAt: Timestamp(environment.now()))
+        let report = DiagnosisReport.fleet(fleet.reports, failures: fleet.failures, order: fleet.contexts, generatedAt: Timestamp(environment.now()))
         environment.standardOutput.write(try ReportRenderer.render(report, as: output, colors: environment.colorsStandardOutput))
-        let findings = failOn.map { failOn in report.findings.contains { $0.severity >= failOn } } ?? false
-        return ([findings ? ExitStatus.findings : ExitStatus.success] + failures.compactMap(\.exitCode)).max() ?? ExitStatus.success
+        return fleet.exitCode(findings: failOn.map { failOn in report.findings.contains { $0.severity >= failOn } } ?? false)
     }
 
     /// The LLM, read only when this run may use it: a plain diagnosis never fails on an

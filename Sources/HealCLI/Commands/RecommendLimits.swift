@@ -30,6 +30,7 @@ struct RecommendLimits: HealCommand {
               kubectl heal recommend-limits -n shop -o patch | sh
               kubectl heal recommend-limits -n shop --fail-on critical
               kubectl heal recommend-limits deployment/web -n shop --apply --yes
+              kubectl heal recommend-limits --all-contexts -n shop -o patch
 
             \(ExitStatus.table)
             """)
@@ -70,6 +71,8 @@ struct RecommendLimits: HealCommand {
 
     @OptionGroup(title: "Learned values") var store: StoreOptions
 
+    @OptionGroup(title: "Several clusters") var fleet: FleetOptions
+
     @OptionGroup var verbosity: VerbosityOptions
 
     func validate() throws {
@@ -87,12 +90,14 @@ struct RecommendLimits: HealCommand {
         for (flag, text) in [("--verify-for", verifyFor), ("--rollout-timeout", rolloutTimeout)] {
             try parseFlag(flag) { () throws(InvalidInput) in try DurationInput.seconds(text) }
         }
+        try fleet.check(context: cluster.context, singleClusterFlags: workloads.singleClusterFlags(cluster: cluster, prometheus: prometheus) + [("--apply", apply)])
     }
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
         let policy = try HealPolicy.load(ifGiven: policy)
         if apply, !yes, policy == nil, environment.askUser == nil { throw CLIError.confirmationNeeded(flag: "--apply") }
         let job = RecommendJob(environment: environment, logLevel: verbosity.logLevel)
+        if fleet.selection(context: cluster.context).isFleet { return try await recommendFleet(job, in: environment) }
         var outcome = try await job.run(RecommendJob.Request(
             inventory: try workloads.inventoryRequest(cluster: cluster),
             settings: recommender.settings, usage: usage.settings, prometheus: prometheus.access, store: store.store, cluster: cluster.overrides))
@@ -110,6 +115,25 @@ struct RecommendLimits: HealCommand {
             code = ExitStatus.findings
         }
         return code
+    }
+
+    /// Several clusters: each sized on its own (its own Prometheus or metrics-server), merged
+    /// into one report; the exit code is the highest of the clusters' (see `FleetOutcome`).
+    private func recommendFleet(_ job: RecommendJob, in environment: AppEnvironment) async throws -> Int32 {
+        let request = RecommendJob.Request(
+            inventory: try workloads.inventoryRequest(cluster: cluster),
+            settings: recommender.settings, usage: usage.settings, prometheus: prometheus.access, store: store.store, cluster: cluster.overrides)
+        let fleet = try await fleet.run(cluster: cluster, in: environment) { overrides in
+            var request = request
+            request.inventory.source = .cluster(overrides)
+            request.cluster = overrides
+            return try await job.run(request).report
+        }
+        let report = RecommendationReport.fleet(fleet.reports, failures: fleet.failures, order: fleet.contexts, settings: recommender.settings)
+        environment.standardOutput.write(try RecommendationRenderer.render(
+            report, as: output, at: Timestamp(environment.now()), colors: environment.colorsStandardOutput))
+        let findings = failOn.map { failOn in report.workloads.flatMap(\.containers).contains { $0.severity != .unknown && $0.severity >= failOn } } ?? false
+        return fleet.exitCode(findings: findings)
     }
 }
 

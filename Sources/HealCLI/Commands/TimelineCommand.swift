@@ -36,12 +36,16 @@ struct TimelineCommand: HealCommand {
             An API server outage is waited out (resumed, relisted on 410), said on stderr and marked DISCONNECTED and \
             RECONNECTED in the stream. -o json prints one JSON document per line.
 
+            With several clusters (--context a,b, --all-contexts), the target's entries from each, in one time order \
+            with a CLUSTER column; the verdict is the first-failing cluster's, and each cluster's own follows.
+
             Examples:
               kubectl heal timeline deployment/api -n shop
               kubectl heal timeline deployment/api -n shop --since 6h -o json
               kubectl heal timeline cronjob/nightly-report -n batch -o markdown
               kubectl heal timeline -n shop --snapshot cluster-dump/
               kubectl heal timeline service/web -n shop --watch
+              kubectl heal timeline deployment/api -n shop --context prod-eu,prod-us
 
             \(ExitStatus.table)
             """)
@@ -65,6 +69,8 @@ struct TimelineCommand: HealCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup(title: "Several clusters") var fleet: FleetOptions
+
     @OptionGroup var verbosity: VerbosityOptions
 
     func validate() throws {
@@ -76,6 +82,9 @@ struct TimelineCommand: HealCommand {
                 throw ValidationError("with --watch the output is a stream of entries: use -o table, -o wide or -o json (JSON lines)")
             }
         }
+        try fleet.check(
+            context: cluster.context,
+            singleClusterFlags: [("--snapshot", snapshot != nil), ("--watch", watch), ("--cluster", cluster.cluster != nil), ("--user", cluster.user != nil)])
     }
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
@@ -86,6 +95,7 @@ struct TimelineCommand: HealCommand {
             target: try target.map { text in try parseFlag(nil) { () throws(InvalidInput) in try TargetInput.timeline(text) } },
             window: try parseFlag("--since") { () throws(InvalidInput) in try DurationInput.seconds(since) },
             store: store.store)
+        if fleet.selection(context: cluster.context).isFleet { return try await timelineFleet(job, request, in: environment) }
         guard watch else {
             let timeline = try await job.run(request)
             environment.standardOutput.write(try TimelineRenderer.render(timeline, as: output, at: Timestamp(environment.now())))
@@ -102,5 +112,22 @@ struct TimelineCommand: HealCommand {
             out.write((try? TimelineRenderer.watchLine(line, json: output == .json, wide: output == .wide)) ?? "")
         })
         return ExitStatus.success
+    }
+
+    /// The same target in several clusters, interleaved in time; the exit code is the worst
+    /// cluster's (see `FleetOutcome`).
+    private func timelineFleet(_ job: TimelineJob, _ request: TimelineJob.Request, in environment: AppEnvironment) async throws -> Int32 {
+        let fleet = try await fleet.run(cluster: cluster, in: environment) { overrides in
+            var request = request
+            request.source = .cluster(overrides)
+            return try await job.run(request)
+        }
+        let now = Timestamp(environment.now())
+        let first = fleet.reports.first?.report
+        let timeline = Timeline.fleet(
+            fleet.reports.map { ($0.context, $0.report) }, failures: fleet.failures, order: fleet.contexts, target: first?.target, namespace: first?.namespace ?? cluster.namespace,
+            since: fleet.reports.map(\.report.since).min() ?? now.adding(seconds: -request.window), until: now)
+        environment.standardOutput.write(try TimelineRenderer.render(timeline, as: output, at: now))
+        return fleet.exitCode(findings: false)
     }
 }

@@ -29,6 +29,12 @@ struct WorkloadSelectionOptions: ParsableArguments, Sendable {
         }
     }
 
+    /// The flags that name one cluster's things, refused with several clusters: each cluster's
+    /// own Prometheus is found through its API server.
+    func singleClusterFlags(cluster: ClusterOptions, prometheus: PrometheusOptions) -> [(String, Bool)] {
+        [("--snapshot", snapshot != nil), ("--prometheus-url", prometheus.prometheusURL != nil), ("--cluster", cluster.cluster != nil), ("--user", cluster.user != nil)]
+    }
+
     func inventoryRequest(cluster: ClusterOptions) throws -> WorkloadInventory.Request {
         WorkloadInventory.Request(
             source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),

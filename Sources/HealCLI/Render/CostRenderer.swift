@@ -26,30 +26,33 @@ enum CostRenderer {
     /// Workloads, then totals per namespace and overall, then what the figures rest on.
     static func table(_ document: CostDocument) -> String {
         let report = document.report
-        guard !report.workloads.isEmpty else { return "No workloads found.\n" }
+        let fleet = report.clusters != nil
+        let failures = FleetText.failures(document.errors, not: "priced")
+        guard !report.workloads.isEmpty else { return "No workloads found.\n" + failures }
         let money = { Money.format($0, currency: report.currency) }
-        var workloads = TextTable(headers: ["namespace", "workload", "replicas", "cpu", "memory", "monthly", "idle", "basis", "prices"])
+        let cluster = { (name: String?) in fleet ? [name ?? ""] : [] }
+        var workloads = TextTable(headers: cluster("cluster") + ["namespace", "workload", "replicas", "cpu", "memory", "monthly", "idle", "basis", "prices"])
         for cost in report.workloads {
-            workloads.rows.append([
+            workloads.rows.append((cluster(cost.cluster) + [
                 cost.ref.namespace ?? "", cost.ref.typeAndName, String(cost.replicas), money(cost.cpu), money(cost.memory), money(cost.total),
                 cost.idle.map(money) ?? "?", basis(cost), cost.prices.overrideName ?? "default",
-            ].map { TextTable.Cell(text: $0) })
+            ]).map { TextTable.Cell(text: $0) })
         }
-        var totals = TextTable(headers: ["namespace", "workloads", "cpu", "memory", "monthly", "idle"])
-        for total in report.namespaces + [report.total] {
-            totals.rows.append([
+        var totals = TextTable(headers: cluster("cluster") + ["namespace", "workloads", "cpu", "memory", "monthly", "idle"])
+        for total in report.namespaces + (report.clusters ?? []) + [report.total] {
+            totals.rows.append((cluster(total.cluster ?? "ALL") + [
                 total.namespace ?? "TOTAL", String(total.workloads), money(total.cpu), money(total.memory), money(total.total),
                 idle(total, money),
-            ].map { TextTable.Cell(text: $0) })
+            ]).map { TextTable.Cell(text: $0) })
         }
         var text = workloads.render() + "\n" + totals.render()
         var notes = ["monthly = (cores × \(Money.rate(document.metadata.prices.cpuPerCoreHour, currency: report.currency)) per vCPU-hour + GiB × \(Money.rate(document.metadata.prices.memoryPerGiBHour, currency: report.currency)) per GiB-hour) × replicas × \(number(report.hoursPerMonth)) h; max(request, mean usage) where usage is known"]
         if let note = document.metadata.usage.note { notes.append(note) }
         for cost in report.workloads where !cost.missingRequests.isEmpty {
-            notes.append("\(cost.ref.namespace ?? "")/\(cost.ref.typeAndName): \(cost.missingRequests.map(\.description).joined(separator: ", ")) (counted as 0)")
+            notes.append("\(FleetText.prefix(cost.cluster))\(cost.ref.namespace ?? "")/\(cost.ref.typeAndName): \(cost.missingRequests.map(\.description).joined(separator: ", ")) (counted as 0)")
         }
         text += "\n" + notes.map { "note: \($0)" }.joined(separator: "\n") + "\n"
-        return text
+        return text + failures
     }
 
     private static func basis(_ cost: WorkloadCost) -> String {
@@ -63,9 +66,10 @@ enum CostRenderer {
 
     /// One line per workload; amounts in currency units with 2 decimals, no symbol.
     static func csv(_ report: CostReport) -> String {
-        var lines = ["namespace,kind,name,replicas,cpu_monthly,memory_monthly,total_monthly,idle_monthly,cpu_basis,memory_basis,cpu_per_core_hour,memory_per_gib_hour,price_override,currency"]
+        let fleet = report.clusters != nil
+        var lines = [(fleet ? "cluster," : "") + "namespace,kind,name,replicas,cpu_monthly,memory_monthly,total_monthly,idle_monthly,cpu_basis,memory_basis,cpu_per_core_hour,memory_per_gib_hour,price_override,currency"]
         for cost in report.workloads {
-            let fields = [
+            let fields = (fleet ? [cost.cluster ?? ""] : []) + [
                 cost.ref.namespace ?? "", cost.ref.kind, cost.ref.name, String(cost.replicas), decimal(cost.cpu), decimal(cost.memory),
                 decimal(cost.total), cost.idle.map(decimal) ?? "", cost.cpuBasis.rawValue, cost.memoryBasis.rawValue,
                 number(cost.prices.cpuPerCoreHour), number(cost.prices.memoryPerGiBHour), cost.prices.overrideName ?? "", report.currency.code,

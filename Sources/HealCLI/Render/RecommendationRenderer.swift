@@ -23,15 +23,16 @@ enum RecommendationRenderer {
     /// severity and confidence; `wide` adds the source and the reasons. Containers without a
     /// recommendation ("?") are explained under the table.
     static func table(_ report: RecommendationReport, wide: Bool, palette: Palette) -> String {
-        guard !report.workloads.isEmpty else { return "No workloads found.\n" }
-        var headers = ["namespace", "workload", "container", "cpu request", "cpu limit", "memory request", "memory limit", "diff per pod", "diff × replicas", "severity", "confidence"]
+        let fleet = report.metadata.clusters != nil
+        guard !report.workloads.isEmpty else { return "No workloads found.\n" + FleetText.failures(report.errors, not: "sized") }
+        var headers = (fleet ? ["cluster"] : []) + ["namespace", "workload", "container", "cpu request", "cpu limit", "memory request", "memory limit", "diff per pod", "diff × replicas", "severity", "confidence"]
         if wide { headers += ["source", "reason"] }
         var table = TextTable(headers: headers)
         var unknown: [String] = []
         for workload in report.workloads {
             for container in workload.containers {
                 let recommended = container.recommended
-                var cells = [
+                var cells = (fleet ? [workload.cluster ?? ""] : []).map { TextTable.Cell(text: $0) } + [
                     workload.ref.namespace ?? "", workload.ref.typeAndName, container.name,
                     change(cores: container.current.requests.cpu, to: recommended.map { $0.requests.cpu }),
                     change(cores: container.current.limits.cpu, to: recommended.map { $0.limits.cpu }),
@@ -48,13 +49,14 @@ enum RecommendationRenderer {
                 }
                 table.rows.append(cells)
                 if recommended == nil, !wide {
-                    unknown.append("? \(workload.ref.namespace ?? "")/\(workload.ref.typeAndName) (\(container.name)): \(container.reasons.joined(separator: "; "))")
+                    unknown.append("? \(FleetText.prefix(workload.cluster))\(workload.ref.namespace ?? "")/\(workload.ref.typeAndName) (\(container.name)): \(container.reasons.joined(separator: "; "))")
                 }
             }
         }
         var text = table.render()
         if !unknown.isEmpty { text += "\n" + unknown.joined(separator: "\n") + "\n" }
         if let note = report.metadata.usage.note { text += "\nnote: \(note)\n" }
+        text += FleetText.failures(report.errors, not: "sized")
         if let applied = report.applied { text += "\n" + appliedTable(applied) }
         return text
     }
@@ -118,11 +120,12 @@ enum RecommendationRenderer {
             "cpu_diff_per_pod", "memory_diff_per_pod", "cpu_diff_total", "memory_diff_total",
             "severity", "confidence", "source", "history_seconds", "samples", "reason",
         ]
-        var lines = [headers.joined(separator: ",")]
+        let fleet = report.metadata.clusters != nil
+        var lines = [((fleet ? ["cluster"] : []) + headers).joined(separator: ",")]
         for workload in report.workloads {
             for container in workload.containers {
                 let recommended = container.recommended
-                let fields: [String] = [
+                let fields: [String] = (fleet ? [workload.cluster ?? ""] : []) + [
                     workload.ref.namespace ?? "", workload.ref.kind, workload.ref.name, container.name, String(workload.replicas),
                     cores(container.current.requests.cpu), cores(recommended?.requests.cpu),
                     cores(container.current.limits.cpu), cores(recommended?.limits.cpu),
@@ -157,8 +160,9 @@ enum RecommendationRenderer {
         for workload in report.workloads {
             guard let json = try workload.patchJSON else { continue }
             let namespace = workload.ref.namespace ?? "default"
-            text += "# \(namespace)/\(workload.ref.typeAndName): severity \(workload.severity.rawValue)\n"
-            text += "kubectl patch \(workload.ref.kind.lowercased()) \(workload.ref.name) -n \(namespace) --type strategic -p '\(json)'\n"
+            let context = workload.cluster.map { " --context \(ShellWord.quoted($0))" } ?? ""
+            text += "# \(FleetText.prefix(workload.cluster))\(namespace)/\(workload.ref.typeAndName): severity \(workload.severity.rawValue)\n"
+            text += "kubectl\(context) patch \(workload.ref.kind.lowercased()) \(workload.ref.name) -n \(namespace) --type strategic -p '\(json)'\n"
         }
         return text.isEmpty ? "# Nothing to change.\n" : text
     }

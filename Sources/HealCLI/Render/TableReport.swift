@@ -40,9 +40,7 @@ enum TableReport {
 
     /// In a run over several clusters, one line per cluster that could not be diagnosed.
     private static func clusterFailures(_ report: DiagnosisReport) -> String {
-        (report.metadata.clusters ?? []).compactMap { cluster in
-            cluster.error.map { "cluster \(cluster.context): not diagnosed (\($0.reason), exit \($0.exitCode ?? 0)): \($0.message)\($0.hint.map { "; hint: \($0)" } ?? "")\n" }
-        }.joined()
+        FleetText.failures(report.errors, not: "diagnosed")
     }
 
     /// `-o wide`: what was left out and who asked, so a quiet report can be audited.

@@ -35,9 +35,10 @@ enum TimelineRenderer {
         if timeline.entries.isEmpty {
             text += "Nothing happened in the window.\n"
         } else {
-            var table = TextTable(headers: ["", "time", "kind", "object", "what"] + (wide ? ["evidence"] : []))
+            let fleet = timeline.clusters != nil
+            var table = TextTable(headers: ["", "time"] + (fleet ? ["cluster"] : []) + ["kind", "object", "what"] + (wide ? ["evidence"] : []))
             for (index, entry) in timeline.entries.enumerated() {
-                let row = [mark(index, in: timeline), when(entry), entry.kind.rawValue, entry.object.typeAndName, entry.sentence]
+                let row = [mark(index, in: timeline), when(entry)] + (fleet ? [entry.cluster ?? ""] : []) + [entry.kind.rawValue, entry.object.typeAndName, entry.sentence]
                     + (wide ? [entry.evidence.joined(separator: "; ")] : [])
                 table.rows.append(row.map { TextTable.Cell(text: $0) })
             }
@@ -47,6 +48,10 @@ enum TimelineRenderer {
         for trigger in timeline.triggers.dropFirst() {
             text += "Also before it (◆\(trigger.rank)): \(trigger.reason)\n"
         }
+        if let clusters = timeline.clusters {
+            text += "\nPer cluster:\n" + clusters.compactMap { cluster in cluster.verdict.map { "  \(cluster.context): \($0)\n" } }.joined()
+            text += FleetText.failures(timeline.errors ?? [], not: "read")
+        }
         text += "\nCoverage:\n" + timeline.coverage.map { "  \($0.source): \($0.note)\n" }.joined()
         return text
     }
@@ -54,10 +59,17 @@ enum TimelineRenderer {
     static func markdown(_ timeline: Timeline) -> String {
         var text = "# Timeline of \(subject(timeline))\n\nSince \(timeline.since), until \(timeline.until).\n\n"
         text += "**\(timeline.verdict)**\n\n"
+        if let clusters = timeline.clusters {
+            text += clusters.map { cluster in
+                "- **\(MarkdownReport.cell(cluster.context))**: " + MarkdownReport.cell(cluster.verdict ?? cluster.error.map { "not read: \($0.message)" } ?? "") + "\n"
+            }.joined() + "\n"
+        }
+        let fleet = timeline.clusters != nil
         if !timeline.entries.isEmpty {
-            text += "| | time | kind | object | what |\n|---|---|---|---|---|\n"
+            text += fleet ? "| | time | cluster | kind | object | what |\n|---|---|---|---|---|---|\n" : "| | time | kind | object | what |\n|---|---|---|---|---|\n"
             for (index, entry) in timeline.entries.enumerated() {
-                text += "| \(mark(index, in: timeline)) | \(when(entry)) | \(entry.kind.rawValue) | \(MarkdownReport.cell(entry.object.typeAndName)) | \(MarkdownReport.cell(entry.sentence)) |\n"
+                let cluster = fleet ? " \(MarkdownReport.cell(entry.cluster ?? "")) |" : ""
+                text += "| \(mark(index, in: timeline)) | \(when(entry)) |\(cluster) \(entry.kind.rawValue) | \(MarkdownReport.cell(entry.object.typeAndName)) | \(MarkdownReport.cell(entry.sentence)) |\n"
             }
             text += "\n"
         }
@@ -74,13 +86,18 @@ enum TimelineRenderer {
         func e(_ text: String) -> String { MarkupText.escape(text) }
         var body = "<section class=\"verdict\" data-triggers=\"\(timeline.triggers.count)\" data-entries=\"\(timeline.entries.count)\">\n<p>\(e(timeline.verdict))</p>\n"
         for trigger in timeline.triggers.dropFirst() { body += "<p>Also before it (◆\(trigger.rank)): \(e(trigger.reason))</p>\n" }
-        body += "</section>\n<section class=\"entries\">\n<h2>What happened</h2>\n<table>\n<tr><th></th><th>time</th><th>kind</th><th>object</th><th>what</th></tr>\n"
+        for cluster in timeline.clusters ?? [] {
+            body += "<p class=\"cluster\"><strong>\(e(cluster.context))</strong>: \(e(cluster.verdict ?? cluster.error.map { "not read: \($0.message)" } ?? ""))</p>\n"
+        }
+        let fleet = timeline.clusters != nil
+        body += "</section>\n<section class=\"entries\">\n<h2>What happened</h2>\n<table>\n<tr><th></th><th>time</th>\(fleet ? "<th>cluster</th>" : "")<th>kind</th><th>object</th><th>what</th></tr>\n"
         for (index, entry) in timeline.entries.enumerated() {
             var classes = ["entry", entry.kind.rawValue]
             if index == timeline.firstFailure { classes.append("failure") }
             if timeline.triggers.contains(where: { $0.entry == index }) { classes.append("trigger") }
             let evidence = entry.evidence.isEmpty ? "" : "<details><summary>evidence</summary><ul>" + entry.evidence.map { "<li>\(e($0))</li>" }.joined() + "</ul></details>"
-            body += "<tr class=\"\(classes.joined(separator: " "))\"><td>\(e(mark(index, in: timeline)))</td><td>\(e(when(entry)))</td><td>\(e(entry.kind.rawValue))</td>"
+            body += "<tr class=\"\(classes.joined(separator: " "))\"><td>\(e(mark(index, in: timeline)))</td><td>\(e(when(entry)))</td>"
+                + (fleet ? "<td>\(e(entry.cluster ?? ""))</td>" : "") + "<td>\(e(entry.kind.rawValue))</td>"
                 + "<td>\(e(entry.object.typeAndName))</td><td>\(e(entry.sentence))\(evidence)</td></tr>\n"
         }
         body += "</table>\n</section>\n<section class=\"coverage\">\n<h2>Coverage</h2>\n<ul>\n"
@@ -103,7 +120,8 @@ enum TimelineRenderer {
     }
 
     private static func subject(_ timeline: Timeline) -> String {
-        timeline.target.map { "\($0.typeAndName) in namespace \($0.namespace ?? "default")" } ?? timeline.namespace.map { "namespace \($0)" } ?? "all namespaces"
+        let subject = timeline.target.map { "\($0.typeAndName) in namespace \($0.namespace ?? "default")" } ?? timeline.namespace.map { "namespace \($0)" } ?? "all namespaces"
+        return subject + (timeline.clusters.map { " across \($0.count) clusters" } ?? "")
     }
 
 }

@@ -129,3 +129,12 @@ package struct UnreadableResource: Sendable, Equatable, Codable {
         self.hint = hint
     }
 }
+
+extension UnreadableResource {
+    /// The same error, tagged with the context it came from in a run over several clusters.
+    package func inCluster(_ context: String) -> Self {
+        var copy = self
+        copy.cluster = context
+        return copy
+    }
+}

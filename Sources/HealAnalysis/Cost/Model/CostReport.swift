@@ -6,6 +6,8 @@ package struct CostReport: Sendable, Equatable, Encodable {
     package var workloads: [WorkloadCost]
     package var namespaces: [CostTotals]
     package var total: CostTotals
+    /// A run over several clusters: each cluster's total (`namespaces` are per cluster too).
+    package var clusters: [CostTotals]?
 
     package init(costs: [WorkloadCost], prices: PriceSheet) {
         currency = prices.currency

@@ -10,6 +10,9 @@ package struct CostTotals: Sendable, Equatable, Encodable {
     package var idle: Double?
     /// Workloads left out of `idle` because their usage is unknown.
     package var workloadsWithoutIdle: Int
+    /// The kubeconfig context, in a run over several clusters (nil with `namespace` nil: the
+    /// grand total).
+    package var cluster: String?
 
     package init(namespace: String?, costs: [WorkloadCost]) {
         self.namespace = namespace

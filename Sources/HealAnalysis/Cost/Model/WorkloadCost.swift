@@ -20,6 +20,8 @@ package struct WorkloadCost: Sendable, Equatable, Encodable {
     package var containers: [ContainerCost]
     /// Resources with neither a request nor usage, costed at 0.
     package var missingRequests: [MissingRequest]
+    /// The kubeconfig context, in a run over several clusters.
+    package var cluster: String?
 
     package init(
         ref: ResourceRef, replicas: Int, prices: EffectivePrices, usageSource: UsageSourceKind?, cpu: Double, memory: Double,
