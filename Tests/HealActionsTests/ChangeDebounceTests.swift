@@ -34,4 +34,21 @@ struct ChangeDebounceTests {
         }
         #expect(reads == 2, "5 s of changes every 100 ms: read at 2 s and 4 s")
     }
+
+    @Test("the oldest change not read yet is kept until a read takes it; a requested read has none")
+    func oldestUnreadChange() {
+        let start = ContinuousClock.now
+        var debounce = ChangeDebounce(settle: .milliseconds(250))
+        #expect(debounce.oldestUnreadChange == nil, "the first read is requested, not a change")
+        _ = debounce.due(now: start + .seconds(1))
+        debounce.changed(now: start + .seconds(2))
+        debounce.changed(now: start + .seconds(2) + .milliseconds(100))
+        #expect(debounce.oldestUnreadChange == start + .seconds(2))
+        let read = debounce.due(now: start + .seconds(3))
+        #expect(read && debounce.oldestUnreadChange == nil)
+        debounce.requestRead(now: start + .seconds(4))
+        #expect(debounce.oldestUnreadChange == nil)
+        let requested = debounce.due(now: start + .seconds(4))
+        #expect(requested, "a requested read is due at once")
+    }
 }

@@ -54,6 +54,18 @@ struct HealMetricsTests {
             # TYPE kubectl_heal_findings gauge
             # HELP kubectl_heal_health_score Each namespace's health score (0-100) at the last diagnosis: the share of its resources without a warning or critical finding.
             # TYPE kubectl_heal_health_score gauge
+            # HELP kubectl_heal_informer_lag_seconds From a change reaching an informer to the end of the diagnosis that includes it (the settle time included).
+            # TYPE kubectl_heal_informer_lag_seconds histogram
+
+            """
+            + Self.histogram("kubectl_heal_informer_lag_seconds", cumulative: zero, sum: "0")
+            + """
+            # HELP kubectl_heal_informer_synced 1 while an informer has listed and its watch streams, 0 during an outage or relist.
+            # TYPE kubectl_heal_informer_synced gauge
+            # HELP kubectl_heal_informer_objects Objects an informer holds.
+            # TYPE kubectl_heal_informer_objects gauge
+            # HELP kubectl_heal_informer_last_event_timestamp_seconds When an informer last heard from the API server (a list, a change or a bookmark), as a Unix time.
+            # TYPE kubectl_heal_informer_last_event_timestamp_seconds gauge
 
             """
             + Self.gauges

@@ -11,19 +11,33 @@ import Testing
 /// kept), as a killed kube-apiserver with etcd left running does.
 @Suite("watchers survive an API server outage and keep watching", .serialized)
 struct WatchOutageTests {
-    @Test("diagnose --watch: a 10 s outage is said on stderr and waited out; a Deployment broken afterwards is reported")
+    @Test("diagnose --watch: a 10 s outage is said on stderr, waited out and seen in the informer metrics; a Deployment broken afterwards is reported")
     func diagnoseWatch() async throws {
         let shop = try ShopCluster(deployments: 2)
         let cluster = shop.cluster
-        let watch = shop.watch()
+        let watch = shop.watch(["-v", "--metrics-addr", "127.0.0.1:0"])
         try await shop.waitUntilWatching()
+        let podsCurrent = #"kubectl_heal_informer_synced{resource="pods",namespace="shop"} "#
+        try await waitUntilAsync("the pod informer is current") { try await Self.scrape(watch.stderr.text).contains(podsCurrent + "1\n") }
+        let listedAt = Date.now.timeIntervalSince1970
 
         cluster.stopAPIServer()
+        try await waitUntilAsync("the outage shows in the metrics", timeout: .seconds(8)) { try await Self.scrape(watch.stderr.text).contains(podsCurrent + "0\n") }
         try await Task.sleep(for: .seconds(10))
         try cluster.startAPIServer()
         try await waitUntil("the watcher resumes") { watch.stderr.text.contains("the API server answers again") }
+        try await waitUntilAsync("the pod informer is current again") { try await Self.scrape(watch.stderr.text).contains(podsCurrent + "1\n") }
         cluster.setNeeds(WorkloadNeeds(env: ["DATABASE_URL"]), namespace: "shop", deployment: "app-1")
         #expect(await watch.waitFor("DETECTED deployment/app-1", timeout: .seconds(30)) != nil, "\(watch.stdout.text)\(watch.stderr.text)")
+        let metrics = try await Self.scrape(watch.stderr.text)
+        // Heard from since the restart (the relist or a change), and each diagnosis of a change
+        // says how long the change waited for it.
+        let heard = try #require(Self.value(#"kubectl_heal_informer_last_event_timestamp_seconds{resource="pods",namespace="shop"}"#, in: metrics), "\(metrics)")
+        #expect(heard > listedAt + 10 && heard <= Date.now.timeIntervalSince1970, "\(heard) vs \(listedAt)")
+        let lagged = try #require(Self.value("kubectl_heal_informer_lag_seconds_count", in: metrics))
+        let lagSum = try #require(Self.value("kubectl_heal_informer_lag_seconds_sum", in: metrics))
+        #expect(lagged >= 1 && lagSum > 0 && lagSum / lagged < 5, "the watch settles changes for 100 ms; a diagnosis takes well under a second: \(lagSum) over \(lagged)")
+        #expect((Self.value(#"kubectl_heal_informer_objects{resource="pods",namespace="shop"}"#, in: metrics) ?? 0) >= 2)
         #expect(await watch.stop() == 0)
         #expect(watch.stderr.text.contains("did not answer the watch"), "\(watch.stderr.text)")
         #expect(watch.stderr.text.components(separatedBy: "reconnecting (").count - 1 == 1, "one line per outage, not per watch: \(watch.stderr.text)")
@@ -81,6 +95,11 @@ struct WatchOutageTests {
     }
 
     /// GET /metrics from the address the watcher said it serves on (`-v`).
+    /// The value of the sample `series` (name and labels as written) in a scrape.
+    private static func value(_ series: String, in metrics: String) -> Double? {
+        metrics.split(separator: "\n").first { $0.hasPrefix(series + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
+    }
+
     private static func scrape(_ stderr: String) async throws -> String {
         let line = try #require(stderr.split(separator: "\n").first { $0.contains("serving Prometheus metrics on ") }, "\(stderr)")
         let url = String(try #require(line.split(separator: " ").last))

@@ -86,25 +86,36 @@ package struct ChangeDebounce: Sendable {
         self.longest = longest
     }
 
-    /// Something changed (or must be read again anyway).
+    /// The oldest change a watch delivered that was not read yet; nil when a read is only
+    /// requested (the start, a takeover).
+    package private(set) var oldestUnreadChange: ContinuousClock.Instant?
+
+    /// Something changed.
     package mutating func changed(now: ContinuousClock.Instant = .now) {
-        if !dirty { firstUnread = now }
-        dirty = true
-        lastChange = now
+        markDirty(at: now)
+        if oldestUnreadChange == nil { oldestUnreadChange = now }
     }
 
     /// Something must be read again at the next tick, with nothing to wait for (a replica
     /// that took over, a store read afresh).
     package mutating func requestRead(now: ContinuousClock.Instant = .now) {
-        changed(now: now - settle)
+        markDirty(at: now - settle)
     }
 
-    /// Whether to read now; if so, the changes are taken as read.
+    private mutating func markDirty(at now: ContinuousClock.Instant) {
+        if !dirty { firstUnread = now }
+        dirty = true
+        lastChange = now
+    }
+
+    /// Whether to read now; if so, the changes are taken as read (`oldestUnreadChange`, read
+    /// before, says since when they waited).
     package mutating func due(now: ContinuousClock.Instant = .now) -> Bool {
         guard dirty, lastChange.duration(to: now) >= settle || longest.map({ firstUnread.duration(to: now) >= $0 }) == true || Task.isCancelled else {
             return false
         }
         dirty = false
+        oldestUnreadChange = nil
         return true
     }
 }

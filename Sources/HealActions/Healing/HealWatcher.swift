@@ -36,15 +36,15 @@ package struct HealWatcher: Sendable {
     let session: HealSession?
     let emit: @Sendable (HealEvent) -> Void
     let onPodCount: @Sendable (Int) -> Void
-    /// Every diagnosis, for the metrics of current findings, and whether every informer it
-    /// read had listed by then (readiness).
-    let onDiagnosis: @Sendable (_ diagnosis: Diagnosis, _ synced: Bool) -> Void
+    /// Every diagnosis, for the metrics of current findings, whether every informer it read had
+    /// listed by then (readiness), and how long the oldest change it includes had waited for it.
+    let onDiagnosis: @Sendable (_ diagnosis: Diagnosis, _ synced: Bool, _ lagSeconds: Double?) -> Void
     let logger: Logger
     let now: @Sendable () -> Date
 
     package init(
         informers: SharedInformers, settings: Settings, session: HealSession?, logger: Logger, now: @escaping @Sendable () -> Date = Date.init,
-        onPodCount: @escaping @Sendable (Int) -> Void = { _ in }, onDiagnosis: @escaping @Sendable (_ diagnosis: Diagnosis, _ synced: Bool) -> Void = { _, _ in },
+        onPodCount: @escaping @Sendable (Int) -> Void = { _ in }, onDiagnosis: @escaping @Sendable (_ diagnosis: Diagnosis, _ synced: Bool, _ lagSeconds: Double?) -> Void = { _, _, _ in },
         emit: @escaping @Sendable (HealEvent) -> Void
     ) {
         self.informers = informers
@@ -94,8 +94,9 @@ package struct HealWatcher: Sendable {
                     debounce.requestRead()
                 }
                 leading = now
+                let waitingSince = debounce.oldestUnreadChange
                 guard debounce.due() else { continue }
-                await evaluate(&live, reported: &reported, healer: healer)
+                await evaluate(&live, reported: &reported, healer: healer, waitingSince: waitingSince)
             }
         }
     }
@@ -109,7 +110,8 @@ package struct HealWatcher: Sendable {
         }
     }
 
-    private func evaluate(_ live: inout LiveCluster, reported: inout [String: Finding], healer: HealQueue?) async {
+    /// `waitingSince`: when the oldest change this diagnosis includes reached the informers.
+    private func evaluate(_ live: inout LiveCluster, reported: inout [String: Finding], healer: HealQueue?, waitingSince: ContinuousClock.Instant? = nil) async {
         var snapshot = live.snapshot
         let needingLogs = live.podsNeedingLogs(in: snapshot.pods)
         if !needingLogs.isEmpty {
@@ -120,7 +122,7 @@ package struct HealWatcher: Sendable {
         snapshot = snapshot.restricted(toNamespace: settings.namespace, excluding: settings.excludedNamespaces)
         let detectedAt = now()
         let diagnosis = Diagnoser.diagnose(snapshot, options: settings.options, now: Timestamp(detectedAt))
-        onDiagnosis(diagnosis, live.feeds.allSatisfy(\.synced))
+        onDiagnosis(diagnosis, live.feeds.allSatisfy(\.synced), waitingSince.map { $0.duration(to: .now).seconds })
         let findings = diagnosis.findings.filter { $0.severity >= .warning }
         let current = Dictionary(findings.map { (Self.key($0), $0) }) { first, _ in first }
         let recording = settings.leadership?.isLeader ?? true ? settings.findingEvents : nil

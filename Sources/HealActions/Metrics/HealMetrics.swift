@@ -1,5 +1,6 @@
 import Foundation
 import HealAnalysis
+import HealKube
 import Synchronization
 
 /// What the healing loop did, as Prometheus metrics for `--watch --metrics-addr`: incidents
@@ -49,6 +50,10 @@ package final class HealMetrics: MetricsSource {
         var healthScores = LabelledFamily(
             name: "kubectl_heal_health_score", help: "Each namespace's health score (0-100) at the last diagnosis: the share of its resources without a warning or critical finding.",
             kind: .gauge, labelNames: ["namespace"])
+        var viewLag = Histogram(
+            name: "kubectl_heal_informer_lag_seconds",
+            help: "From a change reaching an informer to the end of the diagnosis that includes it (the settle time included).",
+            bounds: HealMetrics.durationBuckets)
         var watchedPods = 0
         var watchReconnects = 0
         /// nil without leader election.
@@ -59,6 +64,8 @@ package final class HealMetrics: MetricsSource {
 
     private let state = Mutex(State())
     private let startTime: Date
+    /// The informers the watcher reads, asked at each scrape.
+    private let informers = Mutex<SharedInformers?>(nil)
 
     package init(startTime: Date = .now) {
         self.startTime = startTime
@@ -98,6 +105,16 @@ package final class HealMetrics: MetricsSource {
         }
     }
 
+    /// The informers whose freshness each scrape reports.
+    package func follow(_ informers: SharedInformers) {
+        self.informers.withLock { $0 = informers }
+    }
+
+    /// How long the oldest change a diagnosis included had waited for it.
+    package func viewLagged(seconds: Double) {
+        state.withLock { $0.viewLag.observe(seconds) }
+    }
+
     package func setWatchedPods(_ count: Int) {
         state.withLock { $0.watchedPods = count }
     }
@@ -115,6 +132,7 @@ package final class HealMetrics: MetricsSource {
     /// The whole exposition, in a fixed family order.
     package func render() -> String {
         let state = state.withLock { $0 }
+        let informers = informers.withLock { $0 }?.statuses ?? []
         return [
             state.incidents.render(),
             state.actions.render(),
@@ -122,6 +140,8 @@ package final class HealMetrics: MetricsSource {
             state.repairDuration.render(),
             state.findings.render(),
             state.healthScores.render(),
+            state.viewLag.render(),
+            Self.render(informers),
             PrometheusText.header("kubectl_heal_watched_pods", type: "gauge", help: "Pods the watcher currently follows.")
                 + PrometheusText.sample("kubectl_heal_watched_pods", Double(state.watchedPods)),
             state.leader.map { leader in
@@ -130,5 +150,34 @@ package final class HealMetrics: MetricsSource {
             } ?? "",
             PrometheusText.watcherFamilies(watcher: "healing", reconnects: state.watchReconnects, startTime: startTime),
         ].joined()
+    }
+
+    /// Per informer (resource, namespace; informers of one kind and namespace with other
+    /// selectors are summed): whether it is current, what it holds, and when it last heard from
+    /// the API server — `time() - kubectl_heal_informer_last_event_timestamp_seconds` well over a
+    /// minute on a real API server (which sends bookmarks) means a stalled watch.
+    private static func render(_ statuses: [InformerStatus]) -> String {
+        var synced = LabelledFamily(
+            name: "kubectl_heal_informer_synced", help: "1 while an informer has listed and its watch streams, 0 during an outage or relist.",
+            kind: .gauge, labelNames: ["resource", "namespace"])
+        var objects = LabelledFamily(
+            name: "kubectl_heal_informer_objects", help: "Objects an informer holds.", kind: .gauge, labelNames: ["resource", "namespace"])
+        var heard = LabelledFamily(
+            name: "kubectl_heal_informer_last_event_timestamp_seconds",
+            help: "When an informer last heard from the API server (a list, a change or a bookmark), as a Unix time.",
+            kind: .gauge, labelNames: ["resource", "namespace"])
+        var current: [[String]: Double] = [:]
+        var held: [[String]: Double] = [:]
+        var last: [[String]: Double] = [:]
+        for status in statuses {
+            let labels = [status.scope.kind.groupResource, status.scope.namespace ?? ""]
+            current[labels] = min(current[labels] ?? 1, status.current ? 1 : 0)
+            held[labels, default: 0] += Double(status.objects)
+            if let lastHeard = status.lastHeard { last[labels] = max(last[labels] ?? 0, lastHeard.timeIntervalSince1970) }
+        }
+        synced.set(current)
+        objects.set(held)
+        heard.set(last)
+        return synced.render() + objects.render() + heard.render()
     }
 }

@@ -187,7 +187,11 @@ package struct HealJob {
         defer { server?.stop() }
         let watcher = HealWatcher(
             informers: informers, settings: settings, session: session, logger: logger, now: environment.now,
-            onPodCount: { metrics.setWatchedPods($0) }, onDiagnosis: { metrics.setDiagnosis($0, synced: $1) }, emit: emit)
+            onPodCount: { metrics.setWatchedPods($0) }, onDiagnosis: { diagnosis, synced, lag in
+                metrics.setDiagnosis(diagnosis, synced: synced)
+                if let lag { metrics.viewLagged(seconds: lag) }
+            }, emit: emit)
+        metrics.follow(informers)
         let stop = environment.stopRequested
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await watcher.run(from: snapshot) }

@@ -21,6 +21,7 @@ package final class Informer<Object: KubeResource>: Sendable {
         /// Why the watch ended for good (a refusal); the store stays as it last was.
         var failure: (any Error)?
         var stopped = false
+        var lastHeard: Date?
         var subscribers: [UUID: Changes.Continuation] = [:]
         var syncWaiters: [UUID: CheckedContinuation<Void, any Error>] = [:]
         var task: Task<Void, Never>?
@@ -40,7 +41,7 @@ package final class Informer<Object: KubeResource>: Sendable {
 
     /// Synced and streaming: what the store holds is as fresh as the watch (not frozen by an
     /// outage, a refusal or a stop).
-    package var current: Bool { state.withLock { $0.synced && $0.streaming && $0.failure == nil && !$0.stopped } }
+    package var current: Bool { status.current }
 
     /// Whether its watch ended (refused or stopped): it holds what it last had and will not change.
     var ended: Bool { state.withLock { $0.failure != nil || $0.stopped } }
@@ -50,6 +51,14 @@ package final class Informer<Object: KubeResource>: Sendable {
     package var complete: Bool { state.withLock { $0.complete } }
 
     package var count: Int { state.withLock { $0.objects.count } }
+
+    package var status: InformerStatus {
+        state.withLock { state in
+            InformerStatus(
+                scope: scope, current: state.synced && state.streaming && state.failure == nil && !state.stopped, objects: state.objects.count,
+                lastHeard: state.lastHeard)
+        }
+    }
 
     /// Whether a consumer follows its changes or waits for its first list.
     var followed: Bool { state.withLock { !$0.subscribers.isEmpty || !$0.syncWaiters.isEmpty } }
@@ -151,6 +160,7 @@ package final class Informer<Object: KubeResource>: Sendable {
 
     private func apply(_ event: WatchEvent<Object>) {
         state.withLock { state in
+            state.lastHeard = .now
             switch event {
             case .added(let object), .modified(let object): state.objects[Self.key(object.metadata)] = object
             case .deleted(let object): state.objects[Self.key(object.metadata)] = nil

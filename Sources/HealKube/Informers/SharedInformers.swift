@@ -58,6 +58,11 @@ package final class SharedInformers: Sendable {
         registry.entries.withLock { Array($0.keys) }
     }
 
+    /// Each running informer's freshness, in scope order.
+    package var statuses: [InformerStatus] {
+        registry.entries.withLock { $0.values.map(\.informer.status) }.sorted { $0.scope.description < $1.scope.description }
+    }
+
     /// Stops every informer; their change streams end.
     package func stopAll() {
         sweeper?.cancel()
@@ -93,6 +98,7 @@ protocol StoppableInformer: Sendable {
     /// Whether a consumer follows its changes (a watcher, a verification) or waits for its first
     /// list.
     var followed: Bool { get }
+    var status: InformerStatus { get }
     func stop()
 }
 
