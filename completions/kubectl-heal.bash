@@ -186,7 +186,7 @@ _kubectl-heal() {
 
 _kubectl-heal_diagnose() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --hygiene --explain --fix --watch --yes --force --record-events --leader-elect --all-contexts --anonymize --no-anonymize --no-cache --require-llm --no-llm --version -h --help)
+    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --hygiene --explain --fix --watch --yes --force --record-events --report-configmaps --leader-elect --all-contexts --anonymize --no-anonymize --no-cache --require-llm --no-llm --version -h --help)
     repeating_options=(--as-group --ignore --exclude-namespace --env --llm-header)
     non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --analyzers --config --min-age --fail-on --policy --memory-step --max-memory --verify-for --rollout-timeout --cooldown --max-actions --window --store --metrics-addr --lease-name --lease-namespace --lease-duration --contexts-matching --llm-base-url --llm-model --llm-timeout --llm-concurrency)
     __kubectl-heal_offer_flags_options -1

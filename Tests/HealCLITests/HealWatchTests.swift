@@ -72,6 +72,53 @@ struct HealWatchTests {
         #expect(await watch.stop() == 0)
     }
 
+    @Test("--report-configmaps: each namespace's latest report in a labelled ConfigMap of the watcher's namespace, rewritten as its findings change; someone else's ConfigMap of that name is left alone")
+    func reportConfigMaps() async throws {
+        let shop = try ShopCluster(deployments: 2)
+        let cluster = shop.cluster
+        let path = "/api/v1/namespaces/kubectl-heal/configmaps/heal-report.shop"
+        let watch = BackgroundRun(
+            ["diagnose", "--watch", "-n", "shop", "--kubeconfig", shop.kubeconfig.path, "--report-configmaps"], variables: ["POD_NAMESPACE": "kubectl-heal"])
+        func report() throws -> (labels: [String: Any], data: [String: Any], report: [String: Any])? {
+            guard let object = cluster.object(at: path), let configMap = try JSONSerialization.jsonObject(with: object) as? [String: Any],
+                let data = configMap["data"] as? [String: Any], let json = data["report.json"] as? String,
+                let report = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            else { return nil }
+            return ((configMap["metadata"] as? [String: Any])?["labels"] as? [String: Any] ?? [:], data, report)
+        }
+        func codes() throws -> [String] { try report()?.report["findings"].flatMap { $0 as? [[String: Any]] }?.compactMap { $0["code"] as? String } ?? [] }
+
+        try await waitUntil("the healthy report is written", timeout: .seconds(15)) { try report() != nil }
+        let healthy = try #require(try report())
+        #expect(healthy.labels["heal.kubectl.io/report"] as? String == "true" && healthy.labels["heal.kubectl.io/namespace"] as? String == "shop", "\(healthy.labels)")
+        #expect(healthy.report["kind"] as? String == "DiagnosisReport" && (healthy.report["metadata"] as? [String: Any])?["namespaces"] as? [String] == ["shop"])
+        #expect((healthy.report["summary"] as? [String: Any])?["healthScore"] as? Int == 100 && (healthy.data["summary"] as? String)?.hasPrefix("No problems found") == true)
+        #expect(try codes().isEmpty)
+
+        cluster.setRegistry(images: ["busybox:1.36"])
+        try await waitUntil("the broken namespace's report is written", timeout: .seconds(20)) { try codes().filter { $0 == "image-not-found" }.count == 2 }
+        let broken = try #require(try report())
+        #expect((broken.report["summary"] as? [String: Any])?["healthScore"] as? Int == 0, "\(broken.report["summary"] ?? "")")
+        cluster.setRegistry(images: ["nginx:1.27"])
+        try await waitUntil("the report is healthy again", timeout: .seconds(20)) { try codes().isEmpty }
+        #expect(await watch.stop() == 0)
+        // Written when the findings changed, not at every diagnosis.
+        let writes = cluster.server.requests(path: path).filter { ["PUT", "POST"].contains($0.method) }.count
+            + cluster.server.requests(path: "/api/v1/namespaces/kubectl-heal/configmaps", method: "POST").count
+        #expect((3...8).contains(writes), "\(writes) writes for 3 states (and the steps between as the kubelet reports)")
+
+        // A ConfigMap of that name without the label is someone else's: left alone, said once.
+        let other = try ShopCluster(deployments: 1)
+        try other.cluster.create(json: #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"heal-report.shop","namespace":"kubectl-heal"},"data":{"mine":"yes"}}"#)
+        let second = BackgroundRun(
+            ["diagnose", "--watch", "-n", "shop", "--kubeconfig", other.kubeconfig.path, "--report-configmaps"], variables: ["POD_NAMESPACE": "kubectl-heal"])
+        try await waitUntil("the refusal is said") { second.stderr.text.contains("heal-report.shop exists without the heal.kubectl.io/report label") }
+        #expect(await second.stop() == 0)
+        let kept = try #require(other.cluster.object(at: path))
+        #expect(String(decoding: kept, as: UTF8.self).contains(#""mine":"yes""#))
+        #expect(second.stderr.text.components(separatedBy: "could not be written").count == 2, "said once: \(second.stderr.text)")
+    }
+
     private static func scrape(_ watch: BackgroundRun, path: String = "/metrics") async throws -> String {
         let line = try #require(watch.stderr.text.split(separator: "\n").first { $0.contains("serving Prometheus metrics on ") })
         let url = String(try #require(line.split(separator: " ").last)).replacingOccurrences(of: "/metrics", with: path)

@@ -27,15 +27,19 @@ struct HealerManifestTests {
     ]
     static let namespace = "kubectl-heal"
 
-    @Test("report-only: every object is of a known kind and version, in its namespace; the healer only reads, elects a leader and serves probes")
+    @Test("report-only: every object is of a known kind and version, in its namespace; the healer reads, elects a leader, writes its reports and serves probes")
     func reportOnly() throws {
         let objects = try Self.build("overlays/report-only")
         #expect(Set(objects.map(\.kind)) == ["Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Deployment", "PodDisruptionBudget", "NetworkPolicy"])
         try Self.checkSchema(objects)
         let arguments = try Self.checkDeployment(objects)
-        #expect(!arguments.contains("--fix"))
+        #expect(!arguments.contains("--fix") && arguments.contains("--report-configmaps"))
         let grants = Self.grants(objects)
-        #expect(grants.filter { !["get", "list", "watch"].contains($0.verb) && $0.resource != "leases" }.isEmpty, "report-only writes nothing: \(grants)")
+        let writes = Set(grants.filter { !["get", "list", "watch"].contains($0.verb) }.map { "\($0.group)/\($0.resource):\($0.verb)@\($0.namespace ?? "*")" })
+        #expect(writes == [
+            "coordination.k8s.io/leases:create@kubectl-heal", "coordination.k8s.io/leases:update@kubectl-heal",
+            "/configmaps:create@kubectl-heal", "/configmaps:update@kubectl-heal",
+        ], "report-only writes its Lease and its reports, in its own namespace: \(writes.sorted())")
         try Self.checkReads(grants)
     }
 

@@ -24,6 +24,9 @@ package struct HealWatcher: Sendable {
         package var leadership: LeaderLease?
         /// `--record-events`: an Event on the workload of each new incident (by the holder only).
         package var findingEvents: FindingEvents?
+        /// `--report-configmaps`: each namespace's latest report as a ConfigMap (by the holder
+        /// only, once every informer has listed).
+        package var reports: ReportConfigMaps?
 
         package init(namespace: String?) {
             self.namespace = namespace
@@ -122,7 +125,11 @@ package struct HealWatcher: Sendable {
         snapshot = snapshot.restricted(toNamespace: settings.namespace, excluding: settings.excludedNamespaces)
         let detectedAt = now()
         let diagnosis = Diagnoser.diagnose(snapshot, options: settings.options, now: Timestamp(detectedAt))
-        onDiagnosis(diagnosis, live.feeds.allSatisfy(\.synced), waitingSince.map { $0.duration(to: .now).seconds })
+        let synced = live.feeds.allSatisfy(\.synced)
+        onDiagnosis(diagnosis, synced, waitingSince.map { $0.duration(to: .now).seconds })
+        if synced, settings.leadership?.isLeader ?? true {
+            settings.reports?.submit(diagnosis, snapshot: snapshot, namespaces: settings.namespace.map { [$0] }, at: Timestamp(detectedAt))
+        }
         let findings = diagnosis.findings.filter { $0.severity >= .warning }
         let current = Dictionary(findings.map { (Self.key($0), $0) }) { first, _ in first }
         let recording = settings.leadership?.isLeader ?? true ? settings.findingEvents : nil

@@ -6,12 +6,29 @@ package struct Diagnosis: Sendable {
     /// Findings the ignore annotation, `--ignore` or the config file left out.
     package var suppressed: [SuppressedFinding]
     package var summary: DiagnosisSummary
-    /// Each namespace's health score (0–100), as the summary's.
-    package var healthByNamespace: [String: Int]
+    /// Each namespace's resources and how many are healthy; "" holds the cluster-scoped ones
+    /// (nodes, volumes).
+    package var namespaceHealth: [String: NamespaceHealth]
     /// Analyzer ids that ran.
     package var analyzers: [String]
     /// Analyzers that could not run because a kind they need was not collected.
     package var skipped: [(analyzer: String, missing: [ResourceKind])]
+
+    /// Each namespace's health score (0–100), as the summary's; cluster-scoped objects left out.
+    package var healthByNamespace: [String: Int] {
+        namespaceHealth.filter { !$0.key.isEmpty }.mapValues(\.score)
+    }
+}
+
+/// One namespace's share of a diagnosis: the resources assessed and those without a warning or
+/// critical finding.
+package struct NamespaceHealth: Sendable, Equatable {
+    package var resources: Int
+    package var healthy: Int
+
+    package var score: Int {
+        resources == 0 ? 100 : Int((100 * Double(healthy) / Double(resources)).rounded())
+    }
 }
 
 /// Runs the selected analyzers and turns their raw findings into a report: one finding per
@@ -66,7 +83,7 @@ package enum Diagnoser {
         suppressed.sort { reportOrder($0.finding, $1.finding) }
         let (summary, byNamespace) = DiagnosisSummary.make(
             findings: findings, suppressed: suppressed.count, snapshot: snapshot, index: context.index, targets: options.targets)
-        return Diagnosis(findings: findings, suppressed: suppressed, summary: summary, healthByNamespace: byNamespace, analyzers: ran, skipped: skipped)
+        return Diagnosis(findings: findings, suppressed: suppressed, summary: summary, namespaceHealth: byNamespace, analyzers: ran, skipped: skipped)
     }
 
     /// Every text of a finding may quote what the cluster said (probe output, runtime errors,

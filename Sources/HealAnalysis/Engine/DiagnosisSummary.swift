@@ -20,7 +20,7 @@ package struct DiagnosisSummary: Codable, Sendable, Equatable {
     /// resources, nodes say, count in the summary only).
     static func make(
         findings: [Finding], suppressed: Int, snapshot: ClusterSnapshot, index: SnapshotIndex, targets: [ResourceTarget]
-    ) -> (summary: DiagnosisSummary, byNamespace: [String: Int]) {
+    ) -> (summary: DiagnosisSummary, byNamespace: [String: NamespaceHealth]) {
         var units = assessedResources(snapshot, index: index)
         if !targets.isEmpty {
             // Only what was asked about counts: the targets, and the workloads of targeted pods.
@@ -38,8 +38,8 @@ package struct DiagnosisSummary: Codable, Sendable, Equatable {
             findings: findings.count, critical: critical, warning: warning, info: info, resources: total,
             healthyResources: healthy, healthScore: score, suppressed: suppressed,
             text: text(findings: findings.count, critical: critical, warning: warning, info: info, unhealthy: unhealthy.count, total: total, score: score, suppressed: suppressed))
-        let byNamespace = Dictionary(grouping: units.union(unhealthy).filter { $0.namespace != nil }) { $0.namespace ?? "" }.mapValues { units in
-            Int((100 * Double(units.count { !unhealthy.contains($0) }) / Double(units.count)).rounded())
+        let byNamespace = Dictionary(grouping: units.union(unhealthy)) { $0.namespace ?? "" }.mapValues { units in
+            NamespaceHealth(resources: units.count, healthy: units.count { !unhealthy.contains($0) })
         }
         return (summary, byNamespace)
     }

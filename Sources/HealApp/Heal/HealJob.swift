@@ -30,10 +30,14 @@ package struct HealJob {
         package var leaderElection: LeaderElection?
         /// With `watch`: an Event on the workload of each new incident.
         package var recordEvents = false
+        /// With `watch`: each namespace's latest report as a ConfigMap in the watcher's own
+        /// namespace.
+        package var reportConfigMaps = false
 
         package init(
             diagnose: DiagnoseRequest, fix: Bool, watch: Bool, yes: Bool, heal: HealSettings, store: String?, cluster: ConfigOverrides,
-            metricsAddress: String? = nil, llm: LLMSession? = nil, leaderElection: LeaderElection? = nil, recordEvents: Bool = false
+            metricsAddress: String? = nil, llm: LLMSession? = nil, leaderElection: LeaderElection? = nil, recordEvents: Bool = false,
+            reportConfigMaps: Bool = false
         ) {
             self.diagnose = diagnose
             self.fix = fix
@@ -46,6 +50,7 @@ package struct HealJob {
             self.llm = llm
             self.leaderElection = leaderElection
             self.recordEvents = recordEvents
+            self.reportConfigMaps = reportConfigMaps
         }
     }
 
@@ -137,7 +142,7 @@ package struct HealJob {
             do {
                 try await watch(
                     request, namespace: outcome.report.metadata.namespaces?.first, snapshot: outcome.snapshot, informers: informers, session: session,
-                    leadership: leadership, metrics: metrics, logger: logger, emit: emit)
+                    leadership: leadership, metrics: metrics, reportsIn: (connection.namespace, outcome.report.metadata.source), logger: logger, emit: emit)
             } catch {
                 await leadership?.stop()
                 throw error
@@ -170,11 +175,16 @@ package struct HealJob {
 
     private func watch(
         _ request: Request, namespace: String?, snapshot: ClusterSnapshot, informers: SharedInformers, session: HealSession?,
-        leadership: LeaderLease?, metrics: HealMetrics, logger: Logger,
+        leadership: LeaderLease?, metrics: HealMetrics, reportsIn: (contextNamespace: String, source: DiagnosisReport.Source), logger: Logger,
         emit: @escaping @Sendable (HealEvent) -> Void
     ) async throws {
         var settings = HealWatcher.Settings(namespace: namespace)
         settings.leadership = leadership
+        if request.reportConfigMaps {
+            // In a pod, its own namespace (the Deployment passes POD_NAMESPACE); else the context's.
+            settings.reports = ReportConfigMaps(
+                client: informers.client, namespace: environment.variables["POD_NAMESPACE"] ?? reportsIn.contextNamespace, source: reportsIn.source, logger: logger)
+        }
         if request.recordEvents {
             let recorder = EventRecorder(client: informers.client, logger: logger, now: environment.now)
             settings.findingEvents = FindingEvents(logger: logger) { subject, message in

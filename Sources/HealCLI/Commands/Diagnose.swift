@@ -103,6 +103,9 @@ struct Diagnose: HealCommand {
     @Flag(help: "With --watch: post a Warning Event (HealProblemDetected) on the workload of each new problem, at most 30 a minute.")
     var recordEvents = false
 
+    @Flag(help: "With --watch: keep each namespace's latest report in a ConfigMap (heal-report.NAMESPACE, label heal.kubectl.io/report) in the watcher's namespace ($POD_NAMESPACE, else the context's).")
+    var reportConfigmaps = false
+
     @OptionGroup(title: "Several replicas (with --watch)") var leadership: LeaderElectionOptions
 
     @OptionGroup(title: "Several clusters") var fleet: FleetOptions
@@ -142,6 +145,7 @@ struct Diagnose: HealCommand {
         if let selector = scope.selector { try parseFlag("-l") { () throws(InvalidInput) in try DiagnosisInput.selector(selector) } }
         try leadership.check(watching: watch)
         if recordEvents && !watch { throw ValidationError("--record-events posts an Event for each problem --watch finds; add --watch") }
+        if reportConfigmaps && !watch { throw ValidationError("--report-configmaps keeps the reports of --watch current; add --watch") }
         try fleet.check(
             context: cluster.context,
             singleClusterFlags: [("--snapshot", snapshot != nil), ("--fix", fix), ("--watch", watch), ("--explain", explain), ("--cluster", cluster.cluster != nil), ("--user", cluster.user != nil)])
@@ -169,7 +173,8 @@ struct Diagnose: HealCommand {
             let stdout = environment.standardOutput
             let outcome = try await HealJob(environment: environment, logLevel: verbosity.logLevel).run(HealJob.Request(
                 diagnose: request, fix: fix, watch: watch, yes: yes, heal: try heal.settings(namedNamespace: cluster.namespace), store: store.store,
-                cluster: cluster.overrides, metricsAddress: metricsAddr, llm: session, leaderElection: leadership.election, recordEvents: recordEvents)
+                cluster: cluster.overrides, metricsAddress: metricsAddr, llm: session, leaderElection: leadership.election, recordEvents: recordEvents,
+                reportConfigMaps: reportConfigmaps)
             ) { event in
                 stdout.write((try? HealEventRenderer.line(event, json: json)) ?? "")
             }
