@@ -32,6 +32,9 @@ package struct AppEnvironment: Sendable {
     package var liveClusters: LiveClusters?
     /// Where `.kubectl-heal.yaml` is looked for; nil: nowhere (in-process runs such as tests).
     package var workingDirectory: String?
+    /// Where a pod's service account is mounted (token, ca.crt, namespace), for the in-cluster
+    /// configuration; a test's own folder when it runs the healer as a pod would.
+    package var serviceAccountDirectory = "/var/run/secrets/kubernetes.io/serviceaccount"
 
     package init(
         variables: [String: String], homeDirectory: String, standardOutput: any OutputSink, standardError: any OutputSink,
@@ -91,6 +94,6 @@ package struct AppEnvironment: Sendable {
     }
 
     package var configEnvironment: ConfigEnvironment {
-        ConfigEnvironment(variables: variables, homeDirectory: homeDirectory)
+        ConfigEnvironment(variables: variables, homeDirectory: homeDirectory, serviceAccountDirectory: serviceAccountDirectory)
     }
 }

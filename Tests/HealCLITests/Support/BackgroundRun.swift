@@ -10,14 +10,15 @@ final class BackgroundRun: Sendable {
     private let stopSignal = AsyncStream<Void>.makeStream()
     private let task: Task<Int32, Never>
 
-    init(_ arguments: [String], variables: [String: String] = [:]) {
+    init(_ arguments: [String], variables: [String: String] = [:], serviceAccountDirectory: String? = nil) {
         let stdout = stdout
         let stderr = stderr
         let stream = stopSignal.stream
-        let environment = AppEnvironment(
+        var environment = AppEnvironment(
             variables: variables, homeDirectory: "/nonexistent-home", standardOutput: stdout, standardError: stderr,
             standardOutputIsTerminal: false, standardErrorIsTerminal: false, now: Date.init,
             stopRequested: { for await _ in stream { return } })
+        if let serviceAccountDirectory { environment.serviceAccountDirectory = serviceAccountDirectory }
         task = Task { await HealCommandLine.run(arguments, environment: environment) }
     }
 
