@@ -22,10 +22,26 @@ package struct PrometheusClient: Sendable {
     /// `GET /api/v1/query?query=…&time=…`: the instant vector `promql` evaluates to at `time`.
     package func query(_ promql: String, at time: Timestamp) async throws(UsageError) -> [PrometheusSample] {
         let parameters = [URLQueryItem(name: "query", value: promql), URLQueryItem(name: "time", value: Self.format(time))]
-        let answer = try await transport.get(path: "/api/v1/query", query: parameters)
-        let decoded: PrometheusAnswer
+        let result: [VectorElement] = try await fetch("/api/v1/query", parameters, promql: promql)
+        return result.map { PrometheusSample(labels: $0.metric, value: $0.value.number) }
+    }
+
+    /// `GET /api/v1/query_range?…`: each series `promql` evaluates to at every `step` from
+    /// `start` to `end`, both included.
+    package func queryRange(_ promql: String, start: Timestamp, end: Timestamp, stepSeconds: Double) async throws(UsageError) -> [PrometheusSeries] {
+        let parameters = [
+            URLQueryItem(name: "query", value: promql), URLQueryItem(name: "start", value: Self.format(start)),
+            URLQueryItem(name: "end", value: Self.format(end)), URLQueryItem(name: "step", value: String(format: "%.0f", stepSeconds)),
+        ]
+        let result: [MatrixElement] = try await fetch("/api/v1/query_range", parameters, promql: promql)
+        return result.map { PrometheusSeries(labels: $0.metric, points: $0.values.map { ($0.time, $0.number) }) }
+    }
+
+    private func fetch<Result: PrometheusResult>(_ path: String, _ parameters: [URLQueryItem], promql: String) async throws(UsageError) -> [Result] {
+        let answer = try await transport.get(path: path, query: parameters)
+        let decoded: PrometheusAnswer<Result>
         do {
-            decoded = try JSONDecoder().decode(PrometheusAnswer.self, from: answer.body)
+            decoded = try JSONDecoder().decode(PrometheusAnswer<Result>.self, from: answer.body)
         } catch {
             if (200..<300).contains(answer.status) {
                 throw .prometheusAnswerInvalid(
@@ -47,7 +63,7 @@ package struct PrometheusClient: Sendable {
         guard let data = decoded.data else {
             throw .prometheusAnswerInvalid(endpoint: endpointDescription, query: promql, detail: "at `data`: required field is missing")
         }
-        return data.result.map { PrometheusSample(labels: $0.metric, value: $0.value.number) }
+        return data.result
     }
 
     /// Unix seconds with millisecond precision, as the API takes them.

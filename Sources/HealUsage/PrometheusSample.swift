@@ -9,3 +9,14 @@ package struct PrometheusSample: Sendable, Equatable {
         self.value = value
     }
 }
+
+/// One series of a range query: its labels and its (time, value) points, oldest first.
+package struct PrometheusSeries: Sendable {
+    package var labels: [String: String]
+    package var points: [(time: Double, value: Double)]
+
+    package init(labels: [String: String], points: [(time: Double, value: Double)]) {
+        self.labels = labels
+        self.points = points
+    }
+}

@@ -54,11 +54,11 @@ struct HealMetricsTests {
             # TYPE kubectl_heal_findings gauge
             # HELP kubectl_heal_health_score Each namespace's health score (0-100) at the last diagnosis: the share of its resources without a warning or critical finding.
             # TYPE kubectl_heal_health_score gauge
-            # HELP kubectl_heal_informer_lag_seconds From a change reaching an informer to the end of the diagnosis that includes it (the settle time included).
-            # TYPE kubectl_heal_informer_lag_seconds histogram
+            # HELP kubectl_heal_change_to_diagnosis_seconds From a change reaching an informer to the end of the diagnosis that includes it (the settle time included).
+            # TYPE kubectl_heal_change_to_diagnosis_seconds histogram
 
             """
-            + Self.histogram("kubectl_heal_informer_lag_seconds", cumulative: zero, sum: "0")
+            + Self.histogram("kubectl_heal_change_to_diagnosis_seconds", cumulative: zero, sum: "0")
             + """
             # HELP kubectl_heal_informer_synced 1 while an informer has listed and its watch streams, 0 during an outage or relist.
             # TYPE kubectl_heal_informer_synced gauge

@@ -62,6 +62,7 @@ struct HealerManifestTests {
 
         // The policy the Deployment mounts loads, allows the safe fixes and denies the rest.
         let configMap = try #require(objects.first { $0.kind == "ConfigMap" && $0.name == "kubectl-heal-policy" })
+        #expect(configMap.body["immutable"] as? Bool == true, "the healer may update ConfigMaps in its namespace, not its own policy")
         let text = try #require((configMap.body["data"] as? [String: Any])?["policy.yaml"] as? String)
         let folder = try TemporaryDirectory()
         let policy = try HealPolicy.load(contentsOf: try folder.write("policy.yaml", text).path)

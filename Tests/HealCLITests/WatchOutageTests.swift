@@ -34,8 +34,8 @@ struct WatchOutageTests {
         // says how long the change waited for it.
         let heard = try #require(Self.value(#"kubectl_heal_informer_last_event_timestamp_seconds{resource="pods",namespace="shop"}"#, in: metrics), "\(metrics)")
         #expect(heard > listedAt + 10 && heard <= Date.now.timeIntervalSince1970, "\(heard) vs \(listedAt)")
-        let lagged = try #require(Self.value("kubectl_heal_informer_lag_seconds_count", in: metrics))
-        let lagSum = try #require(Self.value("kubectl_heal_informer_lag_seconds_sum", in: metrics))
+        let lagged = try #require(Self.value("kubectl_heal_change_to_diagnosis_seconds_count", in: metrics))
+        let lagSum = try #require(Self.value("kubectl_heal_change_to_diagnosis_seconds_sum", in: metrics))
         #expect(lagged >= 1 && lagSum > 0 && lagSum / lagged < 5, "the watch settles changes for 100 ms; a diagnosis takes well under a second: \(lagSum) over \(lagged)")
         #expect((Self.value(#"kubectl_heal_informer_objects{resource="pods",namespace="shop"}"#, in: metrics) ?? 0) >= 2)
         #expect(await watch.stop() == 0)
@@ -94,12 +94,12 @@ struct WatchOutageTests {
         #expect(failover.stderr.contains("hint: "), "\(failover.stderr)")
     }
 
-    /// GET /metrics from the address the watcher said it serves on (`-v`).
     /// The value of the sample `series` (name and labels as written) in a scrape.
     private static func value(_ series: String, in metrics: String) -> Double? {
         metrics.split(separator: "\n").first { $0.hasPrefix(series + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
     }
 
+    /// GET /metrics from the address the watcher said it serves on (`-v`).
     private static func scrape(_ stderr: String) async throws -> String {
         let line = try #require(stderr.split(separator: "\n").first { $0.contains("serving Prometheus metrics on ") }, "\(stderr)")
         let url = String(try #require(line.split(separator: " ").last))

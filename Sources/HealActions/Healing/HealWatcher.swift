@@ -93,6 +93,7 @@ package struct HealWatcher: Sendable {
                 // A replica that just took over heals what is broken now, changed or not.
                 let now = settings.leadership?.isLeader ?? true
                 if now && !leading {
+                    settings.reports?.forgetWritten()
                     await finishUnverified()
                     debounce.requestRead()
                 }

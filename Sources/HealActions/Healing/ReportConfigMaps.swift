@@ -21,8 +21,9 @@ package final class ReportConfigMaps: Sendable {
 
     private struct State {
         var pending: (report: DiagnosisReport, health: [String: NamespaceHealth])?
-        var draining = false
-        /// Per ConfigMap, what its last successful write said.
+        var draining: Task<Void, Never>?
+        var stopped = false
+        /// Per namespace described, what the last successful write of its ConfigMap said.
         var written: [String: String] = [:]
         /// Write failures already said, so a missing RBAC grant is one warning, not one a diagnosis.
         var warned: Set<String> = []
@@ -33,14 +34,21 @@ package final class ReportConfigMaps: Sendable {
     /// The cluster the reports describe, as `metadata.source` says it.
     private let source: DiagnosisReport.Source
     private let interval: Duration
+    /// Checked before every write: a replica that lost the Lease since the diagnosis writes
+    /// nothing more.
+    private let mayWrite: @Sendable () -> Bool
     private let logger: Logger
     private let state = Mutex(State())
 
-    package init(client: KubeClient, namespace: String, source: DiagnosisReport.Source, interval: Duration = .seconds(5), logger: Logger) {
+    package init(
+        client: KubeClient, namespace: String, source: DiagnosisReport.Source, interval: Duration = .seconds(5),
+        mayWrite: @escaping @Sendable () -> Bool = { true }, logger: Logger
+    ) {
         self.client = client
         self.namespace = namespace
         self.source = source
         self.interval = interval
+        self.mayWrite = mayWrite
         self.logger = logger
     }
 
@@ -54,43 +62,75 @@ package final class ReportConfigMaps: Sendable {
     package func submit(_ diagnosis: Diagnosis, snapshot: ClusterSnapshot, namespaces: [String]?, at time: Timestamp) {
         let report = DiagnosisReport(
             diagnosis: diagnosis, snapshot: snapshot, source: source, namespaces: namespaces, generatedAt: time, referenceTime: time)
-        let start = state.withLock { state -> Bool in
+        state.withLock { state in
+            guard !state.stopped else { return }
             state.pending = (report, diagnosis.namespaceHealth)
-            defer { state.draining = true }
-            return !state.draining
+            if state.draining == nil { state.draining = Task { await self.drain() } }
         }
-        guard start else { return }
-        Task { await drain() }
+    }
+
+    /// Another replica may have written since this one last did (it held the Lease meanwhile):
+    /// nothing is taken as already written.
+    package func forgetWritten() {
+        state.withLock { $0.written = [:] }
+    }
+
+    /// No write from now on, not even one in progress's next: called before the Lease is given up.
+    package func stop() async {
+        let draining = state.withLock { state in
+            state.stopped = true
+            state.pending = nil
+            return state.draining
+        }
+        draining?.cancel()
+        await draining?.value
     }
 
     private func drain() async {
         while let next = state.withLock({ state -> (report: DiagnosisReport, health: [String: NamespaceHealth])? in
             defer { state.pending = nil }
-            if state.pending == nil { state.draining = false }
+            if state.pending == nil { state.draining = nil }
             return state.pending
         }) {
-            await write(next.report.parts(health: next.health))
-            try? await Task.sleep(for: interval)
-        }
-    }
-
-    private func write(_ parts: [String: DiagnosisReport]) async {
-        for (namespace, part) in parts.sorted(by: { $0.key < $1.key }) {
-            let name = Self.name(for: namespace)
-            let fingerprint = Self.fingerprint(part)
-            guard state.withLock({ $0.written[name] }) != fingerprint else { continue }
-            do {
-                try await ConflictRetry().run({ try await self.put(part, name: name, namespace: namespace) })
-                state.withLock { $0.written[name] = fingerprint }
-            } catch {
-                let first = state.withLock { $0.warned.insert("\(name)|\((error as? KubeError)?.httpStatus ?? 0)").inserted }
-                if first { logger.warning("the report ConfigMap \(self.namespace)/\(name) could not be written: \(error)") }
+            // A namespace written before and gone from this diagnosis (its resources deleted)
+            // is written as empty, not left with what it last had.
+            var health = next.health
+            for described in state.withLock({ Array($0.written.keys) }) where health[described] == nil {
+                health[described] = NamespaceHealth(resources: 0, healthy: 0)
+            }
+            let complete = await write(next.report.parts(health: health))
+            // What failed is tried again after the pause, unless a newer diagnosis came.
+            if !complete { state.withLock { if $0.pending == nil { $0.pending = next } } }
+            do { try await Task.sleep(for: interval) } catch {
+                state.withLock { $0.draining = nil }
+                return
             }
         }
     }
 
-    /// What makes a report worth writing again: the summary and each finding's identity and
-    /// words, not its age.
+    /// Whether every part that changed was written.
+    private func write(_ parts: [String: DiagnosisReport]) async -> Bool {
+        var complete = true
+        for (namespace, part) in parts.sorted(by: { $0.key < $1.key }) {
+            let name = Self.name(for: namespace)
+            let fingerprint = Self.fingerprint(part)
+            guard state.withLock({ $0.written[namespace] }) != fingerprint else { continue }
+            guard !Task.isCancelled, mayWrite() else { return false }
+            do {
+                try await ConflictRetry().run({ try await self.put(part, name: name, namespace: namespace) })
+                state.withLock { $0.written[namespace] = fingerprint }
+            } catch {
+                // Someone else's ConfigMap stays theirs: not retried until the report changes.
+                if error is ReportConfigMapTaken { state.withLock { $0.written[namespace] = fingerprint } } else { complete = false }
+                let first = state.withLock { $0.warned.insert("\(name)|\((error as? KubeError)?.httpStatus ?? 0)").inserted }
+                if first { logger.warning("the report ConfigMap \(self.namespace)/\(name) could not be written: \(error)") }
+            }
+        }
+        return complete
+    }
+
+    /// What makes a report worth writing again: the summary and each finding's code, severity,
+    /// object and root cause — not its age, nor evidence that only counts on.
     static func fingerprint(_ part: DiagnosisReport) -> String {
         ([part.summary.text] + part.findings.map { "\($0.code)|\($0.severity.rawValue)|\($0.resource)|\($0.container ?? "")|\($0.rootCause)" }
             + part.errors.map { "\($0.resource)|\($0.reason)" }).joined(separator: "\n")

@@ -50,8 +50,8 @@ package final class HealMetrics: MetricsSource {
         var healthScores = LabelledFamily(
             name: "kubectl_heal_health_score", help: "Each namespace's health score (0-100) at the last diagnosis: the share of its resources without a warning or critical finding.",
             kind: .gauge, labelNames: ["namespace"])
-        var viewLag = Histogram(
-            name: "kubectl_heal_informer_lag_seconds",
+        var changeToDiagnosis = Histogram(
+            name: "kubectl_heal_change_to_diagnosis_seconds",
             help: "From a change reaching an informer to the end of the diagnosis that includes it (the settle time included).",
             bounds: HealMetrics.durationBuckets)
         var watchedPods = 0
@@ -111,8 +111,8 @@ package final class HealMetrics: MetricsSource {
     }
 
     /// How long the oldest change a diagnosis included had waited for it.
-    package func viewLagged(seconds: Double) {
-        state.withLock { $0.viewLag.observe(seconds) }
+    package func changeDiagnosed(afterSeconds: Double) {
+        state.withLock { $0.changeToDiagnosis.observe(afterSeconds) }
     }
 
     package func setWatchedPods(_ count: Int) {
@@ -140,7 +140,7 @@ package final class HealMetrics: MetricsSource {
             state.repairDuration.render(),
             state.findings.render(),
             state.healthScores.render(),
-            state.viewLag.render(),
+            state.changeToDiagnosis.render(),
             Self.render(informers),
             PrometheusText.header("kubectl_heal_watched_pods", type: "gauge", help: "Pods the watcher currently follows.")
                 + PrometheusText.sample("kubectl_heal_watched_pods", Double(state.watchedPods)),

@@ -26,6 +26,11 @@ package struct NamespaceHealth: Sendable, Equatable {
     package var resources: Int
     package var healthy: Int
 
+    package init(resources: Int, healthy: Int) {
+        self.resources = resources
+        self.healthy = healthy
+    }
+
     package var score: Int {
         resources == 0 ? 100 : Int((100 * Double(healthy) / Double(resources)).rounded())
     }

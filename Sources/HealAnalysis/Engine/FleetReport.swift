@@ -14,16 +14,15 @@ extension DiagnosisReport {
         var suppressed: [SuppressedFinding] = []
         var errors: [UnreadableResource] = []
         for (rank, member) in members.enumerated() {
-            for (position, var finding) in member.report.findings.enumerated() {
-                finding.cluster = member.context
+            for (position, finding) in member.report.findings.inCluster(member.context).enumerated() {
                 findings.append((rank, position, finding))
             }
             suppressed += member.report.suppressed.map { item in
                 var item = item
-                item.finding.cluster = member.context
+                item.finding = item.finding.inCluster(member.context)
                 return item
             }
-            errors += member.report.errors.map { $0.inCluster(member.context) }
+            errors += member.report.errors.inCluster(member.context)
         }
         findings.sort { a, b in
             a.finding.severity != b.finding.severity ? a.finding.severity > b.finding.severity : (a.cluster, a.position) < (b.cluster, b.position)

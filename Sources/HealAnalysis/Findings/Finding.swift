@@ -1,7 +1,7 @@
 import HealModel
 
 /// One problem, as data: rendered elsewhere (table, JSON, JUnit …).
-package struct Finding: Codable, Sendable, Equatable {
+package struct Finding: Codable, Sendable, Equatable, ClusterTagged {
     package enum Source: String, Codable, Sendable {
         case rule
         case learned

@@ -1,5 +1,7 @@
+import HealModel
+
 /// The sizing of one workload: its containers' recommendations and the worst of their severities.
-package struct WorkloadRecommendation: Sendable, Equatable, Codable {
+package struct WorkloadRecommendation: Sendable, Equatable, Codable, ClusterTagged {
     package var ref: ResourceRef
     package var replicas: Int
     /// Where the usage figures came from (`none` when there were none for this workload).

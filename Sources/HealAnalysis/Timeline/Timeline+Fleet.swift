@@ -20,9 +20,7 @@ extension Timeline {
     ) -> Timeline {
         var tagged: [(entry: TimelineEntry, member: Int, position: Int)] = []
         for (rank, member) in members.enumerated() {
-            for (position, entry) in member.timeline.entries.enumerated() {
-                var entry = entry
-                entry.cluster = member.context
+            for (position, entry) in member.timeline.entries.inCluster(member.context).enumerated() {
                 tagged.append((entry, rank, position))
             }
         }
@@ -33,7 +31,7 @@ extension Timeline {
             .min { ($0.time, $0.rank) < ($1.time, $1.rank) }
         var timeline = Timeline(
             target: target, namespace: namespace, since: since, until: until, entries: tagged.map(\.entry), firstFailure: nil, triggers: [],
-            verdict: "No failure in the window in any of the \(members.count) clusters read.",
+            verdict: members.isEmpty ? "No cluster could be read." : "No failure in the window in any of the \(members.count) clusters read.",
             coverage: members.flatMap { member in
                 member.timeline.coverage.map { Coverage(source: "[\(member.context)] \($0.source)", from: $0.from, note: $0.note) }
             })

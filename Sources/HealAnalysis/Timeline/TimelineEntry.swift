@@ -3,7 +3,7 @@ import HealModel
 /// One thing that happened to a workload or what it runs on, at a time, in one sentence with the
 /// facts it rests on. Repeats (an Event seen 40 times, a container's restarts) are one entry
 /// with a count and the last time.
-package struct TimelineEntry: Sendable, Encodable, Equatable {
+package struct TimelineEntry: Sendable, Encodable, Equatable, ClusterTagged {
     /// In the order entries of one second are listed: a change before what it causes.
     package enum Kind: String, Sendable, Encodable, CaseIterable {
         /// A change kubectl-heal made itself (`--fix`), from its store's audit trail.

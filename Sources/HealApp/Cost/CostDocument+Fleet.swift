@@ -17,6 +17,6 @@ extension CostDocument {
                 clusters: FleetCluster.entries(
                     order: order, answered: members.map { ($0.context, $0.report.metadata.source, $0.report.metadata.usage) }, failures: failures)),
             report: CostReport.fleet(members.map { ($0.context, $0.report.report) }, prices: prices),
-            errors: failures + members.flatMap { member in member.report.errors.map { $0.inCluster(member.context) } })
+            errors: FleetCluster.errors(failures, members.map { ($0.context, $0.report.errors) }))
     }
 }

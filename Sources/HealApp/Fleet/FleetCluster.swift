@@ -9,6 +9,12 @@ package struct FleetCluster: Encodable, Sendable {
     package var usage: RecommendationReport.UsageDescription?
     package var error: UnreadableResource?
 
+    /// A fleet document's `errors`: the clusters that failed, then each answering cluster's own,
+    /// tagged with it.
+    static func errors(_ failures: [UnreadableResource], _ members: [(context: String, errors: [UnreadableResource])]) -> [UnreadableResource] {
+        failures + members.flatMap { $0.errors.inCluster($0.context) }
+    }
+
     /// One entry per context of `order`: the cluster's own metadata, or its failure.
     static func entries(
         order: [String], answered: [(context: String, source: DiagnosisReport.Source, usage: RecommendationReport.UsageDescription)],

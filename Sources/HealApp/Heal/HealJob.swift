@@ -183,7 +183,8 @@ package struct HealJob {
         if request.reportConfigMaps {
             // In a pod, its own namespace (the Deployment passes POD_NAMESPACE); else the context's.
             settings.reports = ReportConfigMaps(
-                client: informers.client, namespace: environment.variables["POD_NAMESPACE"] ?? reportsIn.contextNamespace, source: reportsIn.source, logger: logger)
+                client: informers.client, namespace: environment.variables["POD_NAMESPACE"] ?? reportsIn.contextNamespace, source: reportsIn.source,
+                mayWrite: { leadership?.isLeader ?? true }, logger: logger)
         }
         if request.recordEvents {
             let recorder = EventRecorder(client: informers.client, logger: logger, now: environment.now)
@@ -199,15 +200,22 @@ package struct HealJob {
             informers: informers, settings: settings, session: session, logger: logger, now: environment.now,
             onPodCount: { metrics.setWatchedPods($0) }, onDiagnosis: { diagnosis, synced, lag in
                 metrics.setDiagnosis(diagnosis, synced: synced)
-                if let lag { metrics.viewLagged(seconds: lag) }
+                if let lag { metrics.changeDiagnosed(afterSeconds: lag) }
             }, emit: emit)
         metrics.follow(informers)
         let stop = environment.stopRequested
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await watcher.run(from: snapshot) }
-            group.addTask { await stop() }
-            _ = try await group.next()
-            group.cancelAll()
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await watcher.run(from: snapshot) }
+                group.addTask { await stop() }
+                _ = try await group.next()
+                group.cancelAll()
+            }
+        } catch {
+            await settings.reports?.stop()
+            throw error
         }
+        // Before the Lease is given up: the next holder's reports are not overwritten by ours.
+        await settings.reports?.stop()
     }
 }

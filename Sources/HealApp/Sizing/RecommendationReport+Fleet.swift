@@ -9,13 +9,7 @@ extension RecommendationReport {
     package static func fleet(
         _ members: [(context: String, report: RecommendationReport)], failures: [UnreadableResource], order: [String], settings: RecommenderSettings
     ) -> RecommendationReport {
-        let workloads = members.flatMap { member in
-            member.report.workloads.map { workload in
-                var workload = workload
-                workload.cluster = member.context
-                return workload
-            }
-        }
+        let workloads = members.flatMap { $0.report.workloads.inCluster($0.context) }
         let usages = members.map { ($0.context, $0.report.metadata.usage) }
         let metadata = Metadata(
             source: DiagnosisReport.Source(type: "fleet"), namespaces: members.first?.report.metadata.namespaces, usage: .fleet(usages),
@@ -23,6 +17,6 @@ extension RecommendationReport {
             clusters: FleetCluster.entries(
                 order: order, answered: members.map { ($0.context, $0.report.metadata.source, $0.report.metadata.usage) }, failures: failures))
         return RecommendationReport(
-            metadata: metadata, workloads: workloads, errors: failures + members.flatMap { member in member.report.errors.map { $0.inCluster(member.context) } })
+            metadata: metadata, workloads: workloads, errors: FleetCluster.errors(failures, members.map { ($0.context, $0.report.errors) }))
     }
 }

@@ -98,9 +98,7 @@ struct RecommendLimits: HealCommand {
         if apply, !yes, policy == nil, environment.askUser == nil { throw CLIError.confirmationNeeded(flag: "--apply") }
         let job = RecommendJob(environment: environment, logLevel: verbosity.logLevel)
         if fleet.selection(context: cluster.context).isFleet { return try await recommendFleet(job, in: environment) }
-        var outcome = try await job.run(RecommendJob.Request(
-            inventory: try workloads.inventoryRequest(cluster: cluster),
-            settings: recommender.settings, usage: usage.settings, prometheus: prometheus.access, store: store.store, cluster: cluster.overrides))
+        var outcome = try await job.run(try request())
         var code = ExitStatus.success
         if apply, let client = outcome.client {
             let guardRails = ResizeJob.GuardRails(
@@ -111,18 +109,14 @@ struct RecommendLimits: HealCommand {
         }
         environment.standardOutput.write(try RecommendationRenderer.render(
             outcome.report, as: output, at: Timestamp(environment.now()), colors: environment.colorsStandardOutput))
-        if let failOn, outcome.report.workloads.flatMap(\.containers).contains(where: { $0.severity != .unknown && $0.severity >= failOn }) {
-            code = ExitStatus.findings
-        }
+        if reachesFailOn(outcome.report) { code = ExitStatus.findings }
         return code
     }
 
     /// Several clusters: each sized on its own (its own Prometheus or metrics-server), merged
     /// into one report; the exit code is the highest of the clusters' (see `FleetOutcome`).
     private func recommendFleet(_ job: RecommendJob, in environment: AppEnvironment) async throws -> Int32 {
-        let request = RecommendJob.Request(
-            inventory: try workloads.inventoryRequest(cluster: cluster),
-            settings: recommender.settings, usage: usage.settings, prometheus: prometheus.access, store: store.store, cluster: cluster.overrides)
+        let request = try request()
         let fleet = try await fleet.run(cluster: cluster, in: environment) { overrides in
             var request = request
             request.inventory.source = .cluster(overrides)
@@ -132,8 +126,19 @@ struct RecommendLimits: HealCommand {
         let report = RecommendationReport.fleet(fleet.reports, failures: fleet.failures, order: fleet.contexts, settings: recommender.settings)
         environment.standardOutput.write(try RecommendationRenderer.render(
             report, as: output, at: Timestamp(environment.now()), colors: environment.colorsStandardOutput))
-        let findings = failOn.map { failOn in report.workloads.flatMap(\.containers).contains { $0.severity != .unknown && $0.severity >= failOn } } ?? false
-        return fleet.exitCode(findings: findings)
+        return fleet.exitCode(findings: reachesFailOn(report))
+    }
+
+    private func request() throws -> RecommendJob.Request {
+        RecommendJob.Request(
+            inventory: try workloads.inventoryRequest(cluster: cluster),
+            settings: recommender.settings, usage: usage.settings, prometheus: prometheus.access, store: store.store, cluster: cluster.overrides)
+    }
+
+    /// A container's change at or above --fail-on.
+    private func reachesFailOn(_ report: RecommendationReport) -> Bool {
+        guard let failOn else { return false }
+        return report.workloads.flatMap(\.containers).contains { $0.severity != .unknown && $0.severity >= failOn }
     }
 }
 

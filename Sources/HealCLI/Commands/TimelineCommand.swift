@@ -124,8 +124,11 @@ struct TimelineCommand: HealCommand {
         }
         let now = Timestamp(environment.now())
         let first = fleet.reports.first?.report
+        // With no cluster read, the target as asked for.
+        let asked = request.target.map { ResourceRef(kind: $0.kind.kind, namespace: cluster.namespace, name: $0.name) }
         let timeline = Timeline.fleet(
-            fleet.reports.map { ($0.context, $0.report) }, failures: fleet.failures, order: fleet.contexts, target: first?.target, namespace: first?.namespace ?? cluster.namespace,
+            fleet.reports.map { ($0.context, $0.report) }, failures: fleet.failures, order: fleet.contexts, target: first?.target ?? asked,
+            namespace: first?.namespace ?? cluster.namespace,
             since: fleet.reports.map(\.report.since).min() ?? now.adding(seconds: -request.window), until: now)
         environment.standardOutput.write(try TimelineRenderer.render(timeline, as: output, at: now))
         return fleet.exitCode(findings: false)

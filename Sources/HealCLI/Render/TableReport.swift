@@ -6,7 +6,7 @@ import HealModel
 enum TableReport {
     static func render(_ report: DiagnosisReport, wide: Bool, palette: Palette) -> String {
         let suppressed = wide ? suppressedTable(report) : ""
-        let clusters = clusterFailures(report)
+        let clusters = FleetText.failures(report.errors, not: "diagnosed")
         guard !report.findings.isEmpty else { return suppressed + (suppressed.isEmpty ? "" : "\n") + clusters + report.summary.text + "\n" }
         let namespaces = Set(report.findings.map { $0.workload.namespace ?? "" })
         let showNamespace = report.metadata.namespaces == nil || namespaces.count > 1
@@ -38,10 +38,6 @@ enum TableReport {
         return table.render() + explanations(report) + (suppressed.isEmpty ? "" : "\n" + suppressed) + "\n" + clusters + report.summary.text + "\n"
     }
 
-    /// In a run over several clusters, one line per cluster that could not be diagnosed.
-    private static func clusterFailures(_ report: DiagnosisReport) -> String {
-        FleetText.failures(report.errors, not: "diagnosed")
-    }
 
     /// `-o wide`: what was left out and who asked, so a quiet report can be audited.
     private static func suppressedTable(_ report: DiagnosisReport) -> String {

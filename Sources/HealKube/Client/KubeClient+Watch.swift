@@ -32,6 +32,8 @@ extension KubeClient {
                     while !Task.isCancelled {
                         do {
                             if version == nil {
+                                // A relist (after 410) is not streaming: the store is behind until it lands.
+                                streaming(false)
                                 var items: [Object] = []
                                 let listed = try await list(
                                     kind, as: type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector,

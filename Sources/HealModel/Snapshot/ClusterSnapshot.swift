@@ -130,11 +130,4 @@ package struct UnreadableResource: Sendable, Equatable, Codable {
     }
 }
 
-extension UnreadableResource {
-    /// The same error, tagged with the context it came from in a run over several clusters.
-    package func inCluster(_ context: String) -> Self {
-        var copy = self
-        copy.cluster = context
-        return copy
-    }
-}
+extension UnreadableResource: ClusterTagged {}

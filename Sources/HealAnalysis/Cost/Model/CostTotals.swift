@@ -1,5 +1,7 @@
+import HealModel
+
 /// Sums over a namespace's workloads, or over all of them.
-package struct CostTotals: Sendable, Equatable, Encodable {
+package struct CostTotals: Sendable, Equatable, Encodable, ClusterTagged {
     /// nil for the grand total.
     package var namespace: String?
     package var workloads: Int

@@ -1,7 +1,7 @@
 import HealModel
 
 /// A workload's monthly cost: CPU and memory priced separately over all replicas.
-package struct WorkloadCost: Sendable, Equatable, Encodable {
+package struct WorkloadCost: Sendable, Equatable, Encodable, ClusterTagged {
     package var ref: ResourceRef
     package var replicas: Int
     package var prices: EffectivePrices
