@@ -25,6 +25,15 @@ memory is in whole bytes, so Prometheus' figures can be checked exactly.
   young       Deployment. Only the last 2 hours: 0.3 core (counter from 0), 64Mi.
   other/steady  a Deployment of the same name in namespace other, at 1Gi.
 
+`demo`, namespace anomaly-demo (memory only; the anomalies tests):
+  cache       Deployment, two pods climbing from 100Mi to the 512Mi limit and reset (OOM-killed),
+              cache-5d8f7b6c9d-a1b2c every 300 minutes, cache-5d8f7b6c9d-d3e4f every 360 minutes
+              starting 100 minutes later: the next kill of each is its next cycle end after END.
+  leaky       Deployment, 100Mi + 2Mi an hour since END-14d (about 772Mi at END), +-1Mi of
+              jitter: it reaches a 1Gi limit about 126 hours after END.
+  flat        Deployment, 300Mi +-2Mi of jitter: nothing to say.
+  fresh       Deployment, only the last 2 hours, 64Mi: not enough history.
+
 `bench`: NAMESPACES x DEPLOYMENTS Deployments (namespaces bench-00..., Deployments app-00...),
 one pod (app-NN-7d4b9c8f6d-q9z2w) with one container (app) each, CPU between 0.05 and 0.5 core
 tripled for 2 hours a day, constant memory between 100Mi and 400Mi: with the defaults, 1,000
@@ -127,12 +136,40 @@ def demo(writer, end):
     writer.gauge(MEMORY, cadvisor(ns, "oom-0"), first, end, lambda t: 256 * MI if t == killed else 200 * MI)
     writer.gauge(MEMORY, cadvisor(ns, young_pod), young, end, lambda t: 64 * MI)
     writer.gauge(MEMORY, cadvisor("other", "steady-6f9c8d7b5d-w2x4z"), first, end, lambda t: 1024 * MI)
+    # In the same family block: OpenMetrics keeps a family's samples together.
+    anomaly_demo(writer, end)
 
     ksm = dict(job="kube-state-metrics", namespace=ns, container="app")
     writer.gauge(REASON, labels(**ksm, pod="oom-0", reason="OOMKilled"), killed, end, lambda t: 1)
     writer.gauge(LIMITS, labels(**ksm, pod="oom-0", resource="memory", unit="byte"), first, end, lambda t: 256 * MI)
     for pod in new_pods:
         writer.gauge(LIMITS, labels(**ksm, pod=pod, resource="memory", unit="byte"), rollout, end, lambda t: 512 * MI)
+
+
+SAWTOOTH = [("cache-5d8f7b6c9d-a1b2c", 300, 0), ("cache-5d8f7b6c9d-d3e4f", 360, 100)]
+
+
+def sawtooth(t, start, period_minutes, offset_minutes):
+    """100Mi at each cycle start, rising linearly to 512Mi at its end, where it is killed."""
+    phase = ((t - start) // MINUTE - offset_minutes) % period_minutes
+    return 100 * MI + (412 * MI * phase) // period_minutes
+
+
+def jitter(t, spread):
+    """A deterministic wobble of -spread..+spread bytes."""
+    return ((t // MINUTE * 7919) % (2 * spread + 1)) - spread
+
+
+def anomaly_demo(writer, end):
+    first = end - WINDOW - LEAD
+    start = end - WINDOW
+    ns = "anomaly-demo"
+    for pod, period, offset in SAWTOOTH:
+        writer.gauge(MEMORY, cadvisor(ns, pod), first, end, lambda t, period=period, offset=offset: sawtooth(t, start, period, offset))
+    writer.gauge(MEMORY, cadvisor(ns, "leaky-6c7d8e9f0a-x1y2z"), first, end,
+                 lambda t: 100 * MI + (2 * MI * (t - start)) // 3600 + jitter(t, MI))
+    writer.gauge(MEMORY, cadvisor(ns, "flat-7b8c9d0e1f-s1t2u"), first, end, lambda t: 300 * MI + jitter(t, 2 * MI))
+    writer.gauge(MEMORY, cadvisor(ns, "fresh-8c9d0e1f2a-y1o2u"), end - 2 * 3600, end, lambda t: 64 * MI)
 
 
 def bench(writer, end, namespaces, deployments):

@@ -55,4 +55,11 @@ package struct ShortHistory: Sendable, Encodable, Equatable {
     package var container: String
     package var historySeconds: Double
     package var reason: String
+
+    package init(workload: ResourceRef, container: String, historySeconds: Double, reason: String) {
+        self.workload = workload
+        self.container = container
+        self.historySeconds = historySeconds
+        self.reason = reason
+    }
 }

@@ -13,4 +13,6 @@ package enum AppError: Error, Sendable, Equatable {
     case namespaceNotFound(name: String, place: String, closest: [String])
     /// `--all-contexts`/`--contexts-matching` left no kubeconfig context to work on.
     case noContextSelected(pattern: String?, available: [String])
+    /// A history asked of snapshot files with no --prometheus-url: no cluster to find one in.
+    case historyNeedsPrometheus
 }

@@ -68,16 +68,11 @@ struct UsageReader {
     /// The Prometheus to read: --prometheus-url, else one found through the API server. nil
     /// (with a note) when `auto` finds none.
     private func prometheus(_ request: Request, client: KubeClient?, notes: inout [String]) async throws -> (any UsageSource)? {
-        if let url = request.prometheus.url {
-            let connection = try request.prometheus.connection(url: url, environment: environment)
-            return PrometheusUsageSource(client: PrometheusClient(transport: DirectPrometheusTransport(connection: connection), logger: logger), logger: logger)
-        }
+        let locator = PrometheusLocator(environment: environment, logger: logger)
+        if let direct = try locator.direct(request.prometheus) { return PrometheusUsageSource(client: direct, logger: logger) }
         guard let client else { return nil }
         do {
-            let found = try await PrometheusDiscovery(client: client).discover(namespace: request.namespace ?? "default")
-            logger.info("\(found.summary)")
-            let transport = ServiceProxyPrometheusTransport(client: client, service: found.chosen.service)
-            return PrometheusUsageSource(client: PrometheusClient(transport: transport, logger: logger), logger: logger)
+            return PrometheusUsageSource(client: try await locator.discovered(through: client, namespace: request.namespace), logger: logger)
         } catch UsageError.prometheusNotFound(let namespace, let lookedFor) where request.usage.source == .auto {
             let scope = namespace.map { "in namespace \($0)" } ?? "in the cluster"
             notes.append("no Prometheus Service found \(scope) (looked for \(lookedFor.joined(separator: "; ")))")

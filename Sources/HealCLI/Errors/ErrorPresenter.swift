@@ -94,6 +94,10 @@ package enum ErrorPresenter {
                 message: pattern.map { "no kubeconfig context matches --contexts-matching \($0)" } ?? "the kubeconfig has no context",
                 hint: available.isEmpty ? "add one with `kubectl config set-context`" : "the contexts are: \(available.joined(separator: ", "))",
                 exitCode: ExitStatus.usage)
+        case .historyNeedsPrometheus:
+            PresentedError(
+                message: "--snapshot files hold no usage history and no cluster to find Prometheus in",
+                hint: "pass --prometheus-url, or drop --snapshot to find the cluster's Prometheus", exitCode: ExitStatus.usage)
         }
     }
 

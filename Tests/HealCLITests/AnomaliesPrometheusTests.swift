@@ -1,0 +1,111 @@
+import Foundation
+import HealTestSupport
+import Testing
+
+/// `anomalies` reading 14 days of known memory histories from a real Prometheus (namespace
+/// anomaly-demo of scripts/prometheus/usage_data.py, backfilled with promtool): the predictions
+/// the data was built for, end to end through the CLI.
+@Suite("anomalies against a real Prometheus", .enabled(if: PrometheusFixture.toolsInstalled, "needs Debian's prometheus package (prometheus, promtool) and python3; scripts/install-deps.sh installs them"))
+struct AnomaliesPrometheusTests {
+    static let workloads = """
+        {"apiVersion":"v1","kind":"List","items":[
+        \(deployment("cache", replicas: 2, limit: "512Mi")),
+        \(deployment("leaky", replicas: 1, limit: "1Gi")),
+        \(deployment("flat", replicas: 1, limit: "512Mi")),
+        \(deployment("fresh", replicas: 1, limit: "128Mi"))
+        ]}
+        """
+
+    static func deployment(_ name: String, replicas: Int, limit: String) -> String {
+        """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"\(name)","namespace":"anomaly-demo","uid":"00000000-0000-4000-9000-\(String(repeating: "0", count: 12 - name.count))\(name.count)"},
+         "spec":{"replicas":\(replicas),"selector":{"matchLabels":{"app":"\(name)"}},"template":{"metadata":{"labels":{"app":"\(name)"}},"spec":{"containers":[{"name":"app","image":"busybox:1.36","resources":{"requests":{"cpu":"100m","memory":"\(limit)"},"limits":{"memory":"\(limit)"}}}]}}},
+         "status":{"replicas":\(replicas),"readyReplicas":\(replicas),"availableReplicas":\(replicas),"updatedReplicas":\(replicas)}}
+        """
+    }
+
+    static let end = PrometheusFixture.endSeconds
+    static let start = end - 14 * 86_400
+
+    /// The data's next kill of a saw-tooth pod after END: its next cycle end.
+    static func nextKill(periodMinutes: Double, offsetMinutes: Double) -> Double {
+        let cycleStart = start + offsetMinutes * 60
+        let cycles = ((end - cycleStart) / (periodMinutes * 60)).rounded(.down) + 1
+        return cycleStart + cycles * periodMinutes * 60
+    }
+
+    let prometheus: PrometheusFixture
+    let snapshot: String
+    let folder: TemporaryDirectory
+
+    init() async throws {
+        prometheus = try await PrometheusFixture.shared()
+        folder = try TemporaryDirectory()
+        snapshot = try folder.write("anomaly-demo.json", Self.workloads).path
+    }
+
+    private func run(_ arguments: [String]) async -> CLIRun {
+        await CLIRunner.run(
+            arguments + ["--snapshot", snapshot, "-n", "anomaly-demo", "--prometheus-url", prometheus.url],
+            now: { Date(timeIntervalSince1970: Self.end) })
+    }
+
+    private func time(_ value: Any?) throws -> Double {
+        let text = try #require(value as? String)
+        return try #require(try? Date(text, strategy: .iso8601)).timeIntervalSince1970
+    }
+
+    @Test("saw-tooth OOM with two periods: each pod's period and next kill within 45 minutes; a slow leak's time to the limit; steady says nothing; young says not enough history")
+    func predictions() async throws {
+        let run = await run(["anomalies", "-o", "json"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
+        let anomalies = try #require(document["anomalies"] as? [[String: Any]])
+        let byWorkload = Dictionary(grouping: anomalies) { ($0["workload"] as? [String: Any])?["name"] as? String ?? "" }
+
+        let cache = try #require(byWorkload["cache"]?.first, "\(anomalies)")
+        #expect(cache["code"] as? String == "oom-predicted" && cache["container"] as? String == "app")
+        let pods = try #require(cache["pods"] as? [[String: Any]])
+        #expect(pods.count == 2)
+        for (name, period, offset) in [("cache-5d8f7b6c9d-a1b2c", 300.0, 0.0), ("cache-5d8f7b6c9d-d3e4f", 360.0, 100.0)] {
+            let pod = try #require(pods.first { $0["pod"] as? String == name }, "\(pods)")
+            #expect(pod["pattern"] as? String == "saw-tooth")
+            let measured = try #require(pod["periodSeconds"] as? Double)
+            #expect(abs(measured - period * 60) <= 10 * 60, "\(name): period \(measured) s, built \(period) min")
+            let next = try time(pod["next"])
+            let expected = Self.nextKill(periodMinutes: period, offsetMinutes: offset)
+            #expect(abs(next - expected) <= 45 * 60, "\(name): next kill \(next), built \(expected)")
+            #expect(try time(pod["earliest"]) <= next && next <= (try time(pod["latest"])))
+            #expect((pod["resets"] as? [String])?.count ?? 0 >= 50, "14 days of 5–6 h cycles")
+        }
+
+        let leaky = try #require(byWorkload["leaky"]?.first, "\(anomalies)")
+        #expect(leaky["code"] as? String == "oom-predicted")
+        let leak = try #require((leaky["pods"] as? [[String: Any]])?.first)
+        #expect(leak["pattern"] as? String == "trend")
+        #expect(abs((leak["growthBytesPerHour"] as? Double ?? 0) - 2 * 1_048_576) < 0.1 * 1_048_576, "\(leak)")
+        let reached = try time(leak["next"])
+        let built = Self.end + (1024 - (100 + 2 * 14 * 24)) / 2.0 * 3600
+        #expect(abs(reached - built) <= 3 * 3600, "reaches 1Gi at \(reached), built \(built)")
+
+        #expect(byWorkload["flat"] == nil, "a steady container says nothing")
+        let short = try #require(document["notEnoughHistory"] as? [[String: Any]])
+        let fresh = try #require(short.first { ($0["workload"] as? [String: Any])?["name"] as? String == "fresh" }, "\(short)")
+        #expect((fresh["reason"] as? String)?.hasPrefix("not enough history: 2h") == true, "\(fresh)")
+        let summary = try #require(document["summary"] as? [String: Any])
+        #expect(summary["quiet"] as? Int == 1 && summary["anomalies"] as? Int == 2 && summary["notEnoughHistory"] as? Int == 1, "\(summary)")
+    }
+
+    @Test("the table says what each anomaly is; --fail-on counts them; snapshot files without --prometheus-url are a usage error")
+    func tableAndExitCodes() async throws {
+        let table = await run(["anomalies", "--fail-on", "warning"])
+        #expect(table.exitCode == 1, "\(table.stderr)")
+        #expect(table.stdout.contains("oom-predicted") && table.stdout.contains("next OOM kill: cache-5d8f7b6c9d-a1b2c at "), "\(table.stdout)")
+        #expect(table.stdout.contains("? anomaly-demo/deployment/fresh (app): not enough history"), "\(table.stdout)")
+        #expect(table.stdout.contains("2 anomalies (") && table.stdout.contains("1 steady"), "\(table.stdout)")
+        let offline = await CLIRunner.run(["anomalies", "--snapshot", snapshot, "-n", "anomaly-demo"])
+        #expect(offline.exitCode == 64 && offline.stderr.contains("--prometheus-url"), "\(offline.stderr)")
+        let window = await run(["anomalies", "--window", "90d"])
+        #expect(window.exitCode == 64 && window.stderr.contains("--window 90d"), "\(window.stderr)")
+    }
+}
