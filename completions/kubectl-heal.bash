@@ -173,13 +173,13 @@ _kubectl-heal() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    diagnose|timeline|anomalies|failover|recommend-limits|cost|learn|mcp|help)
+    diagnose|timeline|anomalies|forecast|failover|recommend-limits|cost|learn|mcp|help)
         # Offer subcommand argument completions
         "_kubectl-heal_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'diagnose timeline anomalies failover recommend-limits cost learn mcp help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'diagnose timeline anomalies forecast failover recommend-limits cost learn mcp help' -- "${cur}"))
         ;;
     esac
 }
@@ -425,6 +425,88 @@ _kubectl-heal_anomalies() {
         ;;
     '--fail-on')
         __kubectl-heal_add_completions -W 'info'$'\n''warning'$'\n''critical'
+        return
+        ;;
+    '--prometheus-url')
+        return
+        ;;
+    '--prometheus-header')
+        return
+        ;;
+    '--prometheus-token-file')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-user')
+        return
+        ;;
+    '--prometheus-ca-file')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-client-certificate')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-client-key')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_kubectl-heal_forecast() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --prometheus-insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--exclude-namespace --as-group --prometheus-header)
+    non_repeating_options=(-l --selector --snapshot --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o --horizon --target-utilization --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key)
+    __kubectl-heal_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-l'|'--selector')
+        return
+        ;;
+    '--snapshot')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--exclude-namespace')
+        return
+        ;;
+    '--kubeconfig')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-heal_add_completions -W 'table'$'\n''json'$'\n''yaml'$'\n''markdown'$'\n''patch'
+        return
+        ;;
+    '--horizon')
+        return
+        ;;
+    '--target-utilization')
         return
         ;;
     '--prometheus-url')

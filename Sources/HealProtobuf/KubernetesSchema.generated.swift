@@ -175,12 +175,25 @@ extension ProtoSchema {
             ProtoField(1, "scaleTargetRef", .message("k8s.io.api.autoscaling.v2.CrossVersionObjectReference")),
             ProtoField(2, "minReplicas", .int32),
             ProtoField(3, "maxReplicas", .int32),
+            ProtoField(4, "metrics", .message("k8s.io.api.autoscaling.v2.MetricSpec"), .repeated),
         ]),
         ProtoMessage("k8s.io.api.autoscaling.v2.HorizontalPodAutoscalerStatus", [
             ProtoField(2, "lastScaleTime", .time),
             ProtoField(3, "currentReplicas", .int32, json: .omitEmpty),
             ProtoField(4, "desiredReplicas", .int32),
             ProtoField(6, "conditions", .message("k8s.io.api.autoscaling.v2.HorizontalPodAutoscalerCondition"), .repeated),
+        ]),
+        ProtoMessage("k8s.io.api.autoscaling.v2.MetricSpec", [
+            ProtoField(1, "type", .string),
+            ProtoField(4, "resource", .message("k8s.io.api.autoscaling.v2.ResourceMetricSource")),
+        ]),
+        ProtoMessage("k8s.io.api.autoscaling.v2.MetricTarget", [
+            ProtoField(1, "type", .string),
+            ProtoField(4, "averageUtilization", .int32),
+        ]),
+        ProtoMessage("k8s.io.api.autoscaling.v2.ResourceMetricSource", [
+            ProtoField(1, "name", .string),
+            ProtoField(2, "target", .message("k8s.io.api.autoscaling.v2.MetricTarget")),
         ]),
         ProtoMessage("k8s.io.api.batch.v1.CronJob", [
             ProtoField(1, "metadata", .message("k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta")),

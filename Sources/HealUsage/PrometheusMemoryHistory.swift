@@ -24,24 +24,10 @@ package struct PrometheusMemoryHistory: Sendable {
     package func histories(
         for workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double, stepSeconds: Double
     ) async throws -> [ContainerMemoryHistory] {
-        let byNamespace = Dictionary(grouping: workloads.filter { $0.ref.namespace != nil }) { $0.ref.namespace ?? "" }
-        var pending = byNamespace.sorted { $0.key < $1.key }[...]
-        var histories: [ContainerMemoryHistory] = []
-        try await withThrowingTaskGroup(of: [ContainerMemoryHistory].self) { group in
-            var running = 0
-            while true {
-                while running < concurrentNamespaces, let next = pending.popFirst() {
-                    group.addTask {
-                        try await self.histories(namespace: next.key, workloads: next.value, end: end, windowSeconds: windowSeconds, stepSeconds: stepSeconds)
-                    }
-                    running += 1
-                }
-                guard let found = try await group.next() else { break }
-                running -= 1
-                histories += found
-            }
+        let histories = try await NamespaceFanOut.run(workloads, concurrency: concurrentNamespaces) { namespace, workloads in
+            try await self.histories(namespace: namespace, workloads: workloads, end: end, windowSeconds: windowSeconds, stepSeconds: stepSeconds)
         }
-        return histories.sorted { ($0.workload, $0.container) < ($1.workload, $1.container) }
+        return histories.flatMap { $0 }.sorted { ($0.workload, $0.container) < ($1.workload, $1.container) }
     }
 
     static func query(namespace: String, stepSeconds: Double) -> String {

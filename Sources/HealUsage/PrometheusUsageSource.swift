@@ -27,27 +27,10 @@ package struct PrometheusUsageSource: UsageSource {
 
     package func usage(for query: UsageQuery) async throws -> [ResourceRef: WorkloadUsage] {
         let queries = PrometheusUsageQueries(query)
-        var byNamespace: [String: [WorkloadResources]] = [:]
-        for workload in query.workloads {
-            // Workloads are namespaced; a cluster-scoped ref has no container series to find.
-            guard let namespace = workload.ref.namespace else { continue }
-            byNamespace[namespace, default: []].append(workload)
+        let found = try await NamespaceFanOut.run(query.workloads, concurrency: concurrentNamespaces) { namespace, workloads in
+            try await self.usage(namespace: namespace, workloads: workloads, queries: queries, at: query.end)
         }
-        var pending = byNamespace.sorted { $0.key < $1.key }[...]
-        var usage: [ResourceRef: WorkloadUsage] = [:]
-        try await withThrowingTaskGroup(of: [ResourceRef: WorkloadUsage].self) { group in
-            var running = 0
-            while true {
-                while running < concurrentNamespaces, let next = pending.popFirst() {
-                    group.addTask { try await self.usage(namespace: next.key, workloads: next.value, queries: queries, at: query.end) }
-                    running += 1
-                }
-                guard let found = try await group.next() else { break }
-                running -= 1
-                usage.merge(found) { $1 }
-            }
-        }
-        return usage
+        return found.reduce(into: [:]) { $0.merge($1) { $1 } }
     }
 
     private func usage(

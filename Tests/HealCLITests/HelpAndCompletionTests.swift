@@ -8,7 +8,7 @@ import Testing
 struct HelpAndCompletionTests {
     @Test("every subcommand's --help goes to stdout, exits 0 and lists the exit codes", arguments: [
         ["--help"], ["diagnose", "--help"], ["failover", "--help"], ["failover", "status", "--help"], ["failover", "switch", "--help"],
-        ["failover", "watch", "--help"], ["recommend-limits", "--help"], ["anomalies", "--help"], ["cost", "--help"], ["cost", "workloads", "--help"],
+        ["failover", "watch", "--help"], ["recommend-limits", "--help"], ["anomalies", "--help"], ["forecast", "--help"], ["cost", "--help"], ["cost", "workloads", "--help"],
         ["cost", "scenarios", "--help"], ["learn", "--help"], ["help", "diagnose"],
         ["learn", "list", "--help"], ["learn", "show", "--help"], ["learn", "stats", "--help"], ["learn", "forget", "--help"],
         ["learn", "reset", "--help"], ["learn", "prune", "--help"], ["learn", "export", "--help"], ["learn", "import", "--help"],
@@ -73,7 +73,7 @@ struct HelpAndCompletionTests {
     func subcommands() async {
         let run = await CLIRunner.run(["__complete", ""])
         let names = run.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
-        #expect(Set(names.dropLast()) == ["diagnose", "timeline", "anomalies", "failover", "recommend-limits", "cost", "learn", "mcp", "help"])
+        #expect(Set(names.dropLast()) == ["diagnose", "timeline", "anomalies", "forecast", "failover", "recommend-limits", "cost", "learn", "mcp", "help"])
     }
 
     @Test("option values complete from their allowed values, contexts from the kubeconfig")

@@ -34,6 +34,13 @@ memory is in whole bytes, so Prometheus' figures can be checked exactly.
   flat        Deployment, 300Mi +-2Mi of jitter: nothing to say.
   fresh       Deployment, only the last 2 hours, 64Mi: not enough history.
 
+`demo`, namespace forecast-demo (the forecast tests):
+  billing     Deployment (pod billing-6d7e8f9a0b-b1c2d), CPU 0.1 core +-0.033 of jitter, 0.9 core +-0.1
+              from 14:00 to 16:00 UTC every day, each day scaled by its own 0.85-1.15 (the median over
+              the last week 0.96): a day is a poor guide to the next, a week's median a good one;
+              memory 200Mi +-2Mi.
+  newcomer    Deployment, only the last day, 0.2 core and 100Mi: not enough history.
+
 `bench`: NAMESPACES x DEPLOYMENTS Deployments (namespaces bench-00..., Deployments app-00...),
 one pod (app-NN-7d4b9c8f6d-q9z2w) with one container (app) each, CPU between 0.05 and 0.5 core
 tripled for 2 hours a day, constant memory between 100Mi and 400Mi: with the defaults, 1,000
@@ -123,6 +130,7 @@ def demo(writer, end):
     writer.counter(cadvisor(ns, "oom-0"), first, end, lambda t: 6)
     writer.counter(cadvisor(ns, young_pod), young, end, lambda t: 18)
     writer.counter(cadvisor("other", "steady-6f9c8d7b5d-w2x4z"), first, end, lambda t: 30)
+    forecast_demo_cpu(writer, end)
 
     writer.gauge(MEMORY, cadvisor(ns, old_pod), first, rollout - MINUTE, lambda t: 300 * MI)
     for pod in new_pods:
@@ -138,6 +146,7 @@ def demo(writer, end):
     writer.gauge(MEMORY, cadvisor("other", "steady-6f9c8d7b5d-w2x4z"), first, end, lambda t: 1024 * MI)
     # In the same family block: OpenMetrics keeps a family's samples together.
     anomaly_demo(writer, end)
+    forecast_demo_memory(writer, end)
 
     ksm = dict(job="kube-state-metrics", namespace=ns, container="app")
     writer.gauge(REASON, labels(**ksm, pod="oom-0", reason="OOMKilled"), killed, end, lambda t: 1)
@@ -158,6 +167,32 @@ def sawtooth(t, start, period_minutes, offset_minutes):
 def jitter(t, spread):
     """A deterministic wobble of -spread..+spread bytes."""
     return ((t // MINUTE * 7919) % (2 * spread + 1)) - spread
+
+
+def day_factor(t):
+    """0.85 to 1.15, the same all day, different from one day to the next."""
+    return 0.85 + 0.3 * ((t // DAY * 2654435761) % 1000) / 1000
+
+
+def billing_cpu(t):
+    """Core-seconds in the minute from t: 0.1 core (6) +-2, or 0.9 core (54) +-6 from 14:00 to 16:00 UTC,
+    times the day's factor."""
+    minute = t // MINUTE
+    if 14 * 3600 <= t % DAY < 16 * 3600:
+        return round((54 + (minute * 104729) % 13 - 6) * day_factor(t))
+    return round((6 + (minute * 7919) % 5 - 2) * day_factor(t))
+
+
+def forecast_demo_cpu(writer, end):
+    first = end - WINDOW - LEAD
+    writer.counter(cadvisor("forecast-demo", "billing-6d7e8f9a0b-b1c2d"), first, end, billing_cpu)
+    writer.counter(cadvisor("forecast-demo", "newcomer-5f6a7b8c9d-n1e2w"), end - DAY, end, lambda t: 12)
+
+
+def forecast_demo_memory(writer, end):
+    first = end - WINDOW - LEAD
+    writer.gauge(MEMORY, cadvisor("forecast-demo", "billing-6d7e8f9a0b-b1c2d"), first, end, lambda t: 200 * MI + jitter(t, 2 * MI))
+    writer.gauge(MEMORY, cadvisor("forecast-demo", "newcomer-5f6a7b8c9d-n1e2w"), end - DAY, end, lambda t: 100 * MI)
 
 
 def anomaly_demo(writer, end):

@@ -9,7 +9,9 @@ extension WorkloadResources {
         let autoscalers = Dictionary(
             snapshot.horizontalPodAutoscalers.map { autoscaler in
                 let target = autoscaler.spec.scaleTargetRef
-                let bounds = ReplicaBounds(min: autoscaler.spec.minReplicas ?? 1, max: autoscaler.spec.maxReplicas)
+                let bounds = ReplicaBounds(
+                    min: autoscaler.spec.minReplicas ?? 1, max: autoscaler.spec.maxReplicas, cpuUtilizationTarget: autoscaler.spec.cpuUtilizationTarget,
+                    autoscaler: autoscaler.metadata.name)
                 return (ResourceRef(kind: target.kind, namespace: autoscaler.metadata.namespace, name: target.name), bounds)
             },
             uniquingKeysWith: { first, _ in first })

@@ -40,10 +40,16 @@ package struct WorkloadResources: Sendable {
 package struct ReplicaBounds: Sendable, Equatable, Codable {
     package var min: Int
     package var max: Int
+    /// The HPA's average CPU utilization target (% of requests), when it scales on CPU.
+    package var cpuUtilizationTarget: Int?
+    /// The HorizontalPodAutoscaler's name.
+    package var autoscaler: String?
 
-    package init(min: Int, max: Int) {
+    package init(min: Int, max: Int, cpuUtilizationTarget: Int? = nil, autoscaler: String? = nil) {
         self.min = min
         self.max = max
+        self.cpuUtilizationTarget = cpuUtilizationTarget
+        self.autoscaler = autoscaler
     }
 }
 

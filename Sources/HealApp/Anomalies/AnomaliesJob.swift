@@ -31,15 +31,7 @@ package struct AnomaliesJob {
 
     package func run(_ request: Request) async throws -> AnomalyReport {
         let inventory = try await WorkloadInventory.load(request.inventory, environment: environment, logger: logger)
-        let locator = PrometheusLocator(environment: environment, logger: logger)
-        let client: PrometheusClient
-        if let direct = try locator.direct(request.prometheus) {
-            client = direct
-        } else if let kube = inventory.read.client {
-            client = try await locator.discovered(through: kube, namespace: inventory.read.namespaces?.first)
-        } else {
-            throw AppError.historyNeedsPrometheus
-        }
+        let client = try await PrometheusLocator(environment: environment, logger: logger).history(request.prometheus, inventory: inventory)
         let end = Timestamp(environment.now())
         let source = PrometheusMemoryHistory(client: client, logger: logger)
         logger.info("reading \(DurationText.format(seconds: request.windowSeconds)) of memory history from \(source.label)")

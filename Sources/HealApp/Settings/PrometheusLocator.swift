@@ -14,6 +14,14 @@ struct PrometheusLocator {
         return PrometheusClient(transport: DirectPrometheusTransport(connection: try access.connection(url: url, environment: environment)), logger: logger)
     }
 
+    /// For a command that needs history: --prometheus-url, else one found through the inventory's
+    /// cluster; snapshot files without a URL have none to offer.
+    func history(_ access: PrometheusAccess, inventory: WorkloadInventory) async throws -> PrometheusClient {
+        if let direct = try direct(access) { return direct }
+        guard let kube = inventory.read.client else { throw AppError.historyNeedsPrometheus }
+        return try await discovered(through: kube, namespace: inventory.read.namespaces?.first)
+    }
+
     /// One found in the cluster, looked for first in `namespace`; throws
     /// `UsageError.prometheusNotFound` when there is none.
     func discovered(through client: KubeClient, namespace: String?) async throws -> PrometheusClient {

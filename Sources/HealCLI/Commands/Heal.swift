@@ -15,7 +15,7 @@ package struct Heal: AsyncParsableCommand {
             \(ExitStatus.table)
             """,
         version: HealVersion.current,
-        subcommands: [Diagnose.self, TimelineCommand.self, AnomaliesCommand.self, Failover.self, RecommendLimits.self, Cost.self, Learn.self, MCPCommand.self, Complete.self])
+        subcommands: [Diagnose.self, TimelineCommand.self, AnomaliesCommand.self, ForecastCommand.self, Failover.self, RecommendLimits.self, Cost.self, Learn.self, MCPCommand.self, Complete.self])
 
     package init() {}
 }

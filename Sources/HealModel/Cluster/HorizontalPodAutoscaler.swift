@@ -11,6 +11,31 @@ package struct HorizontalPodAutoscaler: Decodable, Sendable {
         /// Absent means 1.
         package var minReplicas: Int?
         package var maxReplicas: Int
+        /// What it scales on; a Resource metric on cpu with a Utilization target is the one
+        /// forecasting reads.
+        @DefaultEmpty package var metrics: [Metric]
+
+        /// The average CPU utilization (% of requests) it keeps, when it scales on that.
+        package var cpuUtilizationTarget: Int? {
+            metrics.first { $0.type == "Resource" && $0.resource?.name == "cpu" && $0.resource?.target?.type == "Utilization" }?
+                .resource?.target?.averageUtilization
+        }
+    }
+
+    /// One entry of `spec.metrics`: only Resource metrics are decoded.
+    package struct Metric: Decodable, Sendable {
+        package struct Source: Decodable, Sendable {
+            package var name: String?
+            package var target: Target?
+        }
+
+        package struct Target: Decodable, Sendable {
+            package var type: String?
+            package var averageUtilization: Int?
+        }
+
+        package var type: String?
+        package var resource: Source?
     }
 
     package struct Status: Decodable, Sendable {

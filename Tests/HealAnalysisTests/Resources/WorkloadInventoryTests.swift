@@ -34,7 +34,7 @@ struct WorkloadInventoryTests {
         #expect(workloads.map(\.ref.description) == ["alpine-app", "memory-hungry", "mysql-client", "web-server"].map { "Deployment/agentic-demo/\($0)" })
         let hungry = try #require(workloads.first { $0.ref.name == "memory-hungry" })
         #expect(hungry.replicas == 1)
-        #expect(hungry.autoscaling == ReplicaBounds(min: 1, max: 4))
+        #expect(hungry.autoscaling == ReplicaBounds(min: 1, max: 4, autoscaler: "memory-hungry"))
         let fiftyMillicores = try #require(Quantity("50m")).value
         #expect(
             hungry.containers == [
@@ -63,7 +63,7 @@ struct WorkloadInventoryTests {
     @Test(
         "StatefulSets and DaemonSets are read as Deployments are; a DaemonSet's replicas are the nodes it should run on; Jobs are left out",
         arguments: [
-            ("hpa-at-max", ["Deployment/demo/frontend"], [5], [ReplicaBounds(min: 2, max: 5)], [5]),
+            ("hpa-at-max", ["Deployment/demo/frontend"], [5], [ReplicaBounds(min: 2, max: 5, cpuUtilizationTarget: 70, autoscaler: "frontend")], [5]),
             ("statefulset-not-ready", ["StatefulSet/demo/web"], [3], [nil], [2]),
             ("daemonset-not-ready", ["DaemonSet/demo/log-agent"], [3], [nil], [2]),
             ("job-backoff-limit", [], [], [], []),

@@ -1,0 +1,68 @@
+import HealAnalysis
+import HealModel
+import Logging
+
+/// Each workload's total CPU (cores) and memory (bytes) over a window, summed over its pods at
+/// every step: two range queries per namespace, pods given to workloads by name
+/// (`PodOwnerIndex`), so a rollout's pods add up to the workload's load.
+package struct PrometheusWorkloadHistory: Sendable {
+    package struct History: Sendable {
+        package var cpu: [(time: Double, value: Double)]
+        package var memory: [(time: Double, value: Double)]
+    }
+
+    private let client: PrometheusClient
+    private let concurrentNamespaces: Int
+    private let logger: Logger
+
+    package init(client: PrometheusClient, concurrentNamespaces: Int = 4, logger: Logger = Logger(label: "heal.usage")) {
+        precondition(concurrentNamespaces > 0, "at least one namespace at a time")
+        self.client = client
+        self.concurrentNamespaces = concurrentNamespaces
+        self.logger = logger
+    }
+
+    package var label: String { "prometheus \(client.endpointDescription)" }
+
+    package func histories(
+        for workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double, stepSeconds: Double
+    ) async throws -> [ResourceRef: History] {
+        let found = try await NamespaceFanOut.run(workloads, concurrency: concurrentNamespaces) { namespace, workloads in
+            try await self.histories(namespace: namespace, workloads: workloads, end: end, windowSeconds: windowSeconds, stepSeconds: stepSeconds)
+        }
+        return found.reduce(into: [:]) { $0.merge($1) { $1 } }
+    }
+
+    /// CPU as the rate over each step (at least 5 minutes), memory as each step's last sample.
+    static func queries(namespace: String, stepSeconds: Double) -> (cpu: String, memory: String) {
+        let selector = "{namespace=\(PrometheusUsageQueries.quoted(namespace)),container!=\"\",container!=\"POD\"}"
+        let window = PrometheusUsageQueries.duration(max(300, stepSeconds))
+        return (
+            "sum by (pod) (rate(container_cpu_usage_seconds_total\(selector)[\(window)]))",
+            "sum by (pod) (container_memory_working_set_bytes\(selector))"
+        )
+    }
+
+    private func histories(
+        namespace: String, workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double, stepSeconds: Double
+    ) async throws(UsageError) -> [ResourceRef: History] {
+        let owners = PodOwnerIndex(workloads: workloads)
+        let queries = Self.queries(namespace: namespace, stepSeconds: stepSeconds)
+        let start = end.adding(seconds: -windowSeconds)
+        let started = ContinuousClock.now
+        let cpu = Self.sum(try await client.queryRange(queries.cpu, start: start, end: end, stepSeconds: stepSeconds), owners: owners)
+        let memory = Self.sum(try await client.queryRange(queries.memory, start: start, end: end, stepSeconds: stepSeconds), owners: owners)
+        logger.debug("prometheus range queries", metadata: ["namespace": "\(namespace)", "duration": "\(started.duration(to: .now))"])
+        return Dictionary(uniqueKeysWithValues: Set(cpu.keys).union(memory.keys).map { ($0, History(cpu: cpu[$0] ?? [], memory: memory[$0] ?? [])) })
+    }
+
+    /// The pods' series added up per workload and time, oldest first.
+    private static func sum(_ series: [PrometheusSeries], owners: PodOwnerIndex) -> [ResourceRef: [(time: Double, value: Double)]] {
+        var totals: [ResourceRef: [Double: Double]] = [:]
+        for one in series {
+            guard let pod = one.labels["pod"], let owner = owners.owner(ofPod: pod) else { continue }
+            for point in one.points where point.value.isFinite { totals[owner, default: [:]][point.time, default: 0] += point.value }
+        }
+        return totals.mapValues { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+    }
+}

@@ -1,0 +1,37 @@
+import HealAnalysis
+import HealModel
+import Testing
+
+@Suite("Forecast: the seasonal models, their backtest, peaks and pre-scaling times")
+struct ForecastModelTests {
+    static let day = 86_400.0
+    static let end = 1_750_896_000.0
+
+    /// 10 days, one point every 5 minutes: `level(day index, seconds into the day)`.
+    static func series(_ level: (Int, Double) -> Double) -> [(time: Double, value: Double)] {
+        stride(from: end - 10 * day + 300, through: end, by: 300).map { time in
+            (time, level(Int((time / day).rounded(.down)), time.truncatingRemainder(dividingBy: day)))
+        }
+    }
+
+    @Test("on days that each differ by a factor, the 7-day median beats yesterday; on a steady rhythm, yesterday wins the tie")
+    func backtest() throws {
+        let factors = [1.0, 1.2, 0.8, 1.1, 0.9, 1.25, 0.75, 1.0, 1.15, 0.85, 1.05]
+        let noisy = SeasonalModel.Series(Self.series { day, _ in factors[day % factors.count] }, step: 300)
+        let chosen = try #require(Backtest.choose(noisy, days: 7))
+        #expect(chosen.model == .dailyMedian && chosen.mape < chosen.baselineMAPE, "\(chosen)")
+        let steady = SeasonalModel.Series(Self.series { _, seconds in seconds < 3600 ? 2 : 1 }, step: 300)
+        let exact = try #require(Backtest.choose(steady, days: 7))
+        #expect(exact.model == .yesterday && exact.mape == 0 && exact.lowerError == 0 && exact.upperError == 0)
+    }
+
+    @Test("a peak starts a step before its first high point (a rate covers the step before it) and needs the top at 1.5 × the median")
+    func peaks() throws {
+        let points = Self.series { _, seconds in (14 * 3600 < seconds && seconds <= 16 * 3600) ? 0.9 : 0.1 }
+        let forecast = try #require(ResourceForecast.make(points, step: 300, end: Self.end, horizon: Self.day, backtestDays: 7))
+        let peak = try #require(forecast.peaks.first)
+        #expect(forecast.peaks.count == 1 && peak.start.secondsSince1970 == Self.end + 14 * 3600 && peak.durationSeconds == 2 * 3600 && peak.height == 0.9)
+        let flat = try #require(ResourceForecast.make(Self.series { _, seconds in seconds < 3600 ? 1.2 : 1 }, step: 300, end: Self.end, horizon: Self.day, backtestDays: 7))
+        #expect(flat.peaks.isEmpty, "1.2 × the usual level is no peak")
+    }
+}
