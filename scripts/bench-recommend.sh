@@ -4,7 +4,9 @@
 # in a real Prometheus on 127.0.0.1. Prints how long generating and backfilling the data took,
 # then per query step: wall time, queries sent, peak RSS of the test process
 # (Tests/HealUsageTests/UsageBenchmark.swift) and the CPU time Prometheus spent answering (steadier
-# than wall time on a shared machine), and Prometheus' own peak RSS. Target: under 10 s.
+# than wall time on a shared machine), and Prometheus' own peak RSS. Then `anomalies`' and
+# `forecast`'s range queries and models over the same workloads at a 5-minute step. Target for
+# each: under 10 s.
 # Usage: scripts/bench-recommend.sh [NAMESPACES] [DEPLOYMENTS] [STEPS]   (defaults: 20 50 60,300)
 #   KUBECTL_HEAL_BENCH_DATA=DIR keeps the backfilled TSDB in DIR and reuses it next time.
 set -euo pipefail

@@ -16,17 +16,8 @@ struct UsageBenchmark {
         let url = try #require(Self.environment["KUBECTL_HEAL_PROMETHEUS_URL"], "set KUBECTL_HEAL_PROMETHEUS_URL")
         let end = try #require(Self.environment["KUBECTL_HEAL_BENCH_END"].flatMap(Double.init), "set KUBECTL_HEAL_BENCH_END")
         let namespaces = try #require(Self.environment["KUBECTL_HEAL_BENCH_NAMESPACES"].flatMap { Int($0) })
-        let deployments = try #require(Self.environment["KUBECTL_HEAL_BENCH_DEPLOYMENTS"].flatMap { Int($0) })
         let steps = (Self.environment["KUBECTL_HEAL_BENCH_STEPS"] ?? "60,300").split(separator: ",").compactMap { Double($0) }
-        // The pod names usage_data.py bench writes.
-        let workloads = (0..<namespaces).flatMap { namespace in
-            (0..<deployments).map { deployment in
-                WorkloadResources(
-                    ref: ResourceRef(kind: "Deployment", namespace: String(format: "bench-%02d", namespace), name: String(format: "app-%02d", deployment)),
-                    replicas: 1, containers: [ContainerResources(name: "app")],
-                    podNames: [String(format: "app-%02d-7d4b9c8f6d-q9z2w", deployment)])
-            }
-        }
+        let workloads = try Self.workloads()
         // Prometheus' CPU time says what the queries cost whatever else shares the machine.
         let prometheus = Self.environment["KUBECTL_HEAL_BENCH_PROMETHEUS_PID"].flatMap { Int32($0) }
         let connection = try PrometheusConnection(url: url, timeout: .seconds(300))
@@ -48,6 +39,55 @@ struct UsageBenchmark {
                 step, usage.count, namespaces, Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18,
                 transport.queries.count, transport.queries.count / max(namespaces, 1), transport.mostInFlight, try Self.peakRSSMegabytes(),
                 prometheusCPU.map { String(format: ", Prometheus CPU %.1f s", $0) } ?? ""))
+        }
+    }
+
+    @Test("anomalies and forecast over every bench Deployment: the range queries and the models, 14 days at a 5-minute step")
+    func history() async throws {
+        let url = try #require(Self.environment["KUBECTL_HEAL_PROMETHEUS_URL"], "set KUBECTL_HEAL_PROMETHEUS_URL")
+        let end = try #require(Self.environment["KUBECTL_HEAL_BENCH_END"].flatMap(Double.init), "set KUBECTL_HEAL_BENCH_END")
+        let workloads = try Self.workloads()
+        let connection = try PrometheusConnection(url: url, timeout: .seconds(300))
+        let at = Timestamp(secondsSince1970: end)
+        for job in ["anomalies", "forecast"] {
+            let transport = RecordingTransport(wrapping: DirectPrometheusTransport(connection: connection))
+            let client = PrometheusClient(transport: transport)
+            let started = ContinuousClock.now
+            var results = 0
+            if job == "anomalies" {
+                let histories = try await PrometheusMemoryHistory(client: client).histories(for: workloads, end: at, windowSeconds: 14 * 86400, stepSeconds: 300)
+                results = histories.map { MemoryAnomalyDetector.detect($0, end: end) }.count
+                #expect(histories.count == workloads.count)
+            } else {
+                let histories = try await PrometheusWorkloadHistory(client: client).histories(for: workloads, end: at, windowSeconds: 14 * 86400, stepSeconds: 300)
+                for workload in workloads {
+                    let history = try #require(histories[workload.ref])
+                    if case .forecast = WorkloadForecaster.forecast(
+                        workload, cpu: history.cpu, memory: history.memory, step: 300, end: end, settings: WorkloadForecaster.Settings())
+                    {
+                        results += 1
+                    }
+                }
+                #expect(results == workloads.count)
+            }
+            let wall = started.duration(to: .now)
+            print(String(
+                format: "step 300s %@: %d workloads, %.2f s wall (queries and models), %d queries, peak RSS %.1f MB", job, results,
+                Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18, transport.queries.count, try Self.peakRSSMegabytes()))
+        }
+    }
+
+    /// The bench Deployments (the pod names usage_data.py bench writes).
+    static func workloads() throws -> [WorkloadResources] {
+        let namespaces = try #require(environment["KUBECTL_HEAL_BENCH_NAMESPACES"].flatMap { Int($0) })
+        let deployments = try #require(environment["KUBECTL_HEAL_BENCH_DEPLOYMENTS"].flatMap { Int($0) })
+        return (0..<namespaces).flatMap { namespace in
+            (0..<deployments).map { deployment in
+                WorkloadResources(
+                    ref: ResourceRef(kind: "Deployment", namespace: String(format: "bench-%02d", namespace), name: String(format: "app-%02d", deployment)),
+                    replicas: 1, containers: [ContainerResources(name: "app")],
+                    podNames: [String(format: "app-%02d-7d4b9c8f6d-q9z2w", deployment)])
+            }
         }
     }
 
