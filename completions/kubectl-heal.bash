@@ -186,9 +186,9 @@ _kubectl-heal() {
 
 _kubectl-heal_diagnose() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --hygiene --explain --fix --watch --yes --force --record-events --report-configmaps --leader-elect --all-contexts --anonymize --no-anonymize --no-cache --require-llm --no-llm --version -h --help)
-    repeating_options=(--as-group --ignore --exclude-namespace --env --llm-header)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --analyzers --config --min-age --fail-on --policy --memory-step --max-memory --verify-for --rollout-timeout --cooldown --max-actions --window --store --metrics-addr --lease-name --lease-namespace --lease-duration --contexts-matching --llm-base-url --llm-model --llm-timeout --llm-concurrency)
+    non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --hygiene --explain --fix --watch --yes --force --record-events --report-configmaps --leader-elect --anomalies --prometheus-insecure-skip-tls-verify --all-contexts --anonymize --no-anonymize --no-cache --require-llm --no-llm --version -h --help)
+    repeating_options=(--as-group --ignore --exclude-namespace --env --prometheus-header --llm-header)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --analyzers --config --min-age --fail-on --policy --memory-step --max-memory --verify-for --rollout-timeout --cooldown --max-actions --window --store --metrics-addr --lease-name --lease-namespace --lease-duration --anomaly-window --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --contexts-matching --llm-base-url --llm-model --llm-timeout --llm-concurrency)
     __kubectl-heal_offer_flags_options -1
 
     # Offer option value completions
@@ -294,6 +294,34 @@ _kubectl-heal_diagnose() {
         return
         ;;
     '--lease-duration')
+        return
+        ;;
+    '--anomaly-window')
+        return
+        ;;
+    '--prometheus-url')
+        return
+        ;;
+    '--prometheus-header')
+        return
+        ;;
+    '--prometheus-token-file')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-user')
+        return
+        ;;
+    '--prometheus-ca-file')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-client-certificate')
+        __kubectl-heal_add_completions -f
+        return
+        ;;
+    '--prometheus-client-key')
+        __kubectl-heal_add_completions -f
         return
         ;;
     '--contexts-matching')

@@ -1,3 +1,4 @@
+import Foundation
 import HealAnalysis
 import HealModel
 import Testing
@@ -70,5 +71,23 @@ struct MemoryAnomalyDetectorTests {
         // A pod whose last sample is an hour old is gone: history only.
         let gone = rising.filter { $0.time <= Self.end - 3600 }
         #expect(MemoryAnomalyDetector.detect(Self.history(limit: limit, ["old-1": gone]), end: Self.end) == .quiet)
+    }
+
+    @Test("a predicted OOM under a limit is a finding on the pod due first whose memory raise the planner takes, before any kill")
+    func findingFeedsThePlanner() throws {
+        let climb = Self.series(hours: 72) { 100 * Self.mebibyte + ($0 - Self.end + 72 * 3600) / 3600 * 5 * Self.mebibyte }
+        guard case .anomaly(let anomaly) = MemoryAnomalyDetector.detect(Self.history(limit: 512 * Self.mebibyte, ["cache-5d8f7b6c9d-a1b2c": climb]), end: Self.end)
+        else {
+            Issue.record("expected an anomaly")
+            return
+        }
+        let finding = anomaly.finding
+        #expect(finding.code == "oom-predicted" && finding.resource == ResourceRef(kind: "Pod", namespace: "shop", name: "cache-5d8f7b6c9d-a1b2c"))
+        #expect(finding.owner == Self.ref && finding.evidence.allSatisfy { $0.source == .history } && finding.remediation?.parameters["to"] == "615Mi")
+        let container = try JSONDecoder().decode(Container.self, from: Data(#"{"name":"app","image":"cache:1","resources":{"limits":{"memory":"512Mi"}}}"#.utf8))
+        let incident = HealIncident(finding: finding, fingerprint: IncidentFingerprint.of(finding, pod: nil, logs: nil), templateContainers: [container])
+        let plan = HealPlanner(settings: HealPlannerSettings()).plan(incident, learned: [], failedBefore: [])
+        #expect(plan.steps.first?.action == .raiseMemoryLimit && plan.steps.first?.parameters["to"] == "615Mi", "\(plan)")
+        #expect(plan.steps.first?.patch?.target == Self.ref)
     }
 }

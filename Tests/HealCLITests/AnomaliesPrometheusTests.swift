@@ -108,4 +108,24 @@ struct AnomaliesPrometheusTests {
         let window = await run(["anomalies", "--window", "90d"])
         #expect(window.exitCode == 64 && window.stderr.contains("--window 90d"), "\(window.stderr)")
     }
+
+    @Test("diagnose --anomalies: the predictions are findings of the report, on the pod due first, with the memory raise --fix would plan; --fail-on sees them")
+    func diagnoseAnomalies() async throws {
+        let found = await run(["diagnose", "--anomalies", "-o", "json", "--fail-on", "warning"])
+        #expect(found.exitCode == 1, "\(found.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any], "\(found.stdout)")
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        let cache = try #require(findings.first { $0["code"] as? String == "oom-predicted" && ($0["owner"] as? [String: Any])?["name"] as? String == "cache" }, "\(findings)")
+        #expect((cache["resource"] as? [String: Any])?["kind"] as? String == "Pod" && cache["analyzer"] as? String == "anomalies")
+        let remediation = try #require(cache["remediation"] as? [String: Any])
+        #expect(remediation["action"] as? String == "raise-memory-limit" && (remediation["parameters"] as? [String: String])?["to"] == "615Mi", "\(remediation)")
+        #expect((cache["evidence"] as? [[String: Any]])?.first?["source"] as? String == "history")
+        #expect(findings.contains { $0["code"] as? String == "oom-predicted" && ($0["owner"] as? [String: Any])?["name"] as? String == "leaky" })
+        #expect(!findings.contains { ($0["owner"] as? [String: Any])?["name"] as? String == "flat" })
+        #expect(((document["metadata"] as? [String: Any])?["analyzers"] as? [String])?.contains("anomalies") == true)
+        let without = await run(["diagnose", "-o", "json"])
+        #expect(!without.stdout.contains("oom-predicted"), "history is read only when asked")
+        let stray = await CLIRunner.run(["diagnose", "--snapshot", snapshot, "--prometheus-url", prometheus.url])
+        #expect(stray.exitCode == 64 && stray.stderr.contains("--prometheus-url is read with --anomalies"), "\(stray.stderr)")
+    }
 }

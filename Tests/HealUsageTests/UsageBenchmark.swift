@@ -60,6 +60,7 @@ struct UsageBenchmark {
                 #expect(histories.count == workloads.count)
             } else {
                 let histories = try await PrometheusWorkloadHistory(client: client).histories(for: workloads, end: at, windowSeconds: 14 * 86400, stepSeconds: 300)
+                print("TIMING fetched", started.duration(to: .now))
                 for workload in workloads {
                     let history = try #require(histories[workload.ref])
                     if case .forecast = WorkloadForecaster.forecast(

@@ -61,6 +61,10 @@ package enum Diagnoser {
             for index in found.indices { texts.intern(&found[index]) }
             raw += found
         }
+        if !options.historyFindings.isEmpty {
+            ran.append(Anomaly.analyzer)
+            raw += options.historyFindings
+        }
         if !options.targets.isEmpty {
             raw = raw.filter { finding in options.targets.contains { $0.matches(finding.resource) || $0.matches(finding.owner) } }
         }

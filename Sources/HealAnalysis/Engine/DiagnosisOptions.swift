@@ -14,6 +14,9 @@ package struct DiagnosisOptions: Sendable {
     package var labelSelector: LabelSelectorExpression?
     /// `--ignore` and the config file's rules; the ignore annotation applies whatever this says.
     package var suppression: SuppressionRules
+    /// Findings made from usage history before the diagnosis (`--anomalies`): folded, filtered,
+    /// suppressed and counted with the analyzers' own.
+    package var historyFindings: [Finding] = []
 
     package init(
         analyzers: Set<String>? = nil, includeHygiene: Bool = false, minimumAgeSeconds: Double? = nil,

@@ -13,6 +13,8 @@ package struct Evidence: Codable, Sendable, Equatable {
         case spec
         /// What the newest rollout changed compared with the revision before it.
         case rollout
+        /// Usage history from Prometheus (`--anomalies`).
+        case history
     }
 
     package var source: Source

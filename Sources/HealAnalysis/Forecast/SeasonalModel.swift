@@ -12,26 +12,34 @@ package enum SeasonalModel: String, Sendable, Encodable, CaseIterable {
 
     static let day = 86_400.0
 
-    /// The series by slot (its time divided by the step), to find "the same time N days ago".
+    /// The series by slot (its time divided by the step), to find "the same time N days ago":
+    /// an array from the first slot, NaN where a step has no point.
     package struct Series: Sendable {
         package let step: Double
-        private let values: [Int: Double]
+        private let firstSlot: Int
+        private let values: [Double]
         package let first: Double
         package let last: Double
 
         package init(_ points: [(time: Double, value: Double)], step: Double) {
             self.step = step
-            values = Dictionary(points.map { (Int(($0.time / step).rounded()), $0.value) }, uniquingKeysWith: { $1 })
+            let slots = points.map { Int(($0.time / step).rounded()) }
+            firstSlot = slots.min() ?? 0
+            var values = [Double](repeating: .nan, count: (slots.max() ?? -1) - firstSlot + 1)
+            for (slot, point) in zip(slots, points) { values[slot - firstSlot] = point.value }
+            self.values = values
             first = points.first?.time ?? 0
             last = points.last?.time ?? 0
         }
 
         package subscript(time: Double) -> Double? {
-            values[Int((time / step).rounded())]
+            let index = Int((time / step).rounded()) - firstSlot
+            guard values.indices.contains(index), !values[index].isNaN else { return nil }
+            return values[index]
         }
 
         package var points: [(time: Double, value: Double)] {
-            values.keys.sorted().compactMap { slot in values[slot].map { (Double(slot) * step, $0) } }
+            values.indices.compactMap { index in values[index].isNaN ? nil : (Double(index + firstSlot) * step, values[index]) }
         }
     }
 
@@ -68,13 +76,14 @@ package struct Backtest: Sendable, Encodable, Equatable {
     /// Each model scored over the last `days` (a forecast one day ahead of each point); the one
     /// with the lowest error wins, `yesterday` on a tie. nil when no model could be scored.
     package static func choose(_ series: SeasonalModel.Series, days: Double) -> Backtest? {
-        let targets = series.points.filter { $0.time > series.last - days * SeasonalModel.day }
+        let window = series.points.filter { $0.time > series.last - days * SeasonalModel.day }
         // Points too small to divide by (an idle night) would swamp the percentage.
-        let floor = 0.05 * (targets.map(\.value).max() ?? 0)
+        let floor = 0.05 * (window.map(\.value).max() ?? 0)
+        let targets = window.filter { $0.value > floor }
         let scored = SeasonalModel.allCases.compactMap { model -> (model: SeasonalModel, mape: Double, errors: [Double], baseline: Double)? in
             var errors: [Double] = []
             var baseline: [Double] = []
-            for target in targets where target.value > floor {
+            for target in targets {
                 guard let predicted = model.predict(series, at: target.time, knownUntil: target.time - SeasonalModel.day),
                     let yesterday = series[target.time - SeasonalModel.day], predicted > 0
                 else { continue }
@@ -82,7 +91,7 @@ package struct Backtest: Sendable, Encodable, Equatable {
                 baseline.append(abs(target.value - yesterday) / target.value)
             }
             // Scored on at least half of the points, so a model that skips the hard days cannot win.
-            guard errors.count * 2 >= targets.count { $0.value > floor }, !errors.isEmpty else { return nil }
+            guard errors.count * 2 >= targets.count, !errors.isEmpty else { return nil }
             // |actual − predicted| / actual, from the error relative to the prediction.
             let mape = errors.map { abs($0 / (1 + $0)) }.reduce(0, +) / Double(errors.count)
             return (model, mape, errors, baseline.reduce(0, +) / Double(max(baseline.count, 1)))

@@ -113,7 +113,7 @@ package struct HealPlanner: Sendable {
         return .success(sizes.map { size in
             let to = Quantity.formatBytes(size.bytes)
             let reason = size.learned.map { "learned: \(incident.workloadName) verified with \(to) before (pattern \($0.patternID), \(Self.count($0.successes, "success", "successes")))" }
-                ?? "rule: OOMKilled at a \(current.text) limit; the next size is \(stepRule), capped at \(Quantity.formatBytes(cap))"
+                ?? "rule: \(incident.finding.code == "oom-predicted" ? "an OOM kill predicted" : "OOMKilled") at a \(current.text) limit; the next size is \(stepRule), capped at \(Quantity.formatBytes(cap))"
             return HealStepFactory.memory(
                 container, target: target, from: current, to: to, source: size.learned == nil ? .rule : .learned, reason: reason,
                 memoryStep: settings.memoryStep)

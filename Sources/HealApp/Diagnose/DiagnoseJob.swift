@@ -38,7 +38,15 @@ package struct DiagnoseJob {
         }
         let now = Timestamp(environment.now())
         let referenceTime = snapshot.referenceTime ?? now
-        let diagnosis = Diagnoser.diagnose(snapshot, options: request.options, now: referenceTime)
+        var options = request.options
+        if let anomalies = request.anomalies {
+            let client = try await PrometheusLocator(environment: environment, logger: logger).history(
+                anomalies.prometheus, client: read.client, namespace: read.namespaces?.first)
+            let found = try await AnomalyDetection(client: client, logger: logger).detect(
+                WorkloadResources.all(in: snapshot), end: referenceTime, windowSeconds: anomalies.windowSeconds)
+            options.historyFindings = found.anomalies.map(\.finding)
+        }
+        let diagnosis = Diagnoser.diagnose(snapshot, options: options, now: referenceTime)
         for (analyzer, missing) in diagnosis.skipped {
             logger.info("analyzer \(analyzer) skipped: no \(missing.map(\.plural).joined(separator: ", ")) in the input")
         }

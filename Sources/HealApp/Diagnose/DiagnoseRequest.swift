@@ -14,6 +14,19 @@ package struct DiagnoseRequest: Sendable {
     package var allNamespaces: Bool
     package var excludedNamespaces: [String]
     package var options: DiagnosisOptions
+    /// `--anomalies`: predictions from usage history become findings.
+    package var anomalies: AnomalyHistory?
+
+    /// Where the history comes from and how far back it reaches.
+    package struct AnomalyHistory: Sendable {
+        package var prometheus: PrometheusAccess
+        package var windowSeconds: Double
+
+        package init(prometheus: PrometheusAccess, windowSeconds: Double) {
+            self.prometheus = prometheus
+            self.windowSeconds = windowSeconds
+        }
+    }
 
     package init(source: Source, namespace: String?, allNamespaces: Bool, excludedNamespaces: [String] = [], options: DiagnosisOptions) {
         self.source = source

@@ -32,7 +32,8 @@ package struct ForecastJob {
 
     package func run(_ request: Request) async throws -> ForecastReport {
         let inventory = try await WorkloadInventory.load(request.inventory, environment: environment, logger: logger)
-        let client = try await PrometheusLocator(environment: environment, logger: logger).history(request.prometheus, inventory: inventory)
+        let client = try await PrometheusLocator(environment: environment, logger: logger).history(
+            request.prometheus, client: inventory.read.client, namespace: inventory.read.namespaces?.first)
         let end = Timestamp(environment.now())
         let source = PrometheusWorkloadHistory(client: client, logger: logger)
         logger.info("reading \(DurationText.format(seconds: request.historySeconds)) of CPU and memory from \(source.label)")

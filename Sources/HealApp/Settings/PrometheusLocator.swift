@@ -14,12 +14,12 @@ struct PrometheusLocator {
         return PrometheusClient(transport: DirectPrometheusTransport(connection: try access.connection(url: url, environment: environment)), logger: logger)
     }
 
-    /// For a command that needs history: --prometheus-url, else one found through the inventory's
-    /// cluster; snapshot files without a URL have none to offer.
-    func history(_ access: PrometheusAccess, inventory: WorkloadInventory) async throws -> PrometheusClient {
+    /// For a command that needs history: --prometheus-url, else one found through the cluster
+    /// read (`client`, nil for snapshot files, which have none to offer).
+    func history(_ access: PrometheusAccess, client: KubeClient?, namespace: String?) async throws -> PrometheusClient {
         if let direct = try direct(access) { return direct }
-        guard let kube = inventory.read.client else { throw AppError.historyNeedsPrometheus }
-        return try await discovered(through: kube, namespace: inventory.read.namespaces?.first)
+        guard let client else { throw AppError.historyNeedsPrometheus }
+        return try await discovered(through: client, namespace: namespace)
     }
 
     /// One found in the cluster, looked for first in `namespace`; throws

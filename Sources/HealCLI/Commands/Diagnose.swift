@@ -108,6 +108,14 @@ struct Diagnose: HealCommand {
 
     @OptionGroup(title: "Several replicas (with --watch)") var leadership: LeaderElectionOptions
 
+    @Flag(help: "Also predict failures from Prometheus usage history: oom-predicted and memory-growth findings, as `kubectl heal anomalies` finds them.")
+    var anomalies = false
+
+    @Option(help: ArgumentHelp("With --anomalies: how much history to read.", valueName: "duration"))
+    var anomalyWindow = "14d"
+
+    @OptionGroup(title: "Prometheus (with --anomalies)") var prometheus: PrometheusOptions
+
     @OptionGroup(title: "Several clusters") var fleet: FleetOptions
 
     @OptionGroup(title: "LLM (optional)") var llm: LLMOptions
@@ -146,9 +154,18 @@ struct Diagnose: HealCommand {
         try leadership.check(watching: watch)
         if recordEvents && !watch { throw ValidationError("--record-events posts an Event for each problem --watch finds; add --watch") }
         if reportConfigmaps && !watch { throw ValidationError("--report-configmaps keeps the reports of --watch current; add --watch") }
+        if anomalies {
+            if watch { throw ValidationError("--anomalies reads history once; with --watch use `kubectl heal anomalies` on a schedule instead") }
+            let seconds = try parseFlag("--anomaly-window") { () throws(InvalidInput) in try DurationInput.seconds(anomalyWindow) }
+            guard seconds >= 3600, seconds <= 30 * 86_400 else { throw ValidationError("--anomaly-window \(anomalyWindow) is outside 1h…30d") }
+        } else {
+            for (flag, given) in [("--prometheus-url", prometheus.prometheusURL != nil), ("--anomaly-window", anomalyWindow != "14d")] where given {
+                throw ValidationError("\(flag) is read with --anomalies; add --anomalies or drop \(flag)")
+            }
+        }
         try fleet.check(
             context: cluster.context,
-            singleClusterFlags: [("--snapshot", snapshot != nil), ("--fix", fix), ("--watch", watch), ("--explain", explain), ("--cluster", cluster.cluster != nil), ("--user", cluster.user != nil)])
+            singleClusterFlags: [("--prometheus-url", prometheus.prometheusURL != nil), ("--snapshot", snapshot != nil), ("--fix", fix), ("--watch", watch), ("--explain", explain), ("--cluster", cluster.cluster != nil), ("--user", cluster.user != nil)])
     }
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
@@ -159,7 +176,7 @@ struct Diagnose: HealCommand {
         let logger = environment.logger(level: verbosity.logLevel)
         let suppressionRules = try suppression.rules(in: environment)
         let session = llmConfiguration.map { LLMSession(configuration: $0, anonymize: llm.anonymize, cached: !llm.noCache, environment: environment, logger: logger) }
-        let request = DiagnoseRequest(
+        var request = DiagnoseRequest(
             source: snapshot.map(DiagnoseRequest.Source.snapshot) ?? .cluster(cluster.overrides),
             namespace: scope.allNamespaces ? nil : cluster.namespace,
             allNamespaces: scope.allNamespaces,
@@ -168,6 +185,10 @@ struct Diagnose: HealCommand {
                 analyzers: try analyzerSelection(), includeHygiene: hygiene,
                 minimumAgeSeconds: minAge.flatMap(DurationText.seconds), targets: try targetList(),
                 labelSelector: scope.selector.flatMap(LabelSelectorExpression.init), suppression: suppressionRules))
+        if anomalies {
+            request.anomalies = DiagnoseRequest.AnomalyHistory(
+                prometheus: prometheus.access, windowSeconds: try parseFlag("--anomaly-window") { () throws(InvalidInput) in try DurationInput.seconds(anomalyWindow) })
+        }
         if fix || watch {
             let json = output == .json
             let stdout = environment.standardOutput
