@@ -2,14 +2,18 @@ import Foundation
 import HealHTTP
 
 /// Talks to Prometheus at a URL (`--prometheus-url`) over HealHTTP, with the connection's
-/// credentials, headers and TLS material.
+/// credentials, headers and TLS material. Queries are reads: one answered 429 or 5xx, or whose
+/// connection dropped, is sent again after a backoff (the server's `Retry-After` when it gives
+/// one), up to the policy's attempts; the last answer is the one judged.
 package struct DirectPrometheusTransport: PrometheusTransport {
     package let connection: PrometheusConnection
     private let client: HTTPClient
+    private let retry: RetryPolicy
 
-    package init(connection: PrometheusConnection, client: HTTPClient = HTTPClient()) {
+    package init(connection: PrometheusConnection, client: HTTPClient = HTTPClient(), retry: RetryPolicy = .standard) {
         self.connection = connection
         self.client = client
+        self.retry = retry
     }
 
     package var endpointDescription: String { connection.url }
@@ -21,16 +25,36 @@ package struct DirectPrometheusTransport: PrometheusTransport {
         let request = HTTPRequest(
             url: query.isEmpty ? endpoint : "\(endpoint)?\(query.formEncoded)",
             headers: requestHeaders, timeout: connection.timeout, tls: connection.tls)
-        let response: HTTPResponse
-        do {
-            response = try await client.send(request)
-        } catch {
-            throw .prometheusUnreachable(endpoint: endpoint, reason: Self.reason(error))
+        var attempt = 1
+        var response: HTTPResponse
+        while true {
+            do {
+                response = try await client.send(request)
+            } catch {
+                guard attempt < retry.maxAttempts, retry.shouldRetry(error, idempotent: true) else {
+                    throw .prometheusUnreachable(endpoint: endpoint, reason: Self.reason(error))
+                }
+                try await pause(beforeAttempt: attempt, retryAfter: nil, endpoint: endpoint)
+                attempt += 1
+                continue
+            }
+            let retryAfter = response.headers.value(for: "Retry-After")
+            guard attempt < retry.maxAttempts, retry.shouldRetry(status: response.status, idempotent: true, hasRetryAfter: retryAfter != nil) else { break }
+            try await pause(beforeAttempt: attempt, retryAfter: retryAfter, endpoint: endpoint)
+            attempt += 1
         }
         if response.status == 401 || response.status == 403 {
             throw .prometheusUnauthorized(endpoint: endpoint, status: response.status)
         }
         return PrometheusHTTPAnswer(status: response.status, body: response.body)
+    }
+
+    private func pause(beforeAttempt attempt: Int, retryAfter: String?, endpoint: String) async throws(UsageError) {
+        do {
+            try await Task.sleep(for: retry.delay(beforeAttempt: attempt, retryAfter: retryAfter))
+        } catch {
+            throw .prometheusUnreachable(endpoint: endpoint, reason: "cancelled")
+        }
     }
 
     private var requestHeaders: [HTTPHeader] {

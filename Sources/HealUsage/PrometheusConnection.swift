@@ -14,7 +14,7 @@ package struct PrometheusConnection: Sendable, Equatable {
     /// `--prometheus-ca-file`, `--prometheus-insecure-skip-tls-verify`, and the client
     /// certificate and key (`--prometheus-client-certificate`, `--prometheus-client-key`).
     package var tls: TLSConfiguration
-    /// Limit for each query (`--request-timeout`).
+    /// Limit for each query (`--request-timeout`; zero: none).
     package var timeout: Duration
 
     package enum Authentication: Sendable, Equatable {
@@ -70,8 +70,8 @@ package struct PrometheusConnection: Sendable, Equatable {
                 option: clientCertificateFile == nil ? "--prometheus-client-key" : "--prometheus-client-certificate",
                 reason: "the client certificate and its key must be given together")
         }
-        guard timeout > .zero else {
-            throw .prometheusOptionInvalid(option: "--request-timeout", reason: "must be longer than zero")
+        guard timeout >= .zero else {
+            throw .prometheusOptionInvalid(option: "--request-timeout", reason: "must not be negative")
         }
         tls = TLSConfiguration(
             certificateAuthority: caFile.map(PEMSource.file),

@@ -12,14 +12,15 @@ struct AnomaliesPrometheusTests {
         \(deployment("cache", replicas: 2, limit: "512Mi")),
         \(deployment("leaky", replicas: 1, limit: "1Gi")),
         \(deployment("flat", replicas: 1, limit: "512Mi")),
-        \(deployment("fresh", replicas: 1, limit: "128Mi"))
+        \(deployment("fresh", replicas: 1, limit: "128Mi")),
+        \(deployment("throttled", replicas: 1, limit: "512Mi", cpuLimit: "200m"))
         ]}
         """
 
-    static func deployment(_ name: String, replicas: Int, limit: String) -> String {
+    static func deployment(_ name: String, replicas: Int, limit: String, cpuLimit: String? = nil) -> String {
         """
         {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"\(name)","namespace":"anomaly-demo","uid":"00000000-0000-4000-9000-\(String(repeating: "0", count: 12 - name.count))\(name.count)"},
-         "spec":{"replicas":\(replicas),"selector":{"matchLabels":{"app":"\(name)"}},"template":{"metadata":{"labels":{"app":"\(name)"}},"spec":{"containers":[{"name":"app","image":"busybox:1.36","resources":{"requests":{"cpu":"100m","memory":"\(limit)"},"limits":{"memory":"\(limit)"}}}]}}},
+         "spec":{"replicas":\(replicas),"selector":{"matchLabels":{"app":"\(name)"}},"template":{"metadata":{"labels":{"app":"\(name)"}},"spec":{"containers":[{"name":"app","image":"busybox:1.36","resources":{"requests":{"cpu":"100m","memory":"\(limit)"},"limits":{"memory":"\(limit)"\(cpuLimit.map { #","cpu":"\#($0)""# } ?? "")}}}]}}},
          "status":{"replicas":\(replicas),"readyReplicas":\(replicas),"availableReplicas":\(replicas),"updatedReplicas":\(replicas)}}
         """
     }
@@ -89,11 +90,16 @@ struct AnomaliesPrometheusTests {
         #expect(abs(reached - built) <= 3 * 3600, "reaches 1Gi at \(reached), built \(built)")
 
         #expect(byWorkload["flat"] == nil, "a steady container says nothing")
+        let throttled = try #require(byWorkload["throttled"]?.first, "\(anomalies)")
+        #expect(throttled["code"] as? String == "cpu-throttled" && throttled["severity"] as? String == "warning")
+        #expect((throttled["summary"] as? String)?.hasPrefix("its 200m CPU limit throttled it in 40% of its scheduling periods over the last 1d") == true, "\(throttled)")
         let short = try #require(document["notEnoughHistory"] as? [[String: Any]])
         let fresh = try #require(short.first { ($0["workload"] as? [String: Any])?["name"] as? String == "fresh" }, "\(short)")
         #expect((fresh["reason"] as? String)?.hasPrefix("not enough history: 2h") == true, "\(fresh)")
         let summary = try #require(document["summary"] as? [String: Any])
-        #expect(summary["quiet"] as? Int == 1 && summary["anomalies"] as? Int == 2 && summary["notEnoughHistory"] as? Int == 1, "\(summary)")
+        #expect(
+            summary["quiet"] as? Int == 1 && summary["anomalies"] as? Int == 3 && summary["notEnoughHistory"] as? Int == 1 && summary["containers"] as? Int == 5,
+            "\(summary)")
     }
 
     @Test("the table says what each anomaly is; --fail-on counts them; snapshot files without --prometheus-url are a usage error")
@@ -102,7 +108,7 @@ struct AnomaliesPrometheusTests {
         #expect(table.exitCode == 1, "\(table.stderr)")
         #expect(table.stdout.contains("oom-predicted") && table.stdout.contains("next OOM kill: cache-5d8f7b6c9d-a1b2c at "), "\(table.stdout)")
         #expect(table.stdout.contains("? anomaly-demo/deployment/fresh (app): not enough history"), "\(table.stdout)")
-        #expect(table.stdout.contains("2 anomalies (") && table.stdout.contains("1 steady"), "\(table.stdout)")
+        #expect(table.stdout.contains("3 anomalies (") && table.stdout.contains("1 steady"), "\(table.stdout)")
         let offline = await CLIRunner.run(["anomalies", "--snapshot", snapshot, "-n", "anomaly-demo"])
         #expect(offline.exitCode == 64 && offline.stderr.contains("--prometheus-url"), "\(offline.stderr)")
         let window = await run(["anomalies", "--window", "90d"])
@@ -122,6 +128,7 @@ struct AnomaliesPrometheusTests {
         #expect((cache["evidence"] as? [[String: Any]])?.first?["source"] as? String == "history")
         #expect(findings.contains { $0["code"] as? String == "oom-predicted" && ($0["owner"] as? [String: Any])?["name"] as? String == "leaky" })
         #expect(!findings.contains { ($0["owner"] as? [String: Any])?["name"] as? String == "flat" })
+        #expect(findings.contains { $0["code"] as? String == "cpu-throttled" && ($0["resource"] as? [String: Any])?["name"] as? String == "throttled" }, "\(findings)")
         #expect(((document["metadata"] as? [String: Any])?["analyzers"] as? [String])?.contains("anomalies") == true)
         let without = await run(["diagnose", "-o", "json"])
         #expect(!without.stdout.contains("oom-predicted"), "history is read only when asked")

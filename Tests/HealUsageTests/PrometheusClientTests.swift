@@ -20,11 +20,28 @@ struct PrometheusClientTests {
         headers: [String] = [], token: PrometheusConnection.TokenSource? = nil, user: String? = nil, password: Redacted<String>? = nil
     ) throws -> PrometheusClient {
         let connection = try PrometheusConnection(url: prefix, headers: headers, token: token, user: user, password: password)
-        return PrometheusClient(transport: DirectPrometheusTransport(connection: connection))
+        return PrometheusClient(transport: DirectPrometheusTransport(connection: connection, retry: Self.quickRetry))
     }
 
+    /// Three attempts, milliseconds apart.
+    static let quickRetry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5), retryAfterCap: .seconds(1))
+
+    /// `body` for the next query, and for its retries when the status is one that is retried.
     private func answer(_ body: String, status: Int = 200) {
-        server.script(path: "/prometheus/api/v1/query", responses: [.json(body, status: status)])
+        let attempts = RetryPolicy.transientStatuses.contains(status) ? Self.quickRetry.maxAttempts : 1
+        server.script(path: "/prometheus/api/v1/query", responses: Array(repeating: .json(body, status: status), count: attempts))
+    }
+
+    @Test("a range query answered 429 (Retry-After) and 503 is sent again; the matrix after them is read, oldest point first")
+    func retriedRange() async throws {
+        let matrix = #"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"pod":"web-1"},"values":[[1750896000,"1.5"],[1750896300,"2"]]}]}}"#
+        server.script(path: "/prometheus/api/v1/query_range", responses: [
+            .retryAfter(code: 429, seconds: 0), .json(#"{"status":"error","errorType":"unavailable","error":"starting"}"#, status: 503), .json(matrix),
+        ])
+        let series = try await client().queryRange("up", start: time, end: time.adding(seconds: 300), stepSeconds: 300)
+        #expect(server.requests(path: "/prometheus/api/v1/query_range").count == 3)
+        #expect(series.count == 1 && series.first?.labels == ["pod": "web-1"] && series.first?.points.map(\.value) == [1.5, 2])
+        #expect(server.requests(path: "/prometheus/api/v1/query_range").first?.query("step") == "300")
     }
 
     @Test("a query is a GET under the path prefix, with the PromQL (a '+' included) and the time form-encoded")
@@ -114,9 +131,11 @@ struct PrometheusClientTests {
         #expect(query == "up")
     }
 
-    @Test("a proxy's non-JSON error page is a failed query with its status")
+    @Test("a proxy's non-JSON error page is a failed query with its status, once the retries are spent")
     func proxyErrorPage() async throws {
-        server.script(path: "/prometheus/api/v1/query", responses: [.text("<html>Bad Gateway</html>", status: 502)])
+        server.script(
+            path: "/prometheus/api/v1/query",
+            responses: Array(repeating: .text("<html>Bad Gateway</html>", status: 502), count: Self.quickRetry.maxAttempts))
         await #expect(throws: UsageError.prometheusQueryFailed(
             endpoint: prefix, query: "up", status: 502, errorType: nil, message: "HTTP 502 without a Prometheus API answer")
         ) {

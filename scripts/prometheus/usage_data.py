@@ -33,6 +33,8 @@ memory is in whole bytes, so Prometheus' figures can be checked exactly.
               jitter: it reaches a 1Gi limit about 126 hours after END.
   flat        Deployment, 300Mi +-2Mi of jitter: nothing to say.
   fresh       Deployment, only the last 2 hours, 64Mi: not enough history.
+  throttled   Deployment (pod throttled-4a5b6c7d8e-t1h2r), 250Mi flat, CFS periods 10 a second of which
+              4 throttled (40 %).
 
 `demo`, namespace forecast-demo (the forecast tests):
   billing     Deployment (pod billing-6d7e8f9a0b-b1c2d), CPU 0.1 core +-0.033 of jitter, 0.9 core +-0.1
@@ -153,6 +155,7 @@ def demo(writer, end):
     writer.gauge(LIMITS, labels(**ksm, pod="oom-0", resource="memory", unit="byte"), first, end, lambda t: 256 * MI)
     for pod in new_pods:
         writer.gauge(LIMITS, labels(**ksm, pod=pod, resource="memory", unit="byte"), rollout, end, lambda t: 512 * MI)
+    throttling_demo(writer, end)
 
 
 SAWTOOTH = [("cache-5d8f7b6c9d-a1b2c", 300, 0), ("cache-5d8f7b6c9d-d3e4f", 360, 100)]
@@ -205,6 +208,18 @@ def anomaly_demo(writer, end):
                  lambda t: 100 * MI + (2 * MI * (t - start)) // 3600 + jitter(t, MI))
     writer.gauge(MEMORY, cadvisor(ns, "flat-7b8c9d0e1f-s1t2u"), first, end, lambda t: 300 * MI + jitter(t, 2 * MI))
     writer.gauge(MEMORY, cadvisor(ns, "fresh-8c9d0e1f2a-y1o2u"), end - 2 * 3600, end, lambda t: 64 * MI)
+    writer.gauge(MEMORY, cadvisor(ns, THROTTLED_POD), first, end, lambda t: 250 * MI)
+
+
+THROTTLED_POD = "throttled-4a5b6c7d8e-t1h2r"
+
+
+def throttling_demo(writer, end):
+    """cAdvisor's CFS counters: 600 periods a minute, 240 of them throttled."""
+    first = end - WINDOW - LEAD
+    series = cadvisor("anomaly-demo", THROTTLED_POD)
+    for name, per_minute in [("container_cpu_cfs_periods_total", 600), ("container_cpu_cfs_throttled_periods_total", 240)]:
+        writer.series(name, "counter", series, [(t, (t - first) // MINUTE * per_minute) for t in times(first, end)])
 
 
 def bench(writer, end, namespaces, deployments):

@@ -21,6 +21,7 @@ extension Anomaly {
         switch code {
         case .oomPredicted: "Memory will reach its limit: an OOM kill is predicted"
         case .memoryGrowth: "Memory keeps growing"
+        case .cpuThrottled: "CPU throttled by its limit"
         }
     }
 

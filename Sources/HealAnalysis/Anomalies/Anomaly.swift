@@ -8,6 +8,8 @@ package struct Anomaly: Sendable, Encodable, Equatable {
         case oomPredicted = "oom-predicted"
         /// Memory that keeps growing, with no limit in reach yet (or no limit at all).
         case memoryGrowth = "memory-growth"
+        /// CPU throttled by its limit in a large share of its scheduling periods.
+        case cpuThrottled = "cpu-throttled"
     }
 
     package var code: Code
@@ -20,7 +22,7 @@ package struct Anomaly: Sendable, Encodable, Equatable {
     /// 0–1: how regular the pattern is.
     package var confidence: Double
     package var action: String
-    /// What each pod showed, with its own prediction.
+    /// What each pod showed, with its own prediction (memory anomalies).
     package var pods: [PodMemoryPrediction]
 }
 

@@ -36,6 +36,6 @@ package struct AnomaliesJob {
             metadata: AnomalyReport.Metadata(
                 source: inventory.read.source, namespaces: inventory.read.namespaces, prometheus: found.source, end: end,
                 windowSeconds: request.windowSeconds, stepSeconds: AnomalyDetection.stepSeconds),
-            anomalies: found.anomalies, notEnoughHistory: found.short, quiet: found.quiet, errors: inventory.read.snapshot.unreadable)
+            anomalies: found.anomalies, notEnoughHistory: found.short, containers: found.containers, quiet: found.quiet, errors: inventory.read.snapshot.unreadable)
     }
 }

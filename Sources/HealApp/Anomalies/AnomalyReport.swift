@@ -34,13 +34,13 @@ package struct AnomalyReport: Encodable, Sendable {
     /// What could not be read (RBAC, missing API groups).
     package var errors: [UnreadableResource]
 
-    package init(metadata: Metadata, anomalies: [Anomaly], notEnoughHistory: [ShortHistory], quiet: Int, errors: [UnreadableResource]) {
+    package init(metadata: Metadata, anomalies: [Anomaly], notEnoughHistory: [ShortHistory], containers: Int, quiet: Int, errors: [UnreadableResource]) {
         self.metadata = metadata
         self.anomalies = anomalies.sorted { ($1.severity, $0.workload, $0.container) < ($0.severity, $1.workload, $1.container) }
         self.notEnoughHistory = notEnoughHistory
         self.errors = errors
         summary = Summary(
-            containers: anomalies.count + notEnoughHistory.count + quiet, anomalies: anomalies.count,
+            containers: containers, anomalies: anomalies.count,
             bySeverity: Dictionary(grouping: anomalies, by: \.severity.rawValue).mapValues(\.count), notEnoughHistory: notEnoughHistory.count, quiet: quiet)
     }
 }

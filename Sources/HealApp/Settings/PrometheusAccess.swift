@@ -17,6 +17,9 @@ package struct PrometheusAccess: Sendable {
     package var clientCertificateFile: String?
     package var clientKeyFile: String?
 
+    /// The limit for each query: the cluster's --request-timeout (zero: none); nil: 30 s.
+    package var timeout: Duration?
+
     package init() {}
 
     /// The direct connection to `url`; the token file and the environment are read here. Bad
@@ -37,6 +40,7 @@ package struct PrometheusAccess: Sendable {
         let password = user == nil ? nil : environment.variables[PrometheusConnection.passwordEnvironmentVariable].map(Redacted.init)
         return try PrometheusConnection(
             url: url, headers: headers, token: token, user: user, password: password, caFile: caFile,
-            insecureSkipTLSVerify: insecureSkipTLSVerify, clientCertificateFile: clientCertificateFile, clientKeyFile: clientKeyFile)
+            insecureSkipTLSVerify: insecureSkipTLSVerify, clientCertificateFile: clientCertificateFile, clientKeyFile: clientKeyFile,
+            timeout: timeout ?? .seconds(30))
     }
 }

@@ -7,7 +7,7 @@ import HealModel
 struct AnomaliesCommand: HealCommand {
     static let configuration = CommandConfiguration(
         commandName: "anomalies",
-        abstract: "Predict failures from usage history: OOM kills to come (saw-tooth or steady rise) and memory that keeps growing.",
+        abstract: "Predict failures from usage history: OOM kills to come (saw-tooth or steady rise), memory that keeps growing, CPU throttling.",
         discussion: """
             Reads each container's memory working set over --window (14 days by default, one point every 5 minutes, the \
             highest sample of each) from Prometheus: --prometheus-url, else a Prometheus Service of the usual charts \
@@ -19,6 +19,9 @@ struct AnomaliesCommand: HealCommand {
             the span the trend allows.
 
             memory-growth: a steady rise with the limit further than 7 days away, or with no limit at all.
+
+            cpu-throttled: the CPU limit throttled the container in at least 25 % of its CFS scheduling periods over the \
+            last day (cAdvisor's container_cpu_cfs_throttled_periods_total over container_cpu_cfs_periods_total).
 
             A steady container yields nothing. One with under 3 hours of history gets "not enough history" (the same \
             minimum as recommend-limits).
@@ -57,7 +60,7 @@ struct AnomaliesCommand: HealCommand {
 
     func execute(in environment: AppEnvironment) async throws -> Int32 {
         let report = try await AnomaliesJob(environment: environment, logLevel: verbosity.logLevel).run(AnomaliesJob.Request(
-            inventory: try workloads.inventoryRequest(cluster: cluster), prometheus: prometheus.access,
+            inventory: try workloads.inventoryRequest(cluster: cluster), prometheus: prometheus.access(cluster.overrides),
             windowSeconds: try parseFlag("--window") { () throws(InvalidInput) in try DurationInput.seconds(window) }))
         environment.standardOutput.write(try AnomalyRenderer.render(report, as: output, at: Timestamp(environment.now())))
         guard let failOn else { return ExitStatus.success }

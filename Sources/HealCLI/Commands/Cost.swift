@@ -63,7 +63,7 @@ struct CostWorkloads: HealCommand {
     func execute(in environment: AppEnvironment) async throws -> Int32 {
         let job = CostJob(environment: environment, logLevel: verbosity.logLevel)
         let request = CostJob.Request(
-            inventory: try workloads.inventoryRequest(cluster: cluster), usage: usage.settings, prometheus: prometheus.access, pricing: pricing.settings)
+            inventory: try workloads.inventoryRequest(cluster: cluster), usage: usage.settings, prometheus: prometheus.access(cluster.overrides), pricing: pricing.settings)
         guard fleet.selection(context: cluster.context).isFleet else {
             environment.standardOutput.write(try CostRenderer.render(try await job.run(request), as: output, at: Timestamp(environment.now())))
             return ExitStatus.success

@@ -83,7 +83,7 @@ struct CostScenariosCommand: HealCommand {
         }
         let document = try await ScenarioJob(environment: environment, logLevel: verbosity.logLevel).run(ScenarioJob.Request(
             subject: subject, baseline: try scenarios.baselineID(), overrides: scenarios.overrides, pricing: pricing.settings, usage: usage.settings,
-            prometheus: prometheus.access, recommender: recommender.settings))
+            prometheus: prometheus.access(cluster.overrides), recommender: recommender.settings))
         environment.standardOutput.write(try CostRenderer.render(document, as: output, at: Timestamp(environment.now())))
         return ExitStatus.success
     }

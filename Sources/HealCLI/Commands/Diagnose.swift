@@ -108,7 +108,7 @@ struct Diagnose: HealCommand {
 
     @OptionGroup(title: "Several replicas (with --watch)") var leadership: LeaderElectionOptions
 
-    @Flag(help: "Also predict failures from Prometheus usage history: oom-predicted and memory-growth findings, as `kubectl heal anomalies` finds them.")
+    @Flag(help: "Also predict failures from Prometheus usage history: oom-predicted, memory-growth and cpu-throttled findings, as `kubectl heal anomalies` finds them.")
     var anomalies = false
 
     @Option(help: ArgumentHelp("With --anomalies: how much history to read.", valueName: "duration"))
@@ -187,7 +187,7 @@ struct Diagnose: HealCommand {
                 labelSelector: scope.selector.flatMap(LabelSelectorExpression.init), suppression: suppressionRules))
         if anomalies {
             request.anomalies = DiagnoseRequest.AnomalyHistory(
-                prometheus: prometheus.access, windowSeconds: try parseFlag("--anomaly-window") { () throws(InvalidInput) in try DurationInput.seconds(anomalyWindow) })
+                prometheus: prometheus.access(cluster.overrides), windowSeconds: try parseFlag("--anomaly-window") { () throws(InvalidInput) in try DurationInput.seconds(anomalyWindow) })
         }
         if fix || watch {
             let json = output == .json

@@ -65,7 +65,7 @@ struct ForecastCommand: HealCommand {
         settings.horizonSeconds = try parseFlag("--horizon") { () throws(InvalidInput) in try DurationInput.seconds(horizon) }
         settings.targetUtilization = targetUtilization
         let report = try await ForecastJob(environment: environment, logLevel: verbosity.logLevel).run(ForecastJob.Request(
-            inventory: try workloads.inventoryRequest(cluster: cluster), prometheus: prometheus.access, settings: settings))
+            inventory: try workloads.inventoryRequest(cluster: cluster), prometheus: prometheus.access(cluster.overrides), settings: settings))
         environment.standardOutput.write(try ForecastRenderer.render(report, as: output, at: Timestamp(environment.now())))
         return ExitStatus.success
     }

@@ -91,7 +91,7 @@ struct MCPCommand: HealCommand {
         let suppression = try ReportConfig.load(named: config, in: environment)
         var settings = MCPServerSettings(
             scope: NamespaceScope(namespace: cluster.namespace, allowedNamespaces: allowedNamespaces), allowMutations: allowMutations,
-            cluster: overrides, store: store.store, prometheus: prometheus.access, pricing: pricing.settings, policyFile: policy,
+            cluster: overrides, store: store.store, prometheus: prometheus.access(overrides), pricing: pricing.settings, policyFile: policy,
             verification: HealExecutor.Settings(verifyFor: verifyFor, rolloutTimeout: rolloutTimeout), suppression: suppression)
         do {
             if let configuration = try llm.configuration(in: environment) {

@@ -132,7 +132,7 @@ struct RecommendLimits: HealCommand {
     private func request() throws -> RecommendJob.Request {
         RecommendJob.Request(
             inventory: try workloads.inventoryRequest(cluster: cluster),
-            settings: recommender.settings, usage: usage.settings, prometheus: prometheus.access, store: store.store, cluster: cluster.overrides)
+            settings: recommender.settings, usage: usage.settings, prometheus: prometheus.access(cluster.overrides), store: store.store, cluster: cluster.overrides)
     }
 
     /// A container's change at or above --fail-on.

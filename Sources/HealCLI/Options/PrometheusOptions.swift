@@ -1,5 +1,6 @@
 import ArgumentParser
 import HealApp
+import HealKube
 
 /// How to reach Prometheus when it is not found through the cluster. Secrets come from a file
 /// or the environment, never from a flag that lands in shell history.
@@ -47,8 +48,10 @@ struct PrometheusOptions: ParsableArguments, Sendable {
 }
 
 extension PrometheusOptions {
-    var access: PrometheusAccess {
+    /// With the cluster's --request-timeout as the limit for each query too.
+    func access(_ cluster: ConfigOverrides) -> PrometheusAccess {
         var access = PrometheusAccess()
+        access.timeout = cluster.requestTimeout
         access.url = prometheusURL
         access.headers = prometheusHeader
         access.tokenFile = prometheusTokenFile
