@@ -13,7 +13,8 @@ struct AnomaliesPrometheusTests {
         \(deployment("leaky", replicas: 1, limit: "1Gi")),
         \(deployment("flat", replicas: 1, limit: "512Mi")),
         \(deployment("fresh", replicas: 1, limit: "128Mi")),
-        \(deployment("throttled", replicas: 1, limit: "512Mi", cpuLimit: "200m"))
+        \(deployment("throttled", replicas: 1, limit: "512Mi", cpuLimit: "200m")),
+        \(deployment("shifted", replicas: 1, limit: "1Gi"))
         ]}
         """
 
@@ -90,6 +91,13 @@ struct AnomaliesPrometheusTests {
         #expect(abs(reached - built) <= 3 * 3600, "reaches 1Gi at \(reached), built \(built)")
 
         #expect(byWorkload["flat"] == nil, "a steady container says nothing")
+        let shifted = try #require(byWorkload["shifted"]?.first, "\(anomalies)")
+        #expect(shifted["code"] as? String == "usage-shift" && byWorkload["shifted"]?.count == 1, "\(byWorkload["shifted"] ?? [])")
+        let shift = try #require(shifted["summary"] as? String)
+        #expect(["150Mi", "151Mi"].contains { shift.contains("median \($0) before, ") } && ["400Mi", "401Mi"].contains { shift.contains(", \($0) since") }, "\(shift)")
+        let changed = try #require((shifted["summary"] as? String)?.split(separator: " ").first { $0.hasPrefix("2025-") }.map(String.init))
+        #expect(abs(try time(changed.trimmingCharacters(in: .punctuationCharacters)) - (Self.end - 2 * 86_400)) <= 3600, "\(changed)")
+        #expect(anomalies.allSatisfy { $0["code"] as? String != "usage-shift" || ($0["workload"] as? [String: Any])?["name"] as? String == "shifted" }, "no level shift for the saw-tooth, the leak or the steady ones")
         let throttled = try #require(byWorkload["throttled"]?.first, "\(anomalies)")
         #expect(throttled["code"] as? String == "cpu-throttled" && throttled["severity"] as? String == "warning")
         #expect((throttled["summary"] as? String)?.hasPrefix("its 200m CPU limit throttled it in 40% of its scheduling periods over the last 1d") == true, "\(throttled)")
@@ -98,7 +106,7 @@ struct AnomaliesPrometheusTests {
         #expect((fresh["reason"] as? String)?.hasPrefix("not enough history: 2h") == true, "\(fresh)")
         let summary = try #require(document["summary"] as? [String: Any])
         #expect(
-            summary["quiet"] as? Int == 1 && summary["anomalies"] as? Int == 3 && summary["notEnoughHistory"] as? Int == 1 && summary["containers"] as? Int == 5,
+            summary["quiet"] as? Int == 1 && summary["anomalies"] as? Int == 4 && summary["notEnoughHistory"] as? Int == 1 && summary["containers"] as? Int == 6,
             "\(summary)")
     }
 
@@ -108,7 +116,7 @@ struct AnomaliesPrometheusTests {
         #expect(table.exitCode == 1, "\(table.stderr)")
         #expect(table.stdout.contains("oom-predicted") && table.stdout.contains("next OOM kill: cache-5d8f7b6c9d-a1b2c at "), "\(table.stdout)")
         #expect(table.stdout.contains("? anomaly-demo/deployment/fresh (app): not enough history"), "\(table.stdout)")
-        #expect(table.stdout.contains("3 anomalies (") && table.stdout.contains("1 steady"), "\(table.stdout)")
+        #expect(table.stdout.contains("4 anomalies (") && table.stdout.contains("1 steady"), "\(table.stdout)")
         let offline = await CLIRunner.run(["anomalies", "--snapshot", snapshot, "-n", "anomaly-demo"])
         #expect(offline.exitCode == 64 && offline.stderr.contains("--prometheus-url"), "\(offline.stderr)")
         let window = await run(["anomalies", "--window", "90d"])

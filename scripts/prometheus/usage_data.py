@@ -33,6 +33,7 @@ memory is in whole bytes, so Prometheus' figures can be checked exactly.
               jitter: it reaches a 1Gi limit about 126 hours after END.
   flat        Deployment, 300Mi +-2Mi of jitter: nothing to say.
   fresh       Deployment, only the last 2 hours, 64Mi: not enough history.
+  shifted     Deployment, 150Mi +-2Mi until END-2d, then 400Mi +-2Mi: a level that changed.
   throttled   Deployment (pod throttled-4a5b6c7d8e-t1h2r), 250Mi flat, CFS periods 10 a second of which
               4 throttled (40 %).
 
@@ -209,6 +210,8 @@ def anomaly_demo(writer, end):
     writer.gauge(MEMORY, cadvisor(ns, "flat-7b8c9d0e1f-s1t2u"), first, end, lambda t: 300 * MI + jitter(t, 2 * MI))
     writer.gauge(MEMORY, cadvisor(ns, "fresh-8c9d0e1f2a-y1o2u"), end - 2 * 3600, end, lambda t: 64 * MI)
     writer.gauge(MEMORY, cadvisor(ns, THROTTLED_POD), first, end, lambda t: 250 * MI)
+    writer.gauge(MEMORY, cadvisor(ns, "shifted-3b4c5d6e7f-s9h8f"), first, end,
+                 lambda t: (150 if t < end - 2 * DAY else 400) * MI + jitter(t, 2 * MI))
 
 
 THROTTLED_POD = "throttled-4a5b6c7d8e-t1h2r"

@@ -22,6 +22,7 @@ extension Anomaly {
         case .oomPredicted: "Memory will reach its limit: an OOM kill is predicted"
         case .memoryGrowth: "Memory keeps growing"
         case .cpuThrottled: "CPU throttled by its limit"
+        case .usageShift: "Memory settled at another level"
         }
     }
 

@@ -10,6 +10,8 @@ package struct Anomaly: Sendable, Encodable, Equatable {
         case memoryGrowth = "memory-growth"
         /// CPU throttled by its limit in a large share of its scheduling periods.
         case cpuThrottled = "cpu-throttled"
+        /// Memory settled at another level against the container's own history.
+        case usageShift = "usage-shift"
     }
 
     package var code: Code

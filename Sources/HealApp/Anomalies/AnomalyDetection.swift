@@ -32,9 +32,12 @@ struct AnomalyDetection {
         for history in histories {
             switch MemoryAnomalyDetector.detect(history, end: end.secondsSince1970) {
             case .anomaly(let anomaly): outcome.anomalies.append(anomaly)
-            case .shortHistory(let history): outcome.short.append(history)
+            case .shortHistory(let history):
+                outcome.short.append(history)
+                continue
             case .quiet: break
             }
+            if let shift = LevelShiftDetector.detect(history, end: end.secondsSince1970) { outcome.anomalies.append(shift) }
         }
         // CPU throttling over the last day: what it costs now, not two weeks ago.
         let throttling = try await PrometheusThrottling(client: client).ratios(for: workloads, end: end, windowSeconds: Self.throttlingWindowSeconds)

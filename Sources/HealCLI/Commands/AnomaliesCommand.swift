@@ -20,6 +20,9 @@ struct AnomaliesCommand: HealCommand {
 
             memory-growth: a steady rise with the limit further than 7 days away, or with no limit at all.
 
+            usage-shift: memory settled at another level (at least 20 % and 32Mi, five times its spread) after a steady \
+            baseline of two days, for 12 hours or more.
+
             cpu-throttled: the CPU limit throttled the container in at least 25 % of its CFS scheduling periods over the \
             last day (cAdvisor's container_cpu_cfs_throttled_periods_total over container_cpu_cfs_periods_total).
 
