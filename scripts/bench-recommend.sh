@@ -68,5 +68,5 @@ PY
 KUBECTL_HEAL_BENCH_RECOMMEND=1 KUBECTL_HEAL_PROMETHEUS_URL="http://127.0.0.1:$port" KUBECTL_HEAL_BENCH_END="$end" \
 KUBECTL_HEAL_BENCH_NAMESPACES="$namespaces" KUBECTL_HEAL_BENCH_DEPLOYMENTS="$deployments" KUBECTL_HEAL_BENCH_STEPS="$steps" \
 KUBECTL_HEAL_BENCH_PROMETHEUS_PID="$prometheus_pid" \
-  swift test --skip-build --filter UsageBenchmark 2>&1 | grep -E '^(step|✘|TIMING)'
+  swift test --skip-build --filter UsageBenchmark 2>&1 | grep -E '^(step|✘)'
 echo "prometheus: peak RSS $(awk '/^VmHWM:/ { printf "%.1f MB", $2 / 1024 }' "/proc/$prometheus_pid/status")"

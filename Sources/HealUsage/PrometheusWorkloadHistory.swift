@@ -3,7 +3,7 @@ import HealModel
 import Logging
 
 /// Each workload's total CPU (cores) and memory (bytes) over a window, summed over its pods at
-/// every step: two range queries per namespace, pods given to workloads by name
+/// every step (memory's may be coarser: it moves slowly, and the points cost time): two range queries per namespace, pods given to workloads by name
 /// (`PodOwnerIndex`), so a rollout's pods add up to the workload's load.
 package struct PrometheusWorkloadHistory: Sendable {
     package struct History: Sendable {
@@ -25,10 +25,11 @@ package struct PrometheusWorkloadHistory: Sendable {
     package var label: String { "prometheus \(client.endpointDescription)" }
 
     package func histories(
-        for workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double, stepSeconds: Double
+        for workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double, stepSeconds: Double, memoryStepSeconds: Double
     ) async throws -> [ResourceRef: History] {
         let found = try await NamespaceFanOut.run(workloads, concurrency: concurrentNamespaces) { namespace, workloads in
-            try await self.histories(namespace: namespace, workloads: workloads, end: end, windowSeconds: windowSeconds, stepSeconds: stepSeconds)
+            try await self.histories(
+                namespace: namespace, workloads: workloads, end: end, windowSeconds: windowSeconds, stepSeconds: stepSeconds, memoryStepSeconds: memoryStepSeconds)
         }
         return found.reduce(into: [:]) { $0.merge($1) { $1 } }
     }
@@ -44,7 +45,7 @@ package struct PrometheusWorkloadHistory: Sendable {
     }
 
     private func histories(
-        namespace: String, workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double, stepSeconds: Double
+        namespace: String, workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double, stepSeconds: Double, memoryStepSeconds: Double
     ) async throws(UsageError) -> [ResourceRef: History] {
         let owners = PodOwnerIndex(workloads: workloads)
         let queries = Self.queries(namespace: namespace, stepSeconds: stepSeconds)
@@ -53,8 +54,8 @@ package struct PrometheusWorkloadHistory: Sendable {
         let cpu = Self.sum(
             try await client.queryRange(queries.cpu, start: start, end: end, stepSeconds: stepSeconds), owners: owners, start: start.secondsSince1970, step: stepSeconds)
         let memory = Self.sum(
-            try await client.queryRange(queries.memory, start: start, end: end, stepSeconds: stepSeconds), owners: owners, start: start.secondsSince1970,
-            step: stepSeconds)
+            try await client.queryRange(queries.memory, start: start, end: end, stepSeconds: memoryStepSeconds), owners: owners,
+            start: start.secondsSince1970, step: memoryStepSeconds)
         logger.debug("prometheus range queries", metadata: ["namespace": "\(namespace)", "duration": "\(started.duration(to: .now))"])
         return Dictionary(uniqueKeysWithValues: Set(cpu.keys).union(memory.keys).map { ($0, History(cpu: cpu[$0] ?? [], memory: memory[$0] ?? [])) })
     }

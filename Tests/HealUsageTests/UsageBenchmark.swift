@@ -59,12 +59,12 @@ struct UsageBenchmark {
                 results = histories.map { MemoryAnomalyDetector.detect($0, end: end) }.count
                 #expect(histories.count == workloads.count)
             } else {
-                let histories = try await PrometheusWorkloadHistory(client: client).histories(for: workloads, end: at, windowSeconds: 14 * 86400, stepSeconds: 300)
-                print("TIMING fetched", started.duration(to: .now))
+                let histories = try await PrometheusWorkloadHistory(client: client).histories(
+                    for: workloads, end: at, windowSeconds: 14 * 86400, stepSeconds: 300, memoryStepSeconds: 900)
                 for workload in workloads {
                     let history = try #require(histories[workload.ref])
                     if case .forecast = WorkloadForecaster.forecast(
-                        workload, cpu: history.cpu, memory: history.memory, step: 300, end: end, settings: WorkloadForecaster.Settings())
+                        workload, cpu: history.cpu, memory: history.memory, step: 300, memoryStep: 900, end: end, settings: WorkloadForecaster.Settings())
                     {
                         results += 1
                     }

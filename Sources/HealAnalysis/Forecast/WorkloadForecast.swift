@@ -31,8 +31,8 @@ package enum WorkloadForecaster {
     }
 
     package static func forecast(
-        _ workload: WorkloadResources, cpu: [(time: Double, value: Double)], memory: [(time: Double, value: Double)], step: Double, end: Double,
-        settings: Settings
+        _ workload: WorkloadResources, cpu: [(time: Double, value: Double)], memory: [(time: Double, value: Double)], step: Double,
+        memoryStep: Double? = nil, end: Double, settings: Settings
     ) -> Outcome {
         let history = end - min(cpu.first?.time ?? end, memory.first?.time ?? end)
         guard history >= settings.minimumHistorySeconds else {
@@ -42,7 +42,7 @@ package enum WorkloadForecaster {
         }
         let days = min(settings.backtestDays, (history - 86_400) / 86_400)
         let cpuForecast = ResourceForecast.make(cpu, step: step, end: end, horizon: settings.horizonSeconds, backtestDays: days)
-        let memoryForecast = ResourceForecast.make(memory, step: step, end: end, horizon: settings.horizonSeconds, backtestDays: days)
+        let memoryForecast = ResourceForecast.make(memory, step: memoryStep ?? step, end: end, horizon: settings.horizonSeconds, backtestDays: days)
         return .forecast(WorkloadForecast(
             workload: workload.ref, cpu: cpuForecast, memory: memoryForecast,
             scaling: cpuForecast.flatMap { scaling(workload, $0, step: step, settings: settings) }))

@@ -14,6 +14,8 @@ package struct ForecastJob {
         /// History read: two weeks, so the backtest week has a week behind it for `last-week`.
         package var historySeconds = 14 * 86_400.0
         package var stepSeconds = 300.0
+        /// Memory moves slowly: a point every 15 minutes is a third of the data for the same forecast.
+        package var memoryStepSeconds = 900.0
 
         package init(inventory: WorkloadInventory.Request, prometheus: PrometheusAccess, settings: WorkloadForecaster.Settings) {
             self.inventory = inventory
@@ -38,13 +40,15 @@ package struct ForecastJob {
         let source = PrometheusWorkloadHistory(client: client, logger: logger)
         logger.info("reading \(DurationText.format(seconds: request.historySeconds)) of CPU and memory from \(source.label)")
         let histories = try await source.histories(
-            for: inventory.workloads, end: end, windowSeconds: request.historySeconds, stepSeconds: request.stepSeconds)
+            for: inventory.workloads, end: end, windowSeconds: request.historySeconds, stepSeconds: request.stepSeconds,
+            memoryStepSeconds: request.memoryStepSeconds)
         var forecasts: [WorkloadForecast] = []
         var short: [ShortHistory] = []
         for workload in inventory.workloads {
             let history = histories[workload.ref]
             switch WorkloadForecaster.forecast(
-                workload, cpu: history?.cpu ?? [], memory: history?.memory ?? [], step: request.stepSeconds, end: end.secondsSince1970,
+                workload, cpu: history?.cpu ?? [], memory: history?.memory ?? [], step: request.stepSeconds, memoryStep: request.memoryStepSeconds,
+                end: end.secondsSince1970,
                 settings: request.settings)
             {
             case .forecast(let forecast): forecasts.append(forecast)
