@@ -4,8 +4,11 @@ import HealAnalysis
 /// each query is one single-threaded evaluation on the server, and a run must not monopolise a
 /// shared Prometheus. Cluster-scoped refs have no container series and are left out.
 enum NamespaceFanOut {
+    /// The namespaces read at once by default (`PrometheusUsageSource` takes its own).
+    static let concurrency = 4
+
     static func run<Result: Sendable>(
-        _ workloads: [WorkloadResources], concurrency: Int,
+        _ workloads: [WorkloadResources], concurrency: Int = Self.concurrency,
         _ body: @escaping @Sendable (_ namespace: String, _ workloads: [WorkloadResources]) async throws -> Result
     ) async throws -> [Result] {
         let byNamespace = Dictionary(grouping: workloads.filter { $0.ref.namespace != nil }) { $0.ref.namespace ?? "" }

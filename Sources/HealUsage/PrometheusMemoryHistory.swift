@@ -8,13 +8,10 @@ import Logging
 /// name (`PodOwnerIndex`), so pods of earlier rollouts count as history.
 package struct PrometheusMemoryHistory: Sendable {
     private let client: PrometheusClient
-    private let concurrentNamespaces: Int
     private let logger: Logger
 
-    package init(client: PrometheusClient, concurrentNamespaces: Int = 4, logger: Logger = Logger(label: "heal.usage")) {
-        precondition(concurrentNamespaces > 0, "at least one namespace at a time")
+    package init(client: PrometheusClient, logger: Logger = Logger(label: "heal.usage")) {
         self.client = client
-        self.concurrentNamespaces = concurrentNamespaces
         self.logger = logger
     }
 
@@ -24,7 +21,7 @@ package struct PrometheusMemoryHistory: Sendable {
     package func histories(
         for workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double, stepSeconds: Double
     ) async throws -> [ContainerMemoryHistory] {
-        let histories = try await NamespaceFanOut.run(workloads, concurrency: concurrentNamespaces) { namespace, workloads in
+        let histories = try await NamespaceFanOut.run(workloads) { namespace, workloads in
             try await self.histories(namespace: namespace, workloads: workloads, end: end, windowSeconds: windowSeconds, stepSeconds: stepSeconds)
         }
         return histories.flatMap { $0 }.sorted { ($0.workload, $0.container) < ($1.workload, $1.container) }

@@ -9,11 +9,9 @@ import Logging
 /// them) are simply absent.
 package struct PrometheusThrottling: Sendable {
     private let client: PrometheusClient
-    private let concurrentNamespaces: Int
 
-    package init(client: PrometheusClient, concurrentNamespaces: Int = 4) {
+    package init(client: PrometheusClient) {
         self.client = client
-        self.concurrentNamespaces = concurrentNamespaces
     }
 
     static func query(namespace: String, windowSeconds: Double) -> String {
@@ -25,7 +23,7 @@ package struct PrometheusThrottling: Sendable {
 
     /// workload → container → pod → throttled share (0–1).
     package func ratios(for workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double) async throws -> [ResourceRef: [String: [String: Double]]] {
-        let found = try await NamespaceFanOut.run(workloads, concurrency: concurrentNamespaces) { namespace, workloads in
+        let found = try await NamespaceFanOut.run(workloads) { namespace, workloads in
             let owners = PodOwnerIndex(workloads: workloads)
             var ratios: [ResourceRef: [String: [String: Double]]] = [:]
             for sample in try await client.query(Self.query(namespace: namespace, windowSeconds: windowSeconds), at: end) where sample.value.isFinite {

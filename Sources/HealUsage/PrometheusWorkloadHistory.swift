@@ -12,13 +12,10 @@ package struct PrometheusWorkloadHistory: Sendable {
     }
 
     private let client: PrometheusClient
-    private let concurrentNamespaces: Int
     private let logger: Logger
 
-    package init(client: PrometheusClient, concurrentNamespaces: Int = 4, logger: Logger = Logger(label: "heal.usage")) {
-        precondition(concurrentNamespaces > 0, "at least one namespace at a time")
+    package init(client: PrometheusClient, logger: Logger = Logger(label: "heal.usage")) {
         self.client = client
-        self.concurrentNamespaces = concurrentNamespaces
         self.logger = logger
     }
 
@@ -27,7 +24,7 @@ package struct PrometheusWorkloadHistory: Sendable {
     package func histories(
         for workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double, stepSeconds: Double, memoryStepSeconds: Double
     ) async throws -> [ResourceRef: History] {
-        let found = try await NamespaceFanOut.run(workloads, concurrency: concurrentNamespaces) { namespace, workloads in
+        let found = try await NamespaceFanOut.run(workloads) { namespace, workloads in
             try await self.histories(
                 namespace: namespace, workloads: workloads, end: end, windowSeconds: windowSeconds, stepSeconds: stepSeconds, memoryStepSeconds: memoryStepSeconds)
         }

@@ -36,20 +36,16 @@ struct AnomaliesPrometheusTests {
         return cycleStart + cycles * periodMinutes * 60
     }
 
-    let prometheus: PrometheusFixture
-    let snapshot: String
-    let folder: TemporaryDirectory
+    let scenario: PrometheusScenario
+    var prometheus: PrometheusFixture { scenario.prometheus }
+    var snapshot: String { scenario.snapshot }
 
     init() async throws {
-        prometheus = try await PrometheusFixture.shared()
-        folder = try TemporaryDirectory()
-        snapshot = try folder.write("anomaly-demo.json", Self.workloads).path
+        scenario = try await PrometheusScenario(namespace: "anomaly-demo", objects: Self.workloads)
     }
 
     private func run(_ arguments: [String]) async -> CLIRun {
-        await CLIRunner.run(
-            arguments + ["--snapshot", snapshot, "-n", "anomaly-demo", "--prometheus-url", prometheus.url],
-            now: { Date(timeIntervalSince1970: Self.end) })
+        await scenario.run(arguments)
     }
 
     private func time(_ value: Any?) throws -> Double {

@@ -27,20 +27,16 @@ struct ForecastPrometheusTests {
 
     static let end = PrometheusFixture.endSeconds
 
-    let prometheus: PrometheusFixture
-    let snapshot: String
-    let folder: TemporaryDirectory
+    let scenario: PrometheusScenario
+    var prometheus: PrometheusFixture { scenario.prometheus }
+    var snapshot: String { scenario.snapshot }
 
     init() async throws {
-        prometheus = try await PrometheusFixture.shared()
-        folder = try TemporaryDirectory()
-        snapshot = try folder.write("forecast-demo.json", Self.objects).path
+        scenario = try await PrometheusScenario(namespace: "forecast-demo", objects: Self.objects)
     }
 
     private func run(_ arguments: [String]) async -> CLIRun {
-        await CLIRunner.run(
-            arguments + ["--snapshot", snapshot, "-n", "forecast-demo", "--prometheus-url", prometheus.url],
-            now: { Date(timeIntervalSince1970: Self.end) })
+        await scenario.run(arguments)
     }
 
     private func time(_ value: Any?) throws -> Double {

@@ -31,20 +31,16 @@ struct RecommendLimitsPrometheusTests {
         """
     }
 
-    let prometheus: PrometheusFixture
-    let snapshot: String
-    let folder: TemporaryDirectory
+    let scenario: PrometheusScenario
+    var prometheus: PrometheusFixture { scenario.prometheus }
+    var snapshot: String { scenario.snapshot }
 
     init() async throws {
-        prometheus = try await PrometheusFixture.shared()
-        folder = try TemporaryDirectory()
-        snapshot = try folder.write("usage-demo.json", Self.workloads).path
+        scenario = try await PrometheusScenario(namespace: "usage-demo", objects: Self.workloads)
     }
 
     private func run(_ arguments: [String]) async -> CLIRun {
-        await CLIRunner.run(
-            arguments + ["--snapshot", snapshot, "-n", "usage-demo", "--prometheus-url", prometheus.url],
-            now: { Date(timeIntervalSince1970: PrometheusFixture.endSeconds) })
+        await scenario.run(arguments)
     }
 
     @Test("the recommendations are the ones the data was built for; too little history is ? with the reason")
