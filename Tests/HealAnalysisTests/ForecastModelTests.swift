@@ -34,4 +34,17 @@ struct ForecastModelTests {
         let flat = try #require(ResourceForecast.make(Self.series { _, seconds in seconds < 3600 ? 1.2 : 1 }, step: 300, end: Self.end, horizon: Self.day, backtestDays: 7))
         #expect(flat.peaks.isEmpty, "1.2 × the usual level is no peak")
     }
+
+    @Test("forecast from the middle of a peak: one daily peak dated by its next whole occurrence, not a tail today and a head tomorrow")
+    func peakUnderWay() throws {
+        let now = Self.end + 15 * 3600 + 7 * 60 + 9
+        let points = stride(from: Self.end - 10 * Self.day + 300, through: now, by: 300).map { time -> (time: Double, value: Double) in
+            let seconds = time.truncatingRemainder(dividingBy: Self.day)
+            return (time, (14 * 3600 < seconds && seconds <= 16 * 3600) ? 0.9 : 0.1)
+        }
+        let forecast = try #require(ResourceForecast.make(points, step: 300, end: now, horizon: Self.day, backtestDays: 7))
+        #expect(forecast.points.first?.time.secondsSince1970 == Self.end + 15 * 3600 + 10 * 60, "on the step grid")
+        #expect(forecast.peaks.count == 1, "\(forecast.peaks)")
+        #expect(forecast.peaks.first?.start.secondsSince1970 == Self.end + Self.day + 14 * 3600 && forecast.peaks.first?.durationSeconds == 2 * 3600)
+    }
 }

@@ -32,7 +32,9 @@ package struct ResourceForecast: Sendable, Encodable, Equatable {
     package static func make(_ points: [(time: Double, value: Double)], step: Double, end: Double, horizon: Double, backtestDays: Double) -> ResourceForecast? {
         let series = SeasonalModel.Series(points, step: step)
         guard let backtest = Backtest.choose(series, days: backtestDays) else { return nil }
-        let ahead = stride(from: end + step, through: end + horizon, by: step).compactMap { time -> ForecastPoint? in
+        // On the step grid, as the history is: the first step after `end`.
+        let first = (end / step).rounded(.down) * step + step
+        let ahead = stride(from: first, through: end + horizon, by: step).compactMap { time -> ForecastPoint? in
             guard let value = backtest.model.predict(series, at: time, knownUntil: end) else { return nil }
             return ForecastPoint(
                 time: Timestamp(secondsSince1970: time), value: value,
@@ -43,8 +45,25 @@ package struct ResourceForecast: Sendable, Encodable, Equatable {
 
     /// Runs above the median by at least half the way to the top, when the top is at least
     /// 1.5 × the median. A run starts a step before its first point: a point is the rate over
-    /// the step that ends at it.
+    /// the step that ends at it. With a whole day forecast, peaks are daily: found on that day
+    /// in time-of-day order, across midnight too, so a peak under way now is the same peak as
+    /// tomorrow's, dated by its next whole occurrence.
     static func peaks(_ points: [ForecastPoint], step: Double) -> [Peak] {
+        let perDay = Int((SeasonalModel.day / step).rounded())
+        guard points.count >= perDay else { return runs(points, step: step) }
+        var day = points.prefix(perDay).sorted { $0.time.secondsSince1970.truncatingRemainder(dividingBy: SeasonalModel.day) < $1.time.secondsSince1970.truncatingRemainder(dividingBy: SeasonalModel.day) }
+        // Start the day at its lowest point, so no peak is cut at the array's ends.
+        if let lowest = day.indices.min(by: { day[$0].value < day[$1].value }) { day = Array(day[lowest...] + day[..<lowest]) }
+        // Each run's points carry the time they fall at in the horizon: the run's first point in
+        // time-of-day order is its next occurrence's start.
+        return runs(day, step: step).map { peak in
+            var peak = peak
+            peak.end = Timestamp(secondsSince1970: peak.start.secondsSince1970 + peak.durationSeconds)
+            return peak
+        }.sorted { $0.start < $1.start }
+    }
+
+    private static func runs(_ points: [ForecastPoint], step: Double) -> [Peak] {
         let values = points.map(\.value).sorted()
         guard let top = values.last, !values.isEmpty else { return [] }
         let median = RobustTrend.quantile(values, 0.5)
@@ -53,10 +72,11 @@ package struct ResourceForecast: Sendable, Encodable, Equatable {
         var peaks: [Peak] = []
         var run: [ForecastPoint] = []
         func close() {
-            guard let first = run.first, let last = run.last else { return }
+            guard let first = run.first else { return }
             let start = first.time.secondsSince1970 - step
+            let duration = Double(run.count) * step
             peaks.append(Peak(
-                start: Timestamp(secondsSince1970: start), end: last.time, durationSeconds: last.time.secondsSince1970 - start,
+                start: Timestamp(secondsSince1970: start), end: Timestamp(secondsSince1970: start + duration), durationSeconds: duration,
                 height: run.map(\.value).max() ?? 0, baseline: median))
             run = []
         }
