@@ -1,4 +1,4 @@
-import HealAnalysis
+@testable import HealAnalysis
 import HealModel
 import Testing
 
@@ -46,5 +46,26 @@ struct ForecastModelTests {
         #expect(forecast.points.first?.time.secondsSince1970 == Self.end + 15 * 3600 + 10 * 60, "on the step grid")
         #expect(forecast.peaks.count == 1, "\(forecast.peaks)")
         #expect(forecast.peaks.first?.start.secondsSince1970 == Self.end + Self.day + 14 * 3600 && forecast.peaks.first?.durationSeconds == 2 * 3600)
+    }
+
+    @Test("peaks closer than twice the lead are one pre-scaling window at the higher replicas; a step already past today is dated tomorrow")
+    func closePeaksMerge() {
+        let hour = 3600.0
+        let peak = { (start: Double, hours: Double, height: Double) in
+            Peak(
+                start: Timestamp(secondsSince1970: Self.end + start * hour), end: Timestamp(secondsSince1970: Self.end + (start + hours) * hour),
+                durationSeconds: hours * hour, height: height, baseline: 0.1)
+        }
+        let scaling = PredictiveScaling(
+            targetUtilization: 50, targetFrom: "hpa", cpuRequestPerPod: 0.5, bounds: ReplicaBounds(min: 1, max: 10, autoscaler: "web"), hours: [],
+            schedule: nil)
+        let schedule = PreScalingSchedule.make(
+            peaks: [peak(14, 1, 1.0), peak(15.25, 1, 2.0), peak(20, 1, 1.5)], scaling: scaling, autoscaler: "web",
+            bounds: ReplicaBounds(min: 1, max: 10, autoscaler: "web"), podHourlyCost: 0.01, prices: PriceSheet(), leadSeconds: 600, end: Self.end + 14 * hour)
+        #expect(schedule?.steps.map(\.cron) == ["50 13 * * *", "25 16 * * *", "50 19 * * *", "10 21 * * *"], "\(schedule?.steps ?? [])")
+        #expect(schedule?.steps.map(\.minReplicas) == [8, 1, 6, 1], "2 cores at 50 % of 500m is 8 pods, 1.5 cores 6")
+        #expect(schedule?.steps.first?.time.secondsSince1970 == Self.end + Self.day + 13 * hour + 50 * 60, "13:50 has passed at 14:00: tomorrow's")
+        #expect(PredictiveScaling.replicas(cores: 0.07, perPod: 0.1, utilization: 70, bounds: nil) == 1)
+        #expect(PredictiveScaling.replicas(cores: 0.7, perPod: 0.1, utilization: 10, bounds: nil) == 70, "an exact ratio is not one more")
     }
 }

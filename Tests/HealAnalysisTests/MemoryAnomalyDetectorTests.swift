@@ -90,4 +90,18 @@ struct MemoryAnomalyDetectorTests {
         #expect(plan.steps.first?.action == .raiseMemoryLimit && plan.steps.first?.parameters["to"] == "615Mi", "\(plan)")
         #expect(plan.steps.first?.patch?.target == Self.ref)
     }
+
+    @Test("a pod 20 minutes into its first climb, in a workload with days of history, predicts nothing; a saw-tooth that stopped days ago predicts no kill")
+    func youngPodAndStoppedSawTooth() {
+        let old = Self.series(hours: 72) { _ in 200 * Self.mebibyte }.filter { $0.time < Self.end - 3600 }
+        let warmingUp = Self.series(hours: 72) { 100 * Self.mebibyte + max(0, $0 - Self.end + 1200) * 100_000 }.filter { $0.time >= Self.end - 1200 }
+        let history = Self.history(limit: 512 * Self.mebibyte, ["app-old-1": old, "app-new-1": warmingUp])
+        #expect(MemoryAnomalyDetector.detect(history, end: Self.end) == .quiet, "the new pod is too young to read, the old one is gone")
+
+        // Killed every 6 h until two days ago, flat at 150Mi since.
+        let stopped = Self.series(hours: 96) { time in
+            time < Self.end - 48 * 3600 ? 100 * Self.mebibyte + 400 * Self.mebibyte * (time.truncatingRemainder(dividingBy: 6 * 3600) / (6 * 3600)) : 150 * Self.mebibyte
+        }
+        #expect(MemoryAnomalyDetector.detect(Self.history(limit: 512 * Self.mebibyte, ["app-1": stopped]), end: Self.end) == .quiet)
+    }
 }

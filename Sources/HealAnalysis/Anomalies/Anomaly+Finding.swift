@@ -13,7 +13,8 @@ extension Anomaly {
         return Finding(
             code: code.rawValue, severity: severity, analyzer: Self.analyzer, resource: resource, owner: resource == workload ? nil : workload,
             container: container, symptom: symptom, rootCause: summary,
-            evidence: evidence.map { Evidence(.history, $0, object: workload) }, since: first?.next, remediation: remediation,
+            // `since` is when a problem began; a predicted kill is in the evidence, not there.
+            evidence: evidence.map { Evidence(.history, $0, object: workload) }, remediation: remediation,
             confidence: confidence)
     }
 

@@ -43,9 +43,13 @@ package enum MemoryAnomalyDetector {
 
     /// A pod's saw-tooth (two resets or more) or a significant rise; nil when it is steady.
     static func predict(pod: String, points: [(time: Double, value: Double)], limit: Double?, end: Double, settings: Settings) -> PodMemoryPrediction? {
-        guard let current = points.last?.value else { return nil }
+        // A pod of its own too young to read (a new rollout, a warm-up) predicts nothing, even
+        // in a workload with a long history: its first climb is not a leak.
+        guard let current = points.last?.value, let first = points.first, end - first.time >= settings.minimumHistorySeconds else { return nil }
         let sawTooth = SawTooth(points, limit: limit)
-        if let period = sawTooth.period, let lastReset = sawTooth.resets.last {
+        // A saw-tooth that stopped (no reset in twice its longest interval) is history, not a forecast.
+        let ongoing = sawTooth.resets.last.map { end - $0 <= 2 * (sawTooth.intervals.max() ?? 0) } ?? false
+        if ongoing, let period = sawTooth.period, let lastReset = sawTooth.resets.last {
             let climb = points.filter { $0.time > lastReset }
             let trend = RobustTrend(climb)
             // The level it is killed at: the limit, else where its climbs have peaked.
@@ -60,7 +64,7 @@ package enum MemoryAnomalyDetector {
                 earliest: timestamp(spread.min() ?? next), latest: timestamp(spread.max() ?? next),
                 growthBytesPerHour: (trend?.slope ?? 0) * 3600, currentBytes: current, limitBytes: limit)
         }
-        let since = max(sawTooth.resets.last ?? -.infinity, end - settings.trendSeconds)
+        let since = max(ongoing ? sawTooth.resets.last ?? -.infinity : -.infinity, end - settings.trendSeconds)
         guard let trend = RobustTrend(points.filter { $0.time > since }), let first = points.first(where: { $0.time > since }) else { return nil }
         let rise = trend.slope * (end - first.time)
         guard trend.slope > 0, trend.risingShare >= 0.75, rise >= max(16 * mebibyte, 0.1 * trend.lastFitted) else { return nil }

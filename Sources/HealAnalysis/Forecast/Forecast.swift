@@ -49,9 +49,10 @@ package struct ResourceForecast: Sendable, Encodable, Equatable {
     /// in time-of-day order, across midnight too, so a peak under way now is the same peak as
     /// tomorrow's, dated by its next whole occurrence.
     static func peaks(_ points: [ForecastPoint], step: Double) -> [Peak] {
-        let perDay = Int((SeasonalModel.day / step).rounded())
-        guard points.count >= perDay else { return runs(points, step: step) }
-        var day = points.prefix(perDay).sorted { $0.time.secondsSince1970.truncatingRemainder(dividingBy: SeasonalModel.day) < $1.time.secondsSince1970.truncatingRemainder(dividingBy: SeasonalModel.day) }
+        guard let start = points.first?.time.secondsSince1970, let last = points.last?.time.secondsSince1970, last - start + step >= SeasonalModel.day
+        else { return runs(points, step: step) }
+        // The first day of the horizon (by time, not count: a gap must not pull in the second).
+        var day = points.filter { $0.time.secondsSince1970 < start + SeasonalModel.day }.sorted { $0.time.secondsSince1970.truncatingRemainder(dividingBy: SeasonalModel.day) < $1.time.secondsSince1970.truncatingRemainder(dividingBy: SeasonalModel.day) }
         // Start the day at its lowest point, so no peak is cut at the array's ends.
         if let lowest = day.indices.min(by: { day[$0].value < day[$1].value }) { day = Array(day[lowest...] + day[..<lowest]) }
         // Each run's points carry the time they fall at in the horizon: the run's first point in

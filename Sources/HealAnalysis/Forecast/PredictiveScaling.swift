@@ -20,7 +20,8 @@ package struct PredictiveScaling: Sendable, Encodable, Equatable {
     package var schedule: PreScalingSchedule?
 
     static func replicas(cores: Double, perPod: Double, utilization: Int, bounds: ReplicaBounds?) -> Int {
-        let needed = Int((cores / (perPod * Double(utilization) / 100)).rounded(.up))
+        // A hair under: 0.07 / (0.1 × 0.1) is 7.000000000000001 in binary, and needs 7 pods, not 8.
+        let needed = Int((cores / (perPod * Double(utilization) / 100) - 1e-9).rounded(.up))
         return Swift.min(Swift.max(needed, bounds?.min ?? 1), bounds?.max ?? Int.max)
     }
 }
@@ -46,24 +47,34 @@ package struct PreScalingSchedule: Sendable, Encodable, Equatable {
     package var alwaysOnMonthlyCost: Double
     package var currency: Currency
 
+    /// `end`: when the forecast starts; a step due before it is dated a day later (it runs
+    /// daily).
     static func make(
-        peaks: [Peak], cpu: [ForecastPoint], scaling: PredictiveScaling, autoscaler: String, bounds: ReplicaBounds, podHourlyCost: Double,
-        prices: PriceSheet, leadSeconds: Double
+        peaks: [Peak], scaling: PredictiveScaling, autoscaler: String, bounds: ReplicaBounds, podHourlyCost: Double, prices: PriceSheet,
+        leadSeconds: Double, end: Double
     ) -> PreScalingSchedule? {
-        guard !peaks.isEmpty else { return nil }
+        // Each peak's window with its lead; windows that touch are one, at the higher replicas,
+        // so a second peak's raise never comes before the first one's lowering.
+        var windows: [(up: Double, down: Double, replicas: Int)] = []
+        for peak in peaks.sorted(by: { $0.start < $1.start }) {
+            let replicas = PredictiveScaling.replicas(
+                cores: peak.height, perPod: scaling.cpuRequestPerPod, utilization: scaling.targetUtilization, bounds: bounds)
+            guard replicas > bounds.min else { continue }
+            let (up, down) = (peak.start.secondsSince1970 - leadSeconds, peak.end.secondsSince1970 + leadSeconds)
+            if let last = windows.last, up <= last.down {
+                windows[windows.count - 1] = (last.up, max(last.down, down), max(last.replicas, replicas))
+            } else {
+                windows.append((up, down, replicas))
+            }
+        }
         var steps: [Step] = []
         var peakHoursPerDay = 0.0
         var highest = bounds.min
-        for peak in peaks {
-            let load = cpu.filter { $0.time >= peak.start && $0.time <= peak.end }.map(\.value).max() ?? peak.height
-            let replicas = PredictiveScaling.replicas(cores: load, perPod: scaling.cpuRequestPerPod, utilization: scaling.targetUtilization, bounds: bounds)
-            guard replicas > bounds.min else { continue }
-            highest = max(highest, replicas)
-            let up = peak.start.secondsSince1970 - leadSeconds
-            let down = peak.end.secondsSince1970 + leadSeconds
-            steps.append(step("prescale-up", at: up, minReplicas: replicas))
-            steps.append(step("prescale-down", at: down, minReplicas: bounds.min))
-            peakHoursPerDay += Double(replicas - bounds.min) * (down - up) / 3600
+        for window in windows {
+            highest = max(highest, window.replicas)
+            steps.append(step("prescale-up", at: window.up, minReplicas: window.replicas, after: end))
+            steps.append(step("prescale-down", at: window.down, minReplicas: bounds.min, after: end))
+            peakHoursPerDay += Double(window.replicas - bounds.min) * (window.down - window.up) / 3600
         }
         guard !steps.isEmpty else { return nil }
         let days = prices.hoursPerMonth / 24
@@ -73,11 +84,13 @@ package struct PreScalingSchedule: Sendable, Encodable, Equatable {
             alwaysOnMonthlyCost: days * Double(highest) * 24 * podHourlyCost, currency: prices.currency)
     }
 
-    private static func step(_ prefix: String, at seconds: Double, minReplicas: Int) -> Step {
-        let minute = Int((seconds.truncatingRemainder(dividingBy: 86_400) / 60).rounded(.down))
-        let (hour, minuteOfHour) = ((minute / 60 + 24) % 24, (minute % 60 + 60) % 60)
+    private static func step(_ prefix: String, at seconds: Double, minReplicas: Int, after end: Double) -> Step {
+        let minuteOfDay = Int((seconds / 60).rounded(.down)) % 1440
+        let minute = (minuteOfDay + 1440) % 1440
+        let (hour, minuteOfHour) = (minute / 60, minute % 60)
         let clock = String(format: "%02d%02d", hour, minuteOfHour)
         return Step(
-            name: "\(prefix)-\(clock)", time: Timestamp(secondsSince1970: seconds), cron: "\(minuteOfHour) \(hour) * * *", minReplicas: minReplicas)
+            name: "\(prefix)-\(clock)", time: Timestamp(secondsSince1970: seconds < end ? seconds + 86_400 : seconds),
+            cron: "\(minuteOfHour) \(hour) * * *", minReplicas: minReplicas)
     }
 }

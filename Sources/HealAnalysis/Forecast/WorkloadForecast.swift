@@ -45,13 +45,14 @@ package enum WorkloadForecaster {
         let memoryForecast = ResourceForecast.make(memory, step: memoryStep ?? step, end: end, horizon: settings.horizonSeconds, backtestDays: days)
         return .forecast(WorkloadForecast(
             workload: workload.ref, cpu: cpuForecast, memory: memoryForecast,
-            scaling: cpuForecast.flatMap { scaling(workload, $0, step: step, settings: settings) }))
+            scaling: cpuForecast.flatMap { scaling(workload, $0, step: step, end: end, settings: settings) }))
     }
 
-    private static func scaling(_ workload: WorkloadResources, _ cpu: ResourceForecast, step: Double, settings: Settings) -> PredictiveScaling? {
+    private static func scaling(_ workload: WorkloadResources, _ cpu: ResourceForecast, step: Double, end: Double, settings: Settings) -> PredictiveScaling? {
         let perPod = workload.containers.compactMap(\.requests.cpu).reduce(0, +)
         let target = workload.autoscaling?.cpuUtilizationTarget.map { ($0, "hpa") } ?? settings.targetUtilization.map { ($0, "--target-utilization") }
-        guard perPod > 0, let (utilization, from) = target else { return nil }
+        // A target of 0 (only snapshot files can hold one: the API server refuses it) scales nothing.
+        guard perPod > 0, let (utilization, from) = target, utilization > 0 else { return nil }
         // A point is the rate over the step that ends at it: it belongs to the hour that step is in.
         let byHour = Dictionary(grouping: cpu.points) { Int((($0.time.secondsSince1970 - step) / 3600).rounded(.down)) }
         let hours = byHour.keys.sorted().map { hour in
@@ -66,8 +67,8 @@ package enum WorkloadForecaster {
             let memoryPerPod = workload.containers.compactMap(\.requests.memory).reduce(0, +)
             let podHourly = perPod * settings.prices.cpuPerCoreHour + memoryPerPod / 1_073_741_824 * settings.prices.memoryPerGiBHour
             scaling.schedule = PreScalingSchedule.make(
-                peaks: cpu.peaks, cpu: cpu.points, scaling: scaling, autoscaler: autoscaler, bounds: bounds, podHourlyCost: podHourly,
-                prices: settings.prices, leadSeconds: settings.leadSeconds)
+                peaks: cpu.peaks, scaling: scaling, autoscaler: autoscaler, bounds: bounds, podHourlyCost: podHourly, prices: settings.prices,
+                leadSeconds: settings.leadSeconds, end: end)
         }
         return scaling
     }

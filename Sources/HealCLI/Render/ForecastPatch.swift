@@ -1,38 +1,54 @@
+import Foundation
 import HealAnalysis
 import HealApp
 import HealModel
 
 /// `forecast -o patch`: each pre-scaling schedule as CronJobs that patch the HPA's
-/// minReplicas, with a ServiceAccount and a Role per namespace allowed to patch those HPAs and
-/// nothing else. Times are UTC (`timeZone: Etc/UTC`).
+/// minReplicas, with a ServiceAccount, Role and RoleBinding per HPA allowed to patch that HPA
+/// and nothing else (so applying one workload's schedule never narrows another's). Times are
+/// UTC (`timeZone: Etc/UTC`). Names are quoted: a name such as `on` or `123` is YAML's boolean
+/// or number otherwise.
 enum ForecastPatch {
-    /// Any image with kubectl as its entrypoint will do; replace with your registry's copy.
-    static let image = "bitnami/kubectl:1.31"
-    static let account = "kubectl-heal-prescaler"
+    /// Kubernetes' own kubectl image (its entrypoint is kubectl); replace with your registry's copy.
+    static let image = "registry.k8s.io/kubectl:v1.31.0"
 
     static func manifests(_ report: ForecastReport) -> String {
         let scheduled = report.workloads.compactMap { forecast in forecast.scaling?.schedule.map { (forecast.workload, $0) } }
         guard !scheduled.isEmpty else { return "# Nothing to schedule: no workload with an HPA has a peak in the horizon.\n" }
         var documents: [String] = []
-        for (namespace, schedules) in Dictionary(grouping: scheduled, by: { $0.0.namespace ?? "default" }).sorted(by: { $0.key < $1.key }) {
-            documents += rbac(namespace: namespace, autoscalers: schedules.map(\.1.autoscaler).sorted())
-            for (workload, schedule) in schedules {
-                for step in schedule.steps {
-                    documents.append(cronJob(step, autoscaler: schedule.autoscaler, workload: workload, namespace: namespace))
-                }
+        for (workload, schedule) in scheduled {
+            let namespace = workload.namespace ?? "default"
+            documents += rbac(namespace: namespace, autoscaler: schedule.autoscaler)
+            for step in schedule.steps {
+                documents.append(cronJob(step, autoscaler: schedule.autoscaler, workload: workload, namespace: namespace))
             }
         }
         return documents.joined(separator: "---\n")
     }
 
-    private static func rbac(namespace: String, autoscalers: [String]) -> [String] {
-        let metadata = "metadata:\n  name: \(account)\n  namespace: \(namespace)\n  labels:\n    app.kubernetes.io/managed-by: kubectl-heal\n"
+    /// "kubectl-heal-prescale-NAME", shortened with a hash of the whole when longer than a
+    /// CronJob name may be with its suffix (52 characters in all).
+    static func name(_ autoscaler: String, suffix: String = "") -> String {
+        let room = 52 - suffix.count
+        let full = "kubectl-heal-prescale-\(autoscaler)"
+        guard full.count > room else { return full + suffix }
+        let hash = SHA256.hex(full, length: 8)
+        return String(full.prefix(room - 9)).trimmingCharacters(in: CharacterSet(charactersIn: "-.")) + "-" + hash + suffix
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "\"" + text + "\""
+    }
+
+    private static func rbac(namespace: String, autoscaler: String) -> [String] {
+        let account = quoted(name(autoscaler))
+        let metadata = "metadata:\n  name: \(account)\n  namespace: \(quoted(namespace))\n  labels:\n    app.kubernetes.io/managed-by: kubectl-heal\n"
         return [
             "apiVersion: v1\nkind: ServiceAccount\n" + metadata,
             "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\n" + metadata
-                + "rules:\n  - apiGroups: [autoscaling]\n    resources: [horizontalpodautoscalers]\n    resourceNames: [\(autoscalers.joined(separator: ", "))]\n    verbs: [get, patch]\n",
+                + "rules:\n  - apiGroups: [autoscaling]\n    resources: [horizontalpodautoscalers]\n    resourceNames: [\(quoted(autoscaler))]\n    verbs: [get, patch]\n",
             "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\n" + metadata
-                + "roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: \(account)\nsubjects:\n  - kind: ServiceAccount\n    name: \(account)\n    namespace: \(namespace)\n",
+                + "roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: \(account)\nsubjects:\n  - kind: ServiceAccount\n    name: \(account)\n    namespace: \(quoted(namespace))\n",
         ]
     }
 
@@ -42,8 +58,8 @@ enum ForecastPatch {
         apiVersion: batch/v1
         kind: CronJob
         metadata:
-          name: \(autoscaler)-\(step.name)
-          namespace: \(namespace)
+          name: \(quoted(name(autoscaler, suffix: "-" + step.name)))
+          namespace: \(quoted(namespace))
           labels:
             app.kubernetes.io/managed-by: kubectl-heal
         spec:
@@ -55,12 +71,12 @@ enum ForecastPatch {
               backoffLimit: 3
               template:
                 spec:
-                  serviceAccountName: \(account)
+                  serviceAccountName: \(quoted(name(autoscaler)))
                   restartPolicy: OnFailure
                   containers:
                     - name: patch
                       image: \(image)
-                      args: [patch, horizontalpodautoscaler, \(autoscaler), --namespace, \(namespace), --type, merge, --patch, '{"spec":{"minReplicas":\(step.minReplicas)}}']
+                      args: [patch, horizontalpodautoscaler, \(quoted(autoscaler)), --namespace, \(quoted(namespace)), --type, merge, --patch, '{"spec":{"minReplicas":\(step.minReplicas)}}']
 
         """
     }
