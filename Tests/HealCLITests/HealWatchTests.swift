@@ -1,7 +1,6 @@
 import Foundation
 @testable import HealApp
 import HealCLI
-import HealHTTP
 import HealModel
 import HealTestSupport
 import Testing
@@ -126,10 +125,7 @@ struct HealWatchTests {
     }
 
     private static func scrape(_ watch: BackgroundRun, path: String = "/metrics") async throws -> String {
-        let line = try #require(watch.stderr.text.split(separator: "\n").first { $0.contains("serving Prometheus metrics on ") })
-        let url = String(try #require(line.split(separator: " ").last)).replacingOccurrences(of: "/metrics", with: path)
-        let response = try await HTTPClient().send(HTTPRequest(url: url))
-        return String(decoding: response.body, as: UTF8.self)
+        try #require(try await scrapeMetrics(stderr: watch.stderr.text, path: path)).body
     }
 
     @Test("--record-events: a Warning Event on each workload when its problem is first seen, not again while it lasts")

@@ -1,5 +1,4 @@
 import Foundation
-import HealHTTP
 import HealTestSupport
 import Testing
 
@@ -79,11 +78,8 @@ struct HealerInClusterTests {
         #expect(!writes.isEmpty && writes.allSatisfy { $0.contains("/namespaces/kubectl-heal/leases") || $0.contains("/namespaces/kubectl-heal/configmaps") }, "\(writes.sorted())")
     }
 
+    /// "" until the replica serves (it may still be starting).
     private static func scrape(_ run: BackgroundRun, path: String = "/metrics") async throws -> String {
-        guard let line = run.stderr.text.split(separator: "\n").first(where: { $0.contains("serving Prometheus metrics on ") }),
-            let url = line.split(separator: " ").last
-        else { return "" }
-        let response = try await HTTPClient().send(HTTPRequest(url: String(url).replacingOccurrences(of: "/metrics", with: path)))
-        return String(decoding: response.body, as: UTF8.self)
+        try await scrapeMetrics(stderr: run.stderr.text, path: path)?.body ?? ""
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
 @testable import HealApp
 import HealCLI
-import HealHTTP
 import HealModel
 import HealTestSupport
 import Testing
@@ -101,11 +100,9 @@ struct WatchOutageTests {
 
     /// GET /metrics from the address the watcher said it serves on (`-v`).
     private static func scrape(_ stderr: String) async throws -> String {
-        let line = try #require(stderr.split(separator: "\n").first { $0.contains("serving Prometheus metrics on ") }, "\(stderr)")
-        let url = String(try #require(line.split(separator: " ").last))
-        let response = try await HTTPClient().send(HTTPRequest(url: url))
-        #expect(response.status == 200)
-        return String(decoding: response.body, as: UTF8.self)
+        let answer = try #require(try await scrapeMetrics(stderr: stderr), "\(stderr)")
+        #expect(answer.status == 200)
+        return answer.body
     }
 
     private func podName(_ cluster: FakeCluster, deployment: String) throws -> String? {

@@ -11,17 +11,25 @@ package enum LevelShiftDetector {
     static let minimumAfter = 12 * 3600.0
     static let mebibyte = 1_048_576.0
 
-    package static func detect(_ history: ContainerMemoryHistory, end: Double) -> Anomaly? {
+    package static func detect(_ history: ContainerMemoryHistory) -> Anomaly? {
         let hours = hourlyMedians(history)
         let minimumBefore = Int(minimumBaseline / hour)
         let minimumAfterCount = Int(minimumAfter / hour)
         guard hours.count >= minimumBefore + minimumAfterCount else { return nil }
         let values = hours.map(\.value)
         var split: (index: Int, cost: Double)?
+        // Both sides kept sorted as the split moves one hour at a time (an insertion and a
+        // removal), rather than sorted afresh at every split: this runs for every container.
+        var sortedBefore = values[..<minimumBefore].sorted()
+        var sortedAfter = values[minimumBefore...].sorted()
         for index in minimumBefore...(hours.count - minimumAfterCount) {
-            let (before, after) = (Array(values[..<index]), Array(values[index...]))
-            let (medianBefore, medianAfter) = (median(before.sorted()), median(after.sorted()))
-            let cost = before.reduce(0) { $0 + abs($1 - medianBefore) } + after.reduce(0) { $0 + abs($1 - medianAfter) }
+            if index > minimumBefore {
+                let moved = values[index - 1]
+                sortedAfter.remove(at: insertionIndex(of: moved, in: sortedAfter))
+                sortedBefore.insert(moved, at: insertionIndex(of: moved, in: sortedBefore))
+            }
+            let (medianBefore, medianAfter) = (median(sortedBefore), median(sortedAfter))
+            let cost = values[..<index].reduce(0) { $0 + abs($1 - medianBefore) } + values[index...].reduce(0) { $0 + abs($1 - medianAfter) }
             if cost < (split?.cost ?? .infinity) { split = (index, cost) }
         }
         guard let index = split?.index else { return nil }
@@ -62,6 +70,16 @@ package enum LevelShiftDetector {
         }
         let byHour = Dictionary(grouping: highest) { ($0.key / hour).rounded(.up) }
         return byHour.keys.sorted().map { key in (key * hour, median((byHour[key] ?? []).map(\.value).sorted())) }
+    }
+
+    /// The first position in `sorted` whose value is not below `value`.
+    private static func insertionIndex(of value: Double, in sorted: [Double]) -> Int {
+        var (low, high) = (0, sorted.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     static func median(_ sorted: [Double]) -> Double {

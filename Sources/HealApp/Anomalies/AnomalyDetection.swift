@@ -37,7 +37,7 @@ struct AnomalyDetection {
                 continue
             case .quiet: break
             }
-            if let shift = LevelShiftDetector.detect(history, end: end.secondsSince1970) { outcome.anomalies.append(shift) }
+            if let shift = LevelShiftDetector.detect(history) { outcome.anomalies.append(shift) }
         }
         // CPU throttling over the last day: what it costs now, not two weeks ago.
         let throttling = try await PrometheusThrottling(client: client).ratios(for: workloads, end: end, windowSeconds: Self.throttlingWindowSeconds)

@@ -36,9 +36,10 @@ package struct ForecastReport: Encodable, Sendable {
         guard allocatableCores > 0 else { return nil }
         var requested: [Timestamp: Double] = [:]
         var steady = 0.0
+        let hoursByWorkload = Dictionary(forecasts.compactMap { forecast in forecast.scaling.map { (forecast.workload, $0.hours) } }, uniquingKeysWith: { first, _ in first })
         for workload in workloads {
             let perPod = workload.containers.compactMap(\.requests.cpu).reduce(0, +)
-            guard let hours = forecasts.first(where: { $0.workload == workload.ref })?.scaling?.hours else {
+            guard let hours = hoursByWorkload[workload.ref] else {
                 steady += perPod * Double(workload.replicas)
                 continue
             }
