@@ -94,17 +94,30 @@ struct HealWatchTests {
         #expect((healthy.report["summary"] as? [String: Any])?["healthScore"] as? Int == 100 && (healthy.data["summary"] as? String)?.hasPrefix("No problems found") == true)
         #expect(try codes().isEmpty)
 
+        // Someone writes the ConfigMap between the watcher's read and its write: a real 409,
+        // read again and retried, not a failure.
+        cluster.beforeNext(method: "PUT", path: path) { cluster in
+            try? cluster.mergePatch(at: path, json: #"{"metadata":{"annotations":{"example.com/touched":"yes"}}}"#)
+        }
         cluster.setRegistry(images: ["busybox:1.36"])
         try await waitUntil("the broken namespace's report is written", timeout: .seconds(20)) { try codes().filter { $0 == "image-not-found" }.count == 2 }
         let broken = try #require(try report())
         #expect((broken.report["summary"] as? [String: Any])?["healthScore"] as? Int == 0, "\(broken.report["summary"] ?? "")")
+        #expect(cluster.server.requests(path: path, method: "PUT").filter { $0.bodyText.contains("image-not-found") }.count >= 2, "the PUT answered 409, then the retry")
+        #expect(!watch.stderr.text.contains("could not be written"), "the conflict was retried: \(watch.stderr.text)")
+
+        // The API server restarts (its objects kept); the report follows the repair after it.
+        cluster.stopAPIServer()
+        try await Task.sleep(for: .seconds(3))
+        try cluster.startAPIServer()
+        try await waitUntil("the watcher resumes", timeout: .seconds(20)) { watch.stderr.text.contains("the API server answers again") }
         cluster.setRegistry(images: ["nginx:1.27"])
         try await waitUntil("the report is healthy again", timeout: .seconds(20)) { try codes().isEmpty }
         #expect(await watch.stop() == 0)
         // Written when the findings changed, not at every diagnosis.
         let writes = cluster.server.requests(path: path, method: "PUT").count
             + cluster.server.requests(path: "/api/v1/namespaces/kubectl-heal/configmaps", method: "POST").filter { $0.bodyText.contains(#""name":"heal-report.shop""#) }.count
-        #expect((3...8).contains(writes), "\(writes) writes for 3 states (and the steps between as the kubelet reports)")
+        #expect((3...10).contains(writes), "\(writes) writes for 3 states (and the steps between as the kubelet reports, and the PUT answered 409)")
 
         // A ConfigMap of that name without the label is someone else's: left alone, said once.
         let other = try ShopCluster(deployments: 1)
