@@ -48,31 +48,13 @@ package struct PrometheusWorkloadHistory: Sendable {
         let queries = Self.queries(namespace: namespace, stepSeconds: stepSeconds)
         let start = end.adding(seconds: -windowSeconds)
         let started = ContinuousClock.now
-        let cpu = Self.sum(
-            try await client.queryRange(queries.cpu, start: start, end: end, stepSeconds: stepSeconds), owners: owners, start: start.secondsSince1970, step: stepSeconds)
-        let memory = Self.sum(
-            try await client.queryRange(queries.memory, start: start, end: end, stepSeconds: memoryStepSeconds), owners: owners,
-            start: start.secondsSince1970, step: memoryStepSeconds)
+        let owner = { (series: PrometheusSeries) in series.labels["pod"].flatMap(owners.owner(ofPod:)) }
+        let cpu = StepSums.sum(
+            try await client.queryRange(queries.cpu, start: start, end: end, stepSeconds: stepSeconds), start: start.secondsSince1970, step: stepSeconds, key: owner)
+        let memory = StepSums.sum(
+            try await client.queryRange(queries.memory, start: start, end: end, stepSeconds: memoryStepSeconds), start: start.secondsSince1970,
+            step: memoryStepSeconds, key: owner)
         logger.debug("prometheus range queries", metadata: ["namespace": "\(namespace)", "duration": "\(started.duration(to: .now))"])
         return Dictionary(uniqueKeysWithValues: Set(cpu.keys).union(memory.keys).map { ($0, History(cpu: cpu[$0] ?? [], memory: memory[$0] ?? [])) })
-    }
-
-    /// The pods' series added up per workload and time, oldest first. A range answer's points
-    /// fall on `start + k × step`, so each workload's sum is an array by step.
-    private static func sum(_ series: [PrometheusSeries], owners: PodOwnerIndex, start: Double, step: Double) -> [ResourceRef: [(time: Double, value: Double)]] {
-        var totals: [ResourceRef: [Double]] = [:]
-        for one in series {
-            guard let pod = one.labels["pod"], let owner = owners.owner(ofPod: pod), let last = one.points.last else { continue }
-            var sums = totals[owner] ?? []
-            let needed = Int(((last.time - start) / step).rounded()) + 1
-            if sums.count < needed { sums += [Double](repeating: .nan, count: needed - sums.count) }
-            for point in one.points where point.value.isFinite {
-                let index = Int(((point.time - start) / step).rounded())
-                guard index >= 0 else { continue }
-                sums[index] = sums[index].isNaN ? point.value : sums[index] + point.value
-            }
-            totals[owner] = sums
-        }
-        return totals.mapValues { sums in sums.indices.compactMap { sums[$0].isNaN ? nil : (start + Double($0) * step, sums[$0]) } }
     }
 }

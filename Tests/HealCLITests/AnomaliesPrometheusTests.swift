@@ -14,7 +14,10 @@ struct AnomaliesPrometheusTests {
         \(deployment("flat", replicas: 1, limit: "512Mi")),
         \(deployment("fresh", replicas: 1, limit: "128Mi")),
         \(deployment("throttled", replicas: 1, limit: "512Mi", cpuLimit: "200m")),
-        \(deployment("shifted", replicas: 1, limit: "1Gi"))
+        \(deployment("shifted", replicas: 1, limit: "1Gi")),
+        \(deployment("busy", replicas: 1, limit: "512Mi")),
+        \(deployment("spiky", replicas: 1, limit: "512Mi")),
+        \(deployment("crashy", replicas: 1, limit: "512Mi"))
         ]}
         """
 
@@ -94,7 +97,30 @@ struct AnomaliesPrometheusTests {
         #expect(["150Mi", "151Mi"].contains { shift.contains("median \($0) before, ") } && ["400Mi", "401Mi"].contains { shift.contains(", \($0) since") }, "\(shift)")
         let changed = try #require((shifted["summary"] as? String)?.split(separator: " ").first { $0.hasPrefix("2025-") }.map(String.init))
         #expect(abs(try time(changed.trimmingCharacters(in: .punctuationCharacters)) - (Self.end - 2 * 86_400)) <= 3600, "\(changed)")
-        #expect(anomalies.allSatisfy { $0["code"] as? String != "usage-shift" || ($0["workload"] as? [String: Any])?["name"] as? String == "shifted" }, "no level shift for the saw-tooth, the leak or the steady ones")
+        let busy = try #require(byWorkload["busy"], "\(anomalies)")
+        #expect(busy.count == 1 && busy.first?["code"] as? String == "usage-shift", "a CPU shift, and no outlier for the hours after it: \(busy)")
+        let cpuShift = try #require(busy.first?["summary"] as? String)
+        #expect(
+            cpuShift.hasPrefix("CPU settled at another level around ") && ["100m", "101m"].contains { cpuShift.contains("median \($0) before, ") }
+                && ["400m", "401m"].contains { cpuShift.contains(", \($0) since") }, "\(cpuShift)")
+        let cpuChanged = try #require(cpuShift.split(separator: " ").first { $0.hasPrefix("2025-") }.map(String.init))
+        #expect(abs(try time(cpuChanged.trimmingCharacters(in: .punctuationCharacters)) - (Self.end - 3 * 86_400)) <= 3600, "\(cpuChanged)")
+        #expect(
+            anomalies.allSatisfy { $0["code"] as? String != "usage-shift" || ["shifted", "busy"].contains(($0["workload"] as? [String: Any])?["name"] as? String) },
+            "no level shift for the saw-tooth, the leak, the daily rhythm or the steady ones")
+
+        // The last 3 hours at 1.5 cores, where every week before had 0.2: outliers; its 09:00–11:00 rise every day is not.
+        let spiky = try #require(byWorkload["spiky"], "\(anomalies)")
+        #expect(spiky.count == 1 && spiky.first?["code"] as? String == "usage-outlier" && spiky.first?["severity"] as? String == "warning", "\(spiky)")
+        let outlier = try #require(spiky.first?["summary"] as? String)
+        #expect(outlier.hasPrefix("CPU 1500m in the hour to 2025-06-26T00:00:00Z, where the same hour a week before and the usual change say 200m; 3 hours of the last day"), "\(outlier)")
+        #expect(anomalies.allSatisfy { $0["code"] as? String != "usage-outlier" || ($0["workload"] as? [String: Any])?["name"] as? String == "spiky" }, "\(anomalies)")
+
+        // 12 restarts in the last day after 3 in the 13 before; the cache pods' kills every few hours are their usual rate.
+        let crashy = try #require(byWorkload["crashy"], "\(anomalies)")
+        #expect(crashy.count == 1 && crashy.first?["code"] as? String == "restart-rate-jump" && crashy.first?["severity"] as? String == "critical", "\(crashy)")
+        #expect((crashy.first?["summary"] as? String)?.hasPrefix("12 restarts in the last day against 0.2 a day over the 13d before") == true, "\(crashy)")
+        #expect(anomalies.allSatisfy { $0["code"] as? String != "restart-rate-jump" || ($0["workload"] as? [String: Any])?["name"] as? String == "crashy" }, "\(anomalies)")
         let throttled = try #require(byWorkload["throttled"]?.first, "\(anomalies)")
         #expect(throttled["code"] as? String == "cpu-throttled" && throttled["severity"] as? String == "warning")
         #expect((throttled["summary"] as? String)?.hasPrefix("its 200m CPU limit throttled it in 40% of its scheduling periods over the last 1d") == true, "\(throttled)")
@@ -103,7 +129,7 @@ struct AnomaliesPrometheusTests {
         #expect((fresh["reason"] as? String)?.hasPrefix("not enough history: 2h") == true, "\(fresh)")
         let summary = try #require(document["summary"] as? [String: Any])
         #expect(
-            summary["quiet"] as? Int == 1 && summary["anomalies"] as? Int == 4 && summary["notEnoughHistory"] as? Int == 1 && summary["containers"] as? Int == 6,
+            summary["quiet"] as? Int == 1 && summary["anomalies"] as? Int == 7 && summary["notEnoughHistory"] as? Int == 1 && summary["containers"] as? Int == 9,
             "\(summary)")
     }
 
@@ -113,7 +139,7 @@ struct AnomaliesPrometheusTests {
         #expect(table.exitCode == 1, "\(table.stderr)")
         #expect(table.stdout.contains("oom-predicted") && table.stdout.contains("next OOM kill: cache-5d8f7b6c9d-a1b2c at "), "\(table.stdout)")
         #expect(table.stdout.contains("? anomaly-demo/deployment/fresh (app): not enough history"), "\(table.stdout)")
-        #expect(table.stdout.contains("4 anomalies (") && table.stdout.contains("1 steady"), "\(table.stdout)")
+        #expect(table.stdout.contains("7 anomalies (") && table.stdout.contains("1 steady"), "\(table.stdout)")
         let offline = await CLIRunner.run(["anomalies", "--snapshot", snapshot, "-n", "anomaly-demo"])
         #expect(offline.exitCode == 64 && offline.stderr.contains("--prometheus-url"), "\(offline.stderr)")
         let window = await run(["anomalies", "--window", "90d"])

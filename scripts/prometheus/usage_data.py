@@ -36,6 +36,13 @@ memory is in whole bytes, so Prometheus' figures can be checked exactly.
   shifted     Deployment, 150Mi +-2Mi until END-2d, then 400Mi +-2Mi: a level that changed.
   throttled   Deployment (pod throttled-4a5b6c7d8e-t1h2r), 250Mi flat, CFS periods 10 a second of which
               4 throttled (40 %).
+  busy        Deployment (pod busy-9a8b7c6d5e-b3u4s), 200Mi flat; CPU 0.1 core +-0.017 until END-3d,
+              then 0.4 core +-0.017: a CPU level that changed.
+  spiky       Deployment (pod spiky-1e2f3a4b5c-p6k7y), 180Mi flat; CPU 0.2 core, 0.6 core from 09:00
+              to 11:00 UTC every day, and 1.5 core in the last 3 hours: outliers against last week.
+  crashy      Deployment (pod crashy-2b3c4d5e6f-c7r8h), 120Mi flat; kube-state-metrics' restart
+              counter rises at END-10d, END-6d and END-3d, then every 2 hours in the last day (12).
+  The cache pods' restart counters rise at each kill: a high rate, but no jump.
 
 `demo`, namespace forecast-demo (the forecast tests):
   billing     Deployment (pod billing-6d7e8f9a0b-b1c2d), CPU 0.1 core +-0.033 of jitter, 0.9 core +-0.1
@@ -134,6 +141,7 @@ def demo(writer, end):
     writer.counter(cadvisor(ns, young_pod), young, end, lambda t: 18)
     writer.counter(cadvisor("other", "steady-6f9c8d7b5d-w2x4z"), first, end, lambda t: 30)
     forecast_demo_cpu(writer, end)
+    anomaly_demo_cpu(writer, end)
 
     writer.gauge(MEMORY, cadvisor(ns, old_pod), first, rollout - MINUTE, lambda t: 300 * MI)
     for pod in new_pods:
@@ -157,6 +165,7 @@ def demo(writer, end):
     for pod in new_pods:
         writer.gauge(LIMITS, labels(**ksm, pod=pod, resource="memory", unit="byte"), rollout, end, lambda t: 512 * MI)
     throttling_demo(writer, end)
+    restarts_demo(writer, end)
 
 
 SAWTOOTH = [("cache-5d8f7b6c9d-a1b2c", 300, 0), ("cache-5d8f7b6c9d-d3e4f", 360, 100)]
@@ -214,7 +223,44 @@ def anomaly_demo(writer, end):
                  lambda t: (150 if t < end - 2 * DAY else 400) * MI + jitter(t, 2 * MI))
 
 
+    writer.gauge(MEMORY, cadvisor(ns, BUSY_POD), first, end, lambda t: 200 * MI)
+    writer.gauge(MEMORY, cadvisor(ns, SPIKY_POD), first, end, lambda t: 180 * MI)
+    writer.gauge(MEMORY, cadvisor(ns, CRASHY_POD), first, end, lambda t: 120 * MI)
+
+
 THROTTLED_POD = "throttled-4a5b6c7d8e-t1h2r"
+BUSY_POD = "busy-9a8b7c6d5e-b3u4s"
+SPIKY_POD = "spiky-1e2f3a4b5c-p6k7y"
+CRASHY_POD = "crashy-2b3c4d5e6f-c7r8h"
+
+
+def anomaly_demo_cpu(writer, end):
+    """Core-seconds per minute: busy 6 (+-1) then 24 (+-1) from END-3d; spiky 12, 36 from 09:00 to
+    11:00 UTC, 90 in the last 3 hours."""
+    first = end - WINDOW - LEAD
+    writer.counter(cadvisor("anomaly-demo", BUSY_POD), first, end,
+                   lambda t: (6 if t < end - 3 * DAY else 24) + (t // MINUTE * 7919) % 3 - 1)
+
+    def spiky(t):
+        if t >= end - 3 * 3600:
+            return 90
+        return 36 if 9 * 3600 <= t % DAY < 11 * 3600 else 12
+    writer.counter(cadvisor("anomaly-demo", SPIKY_POD), first, end, spiky)
+
+
+def restarts_demo(writer, end):
+    """kube-state-metrics' restart counters: crashy's jump, and the cache pods' steady kills."""
+    first = end - WINDOW - LEAD
+    start = end - WINDOW
+    ksm = dict(job="kube-state-metrics", namespace="anomaly-demo", container="app")
+    crashes = [end - 10 * DAY, end - 6 * DAY, end - 3 * DAY] + [end - DAY + k * 2 * 3600 + 30 * MINUTE for k in range(12)]
+
+    def counter(pod, restarted):
+        writer.series("kube_pod_container_status_restarts_total", "counter", labels(**ksm, pod=pod),
+                      [(t, restarted(t)) for t in times(first, end)])
+    counter(CRASHY_POD, lambda t: sum(1 for crash in crashes if crash <= t))
+    for pod, period, offset in SAWTOOTH:
+        counter(pod, lambda t, period=period, offset=offset: max(0, ((t - start) // MINUTE - offset) // period))
 
 
 def throttling_demo(writer, end):

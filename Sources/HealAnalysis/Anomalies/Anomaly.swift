@@ -10,8 +10,12 @@ package struct Anomaly: Sendable, Encodable, Equatable {
         case memoryGrowth = "memory-growth"
         /// CPU throttled by its limit in a large share of its scheduling periods.
         case cpuThrottled = "cpu-throttled"
-        /// Memory settled at another level against the container's own history.
+        /// Memory or CPU settled at another level against the container's own history.
         case usageShift = "usage-shift"
+        /// Hours of the last day far from the same hour a week before.
+        case usageOutlier = "usage-outlier"
+        /// Many more restarts in the last day than the days before.
+        case restartRateJump = "restart-rate-jump"
     }
 
     package var code: Code

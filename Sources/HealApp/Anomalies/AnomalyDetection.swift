@@ -3,8 +3,8 @@ import HealModel
 import HealUsage
 import Logging
 
-/// Each container's memory history read and judged (`MemoryAnomalyDetector`), for `anomalies`
-/// and `diagnose --anomalies`.
+/// Each container's memory, CPU and restart history read and judged by the detectors, for
+/// `anomalies` and `diagnose --anomalies`.
 struct AnomalyDetection {
     struct Outcome {
         var anomalies: [Anomaly] = []
@@ -23,11 +23,17 @@ struct AnomalyDetection {
     /// days stay under Prometheus' 11,000 points per series.
     static let stepSeconds = 300.0
     static let throttlingWindowSeconds = 86_400.0
+    /// The days a restart rate is judged against: two at least.
+    static let minimumRestartBaselineSeconds = 2 * 86_400.0
 
     func detect(_ workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double) async throws -> Outcome {
         let source = PrometheusMemoryHistory(client: client, logger: logger)
-        logger.info("reading \(DurationText.format(seconds: windowSeconds)) of memory history from \(source.label)")
+        logger.info("reading \(DurationText.format(seconds: windowSeconds)) of memory, CPU and restart history from \(source.label)")
         let histories = try await source.histories(for: workloads, end: end, windowSeconds: windowSeconds, stepSeconds: Self.stepSeconds)
+        let cpu = try await PrometheusHourlyCPU(client: client, logger: logger).hours(for: workloads, end: end, windowSeconds: windowSeconds)
+        let earlierSeconds = windowSeconds - PrometheusRestarts.recentSeconds
+        let restarts = earlierSeconds >= Self.minimumRestartBaselineSeconds
+            ? try await PrometheusRestarts(client: client).counts(for: workloads, end: end, earlierSeconds: earlierSeconds) : [:]
         var outcome = Outcome(source: source.label)
         for history in histories {
             switch MemoryAnomalyDetector.detect(history, end: end.secondsSince1970) {
@@ -37,7 +43,15 @@ struct AnomalyDetection {
                 continue
             case .quiet: break
             }
-            if let shift = LevelShiftDetector.detect(history) { outcome.anomalies.append(shift) }
+            let (workload, container) = (history.workload, history.container)
+            outcome.anomalies += Self.hourly(history.hourlyMedians, .memory, workload, container, end: end)
+            if let hours = cpu[workload]?[container] { outcome.anomalies += Self.hourly(hours, .cpu, workload, container, end: end) }
+            // A jump needs days to jump from: young containers' restarts are the live diagnosis'.
+            if history.historySeconds(end: end.secondsSince1970) >= Self.minimumRestartBaselineSeconds, let counts = restarts[workload]?[container],
+                let jump = RestartJumpDetector.detect(workload: workload, container: container, recent: counts.recent, earlier: counts.earlier, earlierSeconds: earlierSeconds)
+            {
+                outcome.anomalies.append(jump)
+            }
         }
         // CPU throttling over the last day: what it costs now, not two weeks ago.
         let throttling = try await PrometheusThrottling(client: client).ratios(for: workloads, end: end, windowSeconds: Self.throttlingWindowSeconds)
@@ -66,5 +80,12 @@ struct AnomalyDetection {
         outcome.containers = Set(histories.map { key($0.workload, $0.container) }).union(flagged).count
         outcome.quiet = outcome.containers - flagged.count
         return outcome
+    }
+
+    /// A level shift, else outliers against last week: a shift's new level would make every
+    /// hour since an outlier, and the shift says it better.
+    private static func hourly(_ hours: [(time: Double, value: Double)], _ measure: UsageMeasure, _ workload: ResourceRef, _ container: String, end: Timestamp) -> [Anomaly] {
+        if let shift = LevelShiftDetector.detect(hours: hours, measure: measure, workload: workload, container: container) { return [shift] }
+        return WeeklyOutlierDetector.detect(hours: hours, measure: measure, workload: workload, container: container, end: end.secondsSince1970).map { [$0] } ?? []
     }
 }

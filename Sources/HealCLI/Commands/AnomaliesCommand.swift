@@ -7,11 +7,12 @@ import HealModel
 struct AnomaliesCommand: HealCommand {
     static let configuration = CommandConfiguration(
         commandName: "anomalies",
-        abstract: "Predict failures from usage history: OOM kills to come (saw-tooth or steady rise), memory that keeps growing, CPU throttling.",
+        abstract: "Predict failures from usage history: OOM kills to come, memory that keeps growing, level shifts, outliers against last week, restart jumps, CPU throttling.",
         discussion: """
             Reads each container's memory working set over --window (14 days by default, one point every 5 minutes, the \
-            highest sample of each) from Prometheus: --prometheus-url, else a Prometheus Service of the usual charts \
-            found in the cluster. Each detector is deterministic and says what it rests on.
+            highest sample of each), its CPU per hour and kube-state-metrics' restart counters from Prometheus: \
+            --prometheus-url, else a Prometheus Service of the usual charts found in the cluster. Each detector is \
+            deterministic and says what it rests on.
 
             oom-predicted: a saw-tooth that climbs to the memory limit and falls back (killed) again and again, \
             with its period, the resets seen and, per pod, the next kill (from its own period and its current climb); \
@@ -20,8 +21,14 @@ struct AnomaliesCommand: HealCommand {
 
             memory-growth: a steady rise with the limit further than 7 days away, or with no limit at all.
 
-            usage-shift: memory settled at another level (at least 20 % and 32Mi, five times its spread) after a steady \
-            baseline of two days, for 12 hours or more.
+            usage-shift: memory or CPU settled at another level (at least 20 % and 32Mi or 50m, five times its spread) \
+            after a steady baseline of two days, for 12 hours or more.
+
+            usage-outlier: hours of the last day far from the same hour a week before (six times the usual \
+            week-on-week change's spread, and half again or half under it); needs 10 days of history.
+
+            restart-rate-jump: at least 3 restarts in the last day, three times the daily rate of the days before and \
+            under a 0.1 % chance at that rate (kube-state-metrics' kube_pod_container_status_restarts_total).
 
             cpu-throttled: the CPU limit throttled the container in at least 25 % of its CFS scheduling periods over the \
             last day (cAdvisor's container_cpu_cfs_throttled_periods_total over container_cpu_cfs_periods_total).

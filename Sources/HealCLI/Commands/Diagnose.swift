@@ -108,7 +108,7 @@ struct Diagnose: HealCommand {
 
     @OptionGroup(title: "Several replicas (with --watch)") var leadership: LeaderElectionOptions
 
-    @Flag(help: "Also predict failures from Prometheus usage history: oom-predicted, memory-growth, usage-shift and cpu-throttled findings, as `kubectl heal anomalies` finds them.")
+    @Flag(help: "Also predict failures from Prometheus usage history: oom-predicted, memory-growth, usage-shift, usage-outlier, restart-rate-jump and cpu-throttled findings, as `kubectl heal anomalies` finds them.")
     var anomalies = false
 
     @Option(help: ArgumentHelp("With --anomalies: how much history to read.", valueName: "duration"))
