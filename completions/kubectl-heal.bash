@@ -188,7 +188,7 @@ _kubectl-heal_diagnose() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--insecure-skip-tls-verify -A --all-namespaces --hygiene --explain --fix --watch --yes --force --record-events --report-configmaps --leader-elect --anomalies --prometheus-insecure-skip-tls-verify --all-contexts --anonymize --no-anonymize --no-cache --require-llm --no-llm --version -h --help)
     repeating_options=(--as-group --ignore --exclude-namespace --env --prometheus-header --llm-header)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --analyzers --config --min-age --fail-on --policy --memory-step --max-memory --verify-for --rollout-timeout --cooldown --max-actions --window --store --metrics-addr --lease-name --lease-namespace --lease-duration --anomaly-window --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --contexts-matching --llm-base-url --llm-model --llm-timeout --llm-concurrency)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --as --request-timeout -l --selector --snapshot --output -o --analyzers --config --min-age --fail-on --policy --memory-step --max-memory --verify-for --rollout-timeout --cooldown --max-actions --window --store --metrics-addr --lease-name --lease-namespace --lease-duration --anomaly-window --anomaly-interval --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key --contexts-matching --llm-base-url --llm-model --llm-timeout --llm-concurrency)
     __kubectl-heal_offer_flags_options -1
 
     # Offer option value completions
@@ -297,6 +297,9 @@ _kubectl-heal_diagnose() {
         return
         ;;
     '--anomaly-window')
+        return
+        ;;
+    '--anomaly-interval')
         return
         ;;
     '--prometheus-url')

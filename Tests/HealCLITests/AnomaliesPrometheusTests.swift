@@ -165,5 +165,13 @@ struct AnomaliesPrometheusTests {
         #expect(!without.stdout.contains("oom-predicted"), "history is read only when asked")
         let stray = await CLIRunner.run(["diagnose", "--snapshot", snapshot, "--prometheus-url", prometheus.url])
         #expect(stray.exitCode == 64 && stray.stderr.contains("--prometheus-url is read with --anomalies"), "\(stray.stderr)")
+        for (arguments, message) in [
+            (["--anomalies", "--watch", "--anomaly-interval", "5s"], "--anomaly-interval 5s is under 10s"),
+            (["--anomalies", "--anomaly-interval", "1m"], "--anomaly-interval is how often --watch reads the history again; add --watch"),
+            (["--watch", "--anomaly-interval", "1m"], "--anomaly-interval is read with --anomalies"),
+        ] {
+            let refused = await CLIRunner.run(["diagnose"] + arguments)
+            #expect(refused.exitCode == 64 && refused.stderr.contains(message), "\(arguments): \(refused.stderr)")
+        }
     }
 }

@@ -27,6 +27,8 @@ package struct HealWatcher: Sendable {
         /// `--report-configmaps`: each namespace's latest report as a ConfigMap (by the holder
         /// only, once every informer has listed).
         package var reports: ReportConfigMaps?
+        /// `--anomalies`: findings from usage history, re-read beside the watch.
+        package var history: HistoryFindings?
 
         package init(namespace: String?) {
             self.namespace = namespace
@@ -85,11 +87,17 @@ package struct HealWatcher: Sendable {
     private func follow(_ feed: ChangeFeed, live: inout LiveCluster, reported: inout [String: Finding], healer: HealQueue?) async throws {
         var debounce = ChangeDebounce(settle: settings.debounce)
         var leading = settings.leadership?.isLeader ?? true
+        var historyRead = settings.history?.generation
         for try await change in feed.stream {
             switch change {
             case .changed:
                 debounce.changed()
             case .tick:
+                // A new read of the history is a change of its own.
+                if let generation = settings.history?.generation, generation != historyRead {
+                    historyRead = generation
+                    debounce.requestRead()
+                }
                 // A replica that just took over heals what is broken now, changed or not.
                 let now = settings.leadership?.isLeader ?? true
                 if now && !leading {
@@ -125,7 +133,9 @@ package struct HealWatcher: Sendable {
         onPodCount(snapshot.pods.count)
         snapshot = snapshot.restricted(toNamespace: settings.namespace, excluding: settings.excludedNamespaces)
         let detectedAt = now()
-        let diagnosis = Diagnoser.diagnose(snapshot, options: settings.options, now: Timestamp(detectedAt))
+        var options = settings.options
+        if let history = settings.history { options.historyFindings = history.findings(for: snapshot) }
+        let diagnosis = Diagnoser.diagnose(snapshot, options: options, now: Timestamp(detectedAt))
         let synced = live.feeds.allSatisfy(\.synced)
         onDiagnosis(diagnosis, synced, waitingSince.map { $0.duration(to: .now).seconds })
         if synced, settings.leadership?.isLeader ?? true {

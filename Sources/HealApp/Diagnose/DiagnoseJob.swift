@@ -2,6 +2,7 @@ import Foundation
 import HealAnalysis
 import HealKube
 import HealModel
+import HealUsage
 import Logging
 
 /// The use case behind `diagnose` and the MCP `diagnose` tool: get a snapshot (live or from files), run the
@@ -26,6 +27,14 @@ package struct DiagnoseJob {
         package var client: KubeClient?
         /// Informers kept for that cluster between calls, when the front end keeps them.
         package var informers: SharedInformers?
+        /// With `--anomalies`: the Prometheus the history came from and the findings it gave,
+        /// for a watch to read again.
+        package var history: HistoryRead?
+    }
+
+    package struct HistoryRead: Sendable {
+        package var client: PrometheusClient
+        package var findings: [Finding]
     }
 
     package func run(_ request: DiagnoseRequest) async throws -> Outcome {
@@ -39,12 +48,14 @@ package struct DiagnoseJob {
         let now = Timestamp(environment.now())
         let referenceTime = snapshot.referenceTime ?? now
         var options = request.options
+        var history: HistoryRead?
         if let anomalies = request.anomalies {
             let client = try await PrometheusLocator(environment: environment, logger: logger).history(
                 anomalies.prometheus, client: read.client, namespace: read.namespaces?.first)
             let found = try await AnomalyDetection(client: client, logger: logger).detect(
                 WorkloadResources.all(in: snapshot), end: referenceTime, windowSeconds: anomalies.windowSeconds)
             options.historyFindings = found.anomalies.map(\.finding)
+            history = HistoryRead(client: client, findings: options.historyFindings)
         }
         let diagnosis = Diagnoser.diagnose(snapshot, options: options, now: referenceTime)
         for (analyzer, missing) in diagnosis.skipped {
@@ -53,7 +64,7 @@ package struct DiagnoseJob {
         let report = DiagnosisReport(
             diagnosis: diagnosis, snapshot: snapshot, source: read.source, namespaces: read.namespaces,
             generatedAt: now, referenceTime: referenceTime)
-        return Outcome(report: report, snapshot: snapshot, connection: read.connection, client: read.client, informers: read.informers)
+        return Outcome(report: report, snapshot: snapshot, connection: read.connection, client: read.client, informers: read.informers, history: history)
     }
 
     /// The kinds the selected analyzers need, plus the ones every diagnosis uses for owners,

@@ -17,14 +17,17 @@ package struct DiagnoseRequest: Sendable {
     /// `--anomalies`: predictions from usage history become findings.
     package var anomalies: AnomalyHistory?
 
-    /// Where the history comes from and how far back it reaches.
+    /// Where the history comes from, how far back it reaches and, under `--watch`, how often it
+    /// is read again.
     package struct AnomalyHistory: Sendable {
         package var prometheus: PrometheusAccess
         package var windowSeconds: Double
+        package var intervalSeconds: Double
 
-        package init(prometheus: PrometheusAccess, windowSeconds: Double) {
+        package init(prometheus: PrometheusAccess, windowSeconds: Double, intervalSeconds: Double = 600) {
             self.prometheus = prometheus
             self.windowSeconds = windowSeconds
+            self.intervalSeconds = intervalSeconds
         }
     }
 

@@ -142,7 +142,8 @@ package struct HealJob {
             do {
                 try await watch(
                     request, namespace: outcome.report.metadata.namespaces?.first, snapshot: outcome.snapshot, informers: informers, session: session,
-                    leadership: leadership, metrics: metrics, reportsIn: (connection.namespace, outcome.report.metadata.source), logger: logger, emit: emit)
+                    leadership: leadership, metrics: metrics, reportsIn: (connection.namespace, outcome.report.metadata.source), history: outcome.history,
+                    logger: logger, emit: emit)
             } catch {
                 await leadership?.stop()
                 throw error
@@ -175,11 +176,20 @@ package struct HealJob {
 
     private func watch(
         _ request: Request, namespace: String?, snapshot: ClusterSnapshot, informers: SharedInformers, session: HealSession?,
-        leadership: LeaderLease?, metrics: HealMetrics, reportsIn: (contextNamespace: String, source: DiagnosisReport.Source), logger: Logger,
-        emit: @escaping @Sendable (HealEvent) -> Void
+        leadership: LeaderLease?, metrics: HealMetrics, reportsIn: (contextNamespace: String, source: DiagnosisReport.Source),
+        history: DiagnoseJob.HistoryRead?, logger: Logger, emit: @escaping @Sendable (HealEvent) -> Void
     ) async throws {
         var settings = HealWatcher.Settings(namespace: namespace)
         settings.leadership = leadership
+        var refresh: AnomalyRefresh?
+        if let history, let asked = request.diagnose.anomalies {
+            let findings = HistoryFindings(findings: history.findings, snapshot: snapshot)
+            settings.history = findings
+            refresh = AnomalyRefresh(
+                detection: AnomalyDetection(client: history.client, logger: logger), history: findings, windowSeconds: asked.windowSeconds,
+                interval: .milliseconds(Int64(asked.intervalSeconds * 1000)), logger: logger, now: environment.now,
+                describe: environment.describeError)
+        }
         if request.reportConfigMaps {
             // In a pod, its own namespace (the Deployment passes POD_NAMESPACE); else the context's.
             settings.reports = ReportConfigMaps(
@@ -208,6 +218,8 @@ package struct HealJob {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await watcher.run(from: snapshot) }
                 group.addTask { await stop() }
+                // Never ends by itself: it must not end the group.
+                if let refresh { group.addTask { await refresh.run() } }
                 _ = try await group.next()
                 group.cancelAll()
             }

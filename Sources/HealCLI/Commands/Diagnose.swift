@@ -114,6 +114,9 @@ struct Diagnose: HealCommand {
     @Option(help: ArgumentHelp("With --anomalies: how much history to read.", valueName: "duration"))
     var anomalyWindow = "14d"
 
+    @Option(help: ArgumentHelp("With --anomalies --watch: how often the history is read again (at least 10s).", valueName: "duration"))
+    var anomalyInterval = "10m"
+
     @OptionGroup(title: "Prometheus (with --anomalies)") var prometheus: PrometheusOptions
 
     @OptionGroup(title: "Several clusters") var fleet: FleetOptions
@@ -155,11 +158,15 @@ struct Diagnose: HealCommand {
         if recordEvents && !watch { throw ValidationError("--record-events posts an Event for each problem --watch finds; add --watch") }
         if reportConfigmaps && !watch { throw ValidationError("--report-configmaps keeps the reports of --watch current; add --watch") }
         if anomalies {
-            if watch { throw ValidationError("--anomalies reads history once; with --watch use `kubectl heal anomalies` on a schedule instead") }
             let seconds = try parseFlag("--anomaly-window") { () throws(InvalidInput) in try DurationInput.seconds(anomalyWindow) }
             guard seconds >= 3600, seconds <= 30 * 86_400 else { throw ValidationError("--anomaly-window \(anomalyWindow) is outside 1h…30d") }
+            let interval = try parseFlag("--anomaly-interval") { () throws(InvalidInput) in try DurationInput.seconds(anomalyInterval) }
+            guard interval >= 10 else { throw ValidationError("--anomaly-interval \(anomalyInterval) is under 10s") }
+            if anomalyInterval != "10m" && !watch { throw ValidationError("--anomaly-interval is how often --watch reads the history again; add --watch") }
         } else {
-            for (flag, given) in [("--prometheus-url", prometheus.prometheusURL != nil), ("--anomaly-window", anomalyWindow != "14d")] where given {
+            for (flag, given) in [
+                ("--prometheus-url", prometheus.prometheusURL != nil), ("--anomaly-window", anomalyWindow != "14d"), ("--anomaly-interval", anomalyInterval != "10m"),
+            ] where given {
                 throw ValidationError("\(flag) is read with --anomalies; add --anomalies or drop \(flag)")
             }
         }
@@ -187,7 +194,8 @@ struct Diagnose: HealCommand {
                 labelSelector: scope.selector.flatMap(LabelSelectorExpression.init), suppression: suppressionRules))
         if anomalies {
             request.anomalies = DiagnoseRequest.AnomalyHistory(
-                prometheus: prometheus.access(cluster.overrides), windowSeconds: try parseFlag("--anomaly-window") { () throws(InvalidInput) in try DurationInput.seconds(anomalyWindow) })
+                prometheus: prometheus.access(cluster.overrides), windowSeconds: try parseFlag("--anomaly-window") { () throws(InvalidInput) in try DurationInput.seconds(anomalyWindow) },
+                intervalSeconds: try parseFlag("--anomaly-interval") { () throws(InvalidInput) in try DurationInput.seconds(anomalyInterval) })
         }
         if fix || watch {
             let json = output == .json

@@ -10,13 +10,14 @@ final class BackgroundRun: Sendable {
     private let stopSignal = AsyncStream<Void>.makeStream()
     private let task: Task<Int32, Never>
 
-    init(_ arguments: [String], variables: [String: String] = [:], serviceAccountDirectory: String? = nil) {
+    /// `now`: the clock the command reads (the real one by default).
+    init(_ arguments: [String], variables: [String: String] = [:], serviceAccountDirectory: String? = nil, now: @escaping @Sendable () -> Date = Date.init) {
         let stdout = stdout
         let stderr = stderr
         let stream = stopSignal.stream
         var environment = AppEnvironment(
             variables: variables, homeDirectory: "/nonexistent-home", standardOutput: stdout, standardError: stderr,
-            standardOutputIsTerminal: false, standardErrorIsTerminal: false, now: Date.init,
+            standardOutputIsTerminal: false, standardErrorIsTerminal: false, now: now,
             stopRequested: { for await _ in stream { return } })
         if let serviceAccountDirectory { environment.serviceAccountDirectory = serviceAccountDirectory }
         task = Task { await HealCommandLine.run(arguments, environment: environment) }

@@ -1,0 +1,51 @@
+import Foundation
+import HealTestSupport
+import Testing
+
+/// `diagnose --watch --anomalies`: the fake cluster runs workloads named like those of the test
+/// Prometheus' anomaly-demo namespace (pods matched by name), the clock stands at the data's end.
+@Suite("diagnose --watch --anomalies reads the history again beside the watch", .serialized, .enabled(if: PrometheusFixture.toolsInstalled, "needs Debian's prometheus package and python3"))
+struct AnomaliesWatchTests {
+    static func deployment(_ name: String, limit: String) -> String {
+        """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"\(name)","namespace":"anomaly-demo"},
+         "spec":{"replicas":1,"selector":{"matchLabels":{"app":"\(name)"}},"template":{"metadata":{"labels":{"app":"\(name)"}},
+          "spec":{"containers":[{"name":"app","image":"nginx:1.27","resources":{"requests":{"cpu":"10m","memory":"\(limit)"},"limits":{"memory":"\(limit)"}}}]}}}}
+        """
+    }
+
+    /// Event lines of `watch` such as "… DETECTED deployment/cache in anomaly-demo: saw …" that contain `text`.
+    static func lines(_ watch: BackgroundRun, _ label: String, _ workload: String, _ text: String = "") -> [Substring] {
+        watch.stdout.text.split(separator: "\n").filter { $0.contains(" \(label) deployment/\(workload) ") && $0.contains(text) }
+    }
+
+    @Test("a predicted OOM is DETECTED at the start; a workload created later is covered by the next read; a deleted one's finding RESOLVES; the watch never exits on its own")
+    func rereadsHistory() async throws {
+        let prometheus = try await PrometheusFixture.shared()
+        let cluster = try FakeCluster()
+        try cluster.create(json: Self.deployment("cache", limit: "512Mi"))
+        try cluster.create(json: Self.deployment("flat", limit: "512Mi"))
+        #expect(await cluster.settle())
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        let watch = BackgroundRun(
+            [
+                "diagnose", "--watch", "--anomalies", "--anomaly-interval", "10s", "--prometheus-url", prometheus.url, "-n", "anomaly-demo",
+                "--kubeconfig", kubeconfig.path, "-v",
+            ], now: { Date(timeIntervalSince1970: PrometheusFixture.endSeconds) })
+        try await waitUntil("the saw-tooth's OOM is detected", timeout: .seconds(30)) { !Self.lines(watch, "DETECTED", "cache", "an OOM kill is predicted").isEmpty }
+        #expect(Self.lines(watch, "DETECTED", "flat").isEmpty, "the steady one says nothing: \(watch.stdout.text)")
+
+        // Created after the first read: the next read, within the interval, covers it.
+        try cluster.create(json: Self.deployment("crashy", limit: "512Mi"))
+        try await waitUntil("the new workload's restart jump is detected", timeout: .seconds(40)) {
+            !Self.lines(watch, "DETECTED", "crashy", "Restarts far more often than it used to — 12 restarts in the last day").isEmpty
+        }
+        #expect(watch.stderr.text.contains("reading 14d of memory, CPU and restart history"), "\(watch.stderr.text)")
+
+        try cluster.deleteDeployment(namespace: "anomaly-demo", name: "cache")
+        try await waitUntil("the deleted workload's prediction resolves", timeout: .seconds(20)) { !Self.lines(watch, "RESOLVED", "cache", "oom-predicted is gone").isEmpty }
+        #expect(Self.lines(watch, "RESOLVED", "crashy", "restart-rate-jump").isEmpty, "\(watch.stdout.text)")
+        #expect(await watch.stop() == 0, "\(watch.stderr.text)")
+    }
+}
