@@ -490,7 +490,7 @@ _kubectl-heal_forecast() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --prometheus-insecure-skip-tls-verify --version -h --help)
     repeating_options=(--exclude-namespace --as-group --prometheus-header)
-    non_repeating_options=(-l --selector --snapshot --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o --horizon --target-utilization --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key)
+    non_repeating_options=(-l --selector --snapshot --kubeconfig --context --cluster --user --namespace -n --as --request-timeout --output -o --horizon --target-utilization --schedule-as --prometheus-url --prometheus-token-file --prometheus-user --prometheus-ca-file --prometheus-client-certificate --prometheus-client-key)
     __kubectl-heal_offer_flags_options 1
 
     # Offer option value completions
@@ -538,6 +538,10 @@ _kubectl-heal_forecast() {
         return
         ;;
     '--target-utilization')
+        return
+        ;;
+    '--schedule-as')
+        __kubectl-heal_add_completions -W 'auto'$'\n''cronjob'$'\n''keda'
         return
         ;;
     '--prometheus-url')

@@ -88,6 +88,55 @@ struct ForecastPrometheusTests {
         #expect(short.count == 1 && (short.first?["reason"] as? String)?.hasPrefix("not enough history: 1d") == true, "\(short)")
     }
 
+    @Test("-o patch --schedule-as keda: one ScaledObject that takes the HPA over, a cron trigger per peak window and the HPA's CPU target; snapshot files default to CronJobs")
+    func kedaScaledObject() async throws {
+        let patch = await run(["forecast", "deployment/billing", "-o", "patch", "--schedule-as", "keda"])
+        #expect(patch.exitCode == 0, "\(patch.stderr)")
+        let documents = try Yams.load_all(yaml: patch.stdout).compactMap { $0 as? [String: Any] }
+        let object = try #require(documents.first, "\(patch.stdout)")
+        #expect(documents.count == 1 && object["apiVersion"] as? String == "keda.sh/v1alpha1" && object["kind"] as? String == "ScaledObject")
+        let metadata = try #require(object["metadata"] as? [String: Any])
+        #expect(metadata["name"] as? String == "billing" && metadata["namespace"] as? String == "forecast-demo")
+        #expect((metadata["annotations"] as? [String: String])?["scaledobject.keda.sh/transfer-hpa-ownership"] == "true")
+        let spec = try #require(object["spec"] as? [String: Any])
+        #expect(spec["scaleTargetRef"] as? [String: String] == ["apiVersion": "apps/v1", "kind": "Deployment", "name": "billing"])
+        #expect(spec["minReplicaCount"] as? Int == 1 && spec["maxReplicaCount"] as? Int == 10)
+        #expect(((spec["advanced"] as? [String: Any])?["horizontalPodAutoscalerConfig"] as? [String: String])?["name"] == "billing")
+        let triggers = try #require(spec["triggers"] as? [[String: Any]])
+        #expect(triggers.count == 2, "\(triggers)")
+        #expect(triggers.first?["type"] as? String == "cpu" && triggers.first?["metricType"] as? String == "Utilization")
+        #expect((triggers.first?["metadata"] as? [String: String])?["value"] == "60")
+        let cron = try #require(triggers.last?["metadata"] as? [String: String])
+        #expect(triggers.last?["type"] as? String == "cron" && cron["timezone"] == "Etc/UTC" && cron["start"] == "50 13 * * *" && cron["end"] == "10 16 * * *", "\(cron)")
+        #expect(Int(cron["desiredReplicas"] ?? "") ?? 0 > 1, "\(cron)")
+
+        let auto = await run(["forecast", "deployment/billing", "-o", "patch"])
+        #expect(auto.stdout.contains("kind: CronJob") && !auto.stdout.contains("ScaledObject"), "no API to ask in snapshot files: \(auto.stdout)")
+        let stray = await run(["forecast", "--schedule-as", "keda"])
+        #expect(stray.exitCode == 64 && stray.stderr.contains("--schedule-as says how -o patch writes the schedule"), "\(stray.stderr)")
+    }
+
+    @Test("a live cluster is asked whether it serves KEDA for -o patch only, and the discovery's 404 (no KEDA) means CronJobs")
+    func liveClusterAskedForKEDA() async throws {
+        let cluster = try FakeCluster()
+        try cluster.create(json: #"""
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"billing","namespace":"forecast-demo"},
+             "spec":{"replicas":1,"selector":{"matchLabels":{"app":"billing"}},"template":{"metadata":{"labels":{"app":"billing"}},
+              "spec":{"containers":[{"name":"app","image":"nginx:1.27","resources":{"requests":{"cpu":"250m","memory":"256Mi"}}}]}}}}
+            """#)
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        let arguments = ["forecast", "-n", "forecast-demo", "--kubeconfig", kubeconfig.path, "--prometheus-url", prometheus.url]
+        let at: @Sendable () -> Date = { Date(timeIntervalSince1970: PrometheusFixture.endSeconds) }
+        let table = await CLIRunner.run(arguments, now: at)
+        #expect(table.exitCode == 0 && cluster.server.requests(path: "/apis/keda.sh/v1alpha1").isEmpty, "\(table.stderr)")
+        let patch = await CLIRunner.run(arguments + ["-o", "patch", "--target-utilization", "60"], now: at)
+        #expect(patch.exitCode == 0, "\(patch.stderr)")
+        #expect(cluster.server.requests(path: "/apis/keda.sh/v1alpha1").count == 1 && !patch.stderr.contains("could not ask whether KEDA"), "a 404 is no KEDA, not a failure: \(patch.stderr)")
+        // Without an HPA there is no minReplicas to schedule; what there is to say is said.
+        #expect(patch.stdout.hasPrefix("# Nothing to schedule"), "\(patch.stdout)")
+    }
+
     @Test("-o patch: the schedule as CronJobs in UTC that patch only that HPA, with their ServiceAccount, Role and RoleBinding; the table says it all in a line each")
     func patchAndTable() async throws {
         let patch = await run(["forecast", "deployment/billing", "-o", "patch"])

@@ -16,6 +16,10 @@ package struct ForecastJob {
         package var stepSeconds = 300.0
         /// Memory moves slowly: a point every 15 minutes is a third of the data for the same forecast.
         package var memoryStepSeconds = 900.0
+        /// For `-o patch`: what to write the schedules as; nil with `askForKEDA`: KEDA when the
+        /// cluster serves it, else CronJobs.
+        package var preScaling: PreScalingTarget?
+        package var askForKEDA = false
 
         package init(inventory: WorkloadInventory.Request, prometheus: PrometheusAccess, settings: WorkloadForecaster.Settings) {
             self.inventory = inventory
@@ -55,11 +59,14 @@ package struct ForecastJob {
             case .shortHistory(let history): short.append(history)
             }
         }
+        var preScaling = request.preScaling
+        if preScaling == nil, request.askForKEDA { preScaling = await PreScalingTarget.detect(client: inventory.read.client, logger: logger) }
         let allocatable = inventory.read.snapshot.nodes.compactMap { $0.status?.allocatable["cpu"]?.value }.reduce(0, +)
         return ForecastReport(
             metadata: ForecastReport.Metadata(
                 source: inventory.read.source, namespaces: inventory.read.namespaces, prometheus: source.label, end: end,
-                historySeconds: request.historySeconds, stepSeconds: request.stepSeconds, horizonSeconds: request.settings.horizonSeconds),
+                historySeconds: request.historySeconds, stepSeconds: request.stepSeconds, horizonSeconds: request.settings.horizonSeconds,
+                preScaling: preScaling),
             workloads: forecasts, capacity: ForecastReport.capacity(forecasts, workloads: inventory.workloads, allocatableCores: allocatable),
             notEnoughHistory: short, errors: inventory.read.snapshot.unreadable)
     }

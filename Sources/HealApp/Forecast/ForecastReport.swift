@@ -14,6 +14,8 @@ package struct ForecastReport: Encodable, Sendable {
         package var historySeconds: Double
         package var stepSeconds: Double
         package var horizonSeconds: Double
+        /// With `-o patch`: what the pre-scaling schedules are written as.
+        package var preScaling: PreScalingTarget?
     }
 
     /// At the hour the summed CPU requests peak: what they reach against the nodes' allocatable CPU.

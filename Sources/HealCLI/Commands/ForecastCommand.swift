@@ -19,8 +19,10 @@ struct ForecastCommand: HealCommand {
             Predictive scaling: replicas per hour so each pod runs at the HPA's CPU utilization target (or \
             --target-utilization), within the HPA's bounds. With an HPA, a pre-scaling schedule raises minReplicas 10 \
             minutes before each peak and lowers it 10 minutes after, priced against keeping the peak's replicas all day; \
-            -o patch prints it as ready-to-apply CronJobs with their RBAC. Capacity: the hour the summed CPU requests \
-            peak, against the nodes' allocatable CPU.
+            -o patch prints it ready to apply: as CronJobs that patch the HPA, with their RBAC, or — when the cluster \
+            serves KEDA's ScaledObjects, or with --schedule-as keda — as a ScaledObject with one cron trigger per peak and \
+            the HPA's CPU target, which takes the existing HPA over. Capacity: the hour the summed CPU requests peak, \
+            against the nodes' allocatable CPU.
 
             Under 2 days of history: "not enough history".
 
@@ -46,6 +48,9 @@ struct ForecastCommand: HealCommand {
     @Option(help: ArgumentHelp("Percent of the CPU request each pod should run at, for workloads whose HPA does not say (or that have none).", valueName: "percent"))
     var targetUtilization: Int?
 
+    @Option(help: "With -o patch: write the pre-scaling schedule as CronJobs, as a KEDA ScaledObject, or (auto) as a ScaledObject when the cluster serves KEDA.")
+    var scheduleAs: PreScalingChoice = .auto
+
     @OptionGroup(title: "Prometheus") var prometheus: PrometheusOptions
 
     @OptionGroup var verbosity: VerbosityOptions
@@ -54,6 +59,9 @@ struct ForecastCommand: HealCommand {
         let seconds = try parseFlag("--horizon") { () throws(InvalidInput) in try DurationInput.seconds(horizon) }
         guard seconds >= 3600, seconds <= 7 * 86_400 else {
             throw ValidationError("--horizon \(horizon) is outside 1h…7d: a daily model from two weeks of history says nothing further")
+        }
+        if scheduleAs != .auto && output != .patch {
+            throw ValidationError("--schedule-as says how -o patch writes the schedule; add -o patch")
         }
         if let targetUtilization, !(1...100).contains(targetUtilization) {
             throw ValidationError("--target-utilization \(targetUtilization) is not a percentage of the request; use 1…100")
@@ -64,8 +72,14 @@ struct ForecastCommand: HealCommand {
         var settings = WorkloadForecaster.Settings()
         settings.horizonSeconds = try parseFlag("--horizon") { () throws(InvalidInput) in try DurationInput.seconds(horizon) }
         settings.targetUtilization = targetUtilization
-        let report = try await ForecastJob(environment: environment, logLevel: verbosity.logLevel).run(ForecastJob.Request(
-            inventory: try workloads.inventoryRequest(cluster: cluster), prometheus: prometheus.access(cluster.overrides), settings: settings))
+        var request = ForecastJob.Request(
+            inventory: try workloads.inventoryRequest(cluster: cluster), prometheus: prometheus.access(cluster.overrides), settings: settings)
+        // Only -o patch asks the cluster about KEDA: a table needs no discovery (nor its RBAC).
+        if output == .patch {
+            request.preScaling = scheduleAs.target
+            request.askForKEDA = scheduleAs == .auto
+        }
+        let report = try await ForecastJob(environment: environment, logLevel: verbosity.logLevel).run(request)
         environment.standardOutput.write(try ForecastRenderer.render(report, as: output, at: Timestamp(environment.now())))
         return ExitStatus.success
     }

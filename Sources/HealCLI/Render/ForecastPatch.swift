@@ -3,8 +3,8 @@ import HealAnalysis
 import HealApp
 import HealModel
 
-/// `forecast -o patch`: each pre-scaling schedule as CronJobs that patch the HPA's
-/// minReplicas, with a ServiceAccount, Role and RoleBinding per HPA allowed to patch that HPA
+/// `forecast -o patch`: each pre-scaling schedule as a KEDA ScaledObject when the report says
+/// so (`ForecastScaledObject`), else as CronJobs that patch the HPA's minReplicas, with a ServiceAccount, Role and RoleBinding per HPA allowed to patch that HPA
 /// and nothing else (so applying one workload's schedule never narrows another's). Times are
 /// UTC (`timeZone: Etc/UTC`). Names are quoted: a name such as `on` or `123` is YAML's boolean
 /// or number otherwise.
@@ -13,10 +13,16 @@ enum ForecastPatch {
     static let image = "registry.k8s.io/kubectl:v1.31.0"
 
     static func manifests(_ report: ForecastReport) -> String {
-        let scheduled = report.workloads.compactMap { forecast in forecast.scaling?.schedule.map { (forecast.workload, $0) } }
+        let scheduled = report.workloads.compactMap { forecast in
+            forecast.scaling.flatMap { scaling in scaling.schedule.map { (forecast, scaling, $0) } }
+        }
         guard !scheduled.isEmpty else { return "# Nothing to schedule: no workload with an HPA has a peak in the horizon.\n" }
+        if report.metadata.preScaling == .keda {
+            return scheduled.map { ForecastScaledObject.manifest($0, schedule: $2, scaling: $1) }.joined(separator: "---\n")
+        }
         var documents: [String] = []
-        for (workload, schedule) in scheduled {
+        for (forecast, _, schedule) in scheduled {
+            let workload = forecast.workload
             let namespace = workload.namespace ?? "default"
             documents += rbac(namespace: namespace, autoscaler: schedule.autoscaler)
             for step in schedule.steps {
