@@ -4,7 +4,7 @@ import Testing
 
 /// `diagnose --watch --anomalies`: the fake cluster runs workloads named like those of the test
 /// Prometheus' anomaly-demo namespace (pods matched by name), the clock stands at the data's end.
-@Suite("diagnose --watch --anomalies reads the history again beside the watch", .serialized, .enabled(if: PrometheusFixture.toolsInstalled, "needs Debian's prometheus package and python3"))
+@Suite("diagnose --anomalies against the fake control plane: --fix before the kill, --watch reading the history again", .serialized, .enabled(if: PrometheusFixture.toolsInstalled, "needs Debian's prometheus package and python3"))
 struct AnomaliesWatchTests {
     static func deployment(_ name: String, limit: String) -> String {
         """
@@ -17,6 +17,28 @@ struct AnomaliesWatchTests {
     /// Event lines of `watch` such as "… DETECTED deployment/cache in anomaly-demo: saw …" that contain `text`.
     static func lines(_ watch: BackgroundRun, _ label: String, _ workload: String, _ text: String = "") -> [Substring] {
         watch.stdout.text.split(separator: "\n").filter { $0.contains(" \(label) deployment/\(workload) ") && $0.contains(text) }
+    }
+
+    @Test("--anomalies --fix raises the saw-tooth's memory limit before the predicted kill, through a dry run and the rollout's verification")
+    func fixBeforeTheKill() async throws {
+        let prometheus = try await PrometheusFixture.shared()
+        let cluster = try FakeCluster()
+        try cluster.create(json: Self.deployment("cache", limit: "512Mi"))
+        #expect(await cluster.settle())
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        let run = await CLIRunner.run(
+            [
+                "diagnose", "--anomalies", "--fix", "--yes", "--prometheus-url", prometheus.url, "-n", "anomaly-demo", "--kubeconfig", kubeconfig.path,
+                "--store", folder.url.appending(path: "memory.sqlite").path, "--verify-for", "300ms",
+            ], now: { Date(timeIntervalSince1970: PrometheusFixture.endSeconds) })
+        #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("FIXED") && run.stdout.contains("Healing: 1 fixed"), "\(run.stdout)")
+        let deployment = try JSONSerialization.jsonObject(with: try #require(cluster.object(at: "/apis/apps/v1/namespaces/anomaly-demo/deployments/cache"))) as? [String: Any]
+        let container = try #require(((((deployment?["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"] as? [String: Any])?["containers"] as? [[String: Any]])?.first)
+        #expect(((container["resources"] as? [String: Any])?["limits"] as? [String: Any])?["memory"] as? String == "615Mi", "\(container)")
+        let patches = cluster.server.requests(path: "/apis/apps/v1/namespaces/anomaly-demo/deployments/cache", method: "PATCH")
+        #expect(patches.contains { $0.queryItems.contains { $0.name == "dryRun" } } && patches.contains { !$0.queryItems.contains { $0.name == "dryRun" } }, "a server-side dry run, then the change")
     }
 
     @Test("a predicted OOM is DETECTED at the start; a workload created later is covered by the next read; a deleted one's finding RESOLVES; the watch never exits on its own")

@@ -52,8 +52,10 @@ package struct DiagnoseJob {
         if let anomalies = request.anomalies {
             let client = try await PrometheusLocator(environment: environment, logger: logger).history(
                 anomalies.prometheus, client: read.client, namespace: read.namespaces?.first)
+            // History up to now for a live cluster (the app's clock, as the watch's reads use),
+            // up to the files' own time for snapshot files.
             let found = try await AnomalyDetection(client: client, logger: logger).detect(
-                WorkloadResources.all(in: snapshot), end: referenceTime, windowSeconds: anomalies.windowSeconds)
+                WorkloadResources.all(in: snapshot), end: read.connection == nil ? referenceTime : now, windowSeconds: anomalies.windowSeconds)
             options.historyFindings = found.anomalies.map(\.finding)
             history = HistoryRead(client: client, findings: options.historyFindings)
         }
