@@ -10,7 +10,7 @@ import Testing
 struct MCPServerTests {
     static let example = URL(filePath: CLIRunner.example)
     static let readOnlyTools = [
-        "diagnose", "timeline", "failover_status", "failover_plan", "recommend_limits", "cost", "cost_scenarios", "learn_list", "learn_stats",
+        "diagnose", "timeline", "failover_status", "failover_plan", "recommend_limits", "cost", "cost_scenarios", "anomalies", "forecast", "learn_list", "learn_stats",
     ]
 
     @Test("tools/list: the read-only tools with strict object schemas; mutating ones only with --allow-mutations; explain_finding only with an LLM")

@@ -1,6 +1,6 @@
 /// Every tool the server knows, and which of them a given server offers.
 enum ToolCatalog {
-    static let all: [ToolDefinition] = DiagnoseTools.all + TimelineTools.all + FailoverTools.all + SizingTools.all + LearnTools.all
+    static let all: [ToolDefinition] = DiagnoseTools.all + TimelineTools.all + FailoverTools.all + SizingTools.all + HistoryTools.all + LearnTools.all
 
     /// What `tools/list` shows: mutating tools only with `--allow-mutations`, explain_finding
     /// only with an LLM.

@@ -11,7 +11,7 @@ enum SizingTools {
 
     private static let usageSources = UsageSettings.Source.allCases.map(\.rawValue)
 
-    private static let selection: [String: Value] = [
+    static let selection: [String: Value] = [
         "target": Schema.string("Only this workload: deployment/NAME, statefulset/NAME or daemonset/NAME."),
         "namespace": Schema.namespace, "all_namespaces": Schema.allNamespaces,
         "selector": Schema.string("Only workloads with these labels, e.g. app=web."),
@@ -134,7 +134,7 @@ enum SizingTools {
     }
 
     /// The workloads the arguments select, read live in the namespace chosen.
-    private static func inventory(_ arguments: ToolArguments, _ choice: NamespaceScope.Choice, _ call: ToolCall) throws -> WorkloadInventory.Request {
+    static func inventory(_ arguments: ToolArguments, _ choice: NamespaceScope.Choice, _ call: ToolCall) throws -> WorkloadInventory.Request {
         WorkloadInventory.Request(
             source: call.source(choice), namespace: choice.namespace, allNamespaces: choice.allNamespaces,
             target: try arguments.parsed("target", TargetInput.workload),
