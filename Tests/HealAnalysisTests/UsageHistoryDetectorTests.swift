@@ -50,9 +50,24 @@ struct UsageHistoryDetectorTests {
     @Test("CPU settled at another level is a usage-shift in cores; a rise of 30m is too small to say")
     func cpuShift() throws {
         let shifted = Self.hours(days: 14) { $0 > Self.end - 3 * 86_400 ? 0.4 : 0.1 }
-        let shift = try #require(LevelShiftDetector.detect(hours: shifted, measure: .cpu, workload: Self.ref, container: "app"))
+        let shift = try #require(ChangePointDetector.detect(hours: shifted, measure: .cpu, workload: Self.ref, container: "app"))
         #expect(shift.code == .usageShift && shift.summary.hasPrefix("CPU settled at another level around 2025-06-23T00:00:00Z: median 100m before, 400m since"), "\(shift.summary)")
-        #expect(LevelShiftDetector.detect(hours: Self.hours(days: 14) { $0 > Self.end - 3 * 86_400 ? 0.13 : 0.1 }, measure: .cpu, workload: Self.ref, container: "app") == nil)
+        #expect(ChangePointDetector.detect(hours: Self.hours(days: 14) { $0 > Self.end - 3 * 86_400 ? 0.13 : 0.1 }, measure: .cpu, workload: Self.ref, container: "app") == nil)
+    }
+
+    @Test("a shape change: steady, then swinging to the limit, is a usage-shift of the pattern (warning); swinging, then steady, is info; swinging all along is nothing")
+    func shapeChange() throws {
+        let mebibyte = 1_048_576.0
+        let changeAt = Self.end - 2 * 86_400
+        // 40Mi rising to 240Mi over 4 hours, again and again (the phase kept positive before the change too).
+        let swing = { (time: Double) in 40 * mebibyte + 200 * mebibyte * (((time - changeAt) / 3600).truncatingRemainder(dividingBy: 4) + 4).truncatingRemainder(dividingBy: 4) / 4 }
+        let began = Self.hours(days: 14) { $0 <= changeAt ? 40 * mebibyte : swing($0) }
+        let change = try #require(ChangePointDetector.detect(hours: began, measure: .memory, workload: Self.ref, container: "app"))
+        #expect(change.code == .usageShift && change.severity == .warning, "\(change)")
+        #expect(change.summary.hasPrefix("memory pattern changed around 2025-06-24T00:00:00Z: steady around 40Mi before, swinging between "), "\(change.summary)")
+        let settled = try #require(ChangePointDetector.detect(hours: Self.hours(days: 14) { $0 <= changeAt ? swing($0) : 40 * mebibyte }, measure: .memory, workload: Self.ref, container: "app"))
+        #expect(settled.severity == .info && settled.summary.contains("before, steady around 40Mi since"), "\(settled.summary)")
+        #expect(ChangePointDetector.detect(hours: Self.hours(days: 14, swing), measure: .memory, workload: Self.ref, container: "app") == nil)
     }
 
     @Test("restart-rate jumps: 12 in a day after 3 in 13 days is critical; no restart before and 3 now is a warning; a steady rate, or 2 restarts, says nothing")

@@ -17,7 +17,8 @@ struct AnomaliesPrometheusTests {
         \(deployment("shifted", replicas: 1, limit: "1Gi")),
         \(deployment("busy", replicas: 1, limit: "512Mi")),
         \(deployment("spiky", replicas: 1, limit: "512Mi")),
-        \(deployment("crashy", replicas: 1, limit: "512Mi"))
+        \(deployment("crashy", replicas: 1, limit: "512Mi")),
+        \(deployment("changed", replicas: 1, limit: "256Mi"))
         ]}
         """
 
@@ -106,8 +107,18 @@ struct AnomaliesPrometheusTests {
         let cpuChanged = try #require(cpuShift.split(separator: " ").first { $0.hasPrefix("2025-") }.map(String.init))
         #expect(abs(try time(cpuChanged.trimmingCharacters(in: .punctuationCharacters)) - (Self.end - 3 * 86_400)) <= 3600, "\(cpuChanged)")
         #expect(
-            anomalies.allSatisfy { $0["code"] as? String != "usage-shift" || ["shifted", "busy"].contains(($0["workload"] as? [String: Any])?["name"] as? String) },
+            anomalies.allSatisfy { $0["code"] as? String != "usage-shift" || ["shifted", "busy", "changed"].contains(($0["workload"] as? [String: Any])?["name"] as? String) },
             "no level shift for the saw-tooth, the leak, the daily rhythm or the steady ones")
+
+        // Steady at 40Mi, then a saw-tooth to the limit from END-2d: the pattern changed, and kills follow.
+        let swinging = try #require(byWorkload["changed"], "\(anomalies)")
+        #expect(Set(swinging.compactMap { $0["code"] as? String }) == ["usage-shift", "oom-predicted"], "\(swinging)")
+        let pattern = try #require(swinging.first { $0["code"] as? String == "usage-shift" }?["summary"] as? String)
+        #expect(pattern.hasPrefix("memory pattern changed around ") && ["40Mi", "41Mi"].contains { pattern.contains(": steady around \($0) before, swinging between ") }, "\(pattern)")
+        let patternChanged = try #require(pattern.split(separator: " ").first { $0.hasPrefix("2025-") }.map(String.init))
+        #expect(abs(try time(patternChanged.trimmingCharacters(in: .punctuationCharacters)) - (Self.end - 2 * 86_400)) <= 3600, "\(patternChanged)")
+        let sawTooth = try #require((swinging.first { $0["code"] as? String == "oom-predicted" }?["pods"] as? [[String: Any]])?.first)
+        #expect(abs((sawTooth["periodSeconds"] as? Double ?? 0) - 4 * 3600) <= 600, "\(sawTooth)")
 
         // The last 3 hours at 1.5 cores, where every week before had 0.2: outliers; its 09:00–11:00 rise every day is not.
         let spiky = try #require(byWorkload["spiky"], "\(anomalies)")
@@ -129,7 +140,7 @@ struct AnomaliesPrometheusTests {
         #expect((fresh["reason"] as? String)?.hasPrefix("not enough history: 2h") == true, "\(fresh)")
         let summary = try #require(document["summary"] as? [String: Any])
         #expect(
-            summary["quiet"] as? Int == 1 && summary["anomalies"] as? Int == 7 && summary["notEnoughHistory"] as? Int == 1 && summary["containers"] as? Int == 9,
+            summary["quiet"] as? Int == 1 && summary["anomalies"] as? Int == 9 && summary["notEnoughHistory"] as? Int == 1 && summary["containers"] as? Int == 10,
             "\(summary)")
     }
 
@@ -139,7 +150,7 @@ struct AnomaliesPrometheusTests {
         #expect(table.exitCode == 1, "\(table.stderr)")
         #expect(table.stdout.contains("oom-predicted") && table.stdout.contains("next OOM kill: cache-5d8f7b6c9d-a1b2c at "), "\(table.stdout)")
         #expect(table.stdout.contains("? anomaly-demo/deployment/fresh (app): not enough history"), "\(table.stdout)")
-        #expect(table.stdout.contains("7 anomalies (") && table.stdout.contains("1 steady"), "\(table.stdout)")
+        #expect(table.stdout.contains("9 anomalies (") && table.stdout.contains("1 steady"), "\(table.stdout)")
         let offline = await CLIRunner.run(["anomalies", "--snapshot", snapshot, "-n", "anomaly-demo"])
         #expect(offline.exitCode == 64 && offline.stderr.contains("--prometheus-url"), "\(offline.stderr)")
         let window = await run(["anomalies", "--window", "90d"])

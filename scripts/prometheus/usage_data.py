@@ -42,6 +42,8 @@ memory is in whole bytes, so Prometheus' figures can be checked exactly.
               to 11:00 UTC every day, and 1.5 core in the last 3 hours: outliers against last week.
   crashy      Deployment (pod crashy-2b3c4d5e6f-c7r8h), 120Mi flat; kube-state-metrics' restart
               counter rises at END-10d, END-6d and END-3d, then every 2 hours in the last day (12).
+  changed     Deployment (pod changed-5e6f7a8b9c-c4h5g), 40Mi +-1Mi until END-2d, then a saw-tooth
+              from 40Mi to its 256Mi limit every 240 minutes: a pattern that changed, and OOM kills.
   The cache pods' restart counters rise at each kill: a high rate, but no jump.
 
 `demo`, namespace forecast-demo (the forecast tests):
@@ -226,6 +228,9 @@ def anomaly_demo(writer, end):
     writer.gauge(MEMORY, cadvisor(ns, BUSY_POD), first, end, lambda t: 200 * MI)
     writer.gauge(MEMORY, cadvisor(ns, SPIKY_POD), first, end, lambda t: 180 * MI)
     writer.gauge(MEMORY, cadvisor(ns, CRASHY_POD), first, end, lambda t: 120 * MI)
+    changed_at = end - 2 * DAY
+    writer.gauge(MEMORY, cadvisor(ns, "changed-5e6f7a8b9c-c4h5g"), first, end,
+                 lambda t: 40 * MI + jitter(t, MI) if t < changed_at else 40 * MI + (216 * MI * (((t - changed_at) // MINUTE) % 240)) // 240)
 
 
 THROTTLED_POD = "throttled-4a5b6c7d8e-t1h2r"

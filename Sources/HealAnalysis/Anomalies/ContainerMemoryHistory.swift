@@ -30,6 +30,6 @@ package struct ContainerMemoryHistory: Sendable {
             for point in points { highest[point.time] = max(highest[point.time] ?? 0, point.value) }
         }
         let byHour = Dictionary(grouping: highest) { ($0.key / hour).rounded(.up) }
-        return byHour.keys.sorted().map { key in (key * hour, LevelShiftDetector.median((byHour[key] ?? []).map(\.value).sorted())) }
+        return byHour.keys.sorted().map { key in (key * hour, ChangePointDetector.median((byHour[key] ?? []).map(\.value).sorted())) }
     }
 }

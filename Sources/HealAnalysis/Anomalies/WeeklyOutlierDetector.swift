@@ -35,8 +35,8 @@ package enum WeeklyOutlierDetector {
             if hour.time > end - recentSeconds { recent.append((hour.time, hour.value, before)) } else { baseline.append(hour.value - before) }
         }
         guard baseline.count >= minimumBaseline, !recent.isEmpty else { return nil }
-        let usual = LevelShiftDetector.median(baseline.sorted())
-        let spread = max(LevelShiftDetector.mad(baseline, around: usual), measure.spreadFloor)
+        let usual = ChangePointDetector.median(baseline.sorted())
+        let spread = max(ChangePointDetector.mad(baseline, around: usual), measure.spreadFloor)
         let outliers = recent.compactMap { hour -> Hour? in
             let expected = max(0, hour.before + usual)
             let departure = hour.value - expected

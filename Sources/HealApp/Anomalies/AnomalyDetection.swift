@@ -85,7 +85,7 @@ struct AnomalyDetection {
     /// A level shift, else outliers against last week: a shift's new level would make every
     /// hour since an outlier, and the shift says it better.
     private static func hourly(_ hours: [(time: Double, value: Double)], _ measure: UsageMeasure, _ workload: ResourceRef, _ container: String, end: Timestamp) -> [Anomaly] {
-        if let shift = LevelShiftDetector.detect(hours: hours, measure: measure, workload: workload, container: container) { return [shift] }
+        if let shift = ChangePointDetector.detect(hours: hours, measure: measure, workload: workload, container: container) { return [shift] }
         return WeeklyOutlierDetector.detect(hours: hours, measure: measure, workload: workload, container: container, end: end.secondsSince1970).map { [$0] } ?? []
     }
 }

@@ -21,8 +21,9 @@ struct AnomaliesCommand: HealCommand {
 
             memory-growth: a steady rise with the limit further than 7 days away, or with no limit at all.
 
-            usage-shift: memory or CPU settled at another level (at least 20 % and 32Mi or 50m, five times its spread) \
-            after a steady baseline of two days, for 12 hours or more.
+            usage-shift: memory or CPU changed against its own history, for 12 hours or more after a steady baseline of \
+            two days: settled at another level (at least 20 % and 32Mi or 50m, five times its spread), or changed shape \
+            (steady, then swinging, or the reverse: one side's spread four times the other's).
 
             usage-outlier: hours of the last day far from the same hour a week before (six times the usual \
             week-on-week change's spread, and half again or half under it); needs 10 days of history.

@@ -1,12 +1,14 @@
 import HealModel
 
-/// A container whose memory or CPU settled at another level against its own history: the hourly
-/// figures split where each side sits closest to its own median (the least total absolute
-/// deviation), the shift judged against the sides' robust spread (MAD). Reported when the shift
-/// is at least 20 % and the measure's smallest change (32Mi, 50m), at least five spreads, after
-/// a steady baseline of two days or more and lasting 12 hours or more — so a slow leak (no
-/// steady baseline) or a saw-tooth all along (no split stands out) stays silent.
-package enum LevelShiftDetector {
+/// A container whose memory or CPU changed against its own history: the hourly figures split
+/// where each side sits closest to its own median (the least total absolute deviation), then
+/// judged two ways. A *level* shift: the medians differ by at least 20 % and the measure's
+/// smallest change (32Mi, 50m), and by five times the sides' robust spread (MAD). A *shape*
+/// change: one side's spread at least four times the other's and at least the smallest change —
+/// steady, then swinging (a saw-tooth that began), or the reverse. Either after a baseline of two
+/// days or more that was not itself rising, lasting 12 hours or more — so a slow leak (its
+/// baseline rises) or a saw-tooth all along (both sides swing alike) stays silent.
+package enum ChangePointDetector {
     static let hour = 3600.0
     static let minimumBaseline = 2 * 86_400.0
     static let minimumAfter = 12 * 3600.0
@@ -43,27 +45,19 @@ package enum LevelShiftDetector {
         let spreadBefore = mad(before, around: best.before)
         let spreadAfter = mad(after, around: best.after)
         let score = abs(best.after - best.before) / max(spreadBefore + spreadAfter, 0.01 * best.before, measure.spreadFloor)
-        guard score >= 5, abs(best.after - best.before) >= max(0.2 * best.before, measure.smallestChange) else { return nil }
+        let levelShift = score >= 5 && abs(best.after - best.before) >= max(0.2 * best.before, measure.smallestChange)
+        let (narrow, wide) = (min(spreadBefore, spreadAfter), max(spreadBefore, spreadAfter))
+        let shapeChange = wide >= 4 * max(narrow, measure.spreadFloor) && wide >= measure.smallestChange
+        guard levelShift || shapeChange else { return nil }
         // A baseline that was itself rising is a leak, not a level that changed.
         let baseline = Array(hours[..<best.index])
         if let trend = RobustTrend(baseline), let first = baseline.first, let last = baseline.last, abs(trend.slope * (last.time - first.time)) > 0.1 * best.before {
             return nil
         }
-        let at = Timestamp(secondsSince1970: hours[best.index].time - hour)
-        let rose = best.after > best.before
-        let format = measure.format
-        return Anomaly(
-            code: .usageShift, severity: rose ? .warning : .info, workload: workload, container: container,
-            summary: "\(measure.noun) settled at another level around \(at): median \(format(best.before)) before, \(format(best.after)) since (spread \(format(spreadBefore)) before, \(format(spreadAfter)) since)",
-            evidence: [
-                "hourly medians: \(format(best.before)) over \(DurationText.format(seconds: Double(best.index) * hour)) before, \(format(best.after)) over \(DurationText.format(seconds: Double(hours.count - best.index) * hour)) since",
-                String(format: "the shift is %.0f times the spread of the hours around it", score),
-            ],
-            confidence: min(0.9, 0.5 + score / 50),
-            action: rose
-                ? "find what changed then (a rollout, a config change, new traffic: `kubectl heal timeline \(workload.typeAndName)`); if the new level is here to stay, `kubectl heal recommend-limits` sizes for it"
-                : "less \(measure.noun) since then: if it lasts, `kubectl heal recommend-limits` can lower the request",
-            pods: [])
+        let change = Change(
+            measure: measure, at: Timestamp(secondsSince1970: hours[best.index].time - hour), before: before, after: after,
+            medians: (best.before, best.after), spreads: (spreadBefore, spreadAfter), hoursBefore: best.index, hoursAfter: hours.count - best.index)
+        return levelShift ? change.levelShift(workload: workload, container: container, score: score) : change.shapeChange(workload: workload, container: container)
     }
 
     /// The first position in `sorted` whose value is not below `value`.
