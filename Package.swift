@@ -120,7 +120,9 @@ let package = Package(
         .testTarget(name: "HealAnalysisTests", dependencies: ["HealAnalysis", "HealModel", "HealKube", "HealTestSupport"]),
         .testTarget(
             name: "HealUsageTests",
-            dependencies: ["HealUsage", "HealAnalysis", "HealKube", "HealHTTP", "HealModel", "HealTestSupport"]
+            dependencies: [
+                "HealUsage", "HealAnalysis", "HealApp", "HealKube", "HealHTTP", "HealModel", "HealTestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "HealAdvisorTests",

@@ -10,7 +10,7 @@ swift build --build-tests
 # sockets closing promptly)
 # run in a second process of their own: with every suite at once, a 2-core runner is saturated
 # for a minute and their windows would measure the scheduler instead of the code.
-realtime='ControlPlaneTimingTests|AnomaliesWatchTests|TimelineClusterTests|LeaderElectionTests|HealerInClusterTests|LiveKindsWatchTests|WatchOutageTests|FakeClusterRollout|FakeClusterRestartTests|FakeClusterAgenticDemoTests|MCPMutationTests|HealWatchTests|FailoverClusterTests|HealClusterTests|HealLLMClusterTests|RecommendLimitsClusterTests|WatchTests|FakeClusterWatchTests|HTTPClientStreamingTests|SharedInformersTests|MCPInformerTests'
+realtime='ControlPlaneTimingTests|AnomaliesWatchTests|AnomalyRefreshTests|TimelineClusterTests|LeaderElectionTests|HealerInClusterTests|LiveKindsWatchTests|WatchOutageTests|FakeClusterRollout|FakeClusterRestartTests|FakeClusterAgenticDemoTests|MCPMutationTests|HealWatchTests|FailoverClusterTests|HealClusterTests|HealLLMClusterTests|RecommendLimitsClusterTests|WatchTests|FakeClusterWatchTests|HTTPClientStreamingTests|SharedInformersTests|MCPInformerTests'
 swift test --skip-build --skip "$realtime"
 swift test --skip-build --filter "$realtime"
 scripts/check-generated.sh

@@ -44,7 +44,9 @@ struct UsageHistoryDetectorTests {
         // Noise as wide as the spike: 0–1.6 cores, hour by hour at random.
         let noise = { (time: Double) in 1.6 * abs((sin(time / 3600 * 12.9898) * 43_758.5453).truncatingRemainder(dividingBy: 1)) }
         #expect(Self.outlier(Self.hours(days: 14) { $0 > Self.end - 3600 ? 1.5 : noise($0) }) == nil)
-        #expect(Self.outlier(Self.hours(days: 9) { $0 > Self.end - 3 * 3600 ? 1.5 : 0.2 }) == nil, "two days of weekly changes before the last are too few")
+        #expect(Self.outlier(Self.hours(days: 9) { $0 > Self.end - 3 * 3600 ? 1.5 : 0.2 }) == nil, "one day of weekly changes before the last is too few")
+        #expect(Self.outlier(Self.hours(days: 10) { $0 > Self.end - 3 * 3600 ? 1.5 : 0.2 }) != nil, "two days are enough")
+        #expect(Self.outlier(Self.hours(days: 14) { $0 > Self.end - 3600 ? 1.5 : 0.2 }) == nil, "one hour alone is not enough (a rollout's warm-up)")
     }
 
     @Test("CPU settled at another level is a usage-shift in cores; a rise of 30m is too small to say")
@@ -68,6 +70,22 @@ struct UsageHistoryDetectorTests {
         let settled = try #require(ChangePointDetector.detect(hours: Self.hours(days: 14) { $0 <= changeAt ? swing($0) : 40 * mebibyte }, measure: .memory, workload: Self.ref, container: "app"))
         #expect(settled.severity == .info && settled.summary.contains("before, steady around 40Mi since"), "\(settled.summary)")
         #expect(ChangePointDetector.detect(hours: Self.hours(days: 14, swing), measure: .memory, workload: Self.ref, container: "app") == nil)
+    }
+
+    @Test("business hours every weekday and quiet weekends are rhythms, not changes, whatever hour the history ends at")
+    func rhythmsAreNotChanges() {
+        // 1 core from 08:00 to 17:00 UTC on weekdays, 0.2 otherwise; 2025-06-26 is a Thursday.
+        let busy = { (time: Double) -> Double in
+            let hour = Int(time.truncatingRemainder(dividingBy: 86_400) / 3600)
+            let weekday = (Int(time / 86_400) + 4) % 7  // 0 = Sunday
+            return (1...5).contains(weekday) && (8..<17).contains(hour) ? 1 : 0.2
+        }
+        for endHour in stride(from: 0.0, to: 24 * 7, by: 5) {
+            let end = Self.end + endHour * 3600
+            let hours = stride(from: end - 14 * 86_400 + 3600, through: end, by: 3600).map { ($0, busy($0)) }
+            let change = ChangePointDetector.detect(hours: hours, measure: .cpu, workload: Self.ref, container: "app")
+            #expect(change == nil, "ending \(Timestamp(secondsSince1970: end)): \(change?.summary ?? "")")
+        }
     }
 
     @Test("restart-rate jumps: 12 in a day after 3 in 13 days is critical; no restart before and 3 now is a warning; a steady rate, or 2 restarts, says nothing")

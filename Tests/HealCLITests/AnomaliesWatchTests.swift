@@ -70,4 +70,24 @@ struct AnomaliesWatchTests {
         #expect(Self.lines(watch, "RESOLVED", "crashy", "restart-rate-jump").isEmpty, "\(watch.stdout.text)")
         #expect(await watch.stop() == 0, "\(watch.stderr.text)")
     }
+
+    @Test("--watch --anomalies with Prometheus down at the start: said on stderr, the watch starts without history and keeps running; a bad --prometheus-url still exits 64")
+    func startsWithoutHistory() async throws {
+        let cluster = try FakeCluster()
+        try cluster.create(json: Self.deployment("cache", limit: "512Mi"))
+        #expect(await cluster.settle())
+        let folder = try TemporaryDirectory()
+        let kubeconfig = try folder.write("kubeconfig", TestCluster.kubeconfig(server: cluster.baseURL.absoluteString, token: "t"))
+        let closed = try ReservedPort()
+        let arguments = ["diagnose", "--watch", "--anomalies", "-n", "anomaly-demo", "--kubeconfig", kubeconfig.path]
+        let watch = BackgroundRun(arguments + ["--prometheus-url", closed.url, "--anomaly-interval", "10s"])
+        try await waitUntil("the failed first read is said", timeout: .seconds(20)) {
+            watch.stderr.text.contains("anomalies: usage history could not be read (") && watch.stderr.text.contains("the watch starts without it and reads it again in 10s")
+        }
+        try await waitUntil("the watch is open", timeout: .seconds(20)) { watching(cluster, "/api/v1/namespaces/anomaly-demo/pods") }
+        try await waitUntil("the next read fails and is said too", timeout: .seconds(30)) { watch.stderr.text.contains("the last findings stay, next try in 10s") }
+        #expect(await watch.stop() == 0, "\(watch.stderr.text)")
+        let bad = await CLIRunner.run(arguments + ["--prometheus-url", "ftp://prometheus:9090"])
+        #expect(bad.exitCode == 64 && bad.stderr.contains("--prometheus-url"), "\(bad.stderr)")
+    }
 }

@@ -1,7 +1,9 @@
 import Foundation
 import HealAnalysis
+import HealApp
 import HealModel
 import HealUsage
+import Logging
 import Testing
 
 /// Figures for the right-sizing benchmark (`scripts/bench-recommend.sh`), not a test: it runs only
@@ -42,7 +44,7 @@ struct UsageBenchmark {
         }
     }
 
-    @Test("anomalies and forecast over every bench Deployment: the range queries and the models, 14 days at a 5-minute step")
+    @Test("anomalies and forecast over every bench Deployment: their queries and models over 14 days (anomalies: memory at 5 minutes, CPU per hour, throttling, restarts)")
     func history() async throws {
         let url = try #require(Self.environment["KUBECTL_HEAL_PROMETHEUS_URL"], "set KUBECTL_HEAL_PROMETHEUS_URL")
         let end = try #require(Self.environment["KUBECTL_HEAL_BENCH_END"].flatMap(Double.init), "set KUBECTL_HEAL_BENCH_END")
@@ -55,9 +57,10 @@ struct UsageBenchmark {
             let started = ContinuousClock.now
             var results = 0
             if job == "anomalies" {
-                let histories = try await PrometheusMemoryHistory(client: client).histories(for: workloads, end: at, windowSeconds: 14 * 86400, stepSeconds: 300)
-                results = histories.map { MemoryAnomalyDetector.detect($0, end: end) }.count
-                #expect(histories.count == workloads.count)
+                // The whole job's reads and detectors: memory and hourly CPU ranges, throttling and restarts.
+                let found = try await AnomalyDetection(client: client, logger: Logger(label: "bench")).detect(workloads, end: at, windowSeconds: 14 * 86400)
+                results = found.containers
+                #expect(found.containers == workloads.count && found.short.isEmpty)
             } else {
                 let histories = try await PrometheusWorkloadHistory(client: client).histories(
                     for: workloads, end: at, windowSeconds: 14 * 86400, stepSeconds: 300, memoryStepSeconds: 900)

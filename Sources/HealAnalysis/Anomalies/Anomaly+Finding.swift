@@ -23,7 +23,7 @@ extension Anomaly {
         case .oomPredicted: "Memory will reach its limit: an OOM kill is predicted"
         case .memoryGrowth: "Memory keeps growing"
         case .cpuThrottled: "CPU throttled by its limit"
-        case .usageShift: "Usage settled at another level"
+        case .usageShift: "Usage changed level or pattern"
         case .usageOutlier: "Usage far from the same hour last week"
         case .restartRateJump: "Restarts far more often than it used to"
         }

@@ -5,15 +5,17 @@ import HealModel
 /// the week-on-week change usually does: each hour's figure minus the one 168 hours earlier,
 /// against the median and robust spread (MAD) of that change over the days before. An hour is an
 /// outlier at six spreads or more, when it is also half again (or half under) what the usual
-/// change predicts and at least the measure's smallest change. A weekly rhythm stays silent
-/// (last week had it too), as does a steady leak (its change is always the same), a noisy
-/// series (its spread is wide) and history under ten days (too few weeks to compare).
+/// change predicts and at least the measure's smallest change; two such hours at least (one
+/// alone is a rollout's warm-up as often as not). A weekly rhythm stays silent (last week had
+/// it too), as does a steady leak (its change is always the same), a noisy series (its spread
+/// is wide) and history under ten days (too few weeks to compare).
 package enum WeeklyOutlierDetector {
     static let week = 7 * 86_400.0
     /// The hours judged: the last day's.
     static let recentSeconds = 86_400.0
-    /// Week-on-week changes needed before the last day: three days of them.
-    static let minimumBaseline = 72
+    /// Week-on-week changes needed before the last day: two days of them (so 10 days of history).
+    static let minimumBaseline = 48
+    static let minimumOutliers = 2
     static let spreads = 6.0
 
     struct Hour {
@@ -32,7 +34,8 @@ package enum WeeklyOutlierDetector {
         var recent: [(time: Double, value: Double, before: Double)] = []
         for hour in hours {
             guard let before = lastWeek[hour.time - week] else { continue }
-            if hour.time > end - recentSeconds { recent.append((hour.time, hour.value, before)) } else { baseline.append(hour.value - before) }
+            // An hour still under way (memory's clock hours) is not judged: it is not over.
+            if hour.time > end - recentSeconds { if hour.time <= end { recent.append((hour.time, hour.value, before)) } } else { baseline.append(hour.value - before) }
         }
         guard baseline.count >= minimumBaseline, !recent.isEmpty else { return nil }
         let usual = ChangePointDetector.median(baseline.sorted())
@@ -43,14 +46,13 @@ package enum WeeklyOutlierDetector {
             guard abs(departure) >= spreads * spread, abs(departure) >= max(0.5 * expected, measure.smallestChange) else { return nil }
             return Hour(time: hour.time, value: hour.value, expected: expected, score: abs(departure) / spread)
         }
-        guard let latest = outliers.last else { return nil }
+        guard outliers.count >= minimumOutliers, let latest = outliers.last else { return nil }
         let rose = latest.value > latest.expected
         let format = measure.format
         let signed = { (value: Double) in (value < 0 ? "-" : "+") + format(abs(value)) }
-        let count = outliers.count == 1 ? "1 hour" : "\(outliers.count) hours"
         return Anomaly(
             code: .usageOutlier, severity: rose ? .warning : .info, workload: workload, container: container,
-            summary: "\(measure.noun) \(format(latest.value)) in the hour to \(Timestamp(secondsSince1970: latest.time)), where the same hour a week before and the usual change say \(format(latest.expected)); \(count) of the last day stand out like this",
+            summary: "\(measure.noun) \(format(latest.value)) in the hour to \(Timestamp(secondsSince1970: latest.time)), where the same hour a week before and the usual change say \(format(latest.expected)); \(outliers.count) hours of the last day stand out like this",
             evidence: outliers.suffix(6).map {
                 "hour to \(Timestamp(secondsSince1970: $0.time)): \(format($0.value)), expected \(format($0.expected)) (\(String(format: "%.0f", $0.score)) spreads)"
             } + ["week-on-week change over the \(DurationText.format(seconds: Double(baseline.count) * 3600)) before: median \(signed(usual)), spread \(format(spread))"],

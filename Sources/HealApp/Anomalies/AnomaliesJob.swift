@@ -18,6 +18,10 @@ package struct AnomaliesJob {
         }
     }
 
+    /// How much history a run may read: an hour says something, 30 days at a 5-minute step is
+    /// under Prometheus' 11,000 points per series.
+    package static let windowLimits = 3600.0...(30 * 86_400)
+
     let environment: AppEnvironment
     let logger: Logger
 

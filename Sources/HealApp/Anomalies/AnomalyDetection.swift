@@ -1,32 +1,38 @@
 import HealAnalysis
+import HealKube
 import HealModel
 import HealUsage
 import Logging
 
 /// Each container's memory, CPU and restart history read and judged by the detectors, for
 /// `anomalies` and `diagnose --anomalies`.
-struct AnomalyDetection {
-    struct Outcome {
-        var anomalies: [Anomaly] = []
-        var short: [ShortHistory] = []
+package struct AnomalyDetection {
+    package struct Outcome {
+        package var anomalies: [Anomaly] = []
+        package var short: [ShortHistory] = []
         /// Containers read with enough history and nothing to say.
-        var quiet = 0
+        package var quiet = 0
         /// Every container looked at.
-        var containers = 0
-        var source: String
+        package var containers = 0
+        package var source: String
     }
 
     let client: PrometheusClient
     let logger: Logger
 
+    package init(client: PrometheusClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
     /// One point per step: fine enough to date a reset within minutes, coarse enough that 30
     /// days stay under Prometheus' 11,000 points per series.
     static let stepSeconds = 300.0
     static let throttlingWindowSeconds = 86_400.0
-    /// The days a restart rate is judged against: two at least.
+    /// The days before the last one a restart rate is judged against: two at least.
     static let minimumRestartBaselineSeconds = 2 * 86_400.0
 
-    func detect(_ workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double) async throws -> Outcome {
+    package func detect(_ workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double) async throws -> Outcome {
         let source = PrometheusMemoryHistory(client: client, logger: logger)
         logger.info("reading \(DurationText.format(seconds: windowSeconds)) of memory, CPU and restart history from \(source.label)")
         let histories = try await source.histories(for: workloads, end: end, windowSeconds: windowSeconds, stepSeconds: Self.stepSeconds)
@@ -46,9 +52,12 @@ struct AnomalyDetection {
             let (workload, container) = (history.workload, history.container)
             outcome.anomalies += Self.hourly(history.hourlyMedians, .memory, workload, container, end: end)
             if let hours = cpu[workload]?[container] { outcome.anomalies += Self.hourly(hours, .cpu, workload, container, end: end) }
-            // A jump needs days to jump from: young containers' restarts are the live diagnosis'.
-            if history.historySeconds(end: end.secondsSince1970) >= Self.minimumRestartBaselineSeconds, let counts = restarts[workload]?[container],
-                let jump = RestartJumpDetector.detect(workload: workload, container: container, recent: counts.recent, earlier: counts.earlier, earlierSeconds: earlierSeconds)
+            // The days before the last one that the container has history for (the window, or less
+            // when it is younger or Prometheus keeps less): a jump needs days to jump from, and a
+            // young container's restarts are the live diagnosis'.
+            let baselineSeconds = min(earlierSeconds, history.historySeconds(end: end.secondsSince1970) - PrometheusRestarts.recentSeconds)
+            if baselineSeconds >= Self.minimumRestartBaselineSeconds, let counts = restarts[workload]?[container],
+                let jump = RestartJumpDetector.detect(workload: workload, container: container, recent: counts.recent, earlier: counts.earlier, earlierSeconds: baselineSeconds)
             {
                 outcome.anomalies.append(jump)
             }
@@ -80,6 +89,21 @@ struct AnomalyDetection {
         outcome.containers = Set(histories.map { key($0.workload, $0.container) }).union(flagged).count
         outcome.quiet = outcome.containers - flagged.count
         return outcome
+    }
+
+    /// `--anomalies`' read: the Prometheus asked for (or found in the cluster), then its history.
+    static func read(
+        _ history: DiagnoseRequest.AnomalyHistory, workloads: [WorkloadResources], end: Timestamp, client: KubeClient?, namespace: String?,
+        environment: AppEnvironment, logger: Logger
+    ) async throws -> Outcome {
+        let prometheus = try await PrometheusLocator(environment: environment, logger: logger).history(history.prometheus, client: client, namespace: namespace)
+        return try await AnomalyDetection(client: prometheus, logger: logger).detect(workloads, end: end, windowSeconds: history.windowSeconds)
+    }
+
+    /// A `--prometheus-*` flag that cannot work: reading again later would not help.
+    static func isBadFlag(_ error: any Error) -> Bool {
+        if case .prometheusOptionInvalid = error as? UsageError { return true }
+        return false
     }
 
     /// A level shift, else outliers against last week: a shift's new level would make every

@@ -5,15 +5,17 @@ import HealModel
 import Logging
 
 /// `diagnose --watch --anomalies`: the usage history read again every interval beside the
-/// watch, for the workloads the watcher last saw. History moves slowly and costs a few range
-/// queries per namespace, so it is not read at every change. A failed read keeps the last
-/// findings, is said on stderr and is tried again sooner (30 s, doubling up to the interval);
-/// the read that works again says so too. Never ends but by cancellation.
+/// watch, for the workloads the watcher last saw. History moves slowly and costs a few queries
+/// per namespace, so it is not read at every change. A failed read keeps the last findings, is
+/// said on stderr and is tried again sooner (30 s, doubling up to the interval); the read that
+/// works again says so too. Never ends but by cancellation.
 struct AnomalyRefresh {
-    let detection: AnomalyDetection
+    /// One read: Prometheus located (again: its Service may have moved) and its history judged.
+    let read: @Sendable (_ workloads: [WorkloadResources], _ end: Timestamp) async throws -> AnomalyDetection.Outcome
     let history: HistoryFindings
-    let windowSeconds: Double
     let interval: Duration
+    /// The watch started without history (its first read failed): try again soon.
+    let startedWithout: Bool
     let logger: Logger
     let now: @Sendable () -> Date
     /// An error as the command line words it (message and hint).
@@ -22,12 +24,12 @@ struct AnomalyRefresh {
     static let firstRetry = Duration.seconds(30)
 
     func run() async {
-        var delay = interval
-        var failing = false
+        var failing = startedWithout
+        var delay = failing ? min(interval, Self.firstRetry) : interval
         while true {
             do { try await Task.sleep(for: delay) } catch { return }
             do {
-                let found = try await detection.detect(WorkloadResources.all(in: history.snapshot), end: Timestamp(now()), windowSeconds: windowSeconds)
+                let found = try await read(WorkloadResources.all(in: history.snapshot), Timestamp(now()))
                 history.update(found.anomalies.map(\.finding))
                 if failing { logger.warning("anomalies: usage history read again from \(found.source)") }
                 failing = false

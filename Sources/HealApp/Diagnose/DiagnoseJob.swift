@@ -27,14 +27,14 @@ package struct DiagnoseJob {
         package var client: KubeClient?
         /// Informers kept for that cluster between calls, when the front end keeps them.
         package var informers: SharedInformers?
-        /// With `--anomalies`: the Prometheus the history came from and the findings it gave,
-        /// for a watch to read again.
+        /// With `--anomalies`: the findings the history gave, for a watch to read again.
         package var history: HistoryRead?
     }
 
     package struct HistoryRead: Sendable {
-        package var client: PrometheusClient
         package var findings: [Finding]
+        /// Under `--watch`: the read failed and the watch starts without it.
+        package var failed = false
     }
 
     package func run(_ request: DiagnoseRequest) async throws -> Outcome {
@@ -50,14 +50,18 @@ package struct DiagnoseJob {
         var options = request.options
         var history: HistoryRead?
         if let anomalies = request.anomalies {
-            let client = try await PrometheusLocator(environment: environment, logger: logger).history(
-                anomalies.prometheus, client: read.client, namespace: read.namespaces?.first)
-            // History up to now for a live cluster (the app's clock, as the watch's reads use),
-            // up to the files' own time for snapshot files.
-            let found = try await AnomalyDetection(client: client, logger: logger).detect(
-                WorkloadResources.all(in: snapshot), end: read.connection == nil ? referenceTime : now, windowSeconds: anomalies.windowSeconds)
-            options.historyFindings = found.anomalies.map(\.finding)
-            history = HistoryRead(client: client, findings: options.historyFindings)
+            do {
+                // History up to now for a live cluster (the app's clock, as the watch's reads
+                // use), up to the files' own time for snapshot files.
+                let found = try await AnomalyDetection.read(
+                    anomalies, workloads: WorkloadResources.all(in: snapshot), end: read.connection == nil ? referenceTime : now, client: read.client,
+                    namespace: read.namespaces?.first, environment: environment, logger: logger)
+                options.historyFindings = found.anomalies.map(\.finding)
+                history = HistoryRead(findings: options.historyFindings)
+            } catch where anomalies.watching && !AnomalyDetection.isBadFlag(error) {
+                logger.warning("anomalies: usage history could not be read (\(environment.describeError(error))); the watch starts without it and reads it again in \(DurationText.format(seconds: min(anomalies.intervalSeconds, AnomalyRefresh.firstRetry.seconds)))")
+                history = HistoryRead(findings: [], failed: true)
+            }
         }
         let diagnosis = Diagnoser.diagnose(snapshot, options: options, now: referenceTime)
         for (analyzer, missing) in diagnosis.skipped {

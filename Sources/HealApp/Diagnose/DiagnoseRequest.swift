@@ -23,11 +23,15 @@ package struct DiagnoseRequest: Sendable {
         package var prometheus: PrometheusAccess
         package var windowSeconds: Double
         package var intervalSeconds: Double
+        /// Under `--watch`: a first read that fails (Prometheus down, not a bad flag) is said and
+        /// the watch starts without it, to read again later, rather than exiting.
+        package var watching: Bool
 
-        package init(prometheus: PrometheusAccess, windowSeconds: Double, intervalSeconds: Double = 600) {
+        package init(prometheus: PrometheusAccess, windowSeconds: Double, intervalSeconds: Double = 600, watching: Bool = false) {
             self.prometheus = prometheus
             self.windowSeconds = windowSeconds
             self.intervalSeconds = intervalSeconds
+            self.watching = watching
         }
     }
 

@@ -28,6 +28,9 @@ package struct ForecastJob {
         }
     }
 
+    /// How far ahead: a daily model from two weeks of history says nothing past a week.
+    package static let horizonLimits = 3600.0...(7 * 86_400)
+
     let environment: AppEnvironment
     let logger: Logger
 
@@ -60,7 +63,7 @@ package struct ForecastJob {
             }
         }
         var preScaling = request.preScaling
-        if preScaling == nil, request.askForKEDA { preScaling = await PreScalingTarget.detect(client: inventory.read.client, logger: logger) }
+        if preScaling == nil, request.askForKEDA { preScaling = await PreScalingTarget.detect(client: inventory.read.client, logger: logger, describe: environment.describeError) }
         let allocatable = inventory.read.snapshot.nodes.compactMap { $0.status?.allocatable["cpu"]?.value }.reduce(0, +)
         return ForecastReport(
             metadata: ForecastReport.Metadata(

@@ -10,12 +10,12 @@ package enum PreScalingTarget: String, Sendable, Encodable, CaseIterable {
     /// `--schedule-as auto`: KEDA when the cluster serves its ScaledObjects, else CronJobs (and
     /// CronJobs for snapshot files, which have no API to ask). A discovery that fails is said
     /// and taken as no KEDA.
-    static func detect(client: KubeClient?, logger: Logger) async -> PreScalingTarget {
+    static func detect(client: KubeClient?, logger: Logger, describe: (any Error) -> String) async -> PreScalingTarget {
         guard let client else { return .cronJob }
         do {
             return try await client.serves(group: "keda.sh", version: "v1alpha1", resource: "scaledobjects") ? .keda : .cronJob
         } catch {
-            logger.warning("could not ask whether KEDA is installed (\(error)); the schedule is written as CronJobs")
+            logger.warning("could not ask whether KEDA is installed (\(describe(error))); the schedule is written as CronJobs")
             return .cronJob
         }
     }

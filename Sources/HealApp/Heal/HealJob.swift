@@ -185,10 +185,13 @@ package struct HealJob {
         if let history, let asked = request.diagnose.anomalies {
             let findings = HistoryFindings(findings: history.findings, snapshot: snapshot)
             settings.history = findings
+            let client = informers.client
             refresh = AnomalyRefresh(
-                detection: AnomalyDetection(client: history.client, logger: logger), history: findings, windowSeconds: asked.windowSeconds,
-                interval: .milliseconds(Int64(asked.intervalSeconds * 1000)), logger: logger, now: environment.now,
-                describe: environment.describeError)
+                read: { [environment] workloads, end in
+                    try await AnomalyDetection.read(asked, workloads: workloads, end: end, client: client, namespace: namespace, environment: environment, logger: logger)
+                },
+                history: findings, interval: .milliseconds(Int64(asked.intervalSeconds * 1000)), startedWithout: history.failed, logger: logger,
+                now: environment.now, describe: environment.describeError)
         }
         if request.reportConfigMaps {
             // In a pod, its own namespace (the Deployment passes POD_NAMESPACE); else the context's.

@@ -21,11 +21,12 @@ struct AnomaliesCommand: HealCommand {
 
             memory-growth: a steady rise with the limit further than 7 days away, or with no limit at all.
 
-            usage-shift: memory or CPU changed against its own history, for 12 hours or more after a steady baseline of \
-            two days: settled at another level (at least 20 % and 32Mi or 50m, five times its spread), or changed shape \
-            (steady, then swinging, or the reverse: one side's spread four times the other's).
+            usage-shift: memory or CPU changed against its own history, for a day or more after a steady baseline of \
+            two days: settled at another level (at least 20 % and 32Mi or 50m, five times its spread, its daily rhythm \
+            taken out, and not where the same hours a week before were), or changed shape (steady, then swinging, or the \
+            reverse: one side's spread four times the other's).
 
-            usage-outlier: hours of the last day far from the same hour a week before (six times the usual \
+            usage-outlier: two hours or more of the last day far from the same hour a week before (six times the usual \
             week-on-week change's spread, and half again or half under it); needs 10 days of history.
 
             restart-rate-jump: at least 3 restarts in the last day, three times the daily rate of the days before and \
@@ -64,7 +65,7 @@ struct AnomaliesCommand: HealCommand {
 
     func validate() throws {
         let seconds = try parseFlag("--window") { () throws(InvalidInput) in try DurationInput.seconds(window) }
-        guard seconds >= 3600, seconds <= 30 * 86_400 else {
+        guard AnomaliesJob.windowLimits.contains(seconds) else {
             throw ValidationError("--window \(window) is outside 1h…30d: shorter says nothing, longer passes Prometheus' 11,000 points per series at a 5-minute step")
         }
     }

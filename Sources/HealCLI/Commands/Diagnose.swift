@@ -114,8 +114,8 @@ struct Diagnose: HealCommand {
     @Option(help: ArgumentHelp("With --anomalies: how much history to read.", valueName: "duration"))
     var anomalyWindow = "14d"
 
-    @Option(help: ArgumentHelp("With --anomalies --watch: how often the history is read again (at least 10s).", valueName: "duration"))
-    var anomalyInterval = "10m"
+    @Option(help: ArgumentHelp("With --anomalies --watch: how often the history is read again (at least 10s; default 10m).", valueName: "duration"))
+    var anomalyInterval: String?
 
     @OptionGroup(title: "Prometheus (with --anomalies)") var prometheus: PrometheusOptions
 
@@ -159,13 +159,15 @@ struct Diagnose: HealCommand {
         if reportConfigmaps && !watch { throw ValidationError("--report-configmaps keeps the reports of --watch current; add --watch") }
         if anomalies {
             let seconds = try parseFlag("--anomaly-window") { () throws(InvalidInput) in try DurationInput.seconds(anomalyWindow) }
-            guard seconds >= 3600, seconds <= 30 * 86_400 else { throw ValidationError("--anomaly-window \(anomalyWindow) is outside 1h…30d") }
-            let interval = try parseFlag("--anomaly-interval") { () throws(InvalidInput) in try DurationInput.seconds(anomalyInterval) }
-            guard interval >= 10 else { throw ValidationError("--anomaly-interval \(anomalyInterval) is under 10s") }
-            if anomalyInterval != "10m" && !watch { throw ValidationError("--anomaly-interval is how often --watch reads the history again; add --watch") }
+            guard AnomaliesJob.windowLimits.contains(seconds) else { throw ValidationError("--anomaly-window \(anomalyWindow) is outside 1h…30d") }
+            if let anomalyInterval {
+                guard watch else { throw ValidationError("--anomaly-interval is how often --watch reads the history again; add --watch") }
+                let interval = try parseFlag("--anomaly-interval") { () throws(InvalidInput) in try DurationInput.seconds(anomalyInterval) }
+                guard interval >= 10 else { throw ValidationError("--anomaly-interval \(anomalyInterval) is under 10s") }
+            }
         } else {
             for (flag, given) in [
-                ("--prometheus-url", prometheus.prometheusURL != nil), ("--anomaly-window", anomalyWindow != "14d"), ("--anomaly-interval", anomalyInterval != "10m"),
+                ("--prometheus-url", prometheus.prometheusURL != nil), ("--anomaly-window", anomalyWindow != "14d"), ("--anomaly-interval", anomalyInterval != nil),
             ] where given {
                 throw ValidationError("\(flag) is read with --anomalies; add --anomalies or drop \(flag)")
             }
@@ -195,7 +197,8 @@ struct Diagnose: HealCommand {
         if anomalies {
             request.anomalies = DiagnoseRequest.AnomalyHistory(
                 prometheus: prometheus.access(cluster.overrides), windowSeconds: try parseFlag("--anomaly-window") { () throws(InvalidInput) in try DurationInput.seconds(anomalyWindow) },
-                intervalSeconds: try parseFlag("--anomaly-interval") { () throws(InvalidInput) in try DurationInput.seconds(anomalyInterval) })
+                intervalSeconds: try anomalyInterval.map { interval in try parseFlag("--anomaly-interval") { () throws(InvalidInput) in try DurationInput.seconds(interval) } } ?? 600,
+                watching: watch)
         }
         if fix || watch {
             let json = output == .json

@@ -57,7 +57,7 @@ struct ForecastCommand: HealCommand {
 
     func validate() throws {
         let seconds = try parseFlag("--horizon") { () throws(InvalidInput) in try DurationInput.seconds(horizon) }
-        guard seconds >= 3600, seconds <= 7 * 86_400 else {
+        guard ForecastJob.horizonLimits.contains(seconds) else {
             throw ValidationError("--horizon \(horizon) is outside 1h…7d: a daily model from two weeks of history says nothing further")
         }
         if scheduleAs != .auto && output != .patch {

@@ -22,7 +22,7 @@ enum HistoryTools {
     ) { arguments, call in
         let choice = try arguments.namespace(in: call.settings.scope)
         let window = try arguments.parsed("window", DurationInput.seconds) ?? 14 * 86_400
-        guard window >= 3600, window <= 30 * 86_400 else { throw arguments.misuse("\"window\" must be between 1h and 30d") }
+        guard AnomaliesJob.windowLimits.contains(window) else { throw arguments.misuse("\"window\" must be between 1h and 30d") }
         let report = try await AnomaliesJob(environment: call.environment, logLevel: call.logLevel).run(AnomaliesJob.Request(
             inventory: try SizingTools.inventory(arguments, choice, call), prometheus: call.settings.prometheus, windowSeconds: window))
         return try ToolAnswer(json: try AnomalyRenderer.render(report, as: .json, at: Timestamp(call.environment.now())))
@@ -44,7 +44,7 @@ enum HistoryTools {
         let choice = try arguments.namespace(in: call.settings.scope)
         var settings = WorkloadForecaster.Settings()
         settings.horizonSeconds = try arguments.parsed("horizon", DurationInput.seconds) ?? settings.horizonSeconds
-        guard settings.horizonSeconds >= 3600, settings.horizonSeconds <= 7 * 86_400 else { throw arguments.misuse("\"horizon\" must be between 1h and 7d") }
+        guard ForecastJob.horizonLimits.contains(settings.horizonSeconds) else { throw arguments.misuse("\"horizon\" must be between 1h and 7d") }
         settings.targetUtilization = try arguments.integer("target_utilization")
         if let target = settings.targetUtilization, target > 100 { throw arguments.misuse("\"target_utilization\" is a percentage of the request: 1 to 100") }
         let report = try await ForecastJob(environment: call.environment, logLevel: call.logLevel).run(ForecastJob.Request(
