@@ -2,9 +2,10 @@ import HealAnalysis
 import HealModel
 import Logging
 
-/// Each container's memory working set over a window, per pod, from cAdvisor's series: one
-/// range query per namespace (the count grows with namespaces, not pods), the highest sample
-/// of each step so a climb's top is kept however short. Series are given to workloads by pod
+/// Each container's memory working set from cAdvisor's series, two range queries per namespace
+/// (the count grows with namespaces, not pods): per pod over the last days at a fine step, the
+/// highest sample of each step so a climb's top is kept however short; and per hour over the
+/// whole window, each pod's median computed on the server. Series are given to workloads by pod
 /// name (`PodOwnerIndex`), so pods of earlier rollouts count as history.
 package struct PrometheusMemoryHistory: Sendable {
     private let client: PrometheusClient
@@ -27,31 +28,52 @@ package struct PrometheusMemoryHistory: Sendable {
         return histories.flatMap { $0 }.sorted { ($0.workload, $0.container) < ($1.workload, $1.container) }
     }
 
+    /// The fine-step detail covers this much at most: enough for a saw-tooth's period and the
+    /// 3-day trend; the rest of the window is read hour by hour (a fifth of the data to decode).
+    package static let detailSeconds = 4 * 86_400.0
+    static let hour = 3600.0
+
     static func query(namespace: String, stepSeconds: Double) -> String {
-        let selector = "{namespace=\(PrometheusUsageQueries.quoted(namespace)),container!=\"\",container!=\"POD\"}"
-        return "max by (pod, container) (max_over_time(container_memory_working_set_bytes\(selector)[\(PrometheusUsageQueries.duration(stepSeconds))]))"
+        "max by (pod, container) (max_over_time(container_memory_working_set_bytes\(selector(namespace))[\(PrometheusUsageQueries.duration(stepSeconds))]))"
+    }
+
+    /// Each pod's median over each hour, computed on the server.
+    static func hourlyQuery(namespace: String) -> String {
+        "max by (pod, container) (quantile_over_time(0.5, container_memory_working_set_bytes\(selector(namespace))[\(PrometheusUsageQueries.duration(hour))]))"
+    }
+
+    private static func selector(_ namespace: String) -> String {
+        "{namespace=\(PrometheusUsageQueries.quoted(namespace)),container!=\"\",container!=\"POD\"}"
     }
 
     private func histories(
         namespace: String, workloads: [WorkloadResources], end: Timestamp, windowSeconds: Double, stepSeconds: Double
     ) async throws(UsageError) -> [ContainerMemoryHistory] {
         let owners = PodOwnerIndex(workloads: workloads)
-        let promql = Self.query(namespace: namespace, stepSeconds: stepSeconds)
         let started = ContinuousClock.now
-        let series = try await client.queryRange(promql, start: end.adding(seconds: -windowSeconds), end: end, stepSeconds: stepSeconds)
-        var pods: [ResourceRef: [String: [String: [(time: Double, value: Double)]]]] = [:]
-        for one in series {
+        let detail = try await client.queryRange(
+            Self.query(namespace: namespace, stepSeconds: stepSeconds), start: end.adding(seconds: -min(windowSeconds, Self.detailSeconds)), end: end,
+            stepSeconds: stepSeconds)
+        let hourlyStart = end.adding(seconds: -windowSeconds)
+        let hourlySeries = try await client.queryRange(Self.hourlyQuery(namespace: namespace), start: hourlyStart, end: end, stepSeconds: Self.hour)
+        var pods: [ContainerOfWorkload: [String: [(time: Double, value: Double)]]] = [:]
+        for one in detail {
             guard let pod = one.labels["pod"], let container = one.labels["container"], let owner = owners.owner(ofPod: pod) else { continue }
-            pods[owner, default: [:]][container, default: [:]][pod] = one.points.filter { $0.value.isFinite }
+            pods[ContainerOfWorkload(workload: owner, container: container), default: [:]][pod] = one.points.filter { $0.value.isFinite }
+        }
+        // The highest pod's median in each hour, as the detail keeps the highest pod at each step.
+        let hourly = StepSums.sum(hourlySeries, start: hourlyStart.secondsSince1970, step: Self.hour, merge: max) { one -> ContainerOfWorkload? in
+            guard let pod = one.labels["pod"], let container = one.labels["container"], let owner = owners.owner(ofPod: pod) else { return nil }
+            return ContainerOfWorkload(workload: owner, container: container)
         }
         logger.debug(
-            "prometheus range query",
-            metadata: ["namespace": "\(namespace)", "query": "\(promql)", "series": "\(series.count)", "duration": "\(started.duration(to: .now))"])
+            "prometheus range queries",
+            metadata: ["namespace": "\(namespace)", "series": "\(detail.count) + \(hourlySeries.count)", "duration": "\(started.duration(to: .now))"])
         return workloads.flatMap { workload in
-            (pods[workload.ref] ?? [:]).map { container, pods in
+            Set(pods.keys).union(hourly.keys).filter { $0.workload == workload.ref }.map { key in
                 ContainerMemoryHistory(
-                    workload: workload.ref, container: container,
-                    limitBytes: workload.containers.first { $0.name == container }?.limits.memory, pods: pods)
+                    workload: workload.ref, container: key.container, limitBytes: workload.containers.first { $0.name == key.container }?.limits.memory,
+                    pods: pods[key] ?? [:], hourly: hourly[key] ?? [])
             }
         }
     }

@@ -1,10 +1,10 @@
-/// Range-query series added up per key (a workload, a workload's container) and step. A range
-/// answer's points fall on `start + k × step`, so each key's sum is an array by step; pods of
-/// one workload that ran one after the other (a rollout) add up to its history.
+/// Range-query series merged per key (a workload, a workload's container) and step: added up, or
+/// the highest. A range answer's points fall on `start + k × step`, so each key's result is an
+/// array by step; pods of one workload that ran one after the other (a rollout) make up its history.
 enum StepSums {
     /// Oldest first; series whose `key` is nil are left out.
     static func sum<Key: Hashable>(
-        _ series: [PrometheusSeries], start: Double, step: Double, key: (PrometheusSeries) -> Key?
+        _ series: [PrometheusSeries], start: Double, step: Double, merge: (Double, Double) -> Double = (+), key: (PrometheusSeries) -> Key?
     ) -> [Key: [(time: Double, value: Double)]] {
         var totals: [Key: [Double]] = [:]
         for one in series {
@@ -15,7 +15,7 @@ enum StepSums {
             for point in one.points where point.value.isFinite {
                 let index = Int(((point.time - start) / step).rounded())
                 guard index >= 0 else { continue }
-                sums[index] = sums[index].isNaN ? point.value : sums[index] + point.value
+                sums[index] = sums[index].isNaN ? point.value : merge(sums[index], point.value)
             }
             totals[key] = sums
         }

@@ -79,7 +79,7 @@ struct AnomaliesPrometheusTests {
             #expect(abs(next - expected) <= 45 * 60, "\(name): next kill \(next), built \(expected)")
             // The span the intervals seen allow holds the built kill too.
             #expect(try time(pod["earliest"]) <= expected + 45 * 60 && expected - 45 * 60 <= (try time(pod["latest"])), "\(pod)")
-            #expect((pod["resets"] as? [String])?.count ?? 0 >= 50, "14 days of 5–6 h cycles")
+            #expect((pod["resets"] as? [String])?.count ?? 0 >= 15, "4 days of detail (PrometheusMemoryHistory.detailSeconds) of 5–6 h cycles")
         }
 
         let leaky = try #require(byWorkload["leaky"]?.first, "\(anomalies)")

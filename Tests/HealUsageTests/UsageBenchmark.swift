@@ -63,11 +63,11 @@ struct UsageBenchmark {
                 #expect(found.containers == workloads.count && found.short.isEmpty)
             } else {
                 let histories = try await PrometheusWorkloadHistory(client: client).histories(
-                    for: workloads, end: at, windowSeconds: 14 * 86400, stepSeconds: 300, memoryStepSeconds: 900)
+                    for: workloads, end: at, windowSeconds: 14 * 86400, stepSeconds: 600, memoryStepSeconds: 900)
                 for workload in workloads {
                     let history = try #require(histories[workload.ref])
                     if case .forecast = WorkloadForecaster.forecast(
-                        workload, cpu: history.cpu, memory: history.memory, step: 300, memoryStep: 900, end: end, settings: WorkloadForecaster.Settings())
+                        workload, cpu: history.cpu, memory: history.memory, step: 600, memoryStep: 900, end: end, settings: WorkloadForecaster.Settings())
                     {
                         results += 1
                     }

@@ -50,7 +50,7 @@ package struct AnomalyDetection {
             case .quiet: break
             }
             let (workload, container) = (history.workload, history.container)
-            outcome.anomalies += Self.hourly(history.hourlyMedians, .memory, workload, container, end: end)
+            outcome.anomalies += Self.hourly(history.hourly, .memory, workload, container, end: end)
             if let hours = cpu[workload]?[container] { outcome.anomalies += Self.hourly(hours, .cpu, workload, container, end: end) }
             // The days before the last one that the container has history for (the window, or less
             // when it is younger or Prometheus keeps less): a jump needs days to jump from, and a

@@ -13,7 +13,7 @@ package struct ForecastJob {
         package var settings: WorkloadForecaster.Settings
         /// History read: two weeks, so the backtest week has a week behind it for `last-week`.
         package var historySeconds = 14 * 86_400.0
-        package var stepSeconds = 300.0
+        package var stepSeconds = 600.0
         /// Memory moves slowly: a point every 15 minutes is a third of the data for the same forecast.
         package var memoryStepSeconds = 900.0
         /// For `-o patch`: what to write the schedules as; nil with `askForKEDA`: KEDA when the

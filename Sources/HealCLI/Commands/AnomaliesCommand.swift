@@ -9,8 +9,8 @@ struct AnomaliesCommand: HealCommand {
         commandName: "anomalies",
         abstract: "Predict failures from usage history: OOM kills to come, memory that keeps growing, level shifts, outliers against last week, restart jumps, CPU throttling.",
         discussion: """
-            Reads each container's memory working set over --window (14 days by default, one point every 5 minutes, the \
-            highest sample of each), its CPU per hour and kube-state-metrics' restart counters from Prometheus: \
+            Reads each container's memory working set (the last 4 days at one point every 5 minutes, the highest sample \
+            of each; the rest of --window, 14 days by default, as each hour's median), its CPU per hour and kube-state-metrics' restart counters from Prometheus: \
             --prometheus-url, else a Prometheus Service of the usual charts found in the cluster. Each detector is \
             deterministic and says what it rests on.
 

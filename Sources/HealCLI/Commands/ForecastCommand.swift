@@ -10,7 +10,7 @@ struct ForecastCommand: HealCommand {
         abstract: "Forecast each workload's CPU and memory from its history: peaks, replicas, a pre-scaling schedule and capacity.",
         discussion: """
             Reads 14 days of each workload's CPU (cores, summed over its pods) and memory from Prometheus \
-            (--prometheus-url, else one found in the cluster), one point every 5 minutes, and forecasts --horizon ahead \
+            (--prometheus-url, else one found in the cluster), one point every 10 minutes, and forecasts --horizon ahead \
             with the seasonal model a backtest on the last week chooses: the same time yesterday, the median of the same \
             time over the last 7 days, or the same time last week. The backtest's error (MAPE) is printed next to \
             "same as yesterday"'s, with a prediction interval from its errors. Peaks: spans the forecast stands well above \
