@@ -10,7 +10,7 @@ swift build --build-tests
 # sockets closing promptly)
 # run in a second process of their own: with every suite at once, a 2-core runner is saturated
 # for a minute and their windows would measure the scheduler instead of the code.
-realtime='TimelineClusterTests|LeaderElectionTests|HealerInClusterTests|LiveKindsWatchTests|WatchOutageTests|FakeClusterRollout|FakeClusterRestartTests|FakeClusterAgenticDemoTests|MCPMutationTests|HealWatchTests|FailoverClusterTests|HealClusterTests|HealLLMClusterTests|RecommendLimitsClusterTests|WatchTests|FakeClusterWatchTests|HTTPClientStreamingTests|SharedInformersTests|MCPInformerTests'
+realtime='TimelineClusterTests|LeaderElectionTests|HealerInClusterTests|LiveKindsWatchTests|WatchOutageTests|FakeClusterRollout|FakeClusterRestartTests|FakeClusterAgenticDemoTests|MCPMutationTests|HealWatchTests|FailoverClusterTests|HealClusterTests|HealLLMClusterTests|RecommendLimitsClusterTests|\.WatchTests|FakeClusterWatchTests|HTTPClientStreamingTests|SharedInformersTests|MCPInformerTests'
 # Real-time suites that also run the test Prometheus (its queries take both cores for seconds):
 # a third process, so they never crowd the windows above.
 history='AnomaliesWatchTests|AnomalyRefreshTests'
