@@ -26,6 +26,12 @@ struct PodOwnerIndex {
         }
     }
 
+    /// The workload container a series' `pod` and `container` labels name.
+    func container(labels: [String: String]) -> ContainerOfWorkload? {
+        guard let pod = labels["pod"], let container = labels["container"], let owner = owner(ofPod: pod) else { return nil }
+        return ContainerOfWorkload(workload: owner, container: container)
+    }
+
     func owner(ofPod pod: String) -> ResourceRef? {
         if let owner = current[pod] { return owner }
         var best: ResourceRef?

@@ -27,10 +27,7 @@ package struct PrometheusHourlyCPU: Sendable {
             let owners = PodOwnerIndex(workloads: workloads)
             let start = end.adding(seconds: -windowSeconds)
             let series = try await client.queryRange(Self.query(namespace: namespace), start: start, end: end, stepSeconds: Self.stepSeconds)
-            return StepSums.sum(series, start: start.secondsSince1970, step: Self.stepSeconds) { one -> ContainerOfWorkload? in
-                guard let pod = one.labels["pod"], let container = one.labels["container"], let owner = owners.owner(ofPod: pod) else { return nil }
-                return ContainerOfWorkload(workload: owner, container: container)
-            }
+            return StepSums.sum(series, start: start.secondsSince1970, step: Self.stepSeconds) { owners.container(labels: $0.labels) }
         }
         var hours: [ResourceRef: [String: [(time: Double, value: Double)]]] = [:]
         for (key, points) in found.flatMap({ $0 }) { hours[key.workload, default: [:]][key.container] = points }

@@ -58,14 +58,11 @@ package struct PrometheusMemoryHistory: Sendable {
         let hourlySeries = try await client.queryRange(Self.hourlyQuery(namespace: namespace), start: hourlyStart, end: end, stepSeconds: Self.hour)
         var pods: [ContainerOfWorkload: [String: [(time: Double, value: Double)]]] = [:]
         for one in detail {
-            guard let pod = one.labels["pod"], let container = one.labels["container"], let owner = owners.owner(ofPod: pod) else { continue }
-            pods[ContainerOfWorkload(workload: owner, container: container), default: [:]][pod] = one.points.filter { $0.value.isFinite }
+            guard let pod = one.labels["pod"], let key = owners.container(labels: one.labels) else { continue }
+            pods[key, default: [:]][pod] = one.points.filter { $0.value.isFinite }
         }
         // The highest pod's median in each hour, as the detail keeps the highest pod at each step.
-        let hourly = StepSums.sum(hourlySeries, start: hourlyStart.secondsSince1970, step: Self.hour, merge: max) { one -> ContainerOfWorkload? in
-            guard let pod = one.labels["pod"], let container = one.labels["container"], let owner = owners.owner(ofPod: pod) else { return nil }
-            return ContainerOfWorkload(workload: owner, container: container)
-        }
+        let hourly = StepSums.sum(hourlySeries, start: hourlyStart.secondsSince1970, step: Self.hour, merge: max) { owners.container(labels: $0.labels) }
         logger.debug(
             "prometheus range queries",
             metadata: ["namespace": "\(namespace)", "series": "\(detail.count) + \(hourlySeries.count)", "duration": "\(started.duration(to: .now))"])
